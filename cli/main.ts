@@ -1,0 +1,32 @@
+import { Command, CommanderError } from 'commander';
+import { registerRulesCommands } from './commands/rules';
+import { CliError } from './output';
+
+/** Builds the `dpo` program; each command group registers itself. */
+export function buildProgram(): Command {
+  const program = new Command('dpo')
+    .description('DPO Workbench: registers for Data Protection Officers, offline.')
+    .version(process.env.npm_package_version ?? '0.1.0')
+    .option('--db <path>', 'database file (default: the app-data folder; or set DPO_DB)')
+    .showHelpAfterError()
+    .exitOverride();
+  registerRulesCommands(program);
+  return program;
+}
+
+/** Runs the command line and returns the exit code; never throws. */
+export async function main(argv: string[]): Promise<number> {
+  const program = buildProgram();
+  try {
+    await program.parseAsync(argv);
+    return typeof process.exitCode === 'number' ? process.exitCode : 0;
+  } catch (err) {
+    if (err instanceof CommanderError) return err.exitCode;
+    if (err instanceof CliError) {
+      process.stderr.write(`dpo: ${err.message}\n`);
+      return err.exitCode;
+    }
+    process.stderr.write(`dpo: ${err instanceof Error ? err.message : String(err)}\n`);
+    return 1;
+  }
+}
