@@ -1,0 +1,19 @@
+import type { ProgressEvent, ProgressEventName } from './contract';
+import type { Envelope } from './errors';
+
+/**
+ * What the desktop preload exposes on `window.dpo`, and nothing more. The web door offers the same two
+ * operations over HTTP (POST /api/invoke, GET /api/events); the renderer's api client hides which one it uses.
+ */
+export interface DpoBridge {
+  invoke(channel: string, input: unknown): Promise<Envelope<unknown>>;
+  onEvent(name: ProgressEventName, listener: (event: ProgressEvent) => void): () => void;
+}
+
+/** The HTTP paths of the web door. The token travels in `Authorization: Bearer <token>`. */
+export const webDoor = {
+  invokePath: '/api/invoke',
+  eventsPath: '/api/events',
+  /** The printed URL carries the per-launch token in the fragment, never sent to the server in a request line. */
+  tokenFragmentKey: 'token',
+} as const;
