@@ -1,5 +1,12 @@
+import { EventEmitter } from 'node:events';
 import type { Channel, ProgressEvent } from '../shared/contract';
-import type { Envelope } from '../shared/errors';
+import { AppError, type Envelope } from '../shared/errors';
+import { createAuditLog, type AuditContext } from './audit';
+import { createDispatch, type Handlers } from './dispatch';
+import { loadDemoData } from './demo';
+import { LATEST_SCHEMA_VERSION } from './migrations/index';
+import { openDatabase, type Db } from './open';
+import { createVendorRepository } from './vendors';
 
 export type Door = 'desktop' | 'web' | 'cli';
 
@@ -9,6 +16,11 @@ export interface CoreOptions {
   door: Door;
   /** Who the audit log names for changes made through this core. */
   actor: string;
+  /** The clock; tests set it. */
+  now?: () => Date;
+  /** Check outputs against the contract (tests). Defaults to `DPO_CHECK_OUTPUT=1`. */
+  checkOutput?: boolean;
+  version?: string;
 }
 
 /** The core behind every door: one dispatch, one database. */
@@ -18,6 +30,66 @@ export interface Core {
   /** Subscribes to progress events of long jobs; returns the unsubscribe function. */
   onProgress(listener: (event: ProgressEvent) => void): () => void;
   close(): void;
+  /** The open database, for the CLI's maintenance commands and tests. */
+  readonly db: Db;
 }
 
 export type { Channel };
+
+/**
+ * Opens the database (migrating it when needed) and returns the core. Throws AppError DB_FROM_FUTURE for a
+ * file written by a newer version; the doors show that message and stop.
+ */
+export function openCore(options: CoreOptions): Core {
+  const { db } = openDatabase(options.dbPath, { now: options.now });
+  const now = options.now ?? (() => new Date());
+  const audit = createAuditLog(db);
+  const vendors = createVendorRepository(db, audit);
+  const events = new EventEmitter();
+  const ctx: AuditContext = { actor: options.actor, now };
+
+  const handlers: Handlers = {
+    'app:info': () => ({
+      version: options.version ?? process.env.npm_package_version ?? '0.1.0',
+      schemaVersion: LATEST_SCHEMA_VERSION,
+      dbPath: options.dbPath,
+      door: options.door,
+    }),
+    'vendors:list': (q) => vendors.list(q, ctx),
+    'vendors:get': ({ id }) => vendors.detail(id, ctx),
+    'vendors:create': (fields) => vendors.create(fields, ctx),
+    'vendors:update': ({ id, values, expectedUpdatedAt }) =>
+      vendors.update(id, values, ctx, expectedUpdatedAt),
+    'vendors:archive': ({ id }) => vendors.archive(id, ctx),
+    'vendors:restore': ({ id }) => vendors.restore(id, ctx),
+    'vendors:duplicates': ({ name, excludeId }) => vendors.duplicates(name, excludeId),
+    'audit:history': ({ entity, entityId }) => audit.history(entity, entityId),
+    'audit:verify': () => audit.verify(),
+    'demo:load': () => loadDemoData(db, vendors, ctx),
+  };
+
+  const dispatch = createDispatch(handlers, {
+    checkOutput: options.checkOutput ?? process.env.DPO_CHECK_OUTPUT === '1',
+    onUnexpected: (channel, err) => {
+      if (process.env.DPO_QUIET !== '1') console.error(`[dpo] ${channel} failed:`, err);
+    },
+  });
+
+  let closed = false;
+  return {
+    db,
+    dispatch: (channel, input) =>
+      closed
+        ? Promise.resolve({ ok: false, error: new AppError('INTERNAL', 'The database is closed.').toShape() })
+        : dispatch(channel, input),
+    onProgress(listener) {
+      events.on('progress', listener);
+      return () => events.off('progress', listener);
+    },
+    close() {
+      if (closed) return;
+      closed = true;
+      db.close();
+    },
+  };
+}

@@ -46,12 +46,7 @@ const ALIASES: Record<string, string> = {
 };
 
 function clean(input: string): string {
-  return input
-    .normalize('NFC')
-    .replace(/\s+/g, ' ')
-    .trim()
-    .replace(/^the /i, '')
-    .toLowerCase();
+  return input.normalize('NFC').replace(/\s+/g, ' ').trim().replace(/^the /i, '').toLowerCase();
 }
 
 /** True when `code` is an assigned ISO 3166-1 alpha-2 code. */

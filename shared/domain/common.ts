@@ -32,12 +32,17 @@ export const LabelListSchema = z.preprocess(
 /** One country: accepts a code or a common name ("USA", "U.S.", "UK", "Germany") and stores ISO 3166-1 alpha-2. */
 export const CountryCodeSchema = z.preprocess(
   (v) => (typeof v === 'string' ? (parseCountry(v) ?? v) : v),
-  z.string().refine(isCountryCode, { message: 'Not a country we recognise; use a name or an ISO code such as DE.' }),
+  z
+    .string()
+    .refine(isCountryCode, { message: 'Not a country we recognise; use a name or an ISO code such as DE.' }),
 );
 
 export const CountryListSchema = z.preprocess(
   (v) => (Array.isArray(v) ? v.filter((s) => !(typeof s === 'string' && s.trim() === '')) : v),
-  z.array(CountryCodeSchema).max(250).transform((list) => [...new Set(list)]),
+  z
+    .array(CountryCodeSchema)
+    .max(250)
+    .transform((list) => [...new Set(list)]),
 );
 
 export const IdSchema = z.number().int().positive();
@@ -46,4 +51,8 @@ export const SortDirectionSchema = z.enum(['asc', 'desc']);
 
 /** A page of any register's rows. */
 export const PageSchema = <T extends z.ZodType>(row: T) =>
-  z.object({ rows: z.array(row), total: z.number().int().nonnegative(), offset: z.number().int().nonnegative() });
+  z.object({
+    rows: z.array(row),
+    total: z.number().int().nonnegative(),
+    offset: z.number().int().nonnegative(),
+  });

@@ -10,7 +10,12 @@ import {
   SortDirectionSchema,
 } from './common';
 
-export const VendorRoles = ['processor', 'sub-processor', 'joint-controller', 'independent-controller'] as const;
+export const VendorRoles = [
+  'processor',
+  'sub-processor',
+  'joint-controller',
+  'independent-controller',
+] as const;
 export const VendorRoleSchema = z.enum(VendorRoles);
 export type VendorRole = z.infer<typeof VendorRoleSchema>;
 
@@ -64,7 +69,11 @@ export const VendorInputSchema = z
   })
   .superRefine((v, ctx) => {
     if (v.dpaSignedAt && v.dpaExpiresAt && v.dpaExpiresAt < v.dpaSignedAt) {
-      ctx.addIssue({ code: 'custom', path: ['dpaExpiresAt'], message: 'The DPA cannot expire before it was signed.' });
+      ctx.addIssue({
+        code: 'custom',
+        path: ['dpaExpiresAt'],
+        message: 'The DPA cannot expire before it was signed.',
+      });
     }
     if (v.dpaStatus === 'signed' && !v.dpaSignedAt) {
       ctx.addIssue({ code: 'custom', path: ['dpaSignedAt'], message: 'Give the date the DPA was signed.' });

@@ -1,0 +1,175 @@
+import { createHash } from 'node:crypto';
+import type { AuditEntry } from '../shared/domain/vendor';
+import type { Db } from './open';
+
+export type AuditAction = AuditEntry['action'];
+
+export interface AuditRecord {
+  entity: string;
+  entityId: number;
+  action: AuditAction;
+  field?: string | null;
+  oldValue?: unknown;
+  newValue?: unknown;
+}
+
+interface AuditRow {
+  id: number;
+  at: string;
+  actor: string;
+  entity: string;
+  entity_id: number;
+  action: AuditAction;
+  field: string | null;
+  old_value: string | null;
+  new_value: string | null;
+  import_id: string | null;
+  prev_hash: string;
+  hash: string;
+}
+
+const GENESIS = '0'.repeat(64);
+
+function entryHash(row: Omit<AuditRow, 'hash'>): string {
+  const canonical = JSON.stringify([
+    row.id,
+    row.at,
+    row.actor,
+    row.entity,
+    row.entity_id,
+    row.action,
+    row.field,
+    row.old_value,
+    row.new_value,
+    row.import_id,
+    row.prev_hash,
+  ]);
+  return createHash('sha256').update(canonical).digest('hex');
+}
+
+const encode = (v: unknown): string | null => (v === undefined ? null : JSON.stringify(v));
+const decode = (v: string | null): unknown => (v === null ? null : JSON.parse(v));
+
+export interface AuditContext {
+  actor: string;
+  now: () => Date;
+  importId?: string | null;
+}
+
+/** The append-only, hash-chained audit log. Callers append inside the transaction of the change itself. */
+export function createAuditLog(db: Db) {
+  const head = db.prepare<[], { last_id: number; last_hash: string }>(
+    'SELECT last_id, last_hash FROM audit_head WHERE id = 1',
+  );
+  const insert = db.prepare(
+    `INSERT INTO audit_log (id, at, actor, entity, entity_id, action, field, old_value, new_value, import_id, prev_hash, hash)
+     VALUES (@id, @at, @actor, @entity, @entity_id, @action, @field, @old_value, @new_value, @import_id, @prev_hash, @hash)`,
+  );
+  const setHead = db.prepare(
+    `INSERT INTO audit_head (id, last_id, last_hash) VALUES (1, ?, ?)
+     ON CONFLICT(id) DO UPDATE SET last_id = excluded.last_id, last_hash = excluded.last_hash`,
+  );
+  const byEntity = db.prepare<[string, number], AuditRow>(
+    'SELECT * FROM audit_log WHERE entity = ? AND entity_id = ? ORDER BY id DESC',
+  );
+  const all = db.prepare<[], AuditRow>('SELECT * FROM audit_log ORDER BY id');
+
+  return {
+    /** Appends entries; must run inside the caller's transaction so the change and its audit land together. */
+    append(ctx: AuditContext, records: AuditRecord[]): void {
+      const h = head.get();
+      let lastId = h?.last_id ?? 0;
+      let prev = h?.last_hash ?? GENESIS;
+      const at = ctx.now().toISOString();
+      for (const r of records) {
+        const row = {
+          id: lastId + 1,
+          at,
+          actor: ctx.actor,
+          entity: r.entity,
+          entity_id: r.entityId,
+          action: r.action,
+          field: r.field ?? null,
+          old_value: encode(r.oldValue),
+          new_value: encode(r.newValue),
+          import_id: ctx.importId ?? null,
+          prev_hash: prev,
+        };
+        const hash = entryHash(row);
+        insert.run({ ...row, hash });
+        lastId = row.id;
+        prev = hash;
+      }
+      if (records.length > 0) setHead.run(lastId, prev);
+    },
+
+    /** The history of one record, newest first. */
+    history(entity: string, entityId: number): AuditEntry[] {
+      return byEntity.all(entity, entityId).map((r) => ({
+        id: r.id,
+        at: r.at,
+        actor: r.actor,
+        entity: r.entity,
+        entityId: r.entity_id,
+        action: r.action,
+        field: r.field,
+        oldValue: decode(r.old_value),
+        newValue: decode(r.new_value),
+        importId: r.import_id,
+      }));
+    },
+
+    /**
+     * Recomputes the chain from the first entry. Reports the first entry whose hash, link or number does not
+     * hold, which is where a row was altered, inserted or deleted; a removed last entry shows at the head.
+     */
+    verify(): { ok: boolean; entries: number; firstBadId: number | null; reason: string | null } {
+      let prev = GENESIS;
+      let expectedId = 1;
+      let entries = 0;
+      for (const row of all.iterate()) {
+        entries++;
+        if (row.id !== expectedId) {
+          return {
+            ok: false,
+            entries,
+            firstBadId: expectedId,
+            reason: `entry ${expectedId} is missing (deleted)`,
+          };
+        }
+        if (row.prev_hash !== prev) {
+          return {
+            ok: false,
+            entries,
+            firstBadId: row.id,
+            reason: `entry ${row.id} does not link to the entry before it`,
+          };
+        }
+        const { hash, ...rest } = row;
+        if (entryHash(rest) !== hash) {
+          return {
+            ok: false,
+            entries,
+            firstBadId: row.id,
+            reason: `entry ${row.id} was altered after it was written`,
+          };
+        }
+        prev = hash;
+        expectedId++;
+      }
+      const h = head.get();
+      const lastId = expectedId - 1;
+      if ((h?.last_id ?? 0) !== lastId || (h?.last_hash ?? GENESIS) !== prev) {
+        const missing = (h?.last_id ?? 0) > lastId ? lastId + 1 : (h?.last_id ?? 0) + 1;
+        return {
+          ok: false,
+          entries,
+          firstBadId: missing,
+          reason: `the chain ends at entry ${lastId} but its head records entry ${h?.last_id ?? 0}`,
+        };
+      }
+      return { ok: true, entries, firstBadId: null, reason: null };
+    },
+  };
+}
+export type AuditLog = ReturnType<typeof createAuditLog>;

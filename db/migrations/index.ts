@@ -1,0 +1,16 @@
+import type { Database } from 'better-sqlite3';
+import { m0001VendorsAndAudit } from './0001-vendors-and-audit';
+
+export interface Migration {
+  version: number;
+  name: string;
+  up(db: Database): void;
+}
+
+/**
+ * Forward-only, numbered, never edited after they land. Each moves the schema from `version - 1` to `version`;
+ * `openDatabase` runs the pending ones in one transaction and sets `PRAGMA user_version`.
+ */
+export const migrations: readonly Migration[] = [m0001VendorsAndAudit];
+
+export const LATEST_SCHEMA_VERSION = migrations.length;

@@ -1,0 +1,97 @@
+import Database from 'better-sqlite3';
+import { existsSync, mkdirSync } from 'node:fs';
+import { dirname } from 'node:path';
+import { AppError } from '../shared/errors';
+import { LATEST_SCHEMA_VERSION, migrations, type Migration } from './migrations/index';
+
+export type Db = Database.Database;
+
+export interface OpenResult {
+  db: Db;
+  /** The schema version the file had before opening (0 for a new file). */
+  fromVersion: number;
+  /** Where a copy of the file was taken before migrating it, if one was. */
+  backupPath: string | null;
+}
+
+function readUserVersion(db: Db): number {
+  return db.pragma('user_version', { simple: true }) as number;
+}
+
+/**
+ * Opens (creating when absent) the workbench database and brings its schema up to date.
+ * - Refuses, untouched, a file written by a newer version (DB_FROM_FUTURE).
+ * - Copies an existing file before migrating it (`<file>.before-v<N>-<timestamp>.sqlite`).
+ * - Runs pending migrations in one transaction and sets `PRAGMA user_version`.
+ * Then sets WAL, foreign keys and a busy timeout.
+ */
+export function openDatabase(
+  path: string,
+  options: { migrations?: readonly Migration[]; now?: () => Date } = {},
+): OpenResult {
+  const list = options.migrations ?? migrations;
+  const latest = options.migrations ? list.length : LATEST_SCHEMA_VERSION;
+  const isMemory = path === ':memory:';
+  const exists = !isMemory && existsSync(path);
+
+  let fromVersion = 0;
+  if (exists) {
+    // A read-only look first, so a file from the future is never written to.
+    let probe: Db;
+    try {
+      probe = new Database(path, { readonly: true, fileMustExist: true });
+    } catch (err) {
+      throw new AppError('INTERNAL', `Could not open the database at ${path}: ${(err as Error).message}`);
+    }
+    try {
+      fromVersion = readUserVersion(probe);
+    } catch (err) {
+      probe.close();
+      throw new AppError('INTERNAL', `${path} is not a workbench database (${(err as Error).message}).`);
+    }
+    if (fromVersion > latest) {
+      probe.close();
+      throw new AppError(
+        'DB_FROM_FUTURE',
+        `The database at ${path} was written by a newer version of DPO Workbench (schema ${fromVersion}; this version knows up to ${latest}). Update the app; the file was left untouched.`,
+        { path, schemaVersion: fromVersion, supported: latest },
+      );
+    }
+    probe.close();
+  } else if (!isMemory) {
+    mkdirSync(dirname(path), { recursive: true });
+  }
+
+  const db = new Database(path);
+  db.pragma('journal_mode = WAL');
+  db.pragma('foreign_keys = ON');
+  db.pragma('busy_timeout = 5000');
+  db.pragma('synchronous = NORMAL');
+
+  let backupPath: string | null = null;
+  if (exists && fromVersion < latest && fromVersion > 0) {
+    const stamp = (options.now?.() ?? new Date()).toISOString().replace(/[:.]/g, '-');
+    backupPath = `${path}.before-v${latest}-${stamp}.sqlite`;
+    // VACUUM INTO writes a consistent copy, including what is still in the WAL.
+    db.prepare('VACUUM INTO ?').run(backupPath);
+  }
+
+  if (fromVersion < latest) {
+    const migrate = db.transaction(() => {
+      for (const m of list.slice(fromVersion, latest)) {
+        m.up(db);
+        db.pragma(`user_version = ${m.version}`);
+      }
+    });
+    try {
+      migrate.immediate();
+    } catch (err) {
+      db.close();
+      throw new AppError(
+        'INTERNAL',
+        `Updating the database schema failed; nothing was changed: ${(err as Error).message}`,
+      );
+    }
+  }
+  return { db, fromVersion, backupPath };
+}

@@ -1,0 +1,523 @@
+import { countryName } from '../shared/countries';
+import { editDistance, normaliseLegalName } from '../shared/legal-name';
+import { isInEea } from '../shared/reference/eea';
+import { AppError } from '../shared/errors';
+import type { ChannelParsedInput } from '../shared/contract';
+import type { Vendor, VendorDetail, VendorFields, VendorSortKey } from '../shared/domain/vendor';
+import type { AuditContext, AuditLog, AuditRecord } from './audit';
+import type { Db } from './open';
+
+type VendorQueryParsed = ChannelParsedInput<'vendors:list'>;
+
+interface VendorRow {
+  id: number;
+  name: string;
+  name_key: string;
+  legal_entity: string | null;
+  role: Vendor['role'];
+  services: string;
+  data_categories: string;
+  data_subject_categories: string;
+  special_category_data: number;
+  processing_countries: string;
+  headquarters_country: string | null;
+  dpa_status: Vendor['dpaStatus'];
+  dpa_signed_at: string | null;
+  dpa_expires_at: string | null;
+  contract_reference: string | null;
+  certifications: string;
+  risk_rating: Vendor['riskRating'];
+  internal_owner: string | null;
+  next_review_at: string | null;
+  status: Vendor['status'];
+  parent_id: number | null;
+  parent_name: string | null;
+  website: string | null;
+  contact: string | null;
+  notes: string | null;
+  subprocessor_authorisation: Vendor['subprocessorAuthorisation'];
+  objection_period_days: number | null;
+  breach_notice_hours: number | null;
+  audit_rights: number | null;
+  end_of_contract_data: Vendor['endOfContractData'];
+  source_kind: Vendor['sourceKind'];
+  source_detail: string | null;
+  import_id: string | null;
+  archived_at: string | null;
+  created_at: string;
+  updated_at: string;
+}
+
+/** The stored fields of a vendor (what the audit log compares), in the order the form shows them. */
+export const VENDOR_FIELDS = [
+  'name',
+  'legalEntity',
+  'role',
+  'services',
+  'dataCategories',
+  'dataSubjectCategories',
+  'specialCategoryData',
+  'processingCountries',
+  'headquartersCountry',
+  'dpaStatus',
+  'dpaSignedAt',
+  'dpaExpiresAt',
+  'contractReference',
+  'certifications',
+  'riskRating',
+  'internalOwner',
+  'nextReviewAt',
+  'status',
+  'parentId',
+  'website',
+  'contact',
+  'notes',
+  'subprocessorAuthorisation',
+  'objectionPeriodDays',
+  'breachNoticeHours',
+  'auditRights',
+  'endOfContractData',
+  'sourceKind',
+  'sourceDetail',
+] as const satisfies readonly (keyof VendorFields)[];
+
+const SORT_COLUMNS: Record<VendorSortKey, string> = {
+  name: 'v.name',
+  legalEntity: 'v.legal_entity',
+  role: 'v.role',
+  services: 'v.services',
+  dataCategories: 'v.data_categories',
+  processingCountries: 'v.processing_countries',
+  headquartersCountry: 'v.headquarters_country',
+  dpaStatus: 'v.dpa_status',
+  dpaExpiresAt: 'v.dpa_expires_at',
+  riskRating: 'v.risk_rank',
+  internalOwner: 'v.internal_owner',
+  nextReviewAt: 'v.next_review_at',
+  status: 'v.status',
+  createdAt: 'v.created_at',
+  updatedAt: 'v.updated_at',
+};
+
+/** Today's date where the user is, as YYYY-MM-DD. */
+export function localIsoDate(d: Date): string {
+  const p = (n: number) => String(n).padStart(2, '0');
+  return `${d.getFullYear()}-${p(d.getMonth() + 1)}-${p(d.getDate())}`;
+}
+
+/** Turns what a person types into an FTS5 expression: every word must appear, each as a prefix. */
+export function ftsTerms(text: string): string | null {
+  const words = text.match(/[\p{L}\p{N}]+/gu);
+  if (!words || words.length === 0) return null;
+  return words.map((w) => `"${w}"*`).join(' ');
+}
+
+function searchExtra(v: VendorFields): string {
+  const countries = [...v.processingCountries, ...(v.headquartersCountry ? [v.headquartersCountry] : [])];
+  return [
+    v.role,
+    v.dpaStatus,
+    ...countries.flatMap((c) => [c, countryName(c)]),
+    ...v.certifications,
+    ...v.dataSubjectCategories,
+    v.contractReference ?? '',
+    v.website ?? '',
+    v.contact ?? '',
+  ]
+    .filter(Boolean)
+    .join(' ');
+}
+
+function toParams(v: VendorFields) {
+  return {
+    name: v.name,
+    name_key: normaliseLegalName(v.name),
+    legal_entity: v.legalEntity,
+    role: v.role,
+    services: JSON.stringify(v.services),
+    data_categories: JSON.stringify(v.dataCategories),
+    data_subject_categories: JSON.stringify(v.dataSubjectCategories),
+    special_category_data: v.specialCategoryData ? 1 : 0,
+    processing_countries: JSON.stringify(v.processingCountries),
+    headquarters_country: v.headquartersCountry,
+    dpa_status: v.dpaStatus,
+    dpa_signed_at: v.dpaSignedAt,
+    dpa_expires_at: v.dpaExpiresAt,
+    contract_reference: v.contractReference,
+    certifications: JSON.stringify(v.certifications),
+    risk_rating: v.riskRating,
+    internal_owner: v.internalOwner,
+    next_review_at: v.nextReviewAt,
+    status: v.status,
+    parent_id: v.parentId,
+    website: v.website,
+    contact: v.contact,
+    notes: v.notes,
+    subprocessor_authorisation: v.subprocessorAuthorisation,
+    objection_period_days: v.objectionPeriodDays,
+    breach_notice_hours: v.breachNoticeHours,
+    audit_rights: v.auditRights === null ? null : v.auditRights ? 1 : 0,
+    end_of_contract_data: v.endOfContractData,
+    source_kind: v.sourceKind,
+    source_detail: v.sourceDetail,
+    search_extra: searchExtra(v),
+  };
+}
+
+const COLUMNS = Object.keys(
+  toParams({
+    name: '',
+    processingCountries: [],
+    certifications: [],
+    dataSubjectCategories: [],
+  } as unknown as VendorFields),
+);
+
+/** Only the stored fields, for comparing and auditing. */
+export function vendorFields(v: Vendor): VendorFields {
+  const out: Record<string, unknown> = {};
+  for (const k of VENDOR_FIELDS) out[k] = v[k];
+  return out as VendorFields;
+}
+
+const same = (a: unknown, b: unknown) => JSON.stringify(a) === JSON.stringify(b);
+
+export function createVendorRepository(db: Db, audit: AuditLog) {
+  const selectOne = db.prepare<[number], VendorRow>(
+    'SELECT v.*, p.name AS parent_name FROM vendors v LEFT JOIN vendors p ON p.id = v.parent_id WHERE v.id = ?',
+  );
+  const insert = db.prepare(
+    `INSERT INTO vendors (${COLUMNS.join(', ')}, import_id, created_at, updated_at)
+     VALUES (${COLUMNS.map((c) => `@${c}`).join(', ')}, @import_id, @now, @now)`,
+  );
+  const update = db.prepare(
+    `UPDATE vendors SET ${COLUMNS.map((c) => `${c} = @${c}`).join(', ')}, updated_at = @now WHERE id = @id`,
+  );
+  const setArchived = db.prepare('UPDATE vendors SET archived_at = ?, updated_at = ? WHERE id = ?');
+  const ancestors = db.prepare<
+    [number],
+    { id: number; name: string; role: Vendor['role']; archived: number; depth: number }
+  >(
+    `WITH RECURSIVE up(id, depth) AS (
+       SELECT parent_id, 1 FROM vendors WHERE id = ? AND parent_id IS NOT NULL
+       UNION ALL
+       SELECT v.parent_id, up.depth + 1 FROM vendors v JOIN up ON v.id = up.id
+       WHERE v.parent_id IS NOT NULL AND up.depth < 100
+     )
+     SELECT v.id, v.name, v.role, v.archived_at IS NOT NULL AS archived, up.depth
+     FROM up JOIN vendors v ON v.id = up.id ORDER BY up.depth`,
+  );
+  const descendants = db.prepare<
+    [number],
+    { id: number; name: string; role: Vendor['role']; archived: number; depth: number }
+  >(
+    `WITH RECURSIVE down(id, depth) AS (
+       SELECT id, 1 FROM vendors WHERE parent_id = ?
+       UNION ALL
+       SELECT v.id, down.depth + 1 FROM vendors v JOIN down ON v.parent_id = down.id WHERE down.depth < 100
+     )
+     SELECT v.id, v.name, v.role, v.archived_at IS NOT NULL AS archived, down.depth
+     FROM down JOIN vendors v ON v.id = down.id ORDER BY down.depth, v.name`,
+  );
+  const byKeyPrefix = db.prepare<[string, string], { id: number; name: string; name_key: string }>(
+    'SELECT id, name, name_key FROM vendors WHERE name_key >= ? AND name_key < ? AND archived_at IS NULL LIMIT 200',
+  );
+
+  const today = (ctx: { now: () => Date }) => localIsoDate(ctx.now());
+
+  function toVendor(r: VendorRow, todayIso: string): Vendor {
+    const processingCountries = JSON.parse(r.processing_countries) as string[];
+    const expired = r.dpa_status === 'signed' && r.dpa_expires_at !== null && r.dpa_expires_at < todayIso;
+    return {
+      id: r.id,
+      name: r.name,
+      legalEntity: r.legal_entity,
+      role: r.role,
+      services: JSON.parse(r.services) as string[],
+      dataCategories: JSON.parse(r.data_categories) as string[],
+      dataSubjectCategories: JSON.parse(r.data_subject_categories) as string[],
+      specialCategoryData: r.special_category_data === 1,
+      processingCountries,
+      headquartersCountry: r.headquarters_country,
+      dpaStatus: r.dpa_status,
+      dpaSignedAt: r.dpa_signed_at,
+      dpaExpiresAt: r.dpa_expires_at,
+      contractReference: r.contract_reference,
+      certifications: JSON.parse(r.certifications) as string[],
+      riskRating: r.risk_rating,
+      internalOwner: r.internal_owner,
+      nextReviewAt: r.next_review_at,
+      status: r.status,
+      parentId: r.parent_id,
+      parentName: r.parent_name,
+      website: r.website,
+      contact: r.contact,
+      notes: r.notes,
+      subprocessorAuthorisation: r.subprocessor_authorisation,
+      objectionPeriodDays: r.objection_period_days,
+      breachNoticeHours: r.breach_notice_hours,
+      auditRights: r.audit_rights === null ? null : r.audit_rights === 1,
+      endOfContractData: r.end_of_contract_data,
+      sourceKind: r.source_kind,
+      sourceDetail: r.source_detail,
+      archived: r.archived_at !== null,
+      createdAt: r.created_at,
+      updatedAt: r.updated_at,
+      effectiveDpaStatus: expired ? 'expired' : r.dpa_status,
+      reviewOverdue:
+        r.next_review_at !== null &&
+        r.next_review_at < todayIso &&
+        r.status !== 'offboarded' &&
+        r.archived_at === null,
+      thirdCountries: processingCountries.filter((c) => !isInEea(c)),
+    };
+  }
+
+  function requireRow(id: number): VendorRow {
+    const row = selectOne.get(id);
+    if (!row) throw new AppError('NOT_FOUND', `There is no vendor with id ${id}.`, { id });
+    return row;
+  }
+
+  /** Refuses a parent that does not exist, is the vendor itself, or sits below it in the chain. */
+  function checkParent(id: number | null, parentId: number | null): void {
+    if (parentId === null) return;
+    const parent = selectOne.get(parentId);
+    if (!parent) {
+      throw new AppError('VALIDATION', 'The parent vendor does not exist.', [
+        { path: 'parentId', message: `There is no vendor with id ${parentId}.` },
+      ]);
+    }
+    if (id === null) return;
+    if (parentId === id) {
+      throw new AppError('VALIDATION', 'A vendor cannot be its own parent.', [
+        { path: 'parentId', message: 'A vendor cannot be its own parent.' },
+      ]);
+    }
+    const chain = [parent, ...ancestors.all(parentId)];
+    if (chain.some((a) => a.id === id)) {
+      const names = chain.slice(0, chain.findIndex((a) => a.id === id) + 1).map((a) => a.name);
+      const self = requireRow(id).name;
+      const loop = [self, ...names].join(' → ');
+      throw new AppError('VALIDATION', `That parent would make a loop in the sub-processor chain: ${loop}.`, [
+        { path: 'parentId', message: `This would make a loop: ${loop}.` },
+      ]);
+    }
+  }
+
+  function list(q: VendorQueryParsed, ctx: { now: () => Date }) {
+    const where: string[] = [];
+    const params: Record<string, unknown> = {};
+    if (q.archived === 'exclude') where.push('v.archived_at IS NULL');
+    if (q.archived === 'only') where.push('v.archived_at IS NOT NULL');
+
+    const fts: string[] = [];
+    const search = ftsTerms(q.search);
+    if (search) fts.push(`(${search})`);
+    for (const [key, text] of Object.entries(q.filters.text)) {
+      const terms = text ? ftsTerms(text) : null;
+      if (terms) fts.push(`${key} : (${terms})`);
+    }
+    if (fts.length > 0) {
+      where.push('v.id IN (SELECT rowid FROM vendor_fts WHERE vendor_fts MATCH @fts)');
+      params.fts = fts.join(' AND ');
+    }
+    const inList = (column: string, values: readonly string[], name: string) => {
+      if (values.length === 0) return;
+      const names = values.map((val, i) => {
+        params[`${name}${i}`] = val;
+        return `@${name}${i}`;
+      });
+      where.push(`${column} IN (${names.join(', ')})`);
+    };
+    inList('v.role', q.filters.role, 'role');
+    inList('v.status', q.filters.status, 'status');
+    inList('v.risk_rating', q.filters.riskRating, 'risk');
+    inList('v.headquarters_country', q.filters.headquartersCountry, 'hq');
+    if (q.filters.dpaStatus.length > 0) {
+      // Filter on the effective status: a signed DPA past its expiry counts as expired.
+      params.today = today(ctx);
+      const wanted = new Set(q.filters.dpaStatus);
+      const parts: string[] = [];
+      const plain = [...wanted].filter((s) => s !== 'signed' && s !== 'expired');
+      plain.forEach((s, i) => (params[`dpa${i}`] = s));
+      if (plain.length > 0) parts.push(`v.dpa_status IN (${plain.map((_, i) => `@dpa${i}`).join(', ')})`);
+      if (wanted.has('signed'))
+        parts.push(`(v.dpa_status = 'signed' AND (v.dpa_expires_at IS NULL OR v.dpa_expires_at >= @today))`);
+      if (wanted.has('expired'))
+        parts.push(`(v.dpa_status = 'expired' OR (v.dpa_status = 'signed' AND v.dpa_expires_at < @today))`);
+      where.push(`(${parts.join(' OR ')})`);
+    }
+    if (q.filters.processingCountry.length > 0) {
+      const names = q.filters.processingCountry.map((c, i) => {
+        params[`pc${i}`] = c;
+        return `@pc${i}`;
+      });
+      where.push(`v.id IN (SELECT vendor_id FROM vendor_countries WHERE country IN (${names.join(', ')}))`);
+    }
+    if (q.filters.specialCategoryData !== null) {
+      where.push('v.special_category_data = @special');
+      params.special = q.filters.specialCategoryData ? 1 : 0;
+    }
+    if (q.filters.reviewOverdue !== null) {
+      params.today = today(ctx);
+      where.push(
+        q.filters.reviewOverdue
+          ? "(v.next_review_at < @today AND v.status <> 'offboarded' AND v.archived_at IS NULL)"
+          : "NOT (v.next_review_at IS NOT NULL AND v.next_review_at < @today AND v.status <> 'offboarded' AND v.archived_at IS NULL)",
+      );
+    }
+    const whereSql = where.length > 0 ? `WHERE ${where.join(' AND ')}` : '';
+    const dir = q.sort.direction === 'desc' ? 'DESC' : 'ASC';
+    const orderSql = `ORDER BY ${SORT_COLUMNS[q.sort.key]} ${dir}, v.id ${dir}`;
+    const total = (db.prepare(`SELECT count(*) AS n FROM vendors v ${whereSql}`).get(params) as { n: number })
+      .n;
+    const rows = db
+      .prepare<Record<string, unknown>, VendorRow>(
+        `SELECT v.*, p.name AS parent_name FROM vendors v LEFT JOIN vendors p ON p.id = v.parent_id
+         ${whereSql} ${orderSql} LIMIT @limit OFFSET @offset`,
+      )
+      .all({ ...params, limit: q.limit, offset: q.offset });
+    const todayIso = today(ctx);
+    return { rows: rows.map((r) => toVendor(r, todayIso)), total, offset: q.offset };
+  }
+
+  function get(id: number, ctx: { now: () => Date }): Vendor {
+    return toVendor(requireRow(id), today(ctx));
+  }
+
+  /** Inserts one vendor with its audit entry; the caller holds the transaction. */
+  function insertOne(fields: VendorFields, ctx: AuditContext): number {
+    checkParent(null, fields.parentId);
+    const now = ctx.now().toISOString();
+    const info = insert.run({ ...toParams(fields), import_id: ctx.importId ?? null, now });
+    const id = Number(info.lastInsertRowid);
+    const created: Record<string, unknown> = {};
+    for (const k of VENDOR_FIELDS) {
+      const v = fields[k];
+      if (v !== null && !(Array.isArray(v) && v.length === 0)) created[k] = v;
+    }
+    audit.append(ctx, [{ entity: 'vendor', entityId: id, action: 'create', newValue: created }]);
+    return id;
+  }
+
+  /** Applies the changed fields of one vendor with one audit entry per field; the caller holds the transaction. */
+  function updateOne(
+    id: number,
+    fields: VendorFields,
+    ctx: AuditContext,
+    expectedUpdatedAt?: string,
+  ): number {
+    const before = requireRow(id);
+    if (expectedUpdatedAt && expectedUpdatedAt !== before.updated_at) {
+      throw new AppError(
+        'CONFLICT',
+        'This vendor was changed elsewhere since you opened it. Reload it to see the changes, then edit again.',
+        { id, updatedAt: before.updated_at },
+      );
+    }
+    checkParent(id, fields.parentId);
+    const old = vendorFields(toVendor(before, today(ctx)));
+    const changes: AuditRecord[] = [];
+    for (const k of VENDOR_FIELDS) {
+      if (!same(old[k], fields[k])) {
+        changes.push({
+          entity: 'vendor',
+          entityId: id,
+          action: 'update',
+          field: k,
+          oldValue: old[k],
+          newValue: fields[k],
+        });
+      }
+    }
+    if (changes.length === 0) return 0;
+    update.run({ ...toParams(fields), id, now: ctx.now().toISOString() });
+    audit.append(ctx, changes);
+    return changes.length;
+  }
+
+  function setArchivedState(id: number, archived: boolean, ctx: AuditContext): Vendor {
+    const before = requireRow(id);
+    if ((before.archived_at !== null) === archived) return toVendor(before, today(ctx));
+    const now = ctx.now().toISOString();
+    setArchived.run(archived ? now : null, now, id);
+    audit.append(ctx, [
+      {
+        entity: 'vendor',
+        entityId: id,
+        action: archived ? 'archive' : 'restore',
+        field: 'archived',
+        oldValue: !archived,
+        newValue: archived,
+      },
+    ]);
+    return get(id, ctx);
+  }
+
+  return {
+    list,
+    get,
+    insertOne,
+    updateOne,
+
+    create(fields: VendorFields, ctx: AuditContext): Vendor {
+      const id = db.transaction(() => insertOne(fields, ctx)).immediate();
+      return get(id, ctx);
+    },
+
+    update(id: number, fields: VendorFields, ctx: AuditContext, expectedUpdatedAt?: string): Vendor {
+      db.transaction(() => updateOne(id, fields, ctx, expectedUpdatedAt)).immediate();
+      return get(id, ctx);
+    },
+
+    archive: (id: number, ctx: AuditContext) =>
+      db.transaction(() => setArchivedState(id, true, ctx)).immediate(),
+    restore: (id: number, ctx: AuditContext) =>
+      db.transaction(() => setArchivedState(id, false, ctx)).immediate(),
+
+    detail(id: number, ctx: AuditContext): VendorDetail {
+      const vendor = get(id, ctx);
+      const link = (r: {
+        id: number;
+        name: string;
+        role: Vendor['role'];
+        archived: number;
+        depth: number;
+      }) => ({
+        id: r.id,
+        name: r.name,
+        role: r.role,
+        archived: r.archived === 1,
+        depth: r.depth,
+      });
+      return {
+        vendor,
+        parents: ancestors.all(id).map(link),
+        children: descendants.all(id).map(link),
+        history: audit.history('vendor', id),
+      };
+    },
+
+    /**
+     * Likely duplicates of a name among active vendors: the same normalised legal name, or one within a small
+     * edit distance ("Zendesk Inc" ~ "Zendesk, Inc." ~ "Zendsk").
+     */
+    duplicates(name: string, excludeId?: number): { id: number; name: string; reason: string }[] {
+      const key = normaliseLegalName(name);
+      if (!key) return [];
+      const prefix = key.slice(0, 3);
+      const candidates = byKeyPrefix.all(prefix, `${prefix}\uffff`);
+      const out: { id: number; name: string; reason: string }[] = [];
+      for (const c of candidates) {
+        if (c.id === excludeId) continue;
+        if (c.name_key === key) out.push({ id: c.id, name: c.name, reason: 'same legal name' });
+        else if (key.length >= 5 && editDistance(c.name_key, key, 2) <= 2) {
+          out.push({ id: c.id, name: c.name, reason: 'very similar name' });
+        }
+      }
+      return out.slice(0, 10);
+    },
+  };
+}
+export type VendorRepository = ReturnType<typeof createVendorRepository>;

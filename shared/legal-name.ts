@@ -1,0 +1,88 @@
+/**
+ * Legal-form words dropped when comparing company names, so "Zendesk, Inc." and "ZENDESK INC" and "Zendesk"
+ * match. English, French, German, Dutch, Nordic, Italian and Spanish forms.
+ */
+const LEGAL_FORMS = new Set([
+  'inc',
+  'incorporated',
+  'llc',
+  'llp',
+  'lp',
+  'ltd',
+  'limited',
+  'plc',
+  'corp',
+  'corporation',
+  'co',
+  'company',
+  'unlimited',
+  'uc',
+  'dac',
+  'gmbh',
+  'ag',
+  'kg',
+  'ug',
+  'se',
+  'sa',
+  'sas',
+  'sarl',
+  'sasu',
+  'bv',
+  'nv',
+  'oy',
+  'oyj',
+  'ab',
+  'as',
+  'asa',
+  'aps',
+  'srl',
+  'spa',
+  'sl',
+  'pty',
+  'pte',
+  'kk',
+  'holdings',
+  'group',
+  'the',
+]);
+
+/** Normalises a company name for duplicate matching: case, accents, punctuation and legal forms removed. */
+export function normaliseLegalName(name: string): string {
+  const tokens = name
+    .normalize('NFKD')
+    .replace(/\p{M}+/gu, '')
+    .toLowerCase()
+    .replace(/&/g, ' and ')
+    .replace(/[^\p{L}\p{N}]+/gu, ' ')
+    .trim()
+    .split(' ')
+    .filter(Boolean);
+  // "S.A." and "B.V." arrive as runs of single letters: join each run back into one word.
+  const words: string[] = [];
+  let inRun = false;
+  for (const t of tokens) {
+    if (t.length === 1 && inRun) words[words.length - 1] += t;
+    else words.push(t);
+    inRun = t.length === 1 && (inRun || words[words.length - 1] === t);
+  }
+  // The first word is always kept: "The Co" is a name, not a legal form.
+  return words.filter((w, i) => i === 0 || !LEGAL_FORMS.has(w)).join(' ');
+}
+
+/** Levenshtein distance, capped: returns `max + 1` as soon as the distance must exceed `max`. */
+export function editDistance(a: string, b: string, max = 3): number {
+  if (Math.abs(a.length - b.length) > max) return max + 1;
+  let prev = Array.from({ length: b.length + 1 }, (_, j) => j);
+  for (let i = 1; i <= a.length; i++) {
+    const cur = [i];
+    let rowMin = i;
+    for (let j = 1; j <= b.length; j++) {
+      const v = Math.min(prev[j]! + 1, cur[j - 1]! + 1, prev[j - 1]! + (a[i - 1] === b[j - 1] ? 0 : 1));
+      cur.push(v);
+      rowMin = Math.min(rowMin, v);
+    }
+    if (rowMin > max) return max + 1;
+    prev = cur;
+  }
+  return prev[b.length]!;
+}
