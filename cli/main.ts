@@ -1,4 +1,5 @@
 import { Command, CommanderError } from 'commander';
+import { registerCoreCommands } from './commands/core-commands';
 import { registerRulesCommands } from './commands/rules';
 import { CliError } from './output';
 
@@ -10,6 +11,7 @@ export function buildProgram(): Command {
     .option('--db <path>', 'database file (default: the app-data folder; or set DPO_DB)')
     .showHelpAfterError()
     .exitOverride();
+  registerCoreCommands(program);
   registerRulesCommands(program);
   return program;
 }

@@ -1,0 +1,137 @@
+import { Command, Option } from 'commander';
+import { spawn } from 'node:child_process';
+import { fileURLToPath } from 'node:url';
+import { countryName } from '../../shared/countries';
+import type { Vendor } from '../../shared/domain/vendor';
+import { call, withCore } from '../core';
+import { CliError, printJson } from '../output';
+import { startWebServer } from '../web-server';
+
+const STATIC_DIR = fileURLToPath(new URL('../../out/web', import.meta.url));
+
+function openInBrowser(url: string): void {
+  const [cmd, args] =
+    process.platform === 'darwin'
+      ? ['open', [url]]
+      : process.platform === 'win32'
+        ? ['cmd', ['/c', 'start', '', url]]
+        : ['xdg-open', [url]];
+  const child = spawn(cmd, args, { stdio: 'ignore', detached: true });
+  child.on('error', () => process.stderr.write('Could not open a browser; open the URL above yourself.\n'));
+  child.unref();
+}
+
+function parsePort(value: string): number {
+  const n = Number(value);
+  if (!Number.isInteger(n) || n < 0 || n > 65535)
+    throw new CliError(`--port must be a number from 0 to 65535, not "${value}".`, 2);
+  return n;
+}
+
+/** `serve`, `demo`, `vendors list` and `audit verify`. */
+export function registerCoreCommands(program: Command): void {
+  program
+    .command('serve')
+    .description('serve the workbench in your browser on 127.0.0.1 (the local web door)')
+    .option('--port <n>', 'port to listen on (default: a free one)', parsePort, 0)
+    .option('--open', 'open the URL in your browser')
+    .option('--db <path>', 'database file')
+    .action(async (opts: { port: number; open?: boolean }, command: Command) => {
+      await withCore(command, 'web', async (core) => {
+        const server = await startWebServer({ core, port: opts.port, staticDir: STATIC_DIR }).catch(
+          (err: Error) => {
+            throw new CliError(`Could not listen on 127.0.0.1:${opts.port}: ${err.message}`);
+          },
+        );
+        const info = await call(core, 'app:info', {});
+        process.stdout.write(
+          `DPO Workbench is at ${server.url}\nDatabase: ${info.dbPath}\nPress Ctrl+C to stop.\n`,
+        );
+        if (opts.open) openInBrowser(server.url);
+        await new Promise<void>((done) => {
+          const stop = () => void server.close().then(done);
+          process.once('SIGINT', stop);
+          process.once('SIGTERM', stop);
+        });
+      });
+    });
+
+  program
+    .command('demo')
+    .description('load the demo register (drawn from the sample privacy notice)')
+    .option('--db <path>', 'database file')
+    .option('--json', 'print JSON')
+    .action(async (opts: { json?: boolean }, command: Command) => {
+      const result = await withCore(command, 'cli', (core) => call(core, 'demo:load', {}));
+      if (opts.json) printJson(result);
+      else
+        process.stdout.write(
+          `Loaded ${result.created} demo vendors (${result.skipped} were already there).\n`,
+        );
+    });
+
+  const vendors = program.command('vendors').description('the vendor / sub-processor register');
+  vendors
+    .command('list')
+    .description('list vendors')
+    .option('--db <path>', 'database file')
+    .option('--json', 'print a JSON array')
+    .option('--search <text>', 'full-text search')
+    .option('--country <code...>', 'processing country (name or ISO code)')
+    .addOption(
+      new Option('--archived <which>', 'archived vendors')
+        .choices(['exclude', 'only', 'include'])
+        .default('exclude'),
+    )
+    .action(
+      async (
+        opts: {
+          json?: boolean;
+          search?: string;
+          country?: string[];
+          archived: 'exclude' | 'only' | 'include';
+        },
+        command: Command,
+      ) => {
+        const all = await withCore(command, 'cli', async (core) => {
+          const rows: Vendor[] = [];
+          for (let offset = 0; ; offset += 500) {
+            const page = await call(core, 'vendors:list', {
+              offset,
+              limit: 500,
+              search: opts.search ?? '',
+              archived: opts.archived,
+              filters: { processingCountry: opts.country ?? [] },
+            });
+            rows.push(...page.rows);
+            if (rows.length >= page.total || page.rows.length === 0) break;
+          }
+          return rows;
+        });
+        if (opts.json) return printJson(all);
+        if (all.length === 0)
+          return void process.stdout.write('No vendors. Load the demo data with `dpo demo`.\n');
+        for (const v of all) {
+          const countries = v.processingCountries.map((c) => `${countryName(c)} (${c})`).join(', ') || '—';
+          process.stdout.write(
+            `${String(v.id).padStart(5)}  ${v.name}  [${v.role}; DPA ${v.effectiveDpaStatus}; ${v.status}]  ${countries}\n`,
+          );
+        }
+      },
+    );
+
+  const audit = program.command('audit').description('the audit log');
+  audit
+    .command('verify')
+    .description('check that no audit entry was altered or deleted')
+    .option('--db <path>', 'database file')
+    .option('--json', 'print JSON')
+    .action(async (opts: { json?: boolean }, command: Command) => {
+      const result = await withCore(command, 'cli', (core) => call(core, 'audit:verify', {}));
+      if (opts.json) printJson(result);
+      if (!result.ok) {
+        throw new CliError(`The audit log is broken at entry ${result.firstBadId}: ${result.reason}.`, 4);
+      }
+      if (!opts.json) process.stdout.write(`The audit log is intact: ${result.entries} entries.\n`);
+    });
+}

@@ -1,0 +1,229 @@
+import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
+import { randomBytes, timingSafeEqual } from 'node:crypto';
+import { createReadStream, existsSync, statSync } from 'node:fs';
+import { extname, join, resolve, sep } from 'node:path';
+import type { AddressInfo } from 'node:net';
+import { webDoor } from '../shared/bridge';
+import type { ErrorCode, Envelope } from '../shared/errors';
+import type { Core } from '../db/core';
+
+export interface WebServerOptions {
+  core: Core;
+  /** 0 picks a free port. */
+  port?: number;
+  /** The built UI (out/web). */
+  staticDir: string;
+  /** Fixed token for tests; a random one per launch otherwise. */
+  token?: string;
+  /** Largest accepted request body. */
+  maxBodyBytes?: number;
+}
+
+export interface WebServer {
+  url: string;
+  port: number;
+  token: string;
+  close(): Promise<void>;
+}
+
+const CSP =
+  "default-src 'self'; script-src 'self'; style-src 'self' 'unsafe-inline'; img-src 'self' data:; font-src 'self' data:; connect-src 'self'; object-src 'none'; base-uri 'none'; form-action 'none'; frame-ancestors 'none'";
+
+const TYPES: Record<string, string> = {
+  '.html': 'text/html; charset=utf-8',
+  '.js': 'text/javascript; charset=utf-8',
+  '.css': 'text/css; charset=utf-8',
+  '.json': 'application/json; charset=utf-8',
+  '.svg': 'image/svg+xml',
+  '.png': 'image/png',
+  '.ico': 'image/x-icon',
+  '.woff2': 'font/woff2',
+  '.woff': 'font/woff',
+  '.map': 'application/json; charset=utf-8',
+};
+
+const STATUS: Record<ErrorCode, number> = {
+  VALIDATION: 400,
+  NOT_FOUND: 404,
+  CONFLICT: 409,
+  UNKNOWN_CHANNEL: 404,
+  FORBIDDEN: 403,
+  DB_FROM_FUTURE: 409,
+  CANCELLED: 409,
+  INTERNAL: 500,
+};
+
+function securityHeaders(res: ServerResponse): void {
+  res.setHeader('Content-Security-Policy', CSP);
+  res.setHeader('X-Content-Type-Options', 'nosniff');
+  res.setHeader('X-Frame-Options', 'DENY');
+  res.setHeader('Referrer-Policy', 'no-referrer');
+  res.setHeader('Cross-Origin-Opener-Policy', 'same-origin');
+  res.setHeader('Cross-Origin-Resource-Policy', 'same-origin');
+}
+
+function sendEnvelope(res: ServerResponse, envelope: Envelope<unknown>): void {
+  const status = envelope.ok ? 200 : STATUS[envelope.error.code];
+  res.writeHead(status, { 'Content-Type': 'application/json; charset=utf-8', 'Cache-Control': 'no-store' });
+  res.end(JSON.stringify(envelope));
+}
+
+function refuse(res: ServerResponse, code: ErrorCode, message: string): void {
+  sendEnvelope(res, { ok: false, error: { code, message } });
+}
+
+function readBody(req: IncomingMessage, limit: number): Promise<string | null> {
+  return new Promise((resolveBody, reject) => {
+    const chunks: Buffer[] = [];
+    let size = 0;
+    req.on('data', (c: Buffer) => {
+      size += c.length;
+      if (size > limit) {
+        resolveBody(null);
+        req.destroy();
+        return;
+      }
+      chunks.push(c);
+    });
+    req.on('end', () => resolveBody(Buffer.concat(chunks).toString('utf8')));
+    req.on('error', reject);
+  });
+}
+
+/**
+ * The local web door: serves the built UI and the contract on 127.0.0.1 only. API calls need the per-launch
+ * token; requests whose Host or Origin is not this server are refused (against DNS rebinding and other sites).
+ */
+export async function startWebServer(options: WebServerOptions): Promise<WebServer> {
+  const token = options.token ?? randomBytes(32).toString('base64url');
+  const tokenBytes = Buffer.from(token);
+  const staticRoot = resolve(options.staticDir);
+  const maxBody = options.maxBodyBytes ?? 10 * 1024 * 1024;
+  let port = 0;
+  const allowedHosts = () => new Set([`127.0.0.1:${port}`, `localhost:${port}`]);
+  const allowedOrigins = () => new Set([`http://127.0.0.1:${port}`, `http://localhost:${port}`]);
+
+  const hasToken = (req: IncomingMessage) => {
+    const m = /^Bearer (.+)$/.exec(req.headers.authorization ?? '');
+    if (!m?.[1]) return false;
+    const given = Buffer.from(m[1]);
+    return given.length === tokenBytes.length && timingSafeEqual(given, tokenBytes);
+  };
+
+  const server = createServer(async (req, res) => {
+    securityHeaders(res);
+    try {
+      const host = req.headers.host ?? '';
+      if (!allowedHosts().has(host))
+        return refuse(res, 'FORBIDDEN', 'This server answers only to its own address.');
+      const origin = req.headers.origin;
+      if (origin !== undefined && !allowedOrigins().has(origin)) {
+        return refuse(res, 'FORBIDDEN', 'Requests from other sites are refused.');
+      }
+      if (req.headers['sec-fetch-site'] === 'cross-site') {
+        return refuse(res, 'FORBIDDEN', 'Requests from other sites are refused.');
+      }
+      const url = new URL(req.url ?? '/', `http://${host}`);
+
+      if (url.pathname.startsWith('/api/')) {
+        if (!hasToken(req))
+          return refuse(
+            res,
+            'FORBIDDEN',
+            'Missing or wrong access token. Open the URL that `dpo serve` printed.',
+          );
+        if (url.pathname === webDoor.invokePath) return await handleInvoke(req, res);
+        if (url.pathname === webDoor.eventsPath && req.method === 'GET') return handleEvents(req, res);
+        return refuse(res, 'NOT_FOUND', `No API at ${url.pathname}.`);
+      }
+      if (req.method !== 'GET' && req.method !== 'HEAD') return refuse(res, 'NOT_FOUND', 'Not found.');
+      return serveStatic(url.pathname, res);
+    } catch {
+      if (!res.headersSent) refuse(res, 'INTERNAL', 'The request failed.');
+      else res.end();
+    }
+  });
+
+  async function handleInvoke(req: IncomingMessage, res: ServerResponse) {
+    if (req.method !== 'POST') return refuse(res, 'NOT_FOUND', 'Use POST.');
+    // Only JSON: a plain HTML form cannot send it, which closes the classic cross-site form post.
+    if (!/^application\/json\b/i.test(req.headers['content-type'] ?? '')) {
+      return refuse(res, 'VALIDATION', 'Send the request as application/json.');
+    }
+    const raw = await readBody(req, maxBody);
+    if (raw === null) return refuse(res, 'VALIDATION', `The request is larger than ${maxBody} bytes.`);
+    let body: unknown;
+    try {
+      body = JSON.parse(raw);
+    } catch {
+      return refuse(res, 'VALIDATION', 'The request body is not valid JSON.');
+    }
+    if (
+      typeof body !== 'object' ||
+      body === null ||
+      typeof (body as { channel?: unknown }).channel !== 'string'
+    ) {
+      return refuse(res, 'VALIDATION', 'The request body must be {"channel": "...", "input": {...}}.');
+    }
+    const { channel, input } = body as { channel: string; input?: unknown };
+    sendEnvelope(res, await options.core.dispatch(channel, input));
+  }
+
+  function handleEvents(req: IncomingMessage, res: ServerResponse) {
+    res.writeHead(200, {
+      'Content-Type': 'text/event-stream',
+      'Cache-Control': 'no-store',
+      Connection: 'keep-alive',
+    });
+    res.write(': connected\n\n');
+    const off = options.core.onProgress((event) => {
+      res.write(`event: job:progress\ndata: ${JSON.stringify(event)}\n\n`);
+    });
+    const ping = setInterval(() => res.write(': ping\n\n'), 15_000);
+    req.on('close', () => {
+      clearInterval(ping);
+      off();
+    });
+  }
+
+  function serveStatic(pathname: string, res: ServerResponse) {
+    let decoded: string;
+    try {
+      decoded = decodeURIComponent(pathname);
+    } catch {
+      return refuse(res, 'NOT_FOUND', 'Not found.');
+    }
+    const wanted = decoded === '/' ? '/index.html' : decoded;
+    const file = resolve(join(staticRoot, wanted));
+    if (!file.startsWith(staticRoot + sep)) return refuse(res, 'NOT_FOUND', 'Not found.');
+    const target = existsSync(file) && statSync(file).isFile() ? file : null;
+    if (!target) {
+      if (!existsSync(join(staticRoot, 'index.html'))) {
+        res.writeHead(500, { 'Content-Type': 'text/plain; charset=utf-8' });
+        return res.end('The UI is not built. Run `npm run build:web` (or `npm run web`).');
+      }
+      return refuse(res, 'NOT_FOUND', 'Not found.');
+    }
+    res.writeHead(200, {
+      'Content-Type': TYPES[extname(target)] ?? 'application/octet-stream',
+      'Cache-Control': target.endsWith('index.html') ? 'no-store' : 'max-age=3600',
+    });
+    createReadStream(target).pipe(res);
+  }
+
+  await new Promise<void>((ok, fail) => {
+    server.once('error', fail);
+    server.listen(options.port ?? 0, '127.0.0.1', () => ok());
+  });
+  port = (server.address() as AddressInfo).port;
+  return {
+    url: `http://127.0.0.1:${port}/#${webDoor.tokenFragmentKey}=${token}`,
+    port,
+    token,
+    close: () =>
+      new Promise<void>((ok) => {
+        server.closeAllConnections();
+        server.close(() => ok());
+      }),
+  };
+}
