@@ -1,0 +1,130 @@
+import { dirname, resolve, sep } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import type { Session, WebContents, WebPreferences } from 'electron';
+import { isSafeExternalUrl, type RendererLocation } from './app-url';
+import { CONTENT_SECURITY_POLICY } from './csp';
+
+/**
+ * The renderer's web preferences: an isolated, sandboxed page with no Node, reaching the core only through the
+ * preload's two functions. Devtools exist only in development.
+ * @returns the preferences for the main window
+ */
+export function secureWebPreferences(options: {
+  preload: string;
+  isDev: boolean;
+  platform?: NodeJS.Platform;
+}): WebPreferences {
+  return {
+    preload: options.preload,
+    contextIsolation: true,
+    sandbox: true,
+    nodeIntegration: false,
+    nodeIntegrationInWorker: false,
+    nodeIntegrationInSubFrames: false,
+    webSecurity: true,
+    allowRunningInsecureContent: false,
+    experimentalFeatures: false,
+    webviewTag: false,
+    navigateOnDragDrop: false,
+    safeDialogs: true,
+    devTools: options.isDev,
+    // Chromium fetches Hunspell dictionaries from Google on Windows and Linux; the app must not touch the network.
+    // macOS spell-checks with the OS, offline.
+    spellcheck: (options.platform ?? process.platform) === 'darwin',
+  };
+}
+
+export type SecuredSession = Pick<Session, 'setPermissionRequestHandler' | 'setPermissionCheckHandler'> & {
+  webRequest: Pick<Session['webRequest'], 'onHeadersReceived' | 'onBeforeRequest'>;
+};
+
+/**
+ * Builds the test for "this request stays inside the app": the dev server (http and its HMR websocket) in
+ * development, else files inside the built renderer folder. Inline data and blobs are local by nature.
+ * @returns a predicate over request URLs
+ */
+export function createLocalRequestMatcher(
+  location: RendererLocation,
+  platform: NodeJS.Platform = process.platform,
+): (url: string) => boolean {
+  const dev = location.devServerUrl ? new URL(location.devServerUrl) : null;
+  const rendererDir = resolve(dirname(location.indexFile));
+  const fold = (p: string): string => (platform === 'linux' ? p : p.toLowerCase());
+  return (url) => {
+    let parsed: URL;
+    try {
+      parsed = new URL(url);
+    } catch {
+      return false;
+    }
+    if (parsed.protocol === 'data:' || parsed.protocol === 'blob:' || parsed.protocol === 'devtools:')
+      return true;
+    if (dev) {
+      return ['http:', 'https:', 'ws:', 'wss:'].includes(parsed.protocol) && parsed.host === dev.host;
+    }
+    if (parsed.protocol !== 'file:') return false;
+    try {
+      const file = fold(resolve(fileURLToPath(parsed)));
+      return file.startsWith(fold(rendererDir + sep));
+    } catch {
+      return false;
+    }
+  };
+}
+
+/**
+ * Hardens a session: the CSP header on every response, every request outside the app cancelled (no network at
+ * run time), and every permission (camera, notifications, geolocation, clipboard read…) refused.
+ */
+export function installSecurity(
+  session: SecuredSession,
+  options: { isLocalRequest: (url: string) => boolean; csp?: string },
+): void {
+  const csp = options.csp ?? CONTENT_SECURITY_POLICY;
+  session.webRequest.onBeforeRequest((details, callback) => {
+    callback({ cancel: !options.isLocalRequest(details.url) });
+  });
+  session.webRequest.onHeadersReceived((details, callback) => {
+    const headers: Record<string, string | string[]> = {};
+    for (const [name, value] of Object.entries(details.responseHeaders ?? {})) {
+      // A second CSP header from the dev server would be enforced too; ours is the one policy.
+      if (name.toLowerCase() !== 'content-security-policy') headers[name] = value;
+    }
+    headers['Content-Security-Policy'] = [csp];
+    callback({ responseHeaders: headers });
+  });
+  session.setPermissionRequestHandler((_contents, _permission, callback) => callback(false));
+  session.setPermissionCheckHandler(() => false);
+}
+
+export type HardenedContents = Pick<WebContents, 'on' | 'setWindowOpenHandler'>;
+
+/**
+ * Locks a web contents to the app: navigation and redirects away from the app are prevented (https links go to
+ * the OS browser instead), new windows are denied, and `<webview>` cannot attach.
+ */
+export function hardenWebContents(
+  contents: HardenedContents,
+  options: { isAppUrl: (url: string) => boolean; openExternal: (url: string) => void },
+): void {
+  const leaveForBrowser = (url: string): void => {
+    if (isSafeExternalUrl(url)) options.openExternal(url);
+  };
+  contents.on('will-navigate', (event) => {
+    if (options.isAppUrl(event.url)) return;
+    event.preventDefault();
+    leaveForBrowser(event.url);
+  });
+  contents.on('will-redirect', (event) => {
+    if (!options.isAppUrl(event.url)) event.preventDefault();
+  });
+  contents.on('will-frame-navigate', (event) => {
+    // The main frame is handled by will-navigate; this catches iframes, which the app never needs elsewhere.
+    if (!event.isMainFrame && !options.isAppUrl(event.url)) event.preventDefault();
+  });
+  contents.on('will-attach-webview', (event) => event.preventDefault());
+  contents.setWindowOpenHandler(({ url }) => {
+    leaveForBrowser(url);
+    return { action: 'deny' };
+  });
+}
