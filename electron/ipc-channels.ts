@@ -1,0 +1,4 @@
+/** The one IPC channel the preload invokes, shared by the main process and the preload. */
+export const INVOKE_CHANNEL = 'dpo:invoke';
+/** The one IPC channel the main process sends progress events on, as `(name, payload)`. */
+export const EVENT_CHANNEL = 'dpo:event';

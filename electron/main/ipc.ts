@@ -1,0 +1,83 @@
+import type { IpcMain, IpcMainInvokeEvent, WebContents } from 'electron';
+import type { Core } from '../../db/core';
+import type { ProgressEventName } from '../../shared/contract';
+import { toErrorShape, type Envelope } from '../../shared/errors';
+import { EVENT_CHANNEL, INVOKE_CHANNEL } from '../ipc-channels';
+
+const PROGRESS_EVENT: ProgressEventName = 'job:progress';
+
+export type TrustedSenderCheck = (event: IpcMainInvokeEvent) => boolean;
+
+/** The window fields the sender check needs; a BrowserWindow satisfies it. */
+export interface TrustedWindow {
+  isDestroyed(): boolean;
+  webContents: Pick<WebContents, 'id' | 'mainFrame'>;
+}
+
+/**
+ * Accepts IPC only from the top frame of our own window showing the app's own URL. Sub-frames, other windows,
+ * and a page that navigated elsewhere are refused, as VS Code's validated IPC does.
+ * @returns the check `registerIpc` runs before every call
+ */
+export function createTrustedSenderCheck(
+  getWindow: () => TrustedWindow | null,
+  isAppUrl: (url: string) => boolean,
+): TrustedSenderCheck {
+  return (event) => {
+    const win = getWindow();
+    if (!win || win.isDestroyed()) return false;
+    const frame = event.senderFrame;
+    if (!frame || frame.parent !== null) return false;
+    if (event.sender.id !== win.webContents.id) return false;
+    const top = win.webContents.mainFrame;
+    if (frame.processId !== top.processId || frame.routingId !== top.routingId) return false;
+    return isAppUrl(frame.url);
+  };
+}
+
+const forbidden: Envelope<unknown> = {
+  ok: false,
+  error: { code: 'FORBIDDEN', message: 'This request did not come from the DPO Workbench window.' },
+};
+
+/**
+ * Serves `dpo:invoke(channel, input)` with `core.dispatch`, after the sender check. The core validates the
+ * channel and the input; this adapter only refuses untrusted senders and never lets an exception cross.
+ * @returns a function that removes the handler
+ */
+export function registerIpc(
+  ipcMain: Pick<IpcMain, 'handle' | 'removeHandler'>,
+  core: Pick<Core, 'dispatch'>,
+  isTrustedSender: TrustedSenderCheck,
+): () => void {
+  ipcMain.handle(
+    INVOKE_CHANNEL,
+    async (event, channel: unknown, input: unknown): Promise<Envelope<unknown>> => {
+      if (!isTrustedSender(event)) return forbidden;
+      if (typeof channel !== 'string') {
+        return { ok: false, error: { code: 'UNKNOWN_CHANNEL', message: 'The channel name must be text.' } };
+      }
+      try {
+        return await core.dispatch(channel, input);
+      } catch (err) {
+        return { ok: false, error: toErrorShape(err) };
+      }
+    },
+  );
+  return () => ipcMain.removeHandler(INVOKE_CHANNEL);
+}
+
+/**
+ * Forwards the core's progress events to the window as `dpo:event(name, payload)`. Events arriving while no
+ * window is open are dropped: the job runs on, and there is no page to show them.
+ * @returns the unsubscribe function
+ */
+export function forwardProgress(
+  core: Pick<Core, 'onProgress'>,
+  getTarget: () => Pick<WebContents, 'send' | 'isDestroyed'> | null,
+): () => void {
+  return core.onProgress((event) => {
+    const target = getTarget();
+    if (target && !target.isDestroyed()) target.send(EVENT_CHANNEL, PROGRESS_EVENT, event);
+  });
+}
