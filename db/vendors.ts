@@ -5,6 +5,7 @@ import { AppError } from '../shared/errors';
 import type { ChannelParsedInput } from '../shared/contract';
 import type { Vendor, VendorDetail, VendorFields, VendorSortKey } from '../shared/domain/vendor';
 import type { AuditContext, AuditLog, AuditRecord } from './audit';
+import type Database from 'better-sqlite3';
 import type { Db } from './open';
 
 type VendorQueryParsed = ChannelParsedInput<'vendors:list'>;
@@ -194,6 +195,30 @@ export function createVendorRepository(db: Db, audit: AuditLog) {
     `UPDATE vendors SET ${COLUMNS.map((c) => `${c} = @${c}`).join(', ')}, updated_at = @now WHERE id = @id`,
   );
   const setArchived = db.prepare('UPDATE vendors SET archived_at = ?, updated_at = ? WHERE id = ?');
+  const ftsDelete = db.prepare('DELETE FROM vendor_fts WHERE rowid = ?');
+  const ftsInsert = db.prepare(
+    `INSERT INTO vendor_fts (rowid, name, legalEntity, services, dataCategories, internalOwner, notes, other)
+     VALUES (@id, @name, @legal_entity, @services, @data_categories, @internal_owner, @notes, @search_extra)`,
+  );
+  const countriesDelete = db.prepare('DELETE FROM vendor_countries WHERE vendor_id = ?');
+  const countryInsert = db.prepare(
+    'INSERT OR IGNORE INTO vendor_countries (country, vendor_id) VALUES (?, ?)',
+  );
+
+  /** Keeps the search index and the country table in step with one vendor row. */
+  function index(
+    id: number,
+    p: ReturnType<typeof toParams>,
+    countries: readonly string[],
+    replace: boolean,
+  ): void {
+    if (replace) {
+      ftsDelete.run(id);
+      countriesDelete.run(id);
+    }
+    ftsInsert.run({ ...p, id });
+    for (const c of countries) countryInsert.run(c, id);
+  }
   const ancestors = db.prepare<
     [number],
     { id: number; name: string; role: Vendor['role']; archived: number; depth: number }
@@ -224,6 +249,16 @@ export function createVendorRepository(db: Db, audit: AuditLog) {
   );
 
   const today = (ctx: { now: () => Date }) => localIsoDate(ctx.now());
+  const statements = new Map<string, Database.Statement>();
+  /** List queries vary with the filters; each shape is compiled once. */
+  const cached = (sql: string): Database.Statement => {
+    let stmt = statements.get(sql);
+    if (!stmt) {
+      stmt = db.prepare(sql);
+      statements.set(sql, stmt);
+    }
+    return stmt;
+  };
 
   function toVendor(r: VendorRow, todayIso: string): Vendor {
     const processingCountries = JSON.parse(r.processing_countries) as string[];
@@ -370,14 +405,18 @@ export function createVendorRepository(db: Db, audit: AuditLog) {
     const whereSql = where.length > 0 ? `WHERE ${where.join(' AND ')}` : '';
     const dir = q.sort.direction === 'desc' ? 'DESC' : 'ASC';
     const orderSql = `ORDER BY ${SORT_COLUMNS[q.sort.key]} ${dir}, v.id ${dir}`;
-    const total = (db.prepare(`SELECT count(*) AS n FROM vendors v ${whereSql}`).get(params) as { n: number })
-      .n;
-    const rows = db
-      .prepare<Record<string, unknown>, VendorRow>(
-        `SELECT v.*, p.name AS parent_name FROM vendors v LEFT JOIN vendors p ON p.id = v.parent_id
-         ${whereSql} ${orderSql} LIMIT @limit OFFSET @offset`,
-      )
-      .all({ ...params, limit: q.limit, offset: q.offset });
+    const total = (cached(`SELECT count(*) AS n FROM vendors v ${whereSql}`).get(params) as { n: number }).n;
+    // Deferred join: page through narrow index entries first, then read only the rows on the page.
+    const ids = cached(`SELECT v.id FROM vendors v ${whereSql} ${orderSql} LIMIT @limit OFFSET @offset`)
+      .pluck()
+      .all({ ...params, limit: q.limit, offset: q.offset }) as number[];
+    const rows =
+      ids.length === 0
+        ? []
+        : (cached(
+            `SELECT v.*, p.name AS parent_name FROM vendors v LEFT JOIN vendors p ON p.id = v.parent_id
+             WHERE v.id IN (SELECT value FROM json_each(@ids)) ${orderSql}`,
+          ).all({ ids: JSON.stringify(ids) }) as VendorRow[]);
     const todayIso = today(ctx);
     return { rows: rows.map((r) => toVendor(r, todayIso)), total, offset: q.offset };
   }
@@ -390,8 +429,10 @@ export function createVendorRepository(db: Db, audit: AuditLog) {
   function insertOne(fields: VendorFields, ctx: AuditContext): number {
     checkParent(null, fields.parentId);
     const now = ctx.now().toISOString();
-    const info = insert.run({ ...toParams(fields), import_id: ctx.importId ?? null, now });
+    const params = toParams(fields);
+    const info = insert.run({ ...params, import_id: ctx.importId ?? null, now });
     const id = Number(info.lastInsertRowid);
+    index(id, params, fields.processingCountries, false);
     const created: Record<string, unknown> = {};
     for (const k of VENDOR_FIELDS) {
       const v = fields[k];
@@ -432,9 +473,40 @@ export function createVendorRepository(db: Db, audit: AuditLog) {
       }
     }
     if (changes.length === 0) return 0;
-    update.run({ ...toParams(fields), id, now: ctx.now().toISOString() });
+    const params = toParams(fields);
+    update.run({ ...params, id, now: ctx.now().toISOString() });
+    index(id, params, fields.processingCountries, true);
     audit.append(ctx, changes);
     return changes.length;
+  }
+
+  const hardDelete = db.prepare('DELETE FROM vendors WHERE id = ?');
+  const childCount = db.prepare<[number], { n: number }>(
+    'SELECT count(*) AS n FROM vendors WHERE parent_id = ?',
+  );
+
+  /**
+   * Removes a vendor row for good, audited as `delete` with its last values. Only undoing an import uses this:
+   * people archive. Refused while other vendors name it as their parent.
+   */
+  function removeOne(id: number, ctx: AuditContext): void {
+    const before = requireRow(id);
+    if (childCount.get(id)!.n > 0) {
+      throw new AppError('CONFLICT', `${before.name} is the parent of other vendors; it cannot be removed.`, {
+        id,
+      });
+    }
+    ftsDelete.run(id);
+    countriesDelete.run(id);
+    hardDelete.run(id);
+    audit.append(ctx, [
+      {
+        entity: 'vendor',
+        entityId: id,
+        action: 'delete',
+        oldValue: vendorFields(toVendor(before, today(ctx))),
+      },
+    ]);
   }
 
   function setArchivedState(id: number, archived: boolean, ctx: AuditContext): Vendor {
@@ -460,6 +532,7 @@ export function createVendorRepository(db: Db, audit: AuditLog) {
     get,
     insertOne,
     updateOne,
+    removeOne,
 
     create(fields: VendorFields, ctx: AuditContext): Vendor {
       const id = db.transaction(() => insertOne(fields, ctx)).immediate();

@@ -1,5 +1,6 @@
 import type { Database } from 'better-sqlite3';
 import { m0001VendorsAndAudit } from './0001-vendors-and-audit';
+import { m0002VendorListIndexes } from './0002-vendor-list-indexes';
 
 export interface Migration {
   version: number;
@@ -11,6 +12,6 @@ export interface Migration {
  * Forward-only, numbered, never edited after they land. Each moves the schema from `version - 1` to `version`;
  * `openDatabase` runs the pending ones in one transaction and sets `PRAGMA user_version`.
  */
-export const migrations: readonly Migration[] = [m0001VendorsAndAudit];
+export const migrations: readonly Migration[] = [m0001VendorsAndAudit, m0002VendorListIndexes];
 
 export const LATEST_SCHEMA_VERSION = migrations.length;

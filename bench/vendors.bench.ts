@@ -1,0 +1,129 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { performance } from 'node:perf_hooks';
+import { openCore, type Core } from '../db/core';
+import { createAuditLog } from '../db/audit';
+import { createVendorRepository } from '../db/vendors';
+import { VendorInputSchema } from '../shared/domain/vendor';
+
+const N = 100_000;
+const GOAL_P95_MS = 10;
+const COUNTRIES = ['US', 'DE', 'FR', 'IE', 'NL', 'GB', 'IN', 'JP', 'BR', 'CA', 'SE', 'PL'];
+const WORDS = [
+  'Cloud',
+  'Data',
+  'Mail',
+  'Pay',
+  'Analytics',
+  'Support',
+  'Hosting',
+  'Security',
+  'Chat',
+  'Video',
+  'Print',
+  'HR',
+];
+const ROLES = ['processor', 'sub-processor', 'joint-controller', 'independent-controller'] as const;
+const DPA = ['none', 'requested', 'draft', 'signed', 'not-required'] as const;
+
+function percentile(sorted: number[], p: number): number {
+  return Number(sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))]!.toFixed(3));
+}
+
+async function measure(core: Core, input: object, runs = 200) {
+  const times: number[] = [];
+  let total = 0;
+  for (let i = 0; i < runs + 10; i++) {
+    const t0 = performance.now();
+    const r = await core.dispatch('vendors:list', input);
+    const dt = performance.now() - t0;
+    if (!r.ok) throw new Error(JSON.stringify(r.error));
+    total = (r.value as { total: number }).total;
+    if (i >= 10) times.push(dt);
+  }
+  times.sort((a, b) => a - b);
+  const p95 = percentile(times, 95);
+  return {
+    matches: total,
+    p50Ms: percentile(times, 50),
+    p95Ms: p95,
+    goalP95Ms: GOAL_P95_MS,
+    metGoal: p95 < GOAL_P95_MS,
+  };
+}
+
+/** vendors:list on a database of 100,000 vendors: first page sorted, filtered, searched; and a cold open. */
+export async function run(): Promise<Record<string, unknown>> {
+  const dir = mkdtempSync(join(tmpdir(), 'dpo-bench-'));
+  const dbPath = join(dir, 'bench.sqlite');
+  try {
+    let core = openCore({ dbPath, door: 'cli', actor: 'bench' });
+    const audit = createAuditLog(core.db);
+    const repo = createVendorRepository(core.db, audit);
+    const ctx = { actor: 'bench', now: () => new Date() };
+    const t0 = performance.now();
+    core.db.transaction(() => {
+      for (let i = 0; i < N; i++) {
+        const w = WORDS[i % WORDS.length]!;
+        repo.insertOne(
+          VendorInputSchema.parse({
+            name: `${w} ${WORDS[(i * 7) % WORDS.length]} Vendor ${i}`,
+            role: ROLES[i % ROLES.length],
+            services: [`${w} services`, `${WORDS[(i * 3) % WORDS.length]} tooling`],
+            dataCategories: ['Identifiers', i % 2 ? 'Billing details' : 'Usage data'],
+            processingCountries: [COUNTRIES[i % COUNTRIES.length]!, COUNTRIES[(i * 5) % COUNTRIES.length]!],
+            headquartersCountry: COUNTRIES[(i * 11) % COUNTRIES.length],
+            dpaStatus: DPA[i % DPA.length],
+            dpaSignedAt: DPA[i % DPA.length] === 'signed' ? '2024-05-01' : null,
+            riskRating: (['low', 'medium', 'high', 'critical'] as const)[i % 4],
+            nextReviewAt: `202${5 + (i % 3)}-0${1 + (i % 9)}-15`,
+            internalOwner: `Owner ${i % 250}`,
+          }),
+          ctx,
+        );
+      }
+    })();
+    const seedMs = performance.now() - t0;
+    core.close();
+
+    const openStart = performance.now();
+    core = openCore({ dbPath, door: 'cli', actor: 'bench' });
+    const first = await core.dispatch('vendors:list', { limit: 100 });
+    const openAndFirstPageMs = performance.now() - openStart;
+    if (!first.ok) throw new Error(JSON.stringify(first.error));
+
+    const results = {
+      vendors: N,
+      seedWithAuditMs: Math.round(seedMs),
+      openAndFirstPageMs: Number(openAndFirstPageMs.toFixed(1)),
+      firstPageByName: await measure(core, { limit: 100 }),
+      firstPageSortedByRiskDesc: await measure(core, {
+        limit: 100,
+        sort: { key: 'riskRating', direction: 'desc' },
+      }),
+      firstPageSortedByNextReview: await measure(core, {
+        limit: 100,
+        sort: { key: 'nextReviewAt', direction: 'asc' },
+      }),
+      filteredByCountry: await measure(core, { limit: 100, filters: { processingCountry: ['JP'] } }),
+      filteredByRoleAndDpa: await measure(core, {
+        limit: 100,
+        filters: { role: ['sub-processor'], dpaStatus: ['signed', 'expired'] },
+      }),
+      searched: await measure(core, { limit: 100, search: 'analytics' }),
+      searchedRare: await measure(core, { limit: 100, search: 'vendor 4242' }),
+      searchedFilteredSorted: await measure(core, {
+        limit: 100,
+        search: 'hosting',
+        filters: { processingCountry: ['US'] },
+        sort: { key: 'updatedAt', direction: 'desc' },
+      }),
+      deepPage: await measure(core, { limit: 100, offset: 50_000 }, 50),
+    };
+    core.close();
+    return results;
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+}
