@@ -1,3 +1,5 @@
+import type { Sourced } from './sources';
+
 /**
  * EEA membership by ISO 3166-1 alpha-2 code.
  * Source: legal-reference §5.2 — EU 27 plus EEA-EFTA (IS, LI, NO) [V]; "EL" is mapped to GR by parseCountry.
@@ -54,4 +56,21 @@ const EEA = new Set<string>([...EU_MEMBER_STATES, ...EEA_EFTA_STATES, ...Object.
 /** True when the country (ISO alpha-2) is in the EEA, counting the territories above. */
 export function isInEea(code: string): boolean {
   return EEA.has(code.toUpperCase());
+}
+
+/** Where EEA membership comes from, as cited in explanations. */
+export const EEA_MEMBERSHIP: Sourced = {
+  source: 'EEA Agreement; legal-reference §5.2 (EU 27 + IS, LI, NO)',
+  confidence: 'V',
+};
+
+/** The territory mapping above is unverified [R]. */
+export const EEA_TERRITORY_MAPPING: Sourced = {
+  source: 'legal-reference §5.2 (territories)',
+  confidence: 'R',
+};
+
+/** True when the code is one of the territories mapped to a member state above (unverified mapping). */
+export function isEeaTerritory(code: string): boolean {
+  return code.toUpperCase() in EEA_TERRITORIES;
 }

@@ -1,4 +1,4 @@
-import type { Sourced } from './sources';
+import type { Note, Sourced } from './sources';
 
 /**
  * Rights-request deadlines per jurisdiction, from legal-reference.md §1 (GDPR, UK GDPR) and §3 (other laws).
@@ -39,9 +39,6 @@ export type Extension = (
   | { unit: 'open' }
 ) &
   Sourced & { notice?: Note };
-
-/** A fact with the sentence that states it. */
-export type Note = Sourced & { text: string };
 
 export interface RequestTypeRule extends Sourced {
   type: string;

@@ -12,6 +12,9 @@ export interface Sourced {
   confidence: Confidence;
 }
 
+/** A fact with the sentence that states it. */
+export type Note = Sourced & { text: string };
+
 /** The citation as shown to a DPO: the source with its mark, e.g. "Art 12A UK GDPR [S]"; [V] is implied. */
 export function cite(fact: Sourced): string {
   return fact.confidence === 'V' ? fact.source : `${fact.source} [${fact.confidence}]`;

@@ -16,10 +16,9 @@ import {
   US_BUSINESS_DAY,
   type Jurisdiction,
   type JurisdictionCode,
-  type Note,
   type RequestTypeRule,
 } from '../reference/jurisdictions';
-import type { Sourced } from '../reference/sources';
+import type { Note, Sourced } from '../reference/sources';
 import { addMonthsToDay, fromDay, longDate, partsFromDay, toDay, type IsoDate } from './calendar';
 import {
   addWorkingDays,

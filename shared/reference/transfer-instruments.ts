@@ -1,0 +1,91 @@
+import type { Note } from './sources';
+
+/**
+ * Transfer tools and their dates, from legal-reference.md §4 (SCCs, TIAs, UK IDTA and Addendum). Facts the
+ * reference does not cover (BCRs, Art 49 derogations) are marked [R].
+ */
+
+export const TRANSFER_MECHANISMS = [
+  'none',
+  'adequacy',
+  'dpf',
+  'scc-2021',
+  'scc-2010',
+  'bcr',
+  'idta',
+  'uk-addendum',
+  'derogation',
+] as const;
+export type TransferMechanism = (typeof TRANSFER_MECHANISMS)[number];
+
+export const SCC_MODULES: Record<1 | 2 | 3 | 4, string> = {
+  1: 'Module One: controller to controller',
+  2: 'Module Two: controller to processor',
+  3: 'Module Three: processor to processor',
+  4: 'Module Four: processor to controller',
+};
+
+export const SCC_2021: Note & { adopted: string } = {
+  adopted: '2021-06-04',
+  text: 'Standard contractual clauses of 4 June 2021, in four modules.',
+  source: 'Commission Implementing Decision (EU) 2021/914 (OJ L 199, 7.6.2021)',
+  confidence: 'V',
+};
+
+export const OLD_SCC_EU: Note & { repealed: string; validUntil: string } = {
+  repealed: '2021-09-27',
+  validUntil: '2022-12-27',
+  text:
+    'The old SCCs (2001/497/EC, 2004/915/EC, 2010/87/EU) were repealed from 27 September 2021; contracts ' +
+    'concluded before then stayed valid until 27 December 2022 if the processing was unchanged. After that they ' +
+    'give no valid safeguard.',
+  source: 'Decision (EU) 2021/914 Art 4 (paragraph numbering not re-read)',
+  confidence: 'S',
+};
+
+export const OLD_SCC_UK: Note & { newContractsUntil: string; validUntil: string } = {
+  newContractsUntil: '2022-09-21',
+  validUntil: '2024-03-21',
+  text:
+    'For UK restricted transfers, contracts on the old EU SCCs concluded on or before 21 September 2022 stayed ' +
+    'valid until 21 March 2024 if the processing was unchanged; after that they are not valid.',
+  source: 'ICO transitional provisions under s.119A DPA 2018',
+  confidence: 'S',
+};
+
+export const UK_IDTA: Note & { inForce: string } = {
+  inForce: '2022-03-21',
+  text:
+    'The ICO’s International Data Transfer Agreement and the UK Addendum to the EU SCCs, in force since ' +
+    '21 March 2022 (required for new contracts from 21 September 2022).',
+  source: 's.119A DPA 2018; IDTA v A1.0 and Addendum v B1.0',
+  confidence: 'S',
+};
+
+export const UK_NEEDS_ADDENDUM: Note = {
+  text: 'For transfers from the UK, the 2021 EU SCCs are valid only with the UK Addendum.',
+  source: 'ICO guidance on the UK Addendum',
+  confidence: 'R',
+};
+
+export const TIA: Note = {
+  text:
+    'With SCCs or BCRs to a country without adequacy, the exporter must assess, case by case, whether the ' +
+    'destination’s law and practice allow the safeguards to work, and add supplementary measures where they do not.',
+  source: 'CJEU C-311/18 Schrems II ¶¶105, 134; EDPB Recommendations 01/2020',
+  confidence: 'S',
+};
+
+export const BCR: Note = {
+  text: 'Binding corporate rules approved by the competent supervisory authority.',
+  source: 'GDPR Art 47',
+  confidence: 'R',
+};
+
+export const DEROGATION: Note = {
+  text:
+    'An Art 49 derogation is exceptional: for occasional, non-repetitive transfers on a specific ground, never for ' +
+    'routine transfers. Record the ground and why no other tool is available.',
+  source: 'GDPR Art 49; EDPB Guidelines 2/2018',
+  confidence: 'R',
+};
