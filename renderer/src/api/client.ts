@@ -1,0 +1,190 @@
+import type { DpoBridge } from '../../../shared/bridge';
+import { webDoor } from '../../../shared/bridge';
+import type { Channel, ChannelInput, ChannelOutput, ProgressEvent } from '../../../shared/contract';
+import { progressEvents } from '../../../shared/contract';
+import type { AppErrorShape, Envelope, ErrorCode, FieldIssue } from '../../../shared/errors';
+import { AppErrorShapeSchema, ErrorCodeSchema, FieldIssueSchema } from '../../../shared/errors';
+
+/** The error every failed call throws: the door-safe `{code, message, details}` and nothing more. */
+export class ApiError extends Error {
+  readonly code: ErrorCode;
+  readonly details: unknown;
+  constructor(shape: AppErrorShape) {
+    super(shape.message);
+    this.name = 'ApiError';
+    this.code = shape.code;
+    this.details = shape.details;
+  }
+
+  /** The per-field problems of a VALIDATION error; empty for every other kind. */
+  get fieldIssues(): FieldIssue[] {
+    if (this.code !== 'VALIDATION' || !Array.isArray(this.details)) return [];
+    return this.details.flatMap((d) => {
+      const parsed = FieldIssueSchema.safeParse(d);
+      return parsed.success ? [parsed.data] : [];
+    });
+  }
+}
+
+/** Turns anything a call rejected with into an ApiError, so callers handle one shape. */
+export function toApiError(err: unknown): ApiError {
+  if (err instanceof ApiError) return err;
+  return new ApiError({ code: 'INTERNAL', message: err instanceof Error ? err.message : String(err) });
+}
+
+const TOKEN_KEY = 'dpo.webToken';
+
+/**
+ * The web door's launch URL carries a per-launch token in the fragment (`#token=…`). Keep it for this tab only
+ * and take it out of the address bar, so it does not end up in bookmarks, history or screenshots.
+ * Must run before the router reads the fragment.
+ */
+export function captureLaunchToken(): void {
+  const fragment = window.location.hash.replace(/^#/, '');
+  if (!fragment.includes(`${webDoor.tokenFragmentKey}=`)) return;
+  const token = new URLSearchParams(fragment).get(webDoor.tokenFragmentKey);
+  if (token) sessionStorage.setItem(TOKEN_KEY, token);
+  history.replaceState(null, '', `${window.location.pathname}${window.location.search}#/`);
+}
+
+function webToken(): string {
+  return sessionStorage.getItem(TOKEN_KEY) ?? '';
+}
+
+function desktopBridge(): DpoBridge | undefined {
+  return (window as Window & { dpo?: DpoBridge }).dpo;
+}
+
+/** Which door this window came through; decided once per call so tests can install a bridge late. */
+export function currentDoor(): 'desktop' | 'web' {
+  return desktopBridge() ? 'desktop' : 'web';
+}
+
+const UNREACHABLE =
+  'The workbench server cannot be reached. If you opened this page from `dpo serve`, check that it is still running.';
+
+async function invokeOverHttp(channel: string, input: unknown): Promise<Envelope<unknown>> {
+  let response: Response;
+  try {
+    response = await fetch(webDoor.invokePath, {
+      method: 'POST',
+      headers: { 'Content-Type': 'application/json', Authorization: `Bearer ${webToken()}` },
+      body: JSON.stringify({ channel, input }),
+    });
+  } catch {
+    return { ok: false, error: { code: 'INTERNAL', message: UNREACHABLE } };
+  }
+  // 401/403 also answer with an envelope; anything that is not one means a proxy or a crash in between.
+  const body: unknown = await response.json().catch(() => null);
+  if (body && typeof body === 'object' && 'ok' in body) return body as Envelope<unknown>;
+  if (response.status === 401 || response.status === 403) {
+    return {
+      ok: false,
+      error: {
+        code: 'FORBIDDEN',
+        message: 'This page is not authorised. Open the link that `dpo serve` printed, including its token.',
+      },
+    };
+  }
+  return { ok: false, error: { code: 'INTERNAL', message: `The server answered ${response.status}.` } };
+}
+
+function unwrap<T>(envelope: Envelope<unknown>): T {
+  if (envelope.ok) return envelope.value as T;
+  const shape = AppErrorShapeSchema.safeParse(envelope.error);
+  if (shape.success) throw new ApiError(shape.data);
+  const code = ErrorCodeSchema.safeParse((envelope.error as { code?: unknown } | undefined)?.code);
+  throw new ApiError({ code: code.success ? code.data : 'INTERNAL', message: 'The request failed.' });
+}
+
+/**
+ * Calls one channel of the core through whichever door this window has: the desktop preload bridge when it
+ * exists, otherwise the local web server. Resolves with the channel's output or throws an ApiError.
+ */
+export async function invoke<C extends Channel>(
+  channel: C,
+  input: ChannelInput<C>,
+): Promise<ChannelOutput<C>> {
+  const bridge = desktopBridge();
+  const envelope = bridge ? await bridge.invoke(channel, input) : await invokeOverHttp(channel, input);
+  return unwrap<ChannelOutput<C>>(envelope);
+}
+
+type ProgressListener = (event: ProgressEvent) => void;
+const progressListeners = new Set<ProgressListener>();
+let closeWebStream: (() => void) | null = null;
+
+/** Reads `event:`/`data:` blocks of a text/event-stream and hands each progress event on. */
+function parseEventStream(chunk: string, emit: (name: string, data: string) => void): string {
+  const blocks = chunk.split(/\r?\n\r?\n/);
+  const rest = blocks.pop() ?? '';
+  for (const block of blocks) {
+    let name = 'message';
+    const data: string[] = [];
+    for (const line of block.split(/\r?\n/)) {
+      if (line.startsWith('event:')) name = line.slice(6).trim();
+      else if (line.startsWith('data:')) data.push(line.slice(5).replace(/^ /, ''));
+    }
+    if (data.length) emit(name, data.join('\n'));
+  }
+  return rest;
+}
+
+function emitProgress(name: string, data: string): void {
+  if (name !== 'job:progress') return;
+  let json: unknown;
+  try {
+    json = JSON.parse(data);
+  } catch {
+    return;
+  }
+  const parsed = progressEvents['job:progress'].safeParse(json);
+  if (!parsed.success) return;
+  for (const listener of progressListeners) listener(parsed.data);
+}
+
+/** EventSource cannot send the Authorization header, so the stream is read with fetch and reconnected on loss. */
+function openWebStream(): () => void {
+  const controller = new AbortController();
+  let retryMs = 1000;
+  const connect = async (): Promise<void> => {
+    while (!controller.signal.aborted) {
+      try {
+        const response = await fetch(webDoor.eventsPath, {
+          headers: { Authorization: `Bearer ${webToken()}`, Accept: 'text/event-stream' },
+          signal: controller.signal,
+        });
+        if (!response.ok || !response.body) throw new Error(`events answered ${response.status}`);
+        retryMs = 1000;
+        const reader = response.body.pipeThrough(new TextDecoderStream()).getReader();
+        let buffer = '';
+        for (;;) {
+          const { value, done } = await reader.read();
+          if (done) break;
+          buffer = parseEventStream(buffer + value, emitProgress);
+        }
+      } catch {
+        if (controller.signal.aborted) return;
+      }
+      await new Promise((resolve) => setTimeout(resolve, retryMs));
+      retryMs = Math.min(retryMs * 2, 30_000);
+    }
+  };
+  void connect();
+  return () => controller.abort();
+}
+
+/** Listens to progress of long jobs (import, export, backup). Returns the function that stops listening. */
+export function onProgress(listener: ProgressListener): () => void {
+  const bridge = desktopBridge();
+  if (bridge) return bridge.onEvent('job:progress', listener);
+  progressListeners.add(listener);
+  closeWebStream ??= openWebStream();
+  return () => {
+    progressListeners.delete(listener);
+    if (progressListeners.size === 0 && closeWebStream) {
+      closeWebStream();
+      closeWebStream = null;
+    }
+  };
+}
