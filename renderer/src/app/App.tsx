@@ -1,0 +1,86 @@
+import { AppShell, NavLink, ScrollArea, Stack, Text, Title } from '@mantine/core';
+import { useEffect } from 'react';
+import { NewVendorPage } from '../vendors/NewVendorPage';
+import { VendorRecordPage } from '../vendors/VendorRecordPage';
+import { VendorRegisterPage } from '../vendors/VendorRegisterPage';
+import type { NavEntry } from './navigation';
+import { registers, tools } from './navigation';
+import { HOME_PATH, navigate, useCurrentPath, useRoute } from './router';
+import { SettingsPage } from './SettingsPage';
+
+function NavItem({ entry, currentPath }: { entry: NavEntry; currentPath: string }) {
+  const active = currentPath === entry.path || currentPath.startsWith(`${entry.path}/`);
+  const Icon = entry.icon;
+  return (
+    <NavLink
+      component="a"
+      href={`#${entry.path}`}
+      label={entry.label}
+      leftSection={Icon ? <Icon size={18} stroke={1.6} /> : undefined}
+      active={active}
+      aria-current={active ? 'page' : undefined}
+      onClick={(e) => {
+        e.preventDefault();
+        void navigate(entry.path);
+      }}
+    />
+  );
+}
+
+function NotFound({ path }: { path: string }) {
+  return (
+    <Stack p="xl" gap="xs">
+      <Title order={1} size="h3">
+        Nothing here yet
+      </Title>
+      <Text size="sm">There is no page at {path}. Choose a register on the left.</Text>
+    </Stack>
+  );
+}
+
+/** The shell: registers on the left in the order a DPO works through them, the current page on the right. */
+export function App() {
+  const route = useRoute();
+  const path = useCurrentPath();
+
+  useEffect(() => {
+    if (path === '/' || path === '') void navigate(HOME_PATH, { replace: true });
+  }, [path]);
+
+  return (
+    <AppShell navbar={{ width: 208, breakpoint: 0 }} padding={0}>
+      <AppShell.Navbar p="xs">
+        <AppShell.Section px="xs" py={6} mb="xs">
+          <Text fw={700} size="sm">
+            DPO Workbench
+          </Text>
+        </AppShell.Section>
+        <AppShell.Section grow component={ScrollArea}>
+          <nav aria-label="Registers">
+            {registers
+              .filter((r) => r.built)
+              .map((entry) => (
+                <NavItem key={entry.path} entry={entry} currentPath={path} />
+              ))}
+          </nav>
+        </AppShell.Section>
+        <AppShell.Section>
+          <nav aria-label="Workbench">
+            {tools
+              .filter((t) => t.built)
+              .map((entry) => (
+                <NavItem key={entry.path} entry={entry} currentPath={path} />
+              ))}
+          </nav>
+        </AppShell.Section>
+      </AppShell.Navbar>
+      <AppShell.Main>
+        {route.page === 'vendors' && <VendorRegisterPage />}
+        {route.page === 'vendor-new' && <NewVendorPage />}
+        {route.page === 'vendor' && <VendorRecordPage id={route.id} />}
+        {route.page === 'settings' && <SettingsPage />}
+        {route.page === 'not-found' && <NotFound path={path} />}
+      </AppShell.Main>
+    </AppShell>
+  );
+}

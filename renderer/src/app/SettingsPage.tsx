@@ -1,0 +1,113 @@
+import { Alert, Button, Code, Group, Paper, Stack, Table, Text, Title } from '@mantine/core';
+import { useEffect, useState } from 'react';
+import type { ChannelOutput } from '../../../shared/contract';
+import type { ApiError } from '../api/client';
+import { invoke, toApiError } from '../api/client';
+
+type Info = ChannelOutput<'app:info'>;
+type Verification = ChannelOutput<'audit:verify'>;
+
+const doorText: Record<Info['door'], string> = {
+  desktop: 'Desktop window',
+  web: 'Browser, through the local server (dpo serve)',
+  cli: 'Command line',
+};
+
+/** Settings and facts about this installation: version, database, and a check of the change history. */
+export function SettingsPage() {
+  const [info, setInfo] = useState<Info | ApiError | null>(null);
+  const [verification, setVerification] = useState<Verification | ApiError | null>(null);
+  const [verifying, setVerifying] = useState(false);
+
+  useEffect(() => {
+    let cancelled = false;
+    invoke('app:info', {}).then(
+      (value) => !cancelled && setInfo(value),
+      (err: unknown) => !cancelled && setInfo(toApiError(err)),
+    );
+    return () => {
+      cancelled = true;
+    };
+  }, []);
+
+  const verify = () => {
+    setVerifying(true);
+    invoke('audit:verify', {})
+      .then(setVerification, (err: unknown) => setVerification(toApiError(err)))
+      .finally(() => setVerifying(false));
+  };
+
+  return (
+    <div className="page">
+      <div className="page-toolbar">
+        <Title order={1} size="h3">
+          Settings
+        </Title>
+      </div>
+      <div className="page-scroll">
+        <Stack p="md" gap="md" maw={760}>
+          <Paper withBorder p="md" radius="md">
+            <Title order={2} size="h5" mb="sm">
+              About this workbench
+            </Title>
+            {info === null && <Text size="sm">Loading…</Text>}
+            {info instanceof Error && <Alert color="red">{info.message}</Alert>}
+            {info && !(info instanceof Error) && (
+              <Table variant="vertical" layout="fixed" withTableBorder={false} fz="sm">
+                <Table.Tbody>
+                  <Table.Tr>
+                    <Table.Th w={180}>Version</Table.Th>
+                    <Table.Td>{info.version}</Table.Td>
+                  </Table.Tr>
+                  <Table.Tr>
+                    <Table.Th>Database schema</Table.Th>
+                    <Table.Td>version {info.schemaVersion}</Table.Td>
+                  </Table.Tr>
+                  <Table.Tr>
+                    <Table.Th>Database file</Table.Th>
+                    <Table.Td>
+                      <Code style={{ wordBreak: 'break-all' }}>{info.dbPath}</Code>
+                    </Table.Td>
+                  </Table.Tr>
+                  <Table.Tr>
+                    <Table.Th>Opened through</Table.Th>
+                    <Table.Td>{doorText[info.door]}</Table.Td>
+                  </Table.Tr>
+                </Table.Tbody>
+              </Table>
+            )}
+          </Paper>
+          <Paper withBorder p="md" radius="md">
+            <Title order={2} size="h5" mb={4}>
+              Change history integrity
+            </Title>
+            <Text size="sm" c="dimmed" mb="sm">
+              The check reads the whole change history and reports the first entry that no longer matches what
+              the workbench recorded, for example after the database was edited by hand.
+            </Text>
+            <Group>
+              <Button variant="default" onClick={verify} loading={verifying}>
+                Check the change history
+              </Button>
+            </Group>
+            {verification instanceof Error && (
+              <Alert color="red" mt="sm">
+                {verification.message}
+              </Alert>
+            )}
+            {verification && !(verification instanceof Error) && (
+              <Alert color={verification.ok ? 'green' : 'red'} mt="sm" role="status">
+                {verification.ok
+                  ? `All ${verification.entries.toLocaleString()} entries are intact.`
+                  : `Entry ${verification.firstBadId ?? '?'} does not match: ${verification.reason ?? 'unknown reason'}.`}
+              </Alert>
+            )}
+          </Paper>
+          <Text size="sm" c="dimmed">
+            The light or dark theme follows your system setting.
+          </Text>
+        </Stack>
+      </div>
+    </div>
+  );
+}

@@ -1,0 +1,118 @@
+import { useEffect, useSyncExternalStore } from 'react';
+
+/** The pages the shell can show, read from the address fragment (`#/vendors/12`). */
+export type Route =
+  | { page: 'vendors' }
+  | { page: 'vendor-new' }
+  | { page: 'vendor'; id: number }
+  | { page: 'settings' }
+  | { page: 'not-found'; path: string };
+
+export const HOME_PATH = '/vendors';
+
+/** Reads a fragment path such as `/vendors/12` into a route. */
+export function parseRoute(path: string): Route {
+  const parts = path.split('?')[0]!.split('/').filter(Boolean);
+  if (parts.length === 0) return { page: 'vendors' };
+  if (parts[0] === 'vendors') {
+    if (parts.length === 1) return { page: 'vendors' };
+    if (parts.length === 2 && parts[1] === 'new') return { page: 'vendor-new' };
+    if (parts.length === 2 && /^[1-9]\d*$/.test(parts[1]!)) return { page: 'vendor', id: Number(parts[1]) };
+  }
+  if (parts[0] === 'settings' && parts.length === 1) return { page: 'settings' };
+  return { page: 'not-found', path };
+}
+
+function readPath(): string {
+  const path = window.location.hash.replace(/^#/, '');
+  return path.startsWith('/') ? path : `/${path}`;
+}
+
+type LeaveGuard = () => Promise<boolean>;
+let leaveGuard: LeaveGuard | null = null;
+let current = typeof window === 'undefined' ? HOME_PATH : readPath();
+const subscribers = new Set<() => void>();
+
+function commit(path: string, replace: boolean): void {
+  if (replace) history.replaceState(null, '', `#${path}`);
+  else history.pushState(null, '', `#${path}`);
+  current = path;
+  for (const notify of subscribers) notify();
+}
+
+/** Moves to another page, asking first when a form with unsaved changes is open. */
+export async function navigate(path: string, options: { replace?: boolean } = {}): Promise<boolean> {
+  if (path === current) return true;
+  if (leaveGuard && !(await leaveGuard())) return false;
+  leaveGuard = null;
+  commit(path, options.replace ?? false);
+  return true;
+}
+
+function onHashChange(): void {
+  const next = readPath();
+  if (next === current) return;
+  if (leaveGuard) {
+    // Back/forward or a typed address: put the guarded page back, then ask before leaving it.
+    const guard = leaveGuard;
+    history.replaceState(null, '', `#${current}`);
+    void guard().then((ok) => {
+      if (!ok) return;
+      leaveGuard = null;
+      commit(next, true);
+    });
+    return;
+  }
+  current = next;
+  for (const notify of subscribers) notify();
+}
+
+function subscribe(notify: () => void): () => void {
+  if (subscribers.size === 0) {
+    current = readPath();
+    window.addEventListener('hashchange', onHashChange);
+  }
+  subscribers.add(notify);
+  return () => {
+    subscribers.delete(notify);
+    if (subscribers.size === 0) window.removeEventListener('hashchange', onHashChange);
+  };
+}
+
+/** The current fragment path, re-rendering on every change. */
+export function useCurrentPath(): string {
+  return useSyncExternalStore(subscribe, () => current);
+}
+
+export function useRoute(): Route {
+  return parseRoute(useCurrentPath());
+}
+
+/**
+ * While `active`, leaving the page (in-app navigation, back button, closing the window) asks `confirmLeave`
+ * first. Only one page holds the guard at a time.
+ */
+export function useLeaveGuard(active: boolean, confirmLeave: LeaveGuard): void {
+  useEffect(() => {
+    if (!active) return;
+    leaveGuard = confirmLeave;
+    const onBeforeUnload = (event: BeforeUnloadEvent) => event.preventDefault();
+    window.addEventListener('beforeunload', onBeforeUnload);
+    return () => {
+      if (leaveGuard === confirmLeave) leaveGuard = null;
+      window.removeEventListener('beforeunload', onBeforeUnload);
+    };
+  }, [active, confirmLeave]);
+}
+
+/** Drops any guard without asking: after a save, the page may be left freely. */
+export function releaseLeaveGuard(): void {
+  leaveGuard = null;
+}
+
+/** Re-reads the address; tests set `location.hash` directly between renders. */
+export function syncRouteFromLocation(): void {
+  leaveGuard = null;
+  current = readPath();
+  for (const notify of subscribers) notify();
+}

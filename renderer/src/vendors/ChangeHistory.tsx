@@ -1,0 +1,78 @@
+import { Table, Text, Title } from '@mantine/core';
+import type { AuditEntry } from '../../../shared/domain/vendor';
+import { formatDateTime } from '../lib/format';
+import { fieldLabel, readableValue } from './labels';
+
+const actionText: Record<AuditEntry['action'], string> = {
+  create: 'Added to the register',
+  update: 'Changed',
+  archive: 'Archived',
+  restore: 'Restored',
+  delete: 'Deleted',
+};
+
+function describe(entry: AuditEntry): string {
+  if (entry.action === 'update' && entry.field) return fieldLabel(entry.field);
+  if (entry.field) return `${actionText[entry.action]}: ${fieldLabel(entry.field)}`;
+  return actionText[entry.action];
+}
+
+/** Who changed what and when, newest first, with values as a DPO reads them rather than as stored. */
+export function ChangeHistory({ history }: { history: AuditEntry[] }) {
+  const entries = [...history].sort((a, b) => b.at.localeCompare(a.at) || b.id - a.id);
+  return (
+    <section aria-labelledby="history-heading">
+      <Title order={2} size="h5" id="history-heading" mb="xs">
+        Change history
+      </Title>
+      {entries.length === 0 ? (
+        <Text size="sm" c="dimmed">
+          No changes recorded yet.
+        </Text>
+      ) : (
+        <Table.ScrollContainer minWidth={640}>
+          <Table
+            striped
+            highlightOnHover
+            verticalSpacing={4}
+            fz="sm"
+            className="history-table"
+            aria-labelledby="history-heading"
+          >
+            <Table.Thead>
+              <Table.Tr>
+                <Table.Th w={170}>When</Table.Th>
+                <Table.Th w={140}>Who</Table.Th>
+                <Table.Th w={200}>What</Table.Th>
+                <Table.Th>Before</Table.Th>
+                <Table.Th>After</Table.Th>
+              </Table.Tr>
+            </Table.Thead>
+            <Table.Tbody>
+              {entries.map((entry) => {
+                const showsValues = entry.action === 'update' && entry.field !== null;
+                return (
+                  <Table.Tr key={entry.id}>
+                    <Table.Td>{formatDateTime(entry.at)}</Table.Td>
+                    <Table.Td>{entry.actor}</Table.Td>
+                    <Table.Td>
+                      {describe(entry)}
+                      {entry.importId && (
+                        <Text span size="xs" c="dimmed">
+                          {' '}
+                          (import {entry.importId})
+                        </Text>
+                      )}
+                    </Table.Td>
+                    <Table.Td>{showsValues ? readableValue(entry.field, entry.oldValue) : ''}</Table.Td>
+                    <Table.Td>{showsValues ? readableValue(entry.field, entry.newValue) : ''}</Table.Td>
+                  </Table.Tr>
+                );
+              })}
+            </Table.Tbody>
+          </Table>
+        </Table.ScrollContainer>
+      )}
+    </section>
+  );
+}

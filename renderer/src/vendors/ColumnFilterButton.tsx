@@ -1,0 +1,141 @@
+import {
+  ActionIcon,
+  Button,
+  Checkbox,
+  Group,
+  Popover,
+  SegmentedControl,
+  Stack,
+  TextInput,
+} from '@mantine/core';
+import { IconFilter, IconFilterFilled } from '@tabler/icons-react';
+import { CountryMultiSelect } from '../components/CountryPicker';
+import type { ColumnFilter, VendorFilters } from './vendor-columns';
+import { isFilterActive } from './vendor-columns';
+
+function clearFilter(filters: VendorFilters, filter: ColumnFilter): VendorFilters {
+  switch (filter.kind) {
+    case 'text': {
+      const text = { ...filters.text };
+      delete text[filter.key];
+      return { ...filters, text };
+    }
+    case 'choice':
+    case 'country':
+      return { ...filters, [filter.key]: [] };
+    case 'yes-no':
+      return { ...filters, [filter.key]: null };
+  }
+}
+
+function FilterControl({
+  label,
+  filter,
+  filters,
+  onChange,
+}: {
+  label: string;
+  filter: ColumnFilter;
+  filters: VendorFilters;
+  onChange: (filters: VendorFilters) => void;
+}) {
+  switch (filter.kind) {
+    case 'text':
+      return (
+        <TextInput
+          label={`${label} contains`}
+          data-autofocus
+          value={filters.text[filter.key] ?? ''}
+          onChange={(e) =>
+            onChange({ ...filters, text: { ...filters.text, [filter.key]: e.currentTarget.value } })
+          }
+        />
+      );
+    case 'choice':
+      return (
+        <Checkbox.Group
+          label={`Show ${label.toLowerCase()}`}
+          value={filters[filter.key]}
+          onChange={(value) => onChange({ ...filters, [filter.key]: value })}
+        >
+          <Stack gap={6} mt={6}>
+            {filter.options.map((o, i) => (
+              <Checkbox key={o.value} value={o.value} label={o.label} data-autofocus={i === 0 || undefined} />
+            ))}
+          </Stack>
+        </Checkbox.Group>
+      );
+    case 'country':
+      return (
+        <CountryMultiSelect
+          label={`${label} is any of`}
+          data-autofocus
+          value={filters[filter.key]}
+          onChange={(value) => onChange({ ...filters, [filter.key]: value })}
+          comboboxProps={{ withinPortal: false }}
+        />
+      );
+    case 'yes-no': {
+      const value = filters[filter.key];
+      return (
+        <SegmentedControl
+          aria-label={`Filter ${label.toLowerCase()}`}
+          orientation="vertical"
+          fullWidth
+          value={value === null ? 'any' : value ? 'yes' : 'no'}
+          data={[
+            { value: 'any', label: 'Any' },
+            { value: 'yes', label: filter.yes },
+            { value: 'no', label: filter.no },
+          ]}
+          onChange={(v) => onChange({ ...filters, [filter.key]: v === 'any' ? null : v === 'yes' })}
+        />
+      );
+    }
+  }
+}
+
+/** The funnel in a column header: opens the column's filter; filled while the filter is active. */
+export function ColumnFilterButton({
+  label,
+  filter,
+  filters,
+  onChange,
+}: {
+  label: string;
+  filter: ColumnFilter;
+  filters: VendorFilters;
+  onChange: (filters: VendorFilters) => void;
+}) {
+  const active = isFilterActive(filters, filter);
+  return (
+    <Popover position="bottom-start" shadow="md" width={280} trapFocus returnFocus withinPortal>
+      <Popover.Target>
+        <ActionIcon
+          variant={active ? 'light' : 'subtle'}
+          color={active ? undefined : 'gray'}
+          size="sm"
+          aria-label={`Filter ${label}`}
+          aria-pressed={active}
+        >
+          {active ? <IconFilterFilled size={14} /> : <IconFilter size={14} />}
+        </ActionIcon>
+      </Popover.Target>
+      <Popover.Dropdown>
+        <Stack gap="sm">
+          <FilterControl label={label} filter={filter} filters={filters} onChange={onChange} />
+          <Group justify="flex-end">
+            <Button
+              size="xs"
+              variant="subtle"
+              disabled={!active}
+              onClick={() => onChange(clearFilter(filters, filter))}
+            >
+              Clear filter
+            </Button>
+          </Group>
+        </Stack>
+      </Popover.Dropdown>
+    </Popover>
+  );
+}

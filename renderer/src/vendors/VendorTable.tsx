@@ -1,0 +1,281 @@
+import type { ColumnSizingState, OnChangeFn, VisibilityState } from '@tanstack/react-table';
+import { flexRender, getCoreRowModel, useReactTable } from '@tanstack/react-table';
+import type { Virtualizer } from '@tanstack/react-virtual';
+import { observeElementRect, useVirtualizer } from '@tanstack/react-virtual';
+import { IconArrowDown, IconArrowUp, IconArrowsSort } from '@tabler/icons-react';
+import type { KeyboardEvent, ReactNode, RefObject } from 'react';
+import { useEffect, useState } from 'react';
+import type { Vendor } from '../../../shared/domain/vendor';
+import { ColumnFilterButton } from './ColumnFilterButton';
+import type { VendorPages } from './use-vendor-pages';
+import type { VendorFilters } from './vendor-columns';
+import { columnMeta, vendorColumns } from './vendor-columns';
+import type { VendorListQuery } from './use-vendor-pages';
+
+export const ROW_HEIGHT = 32;
+const HEADER_HEIGHT = 35;
+
+/**
+ * Without layout (a hidden panel, or jsdom in tests) the scroll box measures 0 px and no row would render.
+ * Assume a typical window instead, so the first screen of rows is always in the document.
+ */
+const ASSUMED_RECT = { width: 1280, height: 800 };
+const observeRectOrAssume: typeof observeElementRect = (instance, onChange) =>
+  observeElementRect(instance, (rect) => onChange(rect.height > 0 ? rect : ASSUMED_RECT));
+
+type Sort = VendorListQuery['sort'];
+
+export interface VendorTableProps {
+  pages: VendorPages;
+  sort: Sort;
+  onSortChange: (sort: Sort) => void;
+  filters: VendorFilters;
+  onFiltersChange: (filters: VendorFilters) => void;
+  columnVisibility: VisibilityState;
+  columnSizing: ColumnSizingState;
+  onColumnSizingChange: OnChangeFn<ColumnSizingState>;
+  onOpen: (vendor: Vendor) => void;
+  gridRef: RefObject<HTMLDivElement | null>;
+  /** Shown under the header when the query matches nothing. */
+  emptyMessage: ReactNode;
+}
+
+function SortIcon({ direction }: { direction: 'asc' | 'desc' | false }) {
+  if (direction === 'asc') return <IconArrowUp size={13} aria-hidden />;
+  if (direction === 'desc') return <IconArrowDown size={13} aria-hidden />;
+  return <IconArrowsSort size={13} aria-hidden opacity={0.35} />;
+}
+
+function moveKeys(event: KeyboardEvent, active: number, total: number, pageRows: number): number | null {
+  switch (event.key) {
+    case 'ArrowDown':
+      return Math.min(active + 1, total - 1);
+    case 'ArrowUp':
+      return Math.max(active - 1, 0);
+    case 'PageDown':
+      return Math.min(active + pageRows, total - 1);
+    case 'PageUp':
+      return Math.max(active - pageRows, 0);
+    case 'Home':
+      return 0;
+    case 'End':
+      return total - 1;
+    default:
+      return null;
+  }
+}
+
+/**
+ * The vendor register as a grid: the header sticks, rows are virtualized over the full count and fetched a
+ * page at a time, sorting and filtering happen in the core. Arrow keys move the active row, Enter opens it.
+ */
+export function VendorTable({
+  pages,
+  sort,
+  onSortChange,
+  filters,
+  onFiltersChange,
+  columnVisibility,
+  columnSizing,
+  onColumnSizingChange,
+  onOpen,
+  gridRef,
+  emptyMessage,
+}: VendorTableProps) {
+  const total = pages.total ?? 0;
+  const [active, setActive] = useState(0);
+  const activeIndex = Math.min(active, Math.max(total - 1, 0));
+
+  // eslint-disable-next-line react-hooks/incompatible-library -- the virtualizer keeps its own state; nothing here is memoized across renders
+  const virtualizer: Virtualizer<HTMLDivElement, Element> = useVirtualizer({
+    count: total,
+    getScrollElement: () => gridRef.current,
+    estimateSize: () => ROW_HEIGHT,
+    overscan: 12,
+    initialRect: ASSUMED_RECT,
+    observeElementRect: observeRectOrAssume,
+    scrollMargin: HEADER_HEIGHT,
+    scrollPaddingStart: HEADER_HEIGHT,
+  });
+  const items = virtualizer.getVirtualItems();
+  const first = items[0]?.index ?? 0;
+  const last = items.at(-1)?.index ?? 0;
+  const { ensureRange } = pages;
+
+  useEffect(() => {
+    if (total > 0) ensureRange(first, last);
+  }, [first, last, total, ensureRange]);
+
+  const table = useReactTable<Vendor | null>({
+    data: items.map((item) => pages.rowAt(item.index) ?? null),
+    columns: vendorColumns,
+    getCoreRowModel: getCoreRowModel(),
+    getRowId: (_row, i) => String(items[i]?.index ?? i),
+    manualSorting: true,
+    manualFiltering: true,
+    manualPagination: true,
+    enableColumnResizing: true,
+    columnResizeMode: 'onChange',
+    state: { columnVisibility, columnSizing, sorting: [{ id: sort.key, desc: sort.direction === 'desc' }] },
+    onColumnSizingChange,
+  });
+  const rows = table.getRowModel().rows;
+  const width = table.getTotalSize();
+  const visibleColumns = table.getVisibleLeafColumns();
+
+  const onKeyDown = (event: KeyboardEvent<HTMLDivElement>) => {
+    if (event.target !== event.currentTarget || total === 0) return;
+    if (event.key === 'Enter') {
+      const vendor = pages.rowAt(activeIndex);
+      if (vendor) onOpen(vendor);
+      event.preventDefault();
+      return;
+    }
+    const pageRows = Math.max(
+      1,
+      Math.floor((event.currentTarget.clientHeight - HEADER_HEIGHT) / ROW_HEIGHT) - 1,
+    );
+    const next = moveKeys(event, activeIndex, total, pageRows);
+    if (next === null) return;
+    event.preventDefault();
+    setActive(next);
+    virtualizer.scrollToIndex(next, { align: 'auto' });
+  };
+
+  return (
+    <div
+      ref={gridRef}
+      className="grid-scroll"
+      role="grid"
+      aria-label="Vendors"
+      aria-rowcount={total + 1}
+      aria-colcount={visibleColumns.length}
+      aria-activedescendant={total > 0 ? `vendor-row-${activeIndex}` : undefined}
+      aria-busy={pages.stale || undefined}
+      tabIndex={0}
+      onKeyDown={onKeyDown}
+    >
+      <div role="rowgroup" className="grid-header" style={{ width, minWidth: '100%' }}>
+        {table.getHeaderGroups().map((group) => (
+          <div role="row" aria-rowindex={1} key={group.id} style={{ display: 'flex' }}>
+            {group.headers.map((header) => {
+              const meta = columnMeta(header.column);
+              const sorted = meta.sortKey === sort.key ? (sort.direction ?? 'asc') : false;
+              return (
+                <div
+                  key={header.id}
+                  role="columnheader"
+                  className="grid-header-cell"
+                  style={{ width: header.getSize() }}
+                  aria-sort={sorted === 'asc' ? 'ascending' : sorted === 'desc' ? 'descending' : undefined}
+                >
+                  {meta.sortKey ? (
+                    <button
+                      type="button"
+                      className="grid-sort-button"
+                      data-sorted={sorted || undefined}
+                      title={`Sort by ${meta.label.toLowerCase()}`}
+                      onClick={() =>
+                        onSortChange({
+                          key: meta.sortKey!,
+                          direction: sorted === 'asc' ? 'desc' : 'asc',
+                        })
+                      }
+                    >
+                      <span>{meta.label}</span>
+                      <SortIcon direction={sorted} />
+                    </button>
+                  ) : (
+                    <span className="grid-cell-text" style={{ flex: 1 }}>
+                      {meta.label}
+                    </span>
+                  )}
+                  {meta.filter && (
+                    <ColumnFilterButton
+                      label={meta.label}
+                      filter={meta.filter}
+                      filters={filters}
+                      onChange={onFiltersChange}
+                    />
+                  )}
+                  <div
+                    className="grid-resizer"
+                    role="separator"
+                    aria-orientation="vertical"
+                    aria-label={`Resize ${meta.label}`}
+                    data-resizing={header.column.getIsResizing() || undefined}
+                    onMouseDown={header.getResizeHandler()}
+                    onTouchStart={header.getResizeHandler()}
+                    onDoubleClick={() => header.column.resetSize()}
+                  />
+                </div>
+              );
+            })}
+          </div>
+        ))}
+      </div>
+      {total === 0 && !pages.stale && pages.total !== null && (
+        <div className="grid-empty" style={{ position: 'sticky', left: 0, width: 'min(100%, 100vw)' }}>
+          {emptyMessage}
+        </div>
+      )}
+      <div
+        role="rowgroup"
+        style={{ height: total * ROW_HEIGHT, width, minWidth: '100%', position: 'relative' }}
+      >
+        {items.map((item, i) => {
+          const row = rows[i];
+          const vendor = row?.original ?? null;
+          return (
+            <div
+              key={item.key}
+              role="row"
+              id={`vendor-row-${item.index}`}
+              aria-rowindex={item.index + 2}
+              aria-selected={item.index === activeIndex}
+              className="grid-row"
+              data-active={item.index === activeIndex || undefined}
+              data-archived={vendor?.archived || undefined}
+              style={{
+                height: ROW_HEIGHT,
+                width: Math.max(width, 0),
+                minWidth: '100%',
+                transform: `translateY(${item.start - HEADER_HEIGHT}px)`,
+              }}
+              onClick={(event) => {
+                setActive(item.index);
+                if (!vendor) return;
+                // The name is a real link; let modified clicks behave like links do.
+                if (event.metaKey || event.ctrlKey) return;
+                event.preventDefault();
+                onOpen(vendor);
+              }}
+            >
+              {vendor && row
+                ? row.getVisibleCells().map((cell) => (
+                    <div
+                      key={cell.id}
+                      role="gridcell"
+                      className="grid-cell"
+                      style={{ width: cell.column.getSize() }}
+                    >
+                      {flexRender(cell.column.columnDef.cell, cell.getContext())}
+                    </div>
+                  ))
+                : visibleColumns.map((column) => (
+                    <div
+                      key={column.id}
+                      role="gridcell"
+                      className="grid-cell"
+                      style={{ width: column.getSize() }}
+                    >
+                      <span className="grid-skeleton" aria-label="Loading" />
+                    </div>
+                  ))}
+            </div>
+          );
+        })}
+      </div>
+    </div>
+  );
+}
