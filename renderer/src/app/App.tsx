@@ -48,7 +48,7 @@ export function App() {
   }, [path]);
 
   return (
-    <AppShell navbar={{ width: 208, breakpoint: 0 }} padding={0}>
+    <AppShell navbar={{ width: 184, breakpoint: 0 }} padding={0}>
       <AppShell.Navbar p="xs">
         <AppShell.Section px="xs" py={6} mb="xs">
           <Text fw={700} size="sm">

@@ -3,7 +3,7 @@ import { DatesProvider } from '@mantine/dates';
 import { ModalsProvider } from '@mantine/modals';
 import { Notifications } from '@mantine/notifications';
 import type { ReactNode } from 'react';
-import { theme } from './theme';
+import { cssVariablesResolver, theme } from './theme';
 
 /**
  * Mantine with the house theme; the colour scheme follows the OS. `env="test"` turns off transitions and
@@ -11,7 +11,12 @@ import { theme } from './theme';
  */
 export function Providers({ children, env = 'default' }: { children: ReactNode; env?: 'default' | 'test' }) {
   return (
-    <MantineProvider theme={theme} defaultColorScheme="auto" env={env}>
+    <MantineProvider
+      theme={theme}
+      defaultColorScheme="auto"
+      cssVariablesResolver={cssVariablesResolver}
+      env={env}
+    >
       <DatesProvider settings={{ firstDayOfWeek: 1 }}>
         <ModalsProvider>
           <Notifications position="bottom-right" limit={4} />

@@ -41,7 +41,7 @@ export function ChangeHistory({ history }: { history: AuditEntry[] }) {
           >
             <Table.Thead>
               <Table.Tr>
-                <Table.Th w={170}>When</Table.Th>
+                <Table.Th w={200}>When</Table.Th>
                 <Table.Th w={140}>Who</Table.Th>
                 <Table.Th w={200}>What</Table.Th>
                 <Table.Th>Before</Table.Th>
@@ -53,7 +53,7 @@ export function ChangeHistory({ history }: { history: AuditEntry[] }) {
                 const showsValues = entry.action === 'update' && entry.field !== null;
                 return (
                   <Table.Tr key={entry.id}>
-                    <Table.Td>{formatDateTime(entry.at)}</Table.Td>
+                    <Table.Td style={{ whiteSpace: 'nowrap' }}>{formatDateTime(entry.at)}</Table.Td>
                     <Table.Td>{entry.actor}</Table.Td>
                     <Table.Td>
                       {describe(entry)}

@@ -54,7 +54,7 @@ function FilterControl({
     case 'choice':
       return (
         <Checkbox.Group
-          label={`Show ${label.toLowerCase()}`}
+          label={`${label} is any of`}
           value={filters[filter.key]}
           onChange={(value) => onChange({ ...filters, [filter.key]: value })}
         >
@@ -112,6 +112,7 @@ export function ColumnFilterButton({
     <Popover position="bottom-start" shadow="md" width={280} trapFocus returnFocus withinPortal>
       <Popover.Target>
         <ActionIcon
+          className="grid-filter-button"
           variant={active ? 'light' : 'subtle'}
           color={active ? undefined : 'gray'}
           size="sm"

@@ -1,4 +1,4 @@
-import { Alert, Anchor, Breadcrumbs, Button, Grid, Group, Stack, Text, Title } from '@mantine/core';
+import { Alert, Anchor, Breadcrumbs, Button, Grid, Group, Paper, Stack, Text, Title } from '@mantine/core';
 import { useHotkeys } from '@mantine/hooks';
 import { modals } from '@mantine/modals';
 import { notifications } from '@mantine/notifications';
@@ -236,7 +236,7 @@ export function VendorEditor({
             </Alert>
           )}
           <Grid gap="md">
-            <Grid.Col span={{ base: 12, lg: detail ? 8 : 12 }}>
+            <Grid.Col span={{ base: 12, lg: 8 }}>
               <VendorFormFields
                 form={form}
                 vendorId={vendor?.id}
@@ -244,13 +244,24 @@ export function VendorEditor({
                 onSubmit={() => void form.save()}
               />
             </Grid.Col>
-            {detail && (
-              <Grid.Col span={{ base: 12, lg: 4 }}>
-                <div style={{ position: 'sticky', top: 0 }}>
+            <Grid.Col span={{ base: 12, lg: 4 }}>
+              <div style={{ position: 'sticky', top: 0 }}>
+                {detail ? (
                   <VendorFacts detail={detail} />
-                </div>
-              </Grid.Col>
-            )}
+                ) : (
+                  <Paper withBorder p="md" radius="md" component="aside" aria-label="About this form">
+                    <Title order={2} size="h5" mb="xs">
+                      Only the name is required
+                    </Title>
+                    <Text size="sm">
+                      Fill in what you know now. Once saved, the record shows the DPA status its dates give,
+                      the processing countries outside the EEA that need a transfer mechanism, and where the
+                      vendor sits in the sub-processor chain.
+                    </Text>
+                  </Paper>
+                )}
+              </div>
+            </Grid.Col>
           </Grid>
           {detail && <ChangeHistory history={detail.history} />}
         </Stack>

@@ -1,5 +1,6 @@
 import {
   Alert,
+  Anchor,
   Checkbox,
   Fieldset,
   List,
@@ -8,6 +9,7 @@ import {
   SimpleGrid,
   Stack,
   TagsInput,
+  Text,
   Textarea,
   TextInput,
 } from '@mantine/core';
@@ -33,6 +35,7 @@ import {
 import { ParentVendorSelect } from './ParentVendorSelect';
 import type { VendorFormState } from './use-vendor-form';
 import type { VendorField, VendorFormValues } from './vendor-form';
+import { fieldOrder } from './vendor-form';
 
 const authorisationOptions = optionsOf(['general', 'specific'] as const, authorisationLabels);
 const endOfContractOptions = optionsOf(
@@ -74,6 +77,7 @@ export function VendorFormFields({
   onSubmit: () => void;
 }) {
   const { values, errors, setField } = form;
+  const problemFields = fieldOrder.filter((f) => errors[f]);
   // Common props for one field: its id (for focus on error), its label, its value's error.
   const field = (name: VendorField) => ({
     id: `vendor-${name}`,
@@ -115,6 +119,28 @@ export function VendorFormFields({
       }}
     >
       <Stack gap="md">
+        {problemFields.length > 0 && (
+          <Alert color="red" title="Not saved yet" aria-live="polite">
+            <Text size="sm">
+              {problemFields.length === 1 ? 'One field needs' : `${problemFields.length} fields need`}{' '}
+              attention:{' '}
+              {problemFields.map((f, i) => (
+                <span key={f}>
+                  {i > 0 && ', '}
+                  <Anchor
+                    component="button"
+                    type="button"
+                    size="sm"
+                    onClick={() => document.getElementById(`vendor-${f}`)?.focus()}
+                  >
+                    {fieldLabels[f]}
+                  </Anchor>
+                </span>
+              ))}
+              .
+            </Text>
+          </Alert>
+        )}
         {form.general.length > 0 && (
           <Alert color="red" title="The core did not accept this vendor" role="alert">
             <List size="sm">
@@ -228,7 +254,7 @@ export function VendorFormFields({
             />
             <NumberInput
               {...field('objectionPeriodDays')}
-              description="Days we have to object to a new sub-processor"
+              description="Days to object to a new sub-processor"
               value={values.objectionPeriodDays}
               onChange={(v) => setField('objectionPeriodDays', v)}
               min={0}
@@ -236,10 +262,11 @@ export function VendorFormFields({
               allowDecimal={false}
               allowNegative={false}
               clampBehavior="blur"
+              hideControls
             />
             <NumberInput
               {...field('breachNoticeHours')}
-              description="Hours the vendor has to tell us of a breach"
+              description="Hours the vendor has to tell us"
               value={values.breachNoticeHours}
               onChange={(v) => setField('breachNoticeHours', v)}
               min={0}
@@ -247,6 +274,7 @@ export function VendorFormFields({
               allowDecimal={false}
               allowNegative={false}
               clampBehavior="blur"
+              hideControls
             />
             <Select
               {...field('auditRights')}

@@ -28,8 +28,8 @@ import { VendorTable } from './VendorTable';
 type Archived = VendorListQuery['archived'];
 const TYPING_DEBOUNCE_MS = 250;
 
-function countText(total: number | null, narrowed: boolean, archived: Archived): string {
-  if (total === null) return 'Loading…';
+function countText(total: number | null, narrowed: boolean, archived: Archived, failed: boolean): string {
+  if (total === null) return failed ? '' : 'Loading…';
   const noun = total === 1 ? 'vendor' : 'vendors';
   const count = total.toLocaleString();
   if (archived === 'only') return `${count} archived ${noun}${narrowed ? ' match' : ''}`;
@@ -165,7 +165,7 @@ export function VendorRegisterPage() {
               Vendors
             </Title>
             <Text size="sm" c="dimmed" aria-live="polite" data-testid="row-count">
-              {countText(pages.total, narrowed, archived)}
+              {countText(pages.total, narrowed, archived, pages.error !== null)}
             </Text>
           </Group>
           <Group gap="xs" wrap="nowrap">

@@ -43,7 +43,7 @@ export interface VendorTableProps {
 function SortIcon({ direction }: { direction: 'asc' | 'desc' | false }) {
   if (direction === 'asc') return <IconArrowUp size={13} aria-hidden />;
   if (direction === 'desc') return <IconArrowDown size={13} aria-hidden />;
-  return <IconArrowsSort size={13} aria-hidden opacity={0.35} />;
+  return <IconArrowsSort size={13} aria-hidden />;
 }
 
 function moveKeys(event: KeyboardEvent, active: number, total: number, pageRows: number): number | null {

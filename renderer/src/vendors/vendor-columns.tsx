@@ -95,7 +95,7 @@ export const vendorColumns: ColumnDef<Row>[] = [
   {
     id: 'name',
     accessorFn: (v) => v?.name,
-    size: 240,
+    size: 200,
     meta: { label: 'Name', sortKey: 'name', filter: { kind: 'text', key: 'name' } },
     cell: ({ row }) => {
       const v = row.original!;
@@ -124,7 +124,7 @@ export const vendorColumns: ColumnDef<Row>[] = [
   {
     id: 'role',
     accessorFn: (v) => v?.role,
-    size: 130,
+    size: 196,
     meta: { label: 'Role', sortKey: 'role', filter: { kind: 'choice', key: 'role', options: roleOptions } },
     cell: ({ row }) => {
       const { label, color } = roleLabels[row.original!.role];
@@ -141,7 +141,7 @@ export const vendorColumns: ColumnDef<Row>[] = [
   {
     id: 'services',
     accessorFn: (v) => v?.services,
-    size: 200,
+    size: 160,
     meta: { label: 'Services', sortKey: 'services', filter: { kind: 'text', key: 'services' } },
     cell: ({ row }) => list(row.original!.services),
   },
@@ -184,7 +184,7 @@ export const vendorColumns: ColumnDef<Row>[] = [
   {
     id: 'processingCountries',
     accessorFn: (v) => v?.processingCountries,
-    size: 230,
+    size: 200,
     meta: {
       label: 'Processing countries',
       sortKey: 'processingCountries',
@@ -202,7 +202,7 @@ export const vendorColumns: ColumnDef<Row>[] = [
   {
     id: 'thirdCountries',
     accessorFn: (v) => v?.thirdCountries,
-    size: 120,
+    size: 96,
     meta: { label: 'Outside EEA' },
     cell: ({ row }) => {
       const countries = row.original!.thirdCountries;
@@ -222,6 +222,7 @@ export const vendorColumns: ColumnDef<Row>[] = [
       label: 'HQ country',
       sortKey: 'headquartersCountry',
       filter: { kind: 'country', key: 'headquartersCountry' },
+      hiddenByDefault: true,
     },
     cell: ({ row }) => {
       const code = row.original!.headquartersCountry;
@@ -231,7 +232,7 @@ export const vendorColumns: ColumnDef<Row>[] = [
   {
     id: 'dpaStatus',
     accessorFn: (v) => v?.effectiveDpaStatus,
-    size: 120,
+    size: 124,
     meta: {
       label: 'DPA',
       sortKey: 'dpaStatus',
@@ -250,14 +251,14 @@ export const vendorColumns: ColumnDef<Row>[] = [
   {
     id: 'dpaExpiresAt',
     accessorFn: (v) => v?.dpaExpiresAt,
-    size: 120,
+    size: 116,
     meta: { label: 'DPA expires', sortKey: 'dpaExpiresAt' },
     cell: ({ row }) => text(formatDate(row.original!.dpaExpiresAt)),
   },
   {
     id: 'riskRating',
     accessorFn: (v) => v?.riskRating,
-    size: 100,
+    size: 96,
     meta: {
       label: 'Risk',
       sortKey: 'riskRating',
@@ -272,14 +273,19 @@ export const vendorColumns: ColumnDef<Row>[] = [
   {
     id: 'internalOwner',
     accessorFn: (v) => v?.internalOwner,
-    size: 150,
-    meta: { label: 'Owner', sortKey: 'internalOwner', filter: { kind: 'text', key: 'internalOwner' } },
+    size: 140,
+    meta: {
+      label: 'Owner',
+      sortKey: 'internalOwner',
+      filter: { kind: 'text', key: 'internalOwner' },
+      hiddenByDefault: true,
+    },
     cell: ({ row }) => text(row.original!.internalOwner),
   },
   {
     id: 'nextReviewAt',
     accessorFn: (v) => v?.nextReviewAt,
-    size: 170,
+    size: 140,
     meta: {
       label: 'Next review',
       sortKey: 'nextReviewAt',
@@ -287,10 +293,11 @@ export const vendorColumns: ColumnDef<Row>[] = [
     },
     cell: ({ row }) => {
       const v = row.original!;
+      // The marker comes first so a narrow column never hides it.
       return (
         <>
-          {text(formatDate(v.nextReviewAt))}
           {v.reviewOverdue && <StatusChip color="red">Overdue</StatusChip>}
+          {text(formatDate(v.nextReviewAt))}
         </>
       );
     },
@@ -298,7 +305,7 @@ export const vendorColumns: ColumnDef<Row>[] = [
   {
     id: 'status',
     accessorFn: (v) => v?.status,
-    size: 110,
+    size: 112,
     meta: {
       label: 'Status',
       sortKey: 'status',

@@ -98,10 +98,10 @@ describe('vendor register', () => {
     await waitFor(() => expect(within(table).getAllByRole('row')).toHaveLength(2));
     await user.keyboard('{Escape}');
 
-    await user.click(within(table).getByRole('button', { name: 'Filter Owner' }));
-    await user.type(await screen.findByRole('textbox', { name: 'Owner contains' }), 'legal');
+    await user.click(within(table).getByRole('button', { name: 'Filter Services' }));
+    await user.type(await screen.findByRole('textbox', { name: 'Services contains' }), 'hosting');
     await waitFor(() =>
-      expect(core.lastCallTo('vendors:list')?.filters.text).toEqual({ internalOwner: 'legal' }),
+      expect(core.lastCallTo('vendors:list')?.filters.text).toEqual({ services: 'hosting' }),
     );
     await user.keyboard('{Escape}');
 
