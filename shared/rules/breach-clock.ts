@@ -1,4 +1,3 @@
-import { AppError } from '../errors';
 import {
   ART_34_3_EXEMPTIONS,
   AWARENESS,
@@ -23,6 +22,7 @@ import {
   parseInstant,
   zoneOffsetMinutes,
 } from './instant';
+import { invalidField } from './invalid';
 import { Trace, traceStep, type TraceStep } from './trace';
 
 /** A processor's notice to its controller, tracked against the organisation's (or the contract's) limit. */
@@ -100,11 +100,7 @@ export function computeBreachClock(input: BreachClockInput): BreachClock {
   const aware = parseInstant(input.awareAt, 'awareAt');
   const zoneName = input.timeZone ?? null;
   if (zoneName !== null && !isTimeZone(zoneName)) {
-    throw new AppError(
-      'VALIDATION',
-      `timeZone: "${zoneName}" is not an IANA time zone such as Europe/Paris.`,
-      [{ path: 'timeZone', message: 'Use an IANA time zone such as Europe/Paris.' }],
-    );
+    invalidField('timeZone', `"${zoneName}" is not an IANA time zone; use one such as Europe/Paris.`);
   }
   const zone: string | number = zoneName ?? aware.offsetMinutes;
   const shownZone = zoneName ?? formatOffset(aware.offsetMinutes);
@@ -245,9 +241,7 @@ function processorClock(
 ): ProcessorNotice {
   const limitHours = p.limitHours ?? DEFAULT_PROCESSOR_LIMIT_HOURS;
   if (!(limitHours > 0)) {
-    throw new AppError('VALIDATION', 'processor.limitHours: give a positive number of hours.', [
-      { path: 'processor.limitHours', message: 'Give a positive number of hours.' },
-    ]);
+    invalidField('processor.limitHours', 'Give a positive number of hours.');
   }
   const aware = parseInstant(p.awareAt, 'processor.awareAt');
   const dueMs = aware.ms + limitHours * HOUR;

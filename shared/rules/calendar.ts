@@ -1,4 +1,4 @@
-import { AppError } from '../errors';
+import { invalidField } from './invalid';
 
 /**
  * Calendar dates without a time or a time zone. Internally a date is a day number (days since 1970-01-01), so
@@ -81,9 +81,7 @@ export function toDay(date: IsoDate, field = 'date'): number {
       return n;
     }
   }
-  throw new AppError('VALIDATION', `${field}: "${date}" is not a date; use YYYY-MM-DD.`, [
-    { path: field, message: 'Use a real date as YYYY-MM-DD.' },
-  ]);
+  return invalidField(field, `"${date}" is not a date; use a real date as YYYY-MM-DD.`);
 }
 
 /** Writes a day number as `YYYY-MM-DD`. */
@@ -137,6 +135,12 @@ export function addDays(date: IsoDate, days: number): IsoDate {
 /** Calendar days from `from` to `to` (negative when `to` is earlier). */
 export function daysBetween(from: IsoDate, to: IsoDate): number {
   return toDay(to) - toDay(from);
+}
+
+/** The month and year of a day, e.g. "September 2024". */
+export function monthAndYear(dayNumber: number): string {
+  const { year, month } = partsFromDay(dayNumber);
+  return `${MONTHS[month - 1] ?? ''} ${year}`;
 }
 
 /** A date as a DPO reads it in a trace: "Sunday 5 April 2026". */

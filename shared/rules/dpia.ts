@@ -1,4 +1,3 @@
-import { AppError } from '../errors';
 import {
   ART_35_3_CASES,
   AUTHORITY_LIST,
@@ -12,6 +11,7 @@ import {
   type Art35Case,
   type Wp248Criterion,
 } from '../reference/dpia';
+import { invalidField } from './invalid';
 import { Trace, traceStep, type TraceStep } from './trace';
 
 /** What the screening of a processing activity found. */
@@ -53,14 +53,14 @@ export function screenDpia(input: DpiaScreeningInput): DpiaScreening {
   const trace = new Trace();
   for (const id of cases) {
     const c = ART_35_3_CASES.find((x) => x.id === id);
-    if (!c) invalid('art35Cases', `Unknown Art 35(3) case "${id}".`);
+    if (!c) invalidField('art35Cases', `Unknown Art 35(3) case "${id}".`);
     trace.add(() => traceStep(`${c.label}: a DPIA is required.`, c));
   }
   if (input.onAuthorityList)
     trace.add(() => traceStep(`${AUTHORITY_LIST.text} A DPIA is required.`, AUTHORITY_LIST));
   for (const id of criteria) {
     const c = WP248_CRITERIA.find((x) => x.id === id);
-    if (!c) invalid('criteria', `Unknown WP248 criterion "${id}".`);
+    if (!c) invalidField('criteria', `Unknown WP248 criterion "${id}".`);
     trace.add(() => traceStep(`Criterion met: ${c.label}.`, c));
   }
   const n = criteria.length;
@@ -114,13 +114,9 @@ export interface RiskRating {
   level: RiskLevel;
 }
 
-function invalid(path: string, message: string): never {
-  throw new AppError('VALIDATION', message, [{ path, message }]);
-}
-
 function checkLevel(value: number, path: string): CnilLevel {
   if (value === 1 || value === 2 || value === 3 || value === 4) return value;
-  return invalid(path, `${path} must be a CNIL level from 1 (Negligible) to 4 (Maximum).`);
+  return invalidField(path, 'Use a CNIL level from 1 (Negligible) to 4 (Maximum).');
 }
 
 /** Places a risk on the 4 × 4 likelihood × severity map (CNIL levels) and gives its level. */

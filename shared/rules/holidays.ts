@@ -1,5 +1,5 @@
 import Holidays from 'date-holidays';
-import { AppError } from '../errors';
+import { invalidField } from './invalid';
 import { dayFromParts, fromDay, isWeekend, toDay, weekdayName, yearOfDay, type IsoDate } from './calendar';
 
 /**
@@ -112,9 +112,7 @@ function yearOf(table: Table, year: number): Map<number, string> {
   const { country, region } = table.calendar;
   if (!table.source) {
     if (!hasHolidayCalendar(country, region)) {
-      throw new AppError('VALIDATION', `No public-holiday calendar for ${table.code}.`, [
-        { path: region ? 'region' : 'country', message: 'No holiday calendar for this place.' },
-      ]);
+      invalidField(region ? 'region' : 'country', `No public-holiday calendar for ${table.code}.`);
     }
     table.source = region
       ? new Holidays(country, region, { languages: ['en'] })

@@ -1,4 +1,4 @@
-import { AppError } from '../errors';
+import { invalidField } from './invalid';
 import { dayFromParts, longDate } from './calendar';
 
 /**
@@ -15,10 +15,6 @@ export interface ParsedInstant {
   offsetMinutes: number;
 }
 
-function invalid(field: string, message: string): never {
-  throw new AppError('VALIDATION', `${field}: ${message}`, [{ path: field, message }]);
-}
-
 /**
  * Reads an ISO-8601 moment that states its offset ("2026-03-27T14:30:00+01:00" or "…Z"); a moment without an
  * offset is ambiguous and refused, naming `field`.
@@ -26,7 +22,10 @@ function invalid(field: string, message: string): never {
 export function parseInstant(text: string, field = 'instant'): ParsedInstant {
   const m = ISO_WITH_OFFSET.exec(text.trim());
   if (!m)
-    invalid(field, `"${text}" is not an ISO-8601 moment with an offset, e.g. 2026-03-27T14:30:00+01:00.`);
+    invalidField(
+      field,
+      `"${text}" is not an ISO-8601 moment with an offset, e.g. 2026-03-27T14:30:00+01:00.`,
+    );
   const [, y, mo, d, h, mi, s, frac, zone] = m;
   const year = Number(y);
   const month = Number(mo);
@@ -36,13 +35,13 @@ export function parseInstant(text: string, field = 'instant'): ParsedInstant {
   const second = Number(s ?? '0');
   const probe = new Date(Date.UTC(year, month - 1, day));
   if (month < 1 || month > 12 || probe.getUTCDate() !== day || hour > 23 || minute > 59 || second > 59) {
-    invalid(field, `"${text}" is not a real date and time.`);
+    invalidField(field, `"${text}" is not a real date and time.`);
   }
   let offsetMinutes = 0;
   if (zone && zone.toUpperCase() !== 'Z') {
     const sign = zone.startsWith('-') ? -1 : 1;
     offsetMinutes = sign * (Number(zone.slice(1, 3)) * 60 + Number(zone.slice(4, 6)));
-    if (Math.abs(offsetMinutes) > 18 * 60) invalid(field, `offset ${zone} is out of range.`);
+    if (Math.abs(offsetMinutes) > 18 * 60) invalidField(field, `offset ${zone} is out of range.`);
   }
   const millis = frac ? Math.floor(Number(`0${frac}`) * 1000) : 0;
   const local =

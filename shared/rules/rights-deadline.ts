@@ -1,4 +1,3 @@
-import { AppError } from '../errors';
 import { EEA_TERRITORIES, isInEea } from '../reference/eea';
 import {
   EXTENSION_METHOD,
@@ -19,7 +18,15 @@ import {
   type RequestTypeRule,
 } from '../reference/jurisdictions';
 import type { Note, Sourced } from '../reference/sources';
-import { addMonthsToDay, fromDay, longDate, partsFromDay, toDay, type IsoDate } from './calendar';
+import {
+  addMonthsToDay,
+  fromDay,
+  longDate,
+  monthAndYear,
+  partsFromDay,
+  toDay,
+  type IsoDate,
+} from './calendar';
 import {
   addWorkingDays,
   calendarCode,
@@ -30,6 +37,7 @@ import {
   nonWorkingReason,
   type HolidayCalendar,
 } from './holidays';
+import { invalidField } from './invalid';
 import { Trace, traceStep, type TraceStep } from './trace';
 
 /** How the extended deadline is counted; a per-organisation setting (EU texts do not settle it). */
@@ -88,15 +96,11 @@ export interface RightsDeadline {
   steps: TraceStep[];
 }
 
-function invalid(path: string, message: string): never {
-  throw new AppError('VALIDATION', message, [{ path, message }]);
-}
-
 /** Finds a jurisdiction's rules or fails with a message listing the codes. */
 export function requireJurisdiction(code: string): Jurisdiction {
   return (
     findJurisdiction(code) ??
-    invalid(
+    invalidField(
       'jurisdiction',
       `Unknown jurisdiction "${code}"; use one of ${JURISDICTIONS.map((j) => j.code).join(', ')}.`,
     )
@@ -107,7 +111,7 @@ export function requireJurisdiction(code: string): Jurisdiction {
 export function requireRequestType(jurisdiction: Jurisdiction, type: string): RequestTypeRule {
   return (
     findRequestType(jurisdiction, type) ??
-    invalid(
+    invalidField(
       'requestType',
       `"${type}" is not a ${jurisdiction.code} request type; use one of ` +
         `${jurisdiction.requestTypes.map((t) => t.type).join(', ')}.`,
@@ -130,18 +134,18 @@ export function resolveHolidayCalendar(
   if (scope.kind === 'uk-region') {
     const r = (region ?? 'eng').toLowerCase();
     if (!(UK_REGIONS as readonly string[]).includes(r)) {
-      invalid('region', `UK region "${region}" is unknown; use eng, sct, nir or wls.`);
+      invalidField('region', `UK region "${region}" is unknown; use eng, sct, nir or wls.`);
     }
     return holidayCalendar('GB', r);
   }
   if (!country) {
-    invalid('country', 'GDPR deadlines need the EEA country whose public holidays apply (e.g. DE).');
+    invalidField('country', 'GDPR deadlines need the EEA country whose public holidays apply (e.g. DE).');
   }
   const c = country.toUpperCase();
   if (!isInEea(c))
-    invalid('country', `${c} is not in the EEA; give the EEA country where the request is handled.`);
+    invalidField('country', `${c} is not in the EEA; give the EEA country where the request is handled.`);
   if (region && !hasHolidayCalendar(c, region)) {
-    invalid('region', `No holiday calendar for region "${region}" of ${c}.`);
+    invalidField('region', `No holiday calendar for region "${region}" of ${c}.`);
   }
   // Territories with their own ISO code use their own calendar when date-holidays has one, else their state's.
   const calendarCountry = hasHolidayCalendar(c) ? c : (EEA_TERRITORIES[c] ?? c);
@@ -150,8 +154,16 @@ export function resolveHolidayCalendar(
 
 const ART_12A_IN_FORCE = toDay(UK_ART_12A_IN_FORCE);
 
-const BY_NOTE = (note: Note, date?: number): TraceStep =>
-  traceStep(note.text, note, date === undefined ? undefined : fromDay(date));
+const noteStep = (note: Note): TraceStep => traceStep(note.text, note);
+
+/** ", skipping holidays in California (US): Monday 19 January 2026 (Martin Luther King Jr. Day)", or "". */
+function skippedHolidays(
+  calendar: HolidayCalendar | null,
+  skipped: readonly { day: number; name: string }[],
+): string {
+  if (!calendar || skipped.length === 0) return '';
+  return `, skipping holidays in ${calendarPlace(calendar)}: ${skipped.map((s) => `${longDate(s.day)} (${s.name})`).join(', ')}`;
+}
 
 function startOfClock(j: Jurisdiction, input: RightsDeadlineInput, received: number, trace: Trace): number {
   trace.add(() =>
@@ -224,7 +236,7 @@ function applicablePauses(j: Jurisdiction, input: RightsDeadlineInput, start: nu
     .map((p, i) => {
       const from = toDay(p.from, `pauses.${i}.from`);
       const to = toDay(p.to, `pauses.${i}.to`);
-      if (to < from) invalid(`pauses.${i}`, `Pause ${p.from}..${p.to} ends before it starts.`);
+      if (to < from) invalidField(`pauses.${i}`, `Pause ${p.from}..${p.to} ends before it starts.`);
       return { from: Math.max(from, start), to };
     })
     .filter((p) => p.to > p.from)
@@ -331,11 +343,13 @@ function roll(
 }
 
 function monthsText(start: number, end: number, months: number): string {
-  const from = partsFromDay(start);
+  const from = partsFromDay(start).day;
   const unit = months === 1 ? 'month' : 'months';
-  if (from.day === partsFromDay(end).day) return `+${months} ${unit}: the same date, ${longDate(end)}`;
-  const [, , month, year] = longDate(end).split(' ');
-  return `+${months} ${unit}: ${month} ${year} has no day ${from.day}, so the period ends on its last day, ${longDate(end)}`;
+  if (from === partsFromDay(end).day) return `+${months} ${unit}: the same date, ${longDate(end)}`;
+  return (
+    `+${months} ${unit}: ${monthAndYear(end)} has no day ${from}, so the period ends on its last day, ` +
+    longDate(end)
+  );
 }
 
 /** The unrolled end of the base period, with its step(s). */
@@ -364,18 +378,15 @@ function basePeriodEnd(
     }
     case 'business-days': {
       const { day, skipped } = addWorkingDays(calendar, start, p.amount);
-      const place = calendar ? calendarPlace(calendar) : '';
-      const holidays = skipped.map((s) => `${longDate(s.day)} (${s.name})`).join(', ');
       trace.add(() =>
         traceStep(
-          `${p.amount} business days after receipt, skipping weekends` +
-            (skipped.length > 0 ? ` and holidays in ${place}: ${holidays}` : '') +
-            `: ${longDate(day)}.`,
+          `${p.amount} business days after receipt, skipping weekends${skippedHolidays(calendar, skipped)}: ` +
+            `${longDate(day)}.`,
           rule,
           fromDay(day),
         ),
       );
-      trace.add(() => BY_NOTE(US_BUSINESS_DAY));
+      trace.add(() => noteStep(US_BUSINESS_DAY));
       return day;
     }
     case 'immediate':
@@ -403,8 +414,8 @@ export function computeRightsDeadline(
 
   const start = startOfClock(j, input, received, trace);
   const typeNote = rule.note;
-  if (typeNote) trace.add(() => BY_NOTE(typeNote));
-  if (j.code === 'GDPR') trace.add(() => BY_NOTE(REG_1182_71_ANALOGY));
+  if (typeNote) trace.add(() => noteStep(typeNote));
+  if (j.code === 'GDPR') trace.add(() => noteStep(REG_1182_71_ANALOGY));
   const pauses = applicablePauses(j, input, start, trace);
 
   // Base period: GDPR Art 12(3); Reg. 1182/71 Art 3(2)(c) for months.
@@ -532,7 +543,7 @@ function extendedDeadline(
         ),
       );
     }
-    trace.add(() => BY_NOTE(j.code === 'UK-GDPR' ? UK_EXTENSION_METHOD : EXTENSION_METHOD));
+    trace.add(() => noteStep(j.code === 'UK-GDPR' ? UK_EXTENSION_METHOD : EXTENSION_METHOD));
   } else {
     raw = baseRaw + ext.amount;
     trace.add(() =>
@@ -559,26 +570,16 @@ function acknowledgement(
 ): number | null {
   const ack = rule.acknowledgement;
   if (!ack) {
-    if (j.code === 'GDPR' || j.code === 'UK-GDPR') trace.add(() => BY_NOTE(GDPR_ACKNOWLEDGEMENT));
+    if (j.code === 'GDPR' || j.code === 'UK-GDPR') trace.add(() => noteStep(GDPR_ACKNOWLEDGEMENT));
     return null;
   }
   const { day, skipped } = addWorkingDays(calendar, received, ack.amount);
-  const holidays = skipped.map((s) => `${longDate(s.day)} (${s.name})`).join(', ');
   trace.add(() =>
     traceStep(
-      `Confirm receipt within ${ack.amount} business days` +
-        (skipped.length > 0 && calendar
-          ? `, skipping holidays in ${calendarPlace(calendar)}: ${holidays}`
-          : '') +
-        `: by ${longDate(day)}.`,
+      `Confirm receipt within ${ack.amount} business days${skippedHolidays(calendar, skipped)}: by ${longDate(day)}.`,
       ack,
       fromDay(day),
     ),
   );
   return day;
-}
-
-/** True when `date` is a working day for a jurisdiction's deadline (weekends and its calendar's holidays off). */
-export function isDeadlineWorkingDay(calendar: HolidayCalendar | null, date: IsoDate): boolean {
-  return isWorkingDay(calendar, toDay(date));
 }

@@ -1,5 +1,4 @@
 import { countryName, isCountryCode } from '../countries';
-import { AppError } from '../errors';
 import {
   EU_ADEQUACY,
   EU_ADEQUACY_LIST,
@@ -12,7 +11,7 @@ import {
   type AdequacyPeriod,
 } from '../reference/adequacy';
 import { EEA_MEMBERSHIP, EEA_TERRITORY_MAPPING, isEeaTerritory, isInEea } from '../reference/eea';
-import { cite, UNVERIFIED_MARK, type Confidence, type Sourced } from '../reference/sources';
+import type { Confidence, Sourced } from '../reference/sources';
 import {
   BCR,
   DEROGATION,
@@ -26,6 +25,8 @@ import {
   type TransferMechanism,
 } from '../reference/transfer-instruments';
 import { longDate, toDay, type IsoDate } from './calendar';
+import { invalidField } from './invalid';
+import { traceStep } from './trace';
 
 /** Everything a transfer's validity depends on. */
 export interface TransferCheckInput {
@@ -72,17 +73,12 @@ const LEVEL_ORDER: Record<TransferReason['level'], number> = { ok: 0, warning: 1
 class Reasons {
   readonly list: TransferReason[] = [];
   add(level: TransferReason['level'], text: string, fact: Sourced): void {
-    const shown = fact.confidence === 'R' ? `${text} ${UNVERIFIED_MARK}` : text;
-    this.list.push({ level, text: shown, rule: cite(fact), confidence: fact.confidence });
+    this.list.push({ level, ...traceStep(text, fact) });
   }
   status(): TransferStatus {
     const worst = Math.max(...this.list.map((r) => LEVEL_ORDER[r.level]));
     return worst === 2 ? 'invalid' : worst === 1 ? 'warning' : 'valid';
   }
-}
-
-function invalidInput(path: string, message: string): never {
-  throw new AppError('VALIDATION', message, [{ path, message }]);
 }
 
 /** How far an adequacy decision covers this transfer on the date. */
@@ -233,9 +229,9 @@ export function checkTransfer(input: TransferCheckInput): TransferValidity {
   const from = input.exporterCountry.toUpperCase();
   const to = input.importerCountry.toUpperCase();
   if (!isCountryCode(from))
-    invalidInput('exporterCountry', `"${input.exporterCountry}" is not an ISO country code.`);
+    invalidField('exporterCountry', `"${input.exporterCountry}" is not an ISO country code.`);
   if (!isCountryCode(to) && to !== EUROPEAN_PATENT_ORGANISATION) {
-    invalidInput('importerCountry', `"${input.importerCountry}" is not an ISO country code (or EPO).`);
+    invalidField('importerCountry', `"${input.importerCountry}" is not an ISO country code (or EPO).`);
   }
   const normalised = { ...input, exporterCountry: from, importerCountry: to };
   const reasons = new Reasons();
