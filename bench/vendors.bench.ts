@@ -116,7 +116,7 @@ export async function run(): Promise<Record<string, unknown>> {
       searchedFilteredSorted: await measure(core, {
         limit: 100,
         search: 'hosting',
-        filters: { processingCountry: ['US'] },
+        filters: { processingCountry: ['IN'] },
         sort: { key: 'updatedAt', direction: 'desc' },
       }),
       deepPage: await measure(core, { limit: 100, offset: 50_000 }, 50),

@@ -100,6 +100,31 @@ const SORT_COLUMNS: Record<VendorSortKey, string> = {
   updatedAt: 'v.updated_at',
 };
 
+/** The partial index (`vendors_<suffix>`, active rows) that serves each sort. */
+const SORT_INDEX: Record<VendorSortKey, string> = {
+  name: 'name',
+  legalEntity: 'legal_entity',
+  role: 'role',
+  services: 'services',
+  dataCategories: 'data_categories',
+  processingCountries: 'processing_countries',
+  headquartersCountry: 'headquarters_country',
+  dpaStatus: 'dpa_status',
+  dpaExpiresAt: 'dpa_expires_at',
+  riskRating: 'risk_rank',
+  internalOwner: 'internal_owner',
+  nextReviewAt: 'next_review_at',
+  status: 'status',
+  createdAt: 'created_at',
+  updatedAt: 'updated_at',
+};
+
+/** A value from a closed set (enum, ISO country code, ISO date) as an SQL string literal. */
+function sqlLiteral(value: string): string {
+  if (!/^[A-Za-z0-9-]+$/.test(value)) throw new AppError('VALIDATION', `Unexpected filter value "${value}".`);
+  return `'${value}'`;
+}
+
 /** Today's date where the user is, as YYYY-MM-DD. */
 export function localIsoDate(d: Date): string {
   const p = (n: number) => String(n).padStart(2, '0');
@@ -353,61 +378,85 @@ export function createVendorRepository(db: Db, audit: AuditLog) {
       const terms = text ? ftsTerms(text) : null;
       if (terms) fts.push(`${key} : (${terms})`);
     }
+    // Set filters (search, countries) are written `@@ID IN (…)`: see the page query below.
     if (fts.length > 0) {
-      where.push('v.id IN (SELECT rowid FROM vendor_fts WHERE vendor_fts MATCH @fts)');
+      where.push('@@ID IN (SELECT rowid FROM vendor_fts WHERE vendor_fts MATCH @fts)');
       params.fts = fts.join(' AND ');
     }
-    const inList = (column: string, values: readonly string[], name: string) => {
-      if (values.length === 0) return;
-      const names = values.map((val, i) => {
-        params[`${name}${i}`] = val;
-        return `@${name}${i}`;
-      });
-      where.push(`${column} IN (${names.join(', ')})`);
+    // Enum values, country codes and today's date are written into the SQL as literals (each checked against a
+    // closed pattern first): with bound parameters SQLite cannot use its statistics and may walk the sort index
+    // across the whole table for a rare value.
+    const inList = (column: string, values: readonly string[]) => {
+      if (values.length > 0) where.push(`${column} IN (${values.map(sqlLiteral).join(', ')})`);
     };
-    inList('v.role', q.filters.role, 'role');
-    inList('v.status', q.filters.status, 'status');
-    inList('v.risk_rating', q.filters.riskRating, 'risk');
-    inList('v.headquarters_country', q.filters.headquartersCountry, 'hq');
+    inList('v.role', q.filters.role);
+    inList('v.status', q.filters.status);
+    inList('v.risk_rating', q.filters.riskRating);
+    inList('v.headquarters_country', q.filters.headquartersCountry);
+    const todayLit = sqlLiteral(today(ctx));
     if (q.filters.dpaStatus.length > 0) {
       // Filter on the effective status: a signed DPA past its expiry counts as expired.
-      params.today = today(ctx);
       const wanted = new Set(q.filters.dpaStatus);
       const parts: string[] = [];
       const plain = [...wanted].filter((s) => s !== 'signed' && s !== 'expired');
-      plain.forEach((s, i) => (params[`dpa${i}`] = s));
-      if (plain.length > 0) parts.push(`v.dpa_status IN (${plain.map((_, i) => `@dpa${i}`).join(', ')})`);
+      if (plain.length > 0) parts.push(`v.dpa_status IN (${plain.map(sqlLiteral).join(', ')})`);
       if (wanted.has('signed'))
-        parts.push(`(v.dpa_status = 'signed' AND (v.dpa_expires_at IS NULL OR v.dpa_expires_at >= @today))`);
+        parts.push(
+          `(v.dpa_status = 'signed' AND (v.dpa_expires_at IS NULL OR v.dpa_expires_at >= ${todayLit}))`,
+        );
       if (wanted.has('expired'))
-        parts.push(`(v.dpa_status = 'expired' OR (v.dpa_status = 'signed' AND v.dpa_expires_at < @today))`);
+        parts.push(
+          `(v.dpa_status = 'expired' OR (v.dpa_status = 'signed' AND v.dpa_expires_at < ${todayLit}))`,
+        );
       where.push(`(${parts.join(' OR ')})`);
     }
     if (q.filters.processingCountry.length > 0) {
-      const names = q.filters.processingCountry.map((c, i) => {
-        params[`pc${i}`] = c;
-        return `@pc${i}`;
-      });
-      where.push(`v.id IN (SELECT vendor_id FROM vendor_countries WHERE country IN (${names.join(', ')}))`);
+      const codes = q.filters.processingCountry.map(sqlLiteral).join(', ');
+      // Beside a search, probe each candidate's countries; alone, read the country's vendors as a set.
+      where.push(
+        fts.length > 0
+          ? `EXISTS (SELECT 1 FROM vendor_countries c WHERE c.vendor_id = v.id AND c.country IN (${codes}))`
+          : `@@ID IN (SELECT vendor_id FROM vendor_countries WHERE country IN (${codes}))`,
+      );
     }
     if (q.filters.specialCategoryData !== null) {
-      where.push('v.special_category_data = @special');
-      params.special = q.filters.specialCategoryData ? 1 : 0;
+      where.push(`v.special_category_data = ${q.filters.specialCategoryData ? 1 : 0}`);
     }
     if (q.filters.reviewOverdue !== null) {
-      params.today = today(ctx);
+      const overdue = `v.next_review_at < ${todayLit} AND v.status <> 'offboarded' AND v.archived_at IS NULL`;
       where.push(
-        q.filters.reviewOverdue
-          ? "(v.next_review_at < @today AND v.status <> 'offboarded' AND v.archived_at IS NULL)"
-          : "NOT (v.next_review_at IS NOT NULL AND v.next_review_at < @today AND v.status <> 'offboarded' AND v.archived_at IS NULL)",
+        q.filters.reviewOverdue ? `(${overdue})` : `NOT (v.next_review_at IS NOT NULL AND ${overdue})`,
       );
     }
     const whereSql = where.length > 0 ? `WHERE ${where.join(' AND ')}` : '';
     const dir = q.sort.direction === 'desc' ? 'DESC' : 'ASC';
     const orderSql = `ORDER BY ${SORT_COLUMNS[q.sort.key]} ${dir}, v.id ${dir}`;
-    const total = (cached(`SELECT count(*) AS n FROM vendors v ${whereSql}`).get(params) as { n: number }).n;
+    // Counting needs only ids: when nothing but the archived state touches the vendor row, count from the
+    // narrow partial index of that state rather than reading rows.
+    const onlyStateTouchesRow = where.every((w) => /^(@@ID|EXISTS|v\.archived_at)/.test(w));
+    const countFrom =
+      onlyStateTouchesRow && q.archived === 'exclude'
+        ? 'vendors v INDEXED BY vendors_active'
+        : onlyStateTouchesRow && q.archived === 'only'
+          ? 'vendors v INDEXED BY vendors_archived'
+          : 'vendors v';
+    const total = (
+      cached(`SELECT count(*) AS n FROM ${countFrom} ${whereSql.replaceAll('@@ID', 'v.id')}`).get(params) as {
+        n: number;
+      }
+    ).n;
+    // How to walk to the page. Walking the sort index (a partial index of active rows holding the sort key and
+    // id) and testing each entry costs as many steps as it takes to find the page; reading every match and
+    // sorting costs one row read per match. A set filter (search, countries) is tested from the entry alone, so
+    // walking wins unless the set is small. A filter on the row's own columns needs a row read per step, so
+    // walking wins only when most rows match (correlated data can put every match at the end of the index).
+    const walkSortIndex = q.archived === 'exclude' && (onlyStateTouchesRow ? total > 2000 : total > 20_000);
+    // `+v.id` keeps SQLite from driving the query by the set; INDEXED BY makes it walk the sort index.
+    const pageWhere = whereSql.replaceAll('@@ID', walkSortIndex ? '+v.id' : 'v.id');
+    const pageFrom = walkSortIndex ? `vendors v INDEXED BY vendors_${SORT_INDEX[q.sort.key]}` : 'vendors v';
     // Deferred join: page through narrow index entries first, then read only the rows on the page.
-    const ids = cached(`SELECT v.id FROM vendors v ${whereSql} ${orderSql} LIMIT @limit OFFSET @offset`)
+    if (total === 0 || q.offset >= total) return { rows: [], total, offset: q.offset };
+    const ids = cached(`SELECT v.id FROM ${pageFrom} ${pageWhere} ${orderSql} LIMIT @limit OFFSET @offset`)
       .pluck()
       .all({ ...params, limit: q.limit, offset: q.offset }) as number[];
     const rows =

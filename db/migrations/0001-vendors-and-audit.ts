@@ -54,22 +54,23 @@ export const m0001VendorsAndAudit: Migration = {
         CHECK (parent_id IS NULL OR parent_id <> id)
       ) STRICT;
 
-      CREATE INDEX vendors_name ON vendors(name, id);
+      -- The register's default view hides archived vendors: partial indexes serve its sorts without row reads.
+      CREATE INDEX vendors_name ON vendors(name, id) WHERE archived_at IS NULL;
       CREATE INDEX vendors_name_key ON vendors(name_key);
-      CREATE INDEX vendors_legal_entity ON vendors(legal_entity, id);
-      CREATE INDEX vendors_role ON vendors(role, id);
-      CREATE INDEX vendors_services ON vendors(services, id);
-      CREATE INDEX vendors_data_categories ON vendors(data_categories, id);
-      CREATE INDEX vendors_processing_countries ON vendors(processing_countries, id);
-      CREATE INDEX vendors_headquarters_country ON vendors(headquarters_country, id);
-      CREATE INDEX vendors_dpa_status ON vendors(dpa_status, id);
-      CREATE INDEX vendors_dpa_expires_at ON vendors(dpa_expires_at, id);
-      CREATE INDEX vendors_risk_rank ON vendors(risk_rank, id);
-      CREATE INDEX vendors_internal_owner ON vendors(internal_owner, id);
-      CREATE INDEX vendors_next_review_at ON vendors(next_review_at, id);
-      CREATE INDEX vendors_status ON vendors(status, id);
-      CREATE INDEX vendors_created_at ON vendors(created_at, id);
-      CREATE INDEX vendors_updated_at ON vendors(updated_at, id);
+      CREATE INDEX vendors_legal_entity ON vendors(legal_entity, id) WHERE archived_at IS NULL;
+      CREATE INDEX vendors_role ON vendors(role, id) WHERE archived_at IS NULL;
+      CREATE INDEX vendors_services ON vendors(services, id) WHERE archived_at IS NULL;
+      CREATE INDEX vendors_data_categories ON vendors(data_categories, id) WHERE archived_at IS NULL;
+      CREATE INDEX vendors_processing_countries ON vendors(processing_countries, id) WHERE archived_at IS NULL;
+      CREATE INDEX vendors_headquarters_country ON vendors(headquarters_country, id) WHERE archived_at IS NULL;
+      CREATE INDEX vendors_dpa_status ON vendors(dpa_status, id) WHERE archived_at IS NULL;
+      CREATE INDEX vendors_dpa_expires_at ON vendors(dpa_expires_at, id) WHERE archived_at IS NULL;
+      CREATE INDEX vendors_risk_rank ON vendors(risk_rank, id) WHERE archived_at IS NULL;
+      CREATE INDEX vendors_internal_owner ON vendors(internal_owner, id) WHERE archived_at IS NULL;
+      CREATE INDEX vendors_next_review_at ON vendors(next_review_at, id) WHERE archived_at IS NULL;
+      CREATE INDEX vendors_status ON vendors(status, id) WHERE archived_at IS NULL;
+      CREATE INDEX vendors_created_at ON vendors(created_at, id) WHERE archived_at IS NULL;
+      CREATE INDEX vendors_updated_at ON vendors(updated_at, id) WHERE archived_at IS NULL;
       CREATE INDEX vendors_parent ON vendors(parent_id);
       CREATE INDEX vendors_import ON vendors(import_id) WHERE import_id IS NOT NULL;
 

@@ -10,6 +10,7 @@ export const m0002VendorListIndexes: Migration = {
   up(db) {
     db.exec(`
       CREATE INDEX vendors_active ON vendors(id) WHERE archived_at IS NULL;
+      CREATE INDEX vendors_archived ON vendors(id) WHERE archived_at IS NOT NULL;
       CREATE INDEX vendors_filters ON vendors(
         role, dpa_status, status, risk_rating, headquarters_country, special_category_data,
         dpa_expires_at, next_review_at, archived_at

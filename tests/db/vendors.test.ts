@@ -269,3 +269,63 @@ describe('demo data', () => {
     expect(us).toContain('OpenAI');
   });
 });
+
+describe('vendor list on a larger register', () => {
+  it('gives the same pages whichever way it walks to them', async () => {
+    t = testCore();
+    const countries = ['US', 'DE', 'JP', 'FR'];
+    const { createAuditLog } = await import('../../db/audit');
+    const { createVendorRepository } = await import('../../db/vendors');
+    const { VendorInputSchema } = await import('../../shared/domain/vendor');
+    const repo = createVendorRepository(t.core.db, createAuditLog(t.core.db));
+    const ctx = { actor: 'tester', now: () => new Date('2026-03-02T10:00:00Z') };
+    t.core.db.transaction(() => {
+      for (let i = 0; i < 4500; i++) {
+        repo.insertOne(
+          VendorInputSchema.parse({
+            name: `Vendor ${String((i * 7919) % 4500).padStart(4, '0')}`,
+            role: i % 3 === 0 ? 'sub-processor' : 'processor',
+            services: [i % 2 ? 'Hosting' : 'Analytics'],
+            processingCountries: [countries[i % 4]!],
+          }),
+          ctx,
+        );
+      }
+    })();
+    const all = (await ok(t.core, 'vendors:list', { limit: 500, offset: 0 })).total;
+    expect(all).toBe(4500);
+    const everything: { name: string; role: string; services: string[]; processingCountries: string[] }[] =
+      [];
+    for (let offset = 0; offset < all; offset += 500)
+      everything.push(...(await ok(t.core, 'vendors:list', { limit: 500, offset })).rows);
+    const cases = [
+      {
+        input: { filters: { processingCountry: ['US', 'DE'] } },
+        keep: (v: (typeof everything)[0]) => ['US', 'DE'].includes(v.processingCountries[0]!),
+      },
+      { input: { search: 'hosting' }, keep: (v: (typeof everything)[0]) => v.services[0] === 'Hosting' },
+      {
+        input: { search: 'hosting', filters: { processingCountry: ['JP'] } },
+        keep: (v: (typeof everything)[0]) => v.services[0] === 'Hosting' && v.processingCountries[0] === 'JP',
+      },
+      {
+        input: { filters: { role: ['sub-processor'] } },
+        keep: (v: (typeof everything)[0]) => v.role === 'sub-processor',
+      },
+    ];
+    for (const c of cases) {
+      const expected = everything.filter(c.keep).map((v) => v.name);
+      for (const offset of [0, 1000]) {
+        const page = await ok(t.core, 'vendors:list', { ...c.input, limit: 100, offset });
+        expect(page.total).toBe(expected.length);
+        expect(page.rows.map((r) => r.name)).toEqual(expected.slice(offset, offset + 100));
+      }
+      const desc = await ok(t.core, 'vendors:list', {
+        ...c.input,
+        limit: 50,
+        sort: { key: 'name', direction: 'desc' },
+      });
+      expect(desc.rows.map((r) => r.name)).toEqual([...expected].reverse().slice(0, 50));
+    }
+  });
+});
