@@ -309,7 +309,7 @@ describe('vendor list on a larger register', () => {
         keep: (v: (typeof everything)[0]) => v.services[0] === 'Hosting' && v.processingCountries[0] === 'JP',
       },
       {
-        input: { filters: { role: ['sub-processor'] } },
+        input: { filters: { role: ['sub-processor' as const] } },
         keep: (v: (typeof everything)[0]) => v.role === 'sub-processor',
       },
     ];
