@@ -14,8 +14,11 @@ const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
  */
 export function browserAvailable(): boolean {
   if (existsSync(CHROMIUM)) return true;
-  if (process.env.CI) throw new Error(`Chromium is missing at ${CHROMIUM}; CI must install it (apt-get install chromium).`);
-  console.warn(`Skipping end-to-end tests: no Chromium at ${CHROMIUM} (apt-get install chromium, or set CHROMIUM_PATH).`);
+  if (process.env.CI)
+    throw new Error(`Chromium is missing at ${CHROMIUM}; CI must install it (apt-get install chromium).`);
+  console.warn(
+    `Skipping end-to-end tests: no Chromium at ${CHROMIUM} (apt-get install chromium, or set CHROMIUM_PATH).`,
+  );
   return false;
 }
 
@@ -38,10 +41,14 @@ export async function startApp(options: { colorScheme?: 'light' | 'dark' } = {})
   }
   const dir = mkdtempSync(join(tmpdir(), 'dpo-e2e-'));
   const dbPath = join(dir, 'e2e.sqlite');
-  const server: ChildProcess = spawn(process.execPath, [join(ROOT, 'bin', 'dpo.js'), 'serve', '--port', '0', '--db', dbPath], {
-    stdio: ['ignore', 'pipe', 'pipe'],
-    env: { ...process.env, DPO_QUIET: '1' },
-  });
+  const server: ChildProcess = spawn(
+    process.execPath,
+    [join(ROOT, 'bin', 'dpo.js'), 'serve', '--port', '0', '--db', dbPath],
+    {
+      stdio: ['ignore', 'pipe', 'pipe'],
+      env: { ...process.env, DPO_QUIET: '1' },
+    },
+  );
   const url = await new Promise<string>((resolve, reject) => {
     let out = '';
     let err = '';
@@ -69,7 +76,10 @@ export async function startApp(options: { colorScheme?: 'light' | 'dark' } = {})
       '--no-first-run',
     ],
   });
-  const context = await browser.newContext({ viewport: { width: 1440, height: 900 }, colorScheme: options.colorScheme ?? 'light' });
+  const context = await browser.newContext({
+    viewport: { width: 1440, height: 900 },
+    colorScheme: options.colorScheme ?? 'light',
+  });
   const page = await context.newPage();
   const errors: string[] = [];
   page.on('pageerror', (e) => errors.push(e.message));
