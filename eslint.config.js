@@ -6,7 +6,17 @@ import reactHooks from 'eslint-plugin-react-hooks';
 import prettier from 'eslint-config-prettier';
 import globals from 'globals';
 
-const nodeBuiltins = ['node:*', 'fs', 'path', 'os', 'crypto', 'http', 'child_process', 'worker_threads', 'url'];
+const nodeBuiltins = [
+  'node:*',
+  'fs',
+  'path',
+  'os',
+  'crypto',
+  'http',
+  'child_process',
+  'worker_threads',
+  'url',
+];
 const restrict = (groups, message) => ({
   'no-restricted-imports': ['error', { patterns: [{ group: groups, message }] }],
 });
@@ -26,7 +36,19 @@ export default tseslint.config(
   {
     files: ['shared/**/*.{ts,tsx}'],
     rules: restrict(
-      [...nodeBuiltins, 'electron', 'electron/*', 'react', 'react-dom', 'react/*', 'better-sqlite3', '**/db/**', '**/electron/**', '**/renderer/**', '**/cli/**'],
+      [
+        ...nodeBuiltins,
+        'electron',
+        'electron/*',
+        'react',
+        'react-dom',
+        'react/*',
+        'better-sqlite3',
+        '**/db/**',
+        '**/electron/**',
+        '**/renderer/**',
+        '**/cli/**',
+      ],
       'shared/ is pure TypeScript: no node, electron, react or other layers.',
     ),
   },
@@ -39,7 +61,10 @@ export default tseslint.config(
   },
   {
     files: ['db/**/*.ts'],
-    rules: restrict(['electron', 'electron/*', '**/electron/**', '**/renderer/**', '**/cli/**', 'react', 'react-dom'], 'db/ never imports a door or the UI.'),
+    rules: restrict(
+      ['electron', 'electron/*', '**/electron/**', '**/renderer/**', '**/cli/**', 'react', 'react-dom'],
+      'db/ never imports a door or the UI.',
+    ),
   },
   {
     files: ['renderer/**/*.tsx', 'renderer/**/*.ts'],

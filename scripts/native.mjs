@@ -54,9 +54,14 @@ if (existsSync(cached)) {
   process.exit(0);
 }
 
-console.error(`better-sqlite3: building the native module for ${key} (this needs a compiler, and for Electron internet)`);
+console.error(
+  `better-sqlite3: building the native module for ${key} (this needs a compiler, and for Electron internet)`,
+);
 if (target === 'node') {
-  execFileSync('npm', ['rebuild', 'better-sqlite3'], { stdio: 'inherit', shell: process.platform === 'win32' });
+  execFileSync('npm', ['rebuild', 'better-sqlite3'], {
+    stdio: 'inherit',
+    shell: process.platform === 'win32',
+  });
 } else {
   execFileSync('npx', ['electron-rebuild', '--force', '--only', 'better-sqlite3'], {
     stdio: 'inherit',
