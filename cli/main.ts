@@ -18,6 +18,10 @@ export function buildProgram(): Command {
 
 /** Runs the command line and returns the exit code; never throws. */
 export async function main(argv: string[]): Promise<number> {
+  // `dpo … | head` closes the pipe early: stop quietly instead of throwing EPIPE.
+  process.stdout.on('error', (err: NodeJS.ErrnoException) => {
+    if (err.code === 'EPIPE') process.exit(0);
+  });
   const program = buildProgram();
   try {
     await program.parseAsync(argv);
