@@ -98,7 +98,9 @@ export function SettingsPage() {
             {verification && !(verification instanceof Error) && (
               <Alert color={verification.ok ? 'green' : 'red'} mt="sm" role="status">
                 {verification.ok
-                  ? `All ${verification.entries.toLocaleString()} entries are intact.`
+                  ? verification.entries === 0
+                    ? 'The change history is empty; there is nothing to check yet.'
+                    : `All ${verification.entries.toLocaleString()} entries are intact.`
                   : `Entry ${verification.firstBadId ?? '?'} does not match: ${verification.reason ?? 'unknown reason'}.`}
               </Alert>
             )}

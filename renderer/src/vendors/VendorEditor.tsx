@@ -3,6 +3,7 @@ import { useHotkeys } from '@mantine/hooks';
 import { modals } from '@mantine/modals';
 import { notifications } from '@mantine/notifications';
 import { IconArchive, IconArrowBackUp, IconDeviceFloppy } from '@tabler/icons-react';
+import { useEffect, useRef } from 'react';
 import type { Vendor, VendorDetail } from '../../../shared/domain/vendor';
 import { invoke, toApiError } from '../api/client';
 import { navigate, releaseLeaveGuard, useLeaveGuard } from '../app/router';
@@ -127,6 +128,14 @@ export function VendorEditor({
     [],
   );
 
+  // After navigation, focus goes where work starts: the name of a new vendor, or the record's title.
+  const titleRef = useRef<HTMLHeadingElement>(null);
+  const isNew = vendor === null;
+  useEffect(() => {
+    if (isNew) document.getElementById('vendor-name')?.focus();
+    else titleRef.current?.focus({ preventScroll: true });
+  }, [isNew]);
+
   const refresh = () => void onChanged?.();
   const title = vendor ? vendor.name : 'New vendor';
   const dpa = vendor ? dpaStatusLabels[vendor.effectiveDpaStatus] : null;
@@ -152,7 +161,14 @@ export function VendorEditor({
               </Text>
             </Breadcrumbs>
             <Group gap="xs" wrap="nowrap">
-              <Title order={1} size="h3" lineClamp={1}>
+              <Title
+                order={1}
+                size="h3"
+                lineClamp={1}
+                ref={titleRef}
+                tabIndex={-1}
+                style={{ outline: 'none' }}
+              >
                 {title}
               </Title>
               {dpa && <StatusChip color={dpa.color}>DPA: {dpa.label}</StatusChip>}

@@ -11,7 +11,7 @@ import {
   Title,
   VisuallyHidden,
 } from '@mantine/core';
-import { useDebouncedValue, useHotkeys, useLocalStorage } from '@mantine/hooks';
+import { useDebouncedValue, useHotkeys, useLocalStorage, useSessionStorage } from '@mantine/hooks';
 import { notifications } from '@mantine/notifications';
 import { IconBuildingStore, IconFilterOff, IconPlus, IconSearch } from '@tabler/icons-react';
 import type { ColumnSizingState, VisibilityState } from '@tanstack/react-table';
@@ -27,6 +27,8 @@ import { VendorTable } from './VendorTable';
 
 type Archived = VendorListQuery['archived'];
 const TYPING_DEBOUNCE_MS = 250;
+/** Read stored view settings during the first render, so the first request already uses them. */
+const now = { getInitialValueInEffect: false } as const;
 
 function countText(total: number | null, narrowed: boolean, archived: Archived, failed: boolean): string {
   if (total === null) return failed ? '' : 'Loading…';
@@ -75,19 +77,32 @@ function EmptyRegister({ onLoadDemo, loading }: { onLoadDemo: () => void; loadin
 
 /** The vendor / sub-processor register: search, sort, filter and open any vendor. */
 export function VendorRegisterPage() {
-  const [search, setSearch] = useState('');
-  const [filters, setFilters] = useState<VendorFilters>(emptyFilters);
-  const [sort, setSort] = useState<VendorListQuery['sort']>({ key: 'name', direction: 'asc' });
-  const [archived, setArchived] = useState<Archived>('exclude');
+  // The view survives opening a record and coming back, for the rest of the session.
+  const [search, setSearch] = useSessionStorage({ key: 'dpo.vendors.search', defaultValue: '', ...now });
+  const [filters, setFilters] = useSessionStorage<VendorFilters>({
+    key: 'dpo.vendors.filters',
+    defaultValue: emptyFilters,
+    ...now,
+  });
+  const [sort, setSort] = useSessionStorage<VendorListQuery['sort']>({
+    key: 'dpo.vendors.sort',
+    defaultValue: { key: 'name', direction: 'asc' },
+    ...now,
+  });
+  const [archived, setArchived] = useSessionStorage<Archived>({
+    key: 'dpo.vendors.archived',
+    defaultValue: 'exclude',
+    ...now,
+  });
   const [columnVisibility, setColumnVisibility] = useLocalStorage<VisibilityState>({
     key: 'dpo.vendors.columns',
     defaultValue: defaultColumnVisibility(),
-    getInitialValueInEffect: false,
+    ...now,
   });
   const [columnSizing, setColumnSizing] = useLocalStorage<ColumnSizingState>({
     key: 'dpo.vendors.columnWidths',
     defaultValue: {},
-    getInitialValueInEffect: false,
+    ...now,
   });
   const searchRef = useRef<HTMLInputElement>(null);
   const gridRef = useRef<HTMLDivElement>(null);
@@ -242,6 +257,7 @@ export function VendorRegisterPage() {
           columnSizing={columnSizing}
           onColumnSizingChange={setColumnSizing}
           onOpen={(vendor) => void navigate(`/vendors/${vendor.id}`)}
+          queryKey={JSON.stringify(query)}
           gridRef={gridRef}
           emptyMessage={
             maybeEmpty && !emptyChecked ? null : (

@@ -4,7 +4,7 @@ import type { Virtualizer } from '@tanstack/react-virtual';
 import { observeElementRect, useVirtualizer } from '@tanstack/react-virtual';
 import { IconArrowDown, IconArrowUp, IconArrowsSort } from '@tabler/icons-react';
 import type { KeyboardEvent, ReactNode, RefObject } from 'react';
-import { useEffect, useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import type { Vendor } from '../../../shared/domain/vendor';
 import { ColumnFilterButton } from './ColumnFilterButton';
 import type { VendorPages } from './use-vendor-pages';
@@ -13,6 +13,9 @@ import { columnMeta, vendorColumns } from './vendor-columns';
 import type { VendorListQuery } from './use-vendor-pages';
 
 export const ROW_HEIGHT = 32;
+
+/** Where the user left the register, kept for this window while they look at a record. */
+let lastPosition = { active: 0, offset: 0, query: '' };
 const HEADER_HEIGHT = 35;
 
 /**
@@ -36,6 +39,8 @@ export interface VendorTableProps {
   onColumnSizingChange: OnChangeFn<ColumnSizingState>;
   onOpen: (vendor: Vendor) => void;
   gridRef: RefObject<HTMLDivElement | null>;
+  /** Changes whenever sort, filters or search change; the grid then starts again at the top. */
+  queryKey: string;
   /** Shown under the header when the query matches nothing. */
   emptyMessage: ReactNode;
 }
@@ -80,12 +85,14 @@ export function VendorTable({
   onColumnSizingChange,
   onOpen,
   gridRef,
+  queryKey,
   emptyMessage,
 }: VendorTableProps) {
   const total = pages.total ?? 0;
-  const [active, setActive] = useState(0);
-  const activeIndex = Math.min(active, Math.max(total - 1, 0));
-
+  const returning = lastPosition.query === queryKey;
+  const [active, setActive] = useState(returning ? lastPosition.active : 0);
+  const [shownQuery, setShownQuery] = useState(queryKey);
+  const previousQuery = useRef(queryKey);
   // eslint-disable-next-line react-hooks/incompatible-library -- the virtualizer keeps its own state; nothing here is memoized across renders
   const virtualizer: Virtualizer<HTMLDivElement, Element> = useVirtualizer({
     count: total,
@@ -96,7 +103,33 @@ export function VendorTable({
     observeElementRect: observeRectOrAssume,
     scrollMargin: HEADER_HEIGHT,
     scrollPaddingStart: HEADER_HEIGHT,
+    initialOffset: () => (lastPosition.query === queryKey ? lastPosition.offset : 0),
   });
+
+  // A new query starts at the top; coming back from a record returns to the row that was opened.
+  if (shownQuery !== queryKey) {
+    setShownQuery(queryKey);
+    setActive(0);
+  }
+  useEffect(() => {
+    if (previousQuery.current === queryKey) return;
+    previousQuery.current = queryKey;
+    virtualizer.scrollToOffset(0);
+  }, [queryKey, virtualizer]);
+
+  const activeIndex = Math.min(active, Math.max(total - 1, 0));
+  const remembered = useRef({ active: activeIndex, query: queryKey });
+  useEffect(() => {
+    remembered.current = { active: activeIndex, query: queryKey };
+  }, [activeIndex, queryKey]);
+  useEffect(() => {
+    const grid = gridRef.current;
+    // Focus lands on the grid when the register opens, so the keyboard carries on without a click.
+    grid?.focus({ preventScroll: true });
+    return () => {
+      lastPosition = { ...remembered.current, offset: grid?.scrollTop ?? 0 };
+    };
+  }, [gridRef]);
   const items = virtualizer.getVirtualItems();
   const first = items[0]?.index ?? 0;
   const last = items.at(-1)?.index ?? 0;

@@ -196,4 +196,27 @@ describe('vendor register', () => {
     await user.click(screen.getByRole('button', { name: 'Clear search and filters' }));
     await screen.findByText('Acme Cloud');
   });
+
+  it('keeps the search and focus when coming back from a record', async () => {
+    const core = installFakeCore(threeVendors());
+    const { user } = renderApp('/vendors');
+    const table = await grid();
+    expect(document.activeElement).toBe(table);
+
+    await user.type(screen.getByRole('searchbox', { name: 'Search vendors' }), 'gamma');
+    await waitFor(() => expect(screen.getByTestId('row-count').textContent).toBe('1 vendor match'));
+    await user.click(within(screen.getByRole('grid', { name: 'Vendors' })).getByText('Gamma Payroll'));
+    await screen.findByRole('heading', { name: 'Gamma Payroll', level: 1 });
+
+    await user.click(
+      within(screen.getByRole('navigation', { name: 'Registers' })).getByRole('link', { name: 'Vendors' }),
+    );
+    const back = await screen.findByRole('grid', { name: 'Vendors' });
+    expect((screen.getByRole('searchbox', { name: 'Search vendors' }) as HTMLInputElement).value).toBe(
+      'gamma',
+    );
+    await within(back).findByText('Gamma Payroll');
+    expect(core.lastCallTo('vendors:list')?.search).toBe('gamma');
+    expect(document.activeElement).toBe(back);
+  });
 });

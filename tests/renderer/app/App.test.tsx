@@ -1,0 +1,52 @@
+import { screen, waitFor, within } from '@testing-library/react';
+import { describe, expect, it } from 'vitest';
+import { parseRoute } from '../../../renderer/src/app/router';
+import { installFakeCore } from '../fake-core';
+import { currentPath, renderApp } from '../render-app';
+
+describe('shell', () => {
+  it('reads pages from the address fragment', () => {
+    expect(parseRoute('/vendors')).toEqual({ page: 'vendors' });
+    expect(parseRoute('/vendors/new')).toEqual({ page: 'vendor-new' });
+    expect(parseRoute('/vendors/12')).toEqual({ page: 'vendor', id: 12 });
+    expect(parseRoute('/vendors/0')).toEqual({ page: 'not-found', path: '/vendors/0' });
+    expect(parseRoute('/settings')).toEqual({ page: 'settings' });
+    expect(parseRoute('/breaches')).toEqual({ page: 'not-found', path: '/breaches' });
+  });
+
+  it('lists only the registers that are built, and opens the vendor register first', async () => {
+    installFakeCore([]);
+    renderApp('/');
+    await waitFor(() => expect(currentPath()).toBe('/vendors'));
+
+    const registers = screen.getByRole('navigation', { name: 'Registers' });
+    expect(
+      within(registers)
+        .getAllByRole('link')
+        .map((a) => a.textContent),
+    ).toEqual(['Vendors']);
+    expect(within(registers).getByRole('link', { name: 'Vendors' }).getAttribute('aria-current')).toBe(
+      'page',
+    );
+    const workbench = screen.getByRole('navigation', { name: 'Workbench' });
+    expect(
+      within(workbench)
+        .getAllByRole('link')
+        .map((a) => a.textContent),
+    ).toEqual(['Settings']);
+  });
+
+  it('shows what app:info reports on the settings page, and checks the change history', async () => {
+    const core = installFakeCore([]);
+    const { user } = renderApp('/settings');
+
+    expect(await screen.findByText('0.1.0')).toBeTruthy();
+    expect(screen.getByText('version 3')).toBeTruthy();
+    expect(screen.getByText('/tmp/test.sqlite')).toBeTruthy();
+    expect(screen.getByText('Desktop window')).toBeTruthy();
+
+    core.override('audit:verify', () => ({ ok: false, entries: 12, firstBadId: 7, reason: 'hash mismatch' }));
+    await user.click(screen.getByRole('button', { name: 'Check the change history' }));
+    expect(await screen.findByText('Entry 7 does not match: hash mismatch.')).toBeTruthy();
+  });
+});
