@@ -1,11 +1,8 @@
 import { Badge } from '@mantine/core';
 import type { MantineColor } from '@mantine/core';
-import type { CSSProperties, ReactNode } from 'react';
+import type { ReactNode } from 'react';
 
-/**
- * A small chip whose text carries the meaning; the colour only repeats it. Text colours are the darkest
- * (light theme) or lightest (dark theme) shade of the hue so every chip keeps AA contrast.
- */
+/** A small chip whose text carries the meaning; the colour only repeats it (contrast: see app/theme.ts). */
 export function StatusChip({
   color,
   children,
@@ -26,12 +23,6 @@ export function StatusChip({
       size="sm"
       title={title}
       leftSection={leftSection}
-      style={
-        {
-          '--chip-text': `var(--mantine-color-${color}-9)`,
-          '--chip-text-dark': `var(--mantine-color-${color}-2)`,
-        } as CSSProperties
-      }
     >
       {children}
     </Badge>
