@@ -1,4 +1,5 @@
 import { useEffect, useSyncExternalStore } from 'react';
+import { currentDoor } from '../api/client';
 
 /** The pages the shell can show, read from the address fragment (`#/vendors/12`). */
 export type Route =
@@ -89,18 +90,21 @@ export function useRoute(): Route {
 }
 
 /**
- * While `active`, leaving the page (in-app navigation, back button, closing the window) asks `confirmLeave`
- * first. Only one page holds the guard at a time.
+ * While `active`, leaving the page (in-app navigation, back button, closing the browser tab) asks
+ * `confirmLeave` first. Only one page holds the guard at a time.
  */
 export function useLeaveGuard(active: boolean, confirmLeave: LeaveGuard): void {
   useEffect(() => {
     if (!active) return;
     leaveGuard = confirmLeave;
+    // A browser asks before closing the tab. Electron would silently refuse to close the window instead,
+    // unless the main process handles 'will-prevent-unload', so the desktop door does not ask here.
+    const askOnUnload = currentDoor() === 'web';
     const onBeforeUnload = (event: BeforeUnloadEvent) => event.preventDefault();
-    window.addEventListener('beforeunload', onBeforeUnload);
+    if (askOnUnload) window.addEventListener('beforeunload', onBeforeUnload);
     return () => {
       if (leaveGuard === confirmLeave) leaveGuard = null;
-      window.removeEventListener('beforeunload', onBeforeUnload);
+      if (askOnUnload) window.removeEventListener('beforeunload', onBeforeUnload);
     };
   }, [active, confirmLeave]);
 }

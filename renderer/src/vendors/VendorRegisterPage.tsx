@@ -184,55 +184,60 @@ export function VendorRegisterPage() {
             </Text>
           </Group>
           <Group gap="xs" wrap="nowrap">
-            <TextInput
-              ref={searchRef}
-              aria-label="Search vendors"
-              placeholder="Search vendors"
-              type="search"
-              w={260}
-              leftSection={<IconSearch size={16} />}
-              rightSection={search ? undefined : <Kbd size="xs">/</Kbd>}
-              value={search}
-              onChange={(e) => setSearch(e.currentTarget.value)}
-              onKeyDown={(e) => {
-                if (e.key === 'ArrowDown' || e.key === 'Enter') {
-                  e.preventDefault();
-                  gridRef.current?.focus();
-                } else if (e.key === 'Escape') {
-                  setSearch('');
-                }
-              }}
-            />
-            <div>
-              <VisuallyHidden id="archived-label">Archived vendors</VisuallyHidden>
-              <SegmentedControl
-                aria-labelledby="archived-label"
-                value={archived}
-                onChange={(v) => setArchived(v as Archived)}
-                data={[
-                  { value: 'exclude', label: 'Current' },
-                  { value: 'only', label: 'Archived' },
-                  { value: 'include', label: 'All' },
-                ]}
-              />
-            </div>
-            {activeFilters > 0 && (
-              <Button
-                variant="subtle"
-                leftSection={<IconFilterOff size={16} />}
-                onClick={() => setFilters(emptyFilters)}
-              >
-                Clear {activeFilters === 1 ? 'filter' : `${activeFilters} filters`}
-              </Button>
+            {/* Nothing to search, filter or arrange in an empty register: only the ways to fill it stay. */}
+            {!registerEmpty && (
+              <>
+                <TextInput
+                  ref={searchRef}
+                  aria-label="Search vendors"
+                  placeholder="Search vendors"
+                  type="search"
+                  w={260}
+                  leftSection={<IconSearch size={16} />}
+                  rightSection={search ? undefined : <Kbd size="xs">/</Kbd>}
+                  value={search}
+                  onChange={(e) => setSearch(e.currentTarget.value)}
+                  onKeyDown={(e) => {
+                    if (e.key === 'ArrowDown' || e.key === 'Enter') {
+                      e.preventDefault();
+                      gridRef.current?.focus();
+                    } else if (e.key === 'Escape') {
+                      setSearch('');
+                    }
+                  }}
+                />
+                <div>
+                  <VisuallyHidden id="archived-label">Archived vendors</VisuallyHidden>
+                  <SegmentedControl
+                    aria-labelledby="archived-label"
+                    value={archived}
+                    onChange={(v) => setArchived(v as Archived)}
+                    data={[
+                      { value: 'exclude', label: 'Current' },
+                      { value: 'only', label: 'Archived' },
+                      { value: 'include', label: 'All' },
+                    ]}
+                  />
+                </div>
+                {activeFilters > 0 && (
+                  <Button
+                    variant="subtle"
+                    leftSection={<IconFilterOff size={16} />}
+                    onClick={() => setFilters(emptyFilters)}
+                  >
+                    Clear {activeFilters === 1 ? 'filter' : `${activeFilters} filters`}
+                  </Button>
+                )}
+                <ColumnsMenu
+                  visibility={columnVisibility}
+                  onChange={setColumnVisibility}
+                  onReset={() => {
+                    setColumnVisibility(defaultColumnVisibility());
+                    setColumnSizing({});
+                  }}
+                />
+              </>
             )}
-            <ColumnsMenu
-              visibility={columnVisibility}
-              onChange={setColumnVisibility}
-              onReset={() => {
-                setColumnVisibility(defaultColumnVisibility());
-                setColumnSizing({});
-              }}
-            />
             <Button leftSection={<IconPlus size={16} />} onClick={() => void navigate('/vendors/new')}>
               New vendor
             </Button>
