@@ -81,6 +81,7 @@ export async function startApp(options: { colorScheme?: 'light' | 'dark' } = {})
     colorScheme: options.colorScheme ?? 'light',
   });
   const page = await context.newPage();
+  page.setDefaultTimeout(15_000);
   const errors: string[] = [];
   page.on('pageerror', (e) => errors.push(e.message));
   await page.goto(url);
