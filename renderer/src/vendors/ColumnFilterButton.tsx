@@ -116,8 +116,8 @@ export function ColumnFilterButton({
           variant={active ? 'light' : 'subtle'}
           color={active ? undefined : 'gray'}
           size="sm"
-          aria-label={`Filter ${label}`}
-          aria-pressed={active}
+          aria-label={active ? `Filter ${label} (filtered)` : `Filter ${label}`}
+          data-filtered={active || undefined}
         >
           {active ? <IconFilterFilled size={14} /> : <IconFilter size={14} />}
         </ActionIcon>
