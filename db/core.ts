@@ -4,6 +4,8 @@ import { AppError, type Envelope } from '../shared/errors';
 import { createAuditLog, type AuditContext } from './audit';
 import { createDispatch, type Handlers } from './dispatch';
 import { loadDemoData } from './demo';
+import type { FileStore } from './import/files';
+import { createImportService } from './import/service';
 import { LATEST_SCHEMA_VERSION } from './migrations/index';
 import { openDatabase, type Db } from './open';
 import { createVendorRepository } from './vendors';
@@ -21,6 +23,8 @@ export interface CoreOptions {
   /** Check outputs against the contract (tests). Defaults to `DPO_CHECK_OUTPUT=1`. */
   checkOutput?: boolean;
   version?: string;
+  /** Import jobs in worker threads (default for a database file) or inline (in-memory databases, tools). */
+  importMode?: 'worker' | 'inline';
 }
 
 /** The core behind every door: one dispatch, one database. */
@@ -32,6 +36,8 @@ export interface Core {
   close(): void;
   /** The open database, for the CLI's maintenance commands and tests. */
   readonly db: Db;
+  /** Where the web door stores an upload (imports name it by the returned file id); `close` deletes them all. */
+  readonly uploads: Pick<FileStore, 'saveUpload' | 'close'>;
 }
 
 export type { Channel };
@@ -47,6 +53,28 @@ export function openCore(options: CoreOptions): Core {
   const vendors = createVendorRepository(db, audit);
   const events = new EventEmitter();
   const ctx: AuditContext = { actor: options.actor, now };
+  const onUnexpected = (channel: string, err: unknown) => {
+    if (process.env.DPO_QUIET !== '1') console.error(`[dpo] ${channel} failed:`, err);
+  };
+  const imports = createImportService({
+    db,
+    dbPath: options.dbPath,
+    door: options.door,
+    actor: options.actor,
+    now,
+    mode: options.importMode,
+    onProgress: (event) => events.emit('progress', event),
+    onUnexpected,
+  });
+  /** An import or undo holds the write lock while it runs: refuse other writes at once instead of blocking. */
+  const writing =
+    <I, O>(fn: (input: I) => O) =>
+    (input: I): O => {
+      if (imports.isWriting()) {
+        throw new AppError('CONFLICT', 'An import is being written; try again when it has finished.');
+      }
+      return fn(input);
+    };
 
   const handlers: Handlers = {
     'app:info': () => ({
@@ -57,27 +85,28 @@ export function openCore(options: CoreOptions): Core {
     }),
     'vendors:list': (q) => vendors.list(q, ctx),
     'vendors:get': ({ id }) => vendors.detail(id, ctx),
-    'vendors:create': (fields) => vendors.create(fields, ctx),
-    'vendors:update': ({ id, values, expectedUpdatedAt }) =>
+    'vendors:create': writing((fields) => vendors.create(fields, ctx)),
+    'vendors:update': writing(({ id, values, expectedUpdatedAt }) =>
       vendors.update(id, values, ctx, expectedUpdatedAt),
-    'vendors:archive': ({ id }) => vendors.archive(id, ctx),
-    'vendors:restore': ({ id }) => vendors.restore(id, ctx),
+    ),
+    'vendors:archive': writing(({ id }) => vendors.archive(id, ctx)),
+    'vendors:restore': writing(({ id }) => vendors.restore(id, ctx)),
     'vendors:duplicates': ({ name, excludeId }) => vendors.duplicates(name, excludeId),
     'audit:history': ({ entity, entityId }) => audit.history(entity, entityId),
     'audit:verify': () => audit.verify(),
-    'demo:load': () => loadDemoData(db, vendors, ctx),
+    'demo:load': writing(() => loadDemoData(db, vendors, ctx)),
+    ...imports.handlers,
   };
 
   const dispatch = createDispatch(handlers, {
     checkOutput: options.checkOutput ?? process.env.DPO_CHECK_OUTPUT === '1',
-    onUnexpected: (channel, err) => {
-      if (process.env.DPO_QUIET !== '1') console.error(`[dpo] ${channel} failed:`, err);
-    },
+    onUnexpected,
   });
 
   let closed = false;
   return {
     db,
+    uploads: imports.files,
     dispatch: (channel, input) =>
       closed
         ? Promise.resolve({ ok: false, error: new AppError('INTERNAL', 'The database is closed.').toShape() })
@@ -89,6 +118,7 @@ export function openCore(options: CoreOptions): Core {
     close() {
       if (closed) return;
       closed = true;
+      void imports.close();
       db.close();
     },
   };

@@ -1,6 +1,20 @@
 import { z } from 'zod';
 import { IdSchema, PageSchema } from './domain/common';
 import {
+  CommitResultSchema,
+  ImportRecordSchema,
+  ImportRegisterSchema,
+  ImportRequestSchema,
+  InspectInputSchema,
+  InspectResultSchema,
+  JobIdSchema,
+  MappingPresetSchema,
+  PresetNameSchema,
+  PreviewResultSchema,
+  UndoResultSchema,
+  VendorImportFieldSchema,
+} from './import/types';
+import {
   AuditEntrySchema,
   DuplicateCandidateSchema,
   VendorDetailSchema,
@@ -58,6 +72,44 @@ export const contract = {
     input: z.object({}).default({}),
     output: z.object({ created: z.number().int(), skipped: z.number().int() }),
   },
+  /** Reads a file's sheets, header row and columns, and suggests a mapping. A long job: pass a jobId to follow it. */
+  'import:inspect': { input: InspectInputSchema, output: InspectResultSchema },
+  /** What the import would do, row by row, without writing anything. */
+  'import:preview': { input: ImportRequestSchema, output: PreviewResultSchema },
+  /** Runs the import in one transaction (all or nothing) and records it for undo. */
+  'import:commit': { input: ImportRequestSchema, output: CommitResultSchema },
+  'import:cancel': { input: z.object({ jobId: JobIdSchema }), output: z.object({ cancelled: z.boolean() }) },
+  /** Removes what an import created and restores what it updated, in one audited transaction. */
+  'import:undo': {
+    input: z.object({ id: z.string().min(1).max(64), jobId: JobIdSchema.optional() }),
+    output: UndoResultSchema,
+  },
+  'import:list': {
+    input: z
+      .object({
+        offset: z.number().int().min(0).default(0),
+        limit: z.number().int().min(1).max(200).default(50),
+      })
+      .default({ offset: 0, limit: 50 }),
+    output: PageSchema(ImportRecordSchema),
+  },
+  'import:presets:list': {
+    input: z.object({ register: ImportRegisterSchema.default('vendors') }).default({ register: 'vendors' }),
+    output: z.array(MappingPresetSchema),
+  },
+  /** Saves (or replaces) a named mapping: column header → field, null to ignore the column. */
+  'import:presets:save': {
+    input: z.object({
+      register: ImportRegisterSchema.default('vendors'),
+      name: PresetNameSchema,
+      mapping: z.record(z.string().max(500), VendorImportFieldSchema.nullable()),
+    }),
+    output: MappingPresetSchema,
+  },
+  'import:presets:delete': {
+    input: z.object({ register: ImportRegisterSchema.default('vendors'), name: PresetNameSchema }),
+    output: z.object({ deleted: z.boolean() }),
+  },
 } as const satisfies Record<`${string}:${string}`, { input: z.ZodType; output: z.ZodType }>;
 
 export type Contract = typeof contract;
@@ -79,6 +131,8 @@ export const progressEvents = {
     kind: z.string(),
     done: z.number().int().nonnegative(),
     total: z.number().int().nonnegative().nullable(),
+    /** Share of the work done, 0–100 (an import measures it in bytes of the file read). */
+    percent: z.number().min(0).max(100).optional(),
     message: z.string().optional(),
   }),
 } as const;

@@ -56,6 +56,11 @@ const demoVendors: VendorInput[] = [
   { name: 'Mailer Inc', role: 'sub-processor', processingCountries: ['US'], dpaStatus: 'draft' },
 ];
 
+/** A channel the fake does not model; tests that need it install an override. */
+const notFaked = (channel: Channel) => () => {
+  throw new AppError('INTERNAL', `${channel} is not faked; override it in the test.`);
+};
+
 /**
  * An in-memory stand-in for the core behind `window.dpo`: it parses inputs with the contract's schemas, keeps
  * vendors in a list, and answers with envelopes, so the UI is tested through the same door the app uses.
@@ -144,6 +149,15 @@ export function installFakeCore(initial: Vendor[] = []): FakeCore {
       for (const input of demoVendors) vendors.push(makeVendor(nextId++, { ...input, sourceKind: 'demo' }));
       return { created: demoVendors.length, skipped: 0 };
     },
+    'import:list': ({ offset }) => ({ rows: [], total: 0, offset }),
+    'import:presets:list': () => [],
+    'import:cancel': () => ({ cancelled: false }),
+    'import:inspect': notFaked('import:inspect'),
+    'import:preview': notFaked('import:preview'),
+    'import:commit': notFaked('import:commit'),
+    'import:undo': notFaked('import:undo'),
+    'import:presets:save': notFaked('import:presets:save'),
+    'import:presets:delete': notFaked('import:presets:delete'),
   };
 
   const bridge: DpoBridge = {

@@ -1,0 +1,105 @@
+import { randomBytes } from 'node:crypto';
+import { createWriteStream, mkdtempSync, rmSync } from 'node:fs';
+import { unlink } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { basename, join } from 'node:path';
+import type { Readable } from 'node:stream';
+import { pipeline } from 'node:stream/promises';
+import { AppError } from '../../shared/errors';
+import type { ImportFile } from '../../shared/import/types';
+import { MAX_IMPORT_BYTES } from './detect';
+
+interface Held {
+  path: string;
+  fileName: string;
+  size: number;
+  /** Uploaded into our private folder (deleted after commit and on close), or a file the user chose in place. */
+  owned: boolean;
+}
+
+/** A file name as the user gave it, without any folder and control characters, for messages and records. */
+export function safeFileName(name: string): string {
+  const base = basename(name.replace(/\\/g, '/'))
+    // eslint-disable-next-line no-control-regex -- control characters are what is being removed
+    .replace(/[\u0000-\u001f\u007f]/g, '')
+    .trim()
+    .slice(0, 255);
+  return base || 'upload';
+}
+
+/**
+ * The files handed to the core by a door that cannot pass a path: the web door's uploads (stored in a
+ * private temporary folder under a random id, 100 MB at most) and the desktop's open dialog (the chosen
+ * path, kept in place). Imports name them by id, so a page can never ask the core to read a path itself.
+ */
+export function createFileStore() {
+  const held = new Map<string, Held>();
+  let dir: string | null = null;
+  const folder = () => (dir ??= mkdtempSync(join(tmpdir(), 'dpo-uploads-')));
+  const newId = () => randomBytes(18).toString('base64url');
+
+  return {
+    /** Stores an upload; refuses (and deletes what was written) past `limit` bytes. */
+    async saveUpload(body: Readable, fileName: string, limit = MAX_IMPORT_BYTES): Promise<ImportFile> {
+      const id = newId();
+      const path = join(folder(), id);
+      let size = 0;
+      const counter = async function* (source: AsyncIterable<Buffer>) {
+        for await (const chunk of source) {
+          size += chunk.length;
+          if (size > limit)
+            throw new AppError(
+              'VALIDATION',
+              `The file is larger than ${Math.round(limit / 1024 / 1024)} MB; the import reads files up to 100 MB.`,
+              { problem: 'too-large' },
+            );
+          yield chunk;
+        }
+      };
+      try {
+        await pipeline(body, counter, createWriteStream(path, { mode: 0o600, flags: 'wx' }));
+      } catch (err) {
+        await unlink(path).catch(() => undefined);
+        if (err instanceof AppError) throw err;
+        throw new AppError('VALIDATION', 'The upload was interrupted; try again.');
+      }
+      const name = safeFileName(fileName);
+      held.set(id, { path, fileName: name, size, owned: true });
+      return { fileId: id, fileName: name, size };
+    },
+
+    /** Registers a file the user chose in a native dialog. */
+    register(path: string, size: number): ImportFile {
+      const id = newId();
+      const fileName = safeFileName(path);
+      held.set(id, { path, fileName, size, owned: false });
+      return { fileId: id, fileName, size };
+    },
+
+    /** The file behind an id, or NOT_FOUND (uploads are removed after their import is committed). */
+    resolve(fileId: string): { path: string; fileName: string } {
+      const h = held.get(fileId);
+      if (!h)
+        throw new AppError('NOT_FOUND', 'That file is no longer available; choose or upload it again.', {
+          fileId,
+        });
+      return { path: h.path, fileName: h.fileName };
+    },
+
+    /** Forgets a file, deleting it when it was an upload. */
+    async release(fileId: string): Promise<void> {
+      const h = held.get(fileId);
+      if (!h) return;
+      held.delete(fileId);
+      if (h.owned) await unlink(h.path).catch(() => undefined);
+    },
+
+    /** Deletes every upload and the private folder. */
+    close(): void {
+      held.clear();
+      if (dir) rmSync(dir, { recursive: true, force: true });
+      dir = null;
+    },
+  };
+}
+export type FileStore = ReturnType<typeof createFileStore>;

@@ -1,0 +1,100 @@
+import { headerCandidates } from '../../shared/import/header-match';
+import { cellText, columnLetter, foldText } from '../../shared/import/text';
+import type { CellValue } from '../../shared/import/types';
+import type { MergedRange, SheetRow } from './row-source';
+
+/** How far down the header row is looked for (title blocks such as the ICO template's run to row 9). */
+export const HEADER_SEARCH_ROWS = 50;
+
+function isHeaderish(value: CellValue): boolean {
+  if (typeof value !== 'string') return false;
+  const t = cellText(value, true);
+  return t !== '' && t.length <= 150 && !/^[\d\s.,/:%€$£-]+$/.test(t);
+}
+
+/**
+ * Finds the header row among the first rows: the one with most cells that name a field we know, then most
+ * text cells; title rows ("Sub-processors of Acme, updated May 2025"), blank rows and the ICO template's
+ * controller block score below it. Returns null when no row has a single recognisable header.
+ */
+export function detectHeaderRow(rows: readonly SheetRow[]): number | null {
+  let best: { row: number; score: number } | null = null;
+  for (const r of rows) {
+    if (r.row > HEADER_SEARCH_ROWS) break;
+    let known = 0;
+    let text = 0;
+    let other = 0;
+    for (const v of r.cells) {
+      if (v === null || cellText(v) === '') continue;
+      if (isHeaderish(v)) {
+        text++;
+        const top = headerCandidates(cellText(v, true))[0];
+        if (top && top.score >= 0.7) known++;
+      } else other++;
+    }
+    if (known === 0) continue;
+    const score = known * 10 + text - other * 3;
+    if (!best || score > best.score) best = { row: r.row, score };
+  }
+  return best?.row ?? null;
+}
+
+const NOTE_START =
+  /^(\*|†|‡|¹|²|note|notes|nb|n\.b\.|source|sources|last updated|updated|as of|effective|disclaimer|copyright|©|remarque|hinweis|stand|quelle|mise à jour|dernière mise à jour)\b/i;
+
+/**
+ * A row that is a note rather than a record: a single filled cell that starts like a footnote ("* Updated
+ * 1 May", "Source: …", "Stand: …") or reads as a sentence longer than a company name.
+ */
+export function isNoteRow(cells: readonly CellValue[]): boolean {
+  let only: string | null = null;
+  for (const v of cells) {
+    const t = cellText(v, true);
+    if (t === '') continue;
+    if (only !== null) return false;
+    only = t;
+  }
+  if (only === null) return false;
+  return NOTE_START.test(only) || (only.length > 80 && /\s/.test(only) && /[.:!?)]$/.test(only));
+}
+
+/** True when every cell is empty or blank. */
+export function isBlankRow(cells: readonly CellValue[]): boolean {
+  return cells.every(
+    (v) => cellText(v) === '' && !(v !== null && typeof v === 'object' && !(v instanceof Date)),
+  );
+}
+
+/**
+ * The label of each column: the header cell's text; for an empty header cell, the text of the merged range
+ * covering it, else of the row just above when that row is a group-label row (a two-row header), else
+ * "Column X". Repeats get " (2)", " (3)".
+ */
+export function columnLabels(
+  columns: readonly number[],
+  headerRow: number,
+  rowsByNumber: ReadonlyMap<number, readonly CellValue[]>,
+  merges: readonly MergedRange[],
+): Map<number, string> {
+  const header = rowsByNumber.get(headerRow) ?? [];
+  const above = rowsByNumber.get(headerRow - 1) ?? [];
+  const aboveIsGroupRow = above.filter((v) => cellText(v) !== '').length >= 2;
+  const out = new Map<number, string>();
+  const seen = new Map<string, number>();
+  for (const c of columns) {
+    let label = cellText(header[c - 1] ?? null, true);
+    if (!label) {
+      const m = merges.find(
+        (r) => r.top <= headerRow && headerRow <= r.bottom && r.left <= c && c <= r.right,
+      );
+      if (m) label = cellText(rowsByNumber.get(m.top)?.[m.left - 1] ?? null, true);
+    }
+    if (!label && aboveIsGroupRow) label = cellText(above[c - 1] ?? null, true);
+    if (!label) label = `Column ${columnLetter(c)}`;
+    const key = foldText(label);
+    const n = (seen.get(key) ?? 0) + 1;
+    seen.set(key, n);
+    out.set(c, n > 1 ? `${label} (${n})` : label);
+  }
+  return out;
+}

@@ -1,0 +1,190 @@
+import { judgeDateOrder, tallyDateOrder, type DateOrderTally } from '../../shared/import/dates';
+import { presetKey, suggestMapping } from '../../shared/import/header-match';
+import { cellText, columnLetter } from '../../shared/import/text';
+import type { CellValue, InspectResult, VendorImportField } from '../../shared/import/types';
+import { VENDOR_FIELD_SPECS } from '../../shared/import/vendor-fields';
+import { fileProblem } from './detect';
+import { columnLabels, detectHeaderRow, HEADER_SEARCH_ROWS, isBlankRow, isNoteRow } from './header-row';
+import type { JobContext } from './job-context';
+import { openRowSource, type SheetRow } from './row-source';
+
+export interface InspectParams {
+  path: string;
+  fileName: string;
+  sheet?: string | null;
+  headerRow?: number | null;
+  /** A saved preset's mapping (preset key → field), proposed instead of the suggestions. */
+  preset?: Record<string, VendorImportField | null> | null;
+}
+
+interface ColumnStats {
+  nonEmpty: number;
+  samples: string[];
+  values: CellValue[];
+  dates: DateOrderTally;
+}
+
+const SAMPLES = 5;
+const FIT_VALUES = 30;
+const BATCH = 500;
+
+/**
+ * Reads a whole sheet once to describe it for mapping: its sheets, the header row (found, or the one given),
+ * each column's label, samples and suggested field, the date order each date column proves (it takes the whole
+ * column: one 25/04/2024 settles every 03/04/2024 above it), and the number of data rows.
+ */
+export async function inspectFile(params: InspectParams, job: JobContext): Promise<InspectResult> {
+  const source = await openRowSource(params.path, params.fileName, params.sheet);
+  try {
+    const headSize = Math.max(HEADER_SEARCH_ROWS, params.headerRow ?? 0);
+    const head: SheetRow[] = [];
+    const stats = new Map<number, ColumnStats>();
+    let headerRow: number | null = null;
+    let rowCount = 0;
+    let notes = 0;
+    let lastDataRow = 0;
+    let read = 0;
+
+    const statsFor = (c: number) => {
+      let s = stats.get(c);
+      if (!s) {
+        s = { nonEmpty: 0, samples: [], values: [], dates: { dayFirst: 0, monthFirst: 0, ambiguous: 0 } };
+        stats.set(c, s);
+      }
+      return s;
+    };
+    const take = (r: SheetRow) => {
+      if (isBlankRow(r.cells)) return;
+      if (isNoteRow(r.cells)) {
+        notes++;
+        return;
+      }
+      rowCount++;
+      lastDataRow = r.row;
+      r.cells.forEach((v, i) => {
+        if (v === null) return;
+        const text = cellText(v, true);
+        if (text === '') return;
+        const s = statsFor(i + 1);
+        s.nonEmpty++;
+        if (s.samples.length < SAMPLES && !s.samples.includes(text)) s.samples.push(text.slice(0, 80));
+        if (s.values.length < FIT_VALUES) s.values.push(v);
+        tallyDateOrder(s.dates, v);
+      });
+    };
+    const decideHeader = () => {
+      headerRow = params.headerRow ?? detectHeaderRow(head);
+      if (headerRow === null) {
+        throw fileProblem(
+          'no-header',
+          `No header row found in the first ${HEADER_SEARCH_ROWS} rows${source.sheet ? ` of the sheet "${source.sheet}"` : ''}: none has a column name we know, such as Name, Vendor, Sub-processor, Purpose or Country. Choose the header row yourself.`,
+        );
+      }
+      for (const r of head) if (r.row > headerRow) take(r);
+    };
+
+    for await (const r of source.rows()) {
+      read++;
+      if (headerRow === null) {
+        if (r.row <= headSize) {
+          head.push(r);
+          continue;
+        }
+        decideHeader();
+      }
+      take(r);
+      if (read % BATCH === 0) {
+        job.checkCancelled();
+        const p = source.progress();
+        job.progress({ rows: read, total: null, percent: p.total ? (100 * p.done) / p.total : 0 });
+      }
+    }
+    if (read === 0) {
+      throw fileProblem(
+        'empty',
+        source.sheet ? `The sheet "${source.sheet}" is empty.` : `${params.fileName} has no rows.`,
+      );
+    }
+    if (headerRow === null) decideHeader();
+    const hr = headerRow as unknown as number;
+    const headerCells = head.find((r) => r.row === hr)?.cells;
+    if (!headerCells || isBlankRow(headerCells)) {
+      throw fileProblem('no-header', `Row ${hr} is empty, so it cannot be the header row.`);
+    }
+
+    const rowsByNumber = new Map(head.map((r) => [r.row, r.cells]));
+    const columnNumbers = new Set<number>(stats.keys());
+    headerCells.forEach((v, i) => {
+      if (cellText(v) !== '') columnNumbers.add(i + 1);
+    });
+    const columns = [...columnNumbers].sort((a, b) => a - b);
+    const labels = columnLabels(columns, hr, rowsByNumber, source.merges);
+    const suggestions = suggestMapping(
+      columns.map((c) => ({ column: c, header: labels.get(c)!, samples: stats.get(c)?.values ?? [] })),
+    );
+
+    const warnings: string[] = [];
+    if (hr > 1) warnings.push(`Rows 1–${hr - 1} above the header row ${hr} are not imported.`);
+    if (notes > 0)
+      warnings.push(
+        `${notes} row${notes > 1 ? 's look' : ' looks'} like a note rather than a vendor and will be skipped.`,
+      );
+    const result = columns.map((c, i) => {
+      const s = stats.get(c);
+      const header = labels.get(c)!;
+      const suggestion = suggestions[i]!;
+      const hidden = source.hiddenColumns.has(c);
+      const fromPreset = params.preset ? params.preset[presetKey(header)] : undefined;
+      // A hidden column is usually a helper or lookup column: shown, suggested, but not imported unless mapped.
+      const field = fromPreset !== undefined ? fromPreset : hidden ? null : suggestion.field;
+      const dateOrder = s ? judgeDateOrder(s.dates) : null;
+      if (hidden)
+        warnings.push(
+          `Column ${columnLetter(c)} ("${header}") is hidden in the workbook; it is ignored unless you map it.`,
+        );
+      if (
+        field &&
+        VENDOR_FIELD_SPECS[field].kind === 'date' &&
+        (dateOrder === 'ambiguous' || dateOrder === 'mixed')
+      ) {
+        warnings.push(
+          dateOrder === 'ambiguous'
+            ? `The dates in "${header}" could be day-first or month-first (such as 03/04/2024): choose the order.`
+            : `"${header}" mixes day-first and month-first dates: choose the order; dates that cannot be read that way are reported.`,
+        );
+      }
+      return {
+        column: c,
+        letter: columnLetter(c),
+        header,
+        hidden,
+        samples: s?.samples ?? [],
+        nonEmpty: s?.nonEmpty ?? 0,
+        suggested: suggestion.field,
+        confidence: suggestion.confidence,
+        field,
+        dateOrder,
+      };
+    });
+    if (!result.some((c) => c.field === 'name')) {
+      warnings.push('No column looks like the vendor\'s name: map one column to "Name".');
+    }
+    if (lastDataRow === 0) warnings.push('There are no data rows below the header.');
+    return {
+      fileName: params.fileName,
+      fileSize: source.fileSize,
+      format: source.format,
+      encoding: source.encoding,
+      delimiter: source.delimiter,
+      sheets: source.sheets,
+      sheet: source.sheet,
+      headerRow: hr,
+      headerDetected: params.headerRow == null,
+      rowCount,
+      columns: result,
+      warnings,
+    };
+  } finally {
+    await source.close();
+  }
+}

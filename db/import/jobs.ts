@@ -1,0 +1,235 @@
+import { randomUUID } from 'node:crypto';
+import { existsSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import { Worker } from 'node:worker_threads';
+import type { ProgressEvent } from '../../shared/contract';
+import { AppError } from '../../shared/errors';
+import type { Db } from '../open';
+import { cancelledError, flagJob, type JobProgress } from './job-context';
+import { runTask, taskError, type ImportTask, type TaskEnv } from './tasks';
+import type { RunMessage, WorkerMessage } from './worker';
+
+/** Where the worker's code is and how Node must start it. */
+export interface WorkerEntry {
+  url: URL;
+  execArgv: string[];
+}
+
+/**
+ * The worker entry for the way this code runs. From the TypeScript sources (tests, the `dpo` command, the
+ * web door) it is worker-boot.mjs, which registers tsx's loader in the new thread (a worker does not inherit
+ * its parent's loader hooks) and imports worker.ts. From the desktop bundle it is import-worker.js, which
+ * electron-vite emits as its own entry beside the main bundle (electron.vite.config.ts).
+ */
+export function defaultWorkerEntry(): WorkerEntry {
+  const here = import.meta.url;
+  if (/\.ts$/.test(here)) return { url: new URL('./worker-boot.mjs', here), execArgv: [] };
+  const beside = new URL('./import-worker.js', here);
+  const above = new URL('../import-worker.js', here);
+  return { url: existsSync(fileURLToPath(beside)) ? beside : above, execArgv: [] };
+}
+
+export interface JobRunnerOptions {
+  /** The database file workers open; ':memory:' runs jobs inline on `db`. */
+  dbPath: string;
+  db: Db;
+  /** 'worker' (default for files) keeps the serving thread free; 'inline' runs on the caller's thread. */
+  mode?: 'worker' | 'inline';
+  worker?: WorkerEntry;
+  onProgress(event: ProgressEvent): void;
+  /** Where unforeseen failures are logged (never shown to the user). */
+  onUnexpected?(kind: string, detail: string): void;
+}
+
+interface Running {
+  kind: ImportTask['kind'];
+  cancel(): void;
+}
+
+/** How long a cancelled worker gets to roll back before it is stopped. */
+const CANCEL_GRACE_MS = 10_000;
+/** How long an idle worker is kept for the next job. */
+const IDLE_MS = 60_000;
+
+/**
+ * Runs import jobs off the serving thread: each in a worker thread with its own connection, reporting
+ * progress as `job:progress` events and cancellable through a shared flag it checks between batches (a
+ * cancelled commit rolls back: nothing is left behind). One writing job at a time.
+ */
+export function createJobRunner(options: JobRunnerOptions) {
+  const mode = options.mode ?? (options.dbPath === ':memory:' ? 'inline' : 'worker');
+  const entry = options.worker ?? defaultWorkerEntry();
+  const running = new Map<string, Running>();
+  const workers = new Set<Worker>();
+
+  const emit = (jobId: string, kind: string, p: JobProgress) =>
+    options.onProgress({
+      jobId,
+      kind: `import:${kind}`,
+      done: p.rows,
+      total: p.total,
+      percent: Math.max(0, Math.min(100, Math.round(p.percent * 10) / 10)),
+      ...(p.message ? { message: p.message } : {}),
+    });
+
+  /** Idle workers, kept a while so the next job does not load the modules again. */
+  const idle: { worker: Worker; timer: NodeJS.Timeout }[] = [];
+
+  function acquire(): Worker {
+    const kept = idle.pop();
+    if (kept) {
+      clearTimeout(kept.timer);
+      kept.worker.ref();
+      return kept.worker;
+    }
+    const worker = new Worker(entry.url, { execArgv: entry.execArgv });
+    workers.add(worker);
+    worker.on('exit', () => {
+      workers.delete(worker);
+      const i = idle.findIndex((k) => k.worker === worker);
+      if (i >= 0) idle.splice(i, 1);
+    });
+    return worker;
+  }
+
+  function release(worker: Worker): void {
+    // An idle worker must not keep the process alive (the CLI exits when its command is done).
+    worker.unref();
+    const timer = setTimeout(() => {
+      const i = idle.findIndex((k) => k.worker === worker);
+      if (i >= 0) idle.splice(i, 1);
+      void worker.terminate();
+    }, IDLE_MS);
+    timer.unref();
+    idle.push({ worker, timer });
+  }
+
+  function inWorker(jobId: string, task: ImportTask, env: TaskEnv): Promise<unknown> {
+    return new Promise((resolve, reject) => {
+      const cancel = new SharedArrayBuffer(4);
+      const worker = acquire();
+      let started = false;
+      let settled = false;
+      let killTimer: NodeJS.Timeout | null = null;
+      const cleanup = () => {
+        worker.off('message', onMessage);
+        worker.off('error', onError);
+        worker.off('exit', onExit);
+        if (killTimer) clearTimeout(killTimer);
+      };
+      const settle = (fn: () => void, reusable: boolean) => {
+        if (settled) return;
+        settled = true;
+        cleanup();
+        if (reusable) release(worker);
+        fn();
+      };
+      const onMessage = (m: WorkerMessage) => {
+        if (m.jobId !== jobId) return;
+        if (m.type === 'started') started = true;
+        else if (m.type === 'progress') emit(jobId, task.kind, m);
+        else if (m.type === 'done') settle(() => resolve(m.value), true);
+        else {
+          if (m.unexpected) options.onUnexpected?.(`import:${task.kind}`, m.unexpected);
+          settle(() => reject(new AppError(m.error.code, m.error.message, m.error.details)), true);
+        }
+      };
+      const onError = (err: Error) => {
+        options.onUnexpected?.(`import:${task.kind}`, err.stack ?? err.message);
+        // Thrown out of the job's own error handling (inside a parser's callback): once the job had started
+        // it is the file, reported as such; before that, the worker itself could not start.
+        const { error } = started
+          ? taskError(err, task)
+          : {
+              error: {
+                code: 'INTERNAL' as const,
+                message: 'The import could not start. Nothing was written.',
+                details: undefined,
+              },
+            };
+        settle(() => reject(new AppError(error.code, error.message, error.details)), false);
+      };
+      const onExit = (code: number) => {
+        if (Atomics.load(new Int32Array(cancel), 0) === 1) settle(() => reject(cancelledError()), false);
+        settle(
+          () =>
+            reject(
+              new AppError(
+                'INTERNAL',
+                `The import stopped unexpectedly (exit code ${code}). Nothing was written.`,
+              ),
+            ),
+          false,
+        );
+      };
+      worker.on('message', onMessage);
+      worker.on('error', onError);
+      worker.on('exit', onExit);
+      running.set(jobId, {
+        kind: task.kind,
+        cancel() {
+          Atomics.store(new Int32Array(cancel), 0, 1);
+          // A worker stuck inside a parser never reaches its next check: stop it. Its connection closes with
+          // the thread, and SQLite rolls back the transaction it had open.
+          killTimer = setTimeout(() => void worker.terminate(), CANCEL_GRACE_MS);
+          killTimer.unref();
+        },
+      });
+      const message: RunMessage = { jobId, task, env, dbPath: options.dbPath, cancel };
+      worker.postMessage(message);
+    });
+  }
+
+  async function inline(jobId: string, task: ImportTask, env: TaskEnv): Promise<unknown> {
+    const flag = { cancelled: false };
+    running.set(jobId, { kind: task.kind, cancel: () => (flag.cancelled = true) });
+    const job = flagJob(flag, (p) => emit(jobId, task.kind, p));
+    try {
+      return await runTask(task, env, { db: options.db }, job);
+    } catch (err) {
+      const { error, unexpected } = taskError(err, task);
+      if (unexpected) options.onUnexpected?.(`import:${task.kind}`, unexpected);
+      throw new AppError(error.code, error.message, error.details);
+    }
+  }
+
+  return {
+    /** True while a job that writes (commit, undo) runs: other writes wait for it to finish. */
+    isWriting(): boolean {
+      return [...running.values()].some((r) => r.kind === 'commit' || r.kind === 'undo');
+    },
+
+    /** Runs a task as job `jobId` (a fresh id when absent) and resolves with its result. */
+    async run(task: ImportTask, env: TaskEnv, jobId: string = randomUUID()): Promise<unknown> {
+      if (running.has(jobId)) throw new AppError('CONFLICT', `A job with id ${jobId} is already running.`);
+      if ((task.kind === 'commit' || task.kind === 'undo') && this.isWriting()) {
+        throw new AppError(
+          'CONFLICT',
+          'Another import or undo is being written; try again when it has finished.',
+        );
+      }
+      try {
+        const value = await (mode === 'worker' ? inWorker(jobId, task, env) : inline(jobId, task, env));
+        return value;
+      } finally {
+        running.delete(jobId);
+      }
+    },
+
+    /** Asks a running job to stop; it ends with CANCELLED and leaves nothing behind. False when no such job runs. */
+    cancel(jobId: string): boolean {
+      const job = running.get(jobId);
+      if (!job) return false;
+      job.cancel();
+      return true;
+    },
+
+    /** Stops every worker (the core is closing); their transactions roll back. */
+    async close(): Promise<void> {
+      for (const r of running.values()) r.cancel();
+      for (const k of idle.splice(0)) clearTimeout(k.timer);
+      await Promise.all([...workers].map((w) => w.terminate()));
+    },
+  };
+}
+export type JobRunner = ReturnType<typeof createJobRunner>;

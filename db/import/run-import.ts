@@ -1,0 +1,418 @@
+import { createHash, randomUUID } from 'node:crypto';
+import { createReadStream } from 'node:fs';
+import { VendorInputSchema, type VendorFields } from '../../shared/domain/vendor';
+import { AppError } from '../../shared/errors';
+import { REGION_RULE } from '../../shared/import/countries-cell';
+import { cellText } from '../../shared/import/text';
+import type {
+  CommitResult,
+  DuplicateGroup,
+  ImportCounts,
+  ImportIssue,
+  ImportRequestParsed,
+  MappedRow,
+  PreviewResult,
+  RowAction,
+  VendorImportField,
+} from '../../shared/import/types';
+import {
+  mapVendorRow,
+  mergeVendorFields,
+  validateVendorRow,
+  type MappedColumn,
+} from '../../shared/import/vendor-row';
+import { normaliseLegalName } from '../../shared/legal-name';
+import { createAuditLog } from '../audit';
+import type { Db } from '../open';
+import { createVendorRepository, vendorFields } from '../vendors';
+import { fileProblem } from './detect';
+import { isBlankRow, isNoteRow } from './header-row';
+import type { JobContext } from './job-context';
+import { openRowSource } from './row-source';
+
+export interface RunImportParams {
+  path: string;
+  fileName: string;
+  request: ImportRequestParsed;
+  actor: string;
+  /** The job's clock: one import is one moment in the audit log. */
+  now: Date;
+}
+
+const BATCH = 250;
+const MAX_PREVIEW_ISSUES = 1_000;
+const MAX_RESULT_INVALID = 10_000;
+const MAX_RESULT_WARNINGS = 1_000;
+const MAX_GROUPS = 200;
+const MAX_GROUP_ROWS = 20;
+const SAMPLE_ROWS = 50;
+
+interface Seen {
+  row: number;
+  vendorId: number | null;
+  /** Preview only: the vendor as the import leaves it so far, for folding later rows into it. */
+  fields: VendorFields | null;
+}
+
+interface Group {
+  name: string;
+  rows: number[];
+  existing: { id: number; name: string } | null;
+}
+
+function outcomeText(policy: ImportRequestParsed['options']['onDuplicate'], existing: boolean): string {
+  if (policy === 'skip')
+    return existing ? 'Skipped: already in the register.' : 'Later rows skipped; the first is imported.';
+  if (policy === 'create') return 'Each row becomes a new vendor.';
+  return existing
+    ? 'The register vendor is updated; lists gain the rows’ entries.'
+    : 'Later rows are merged into the first: lists gain their entries.';
+}
+
+/**
+ * Reads the file below its header row and works out, row by row, what the import does: each row mapped and
+ * validated with VendorInputSchema, matched on the normalised legal name against earlier rows and the
+ * register, and created, updated, merged, skipped or reported invalid by the duplicate policy.
+ *
+ * In "preview" nothing is written. In "commit" everything happens in one write transaction on `db` (the
+ * worker's own connection): vendors through the repository with their audit entries carrying the import's id,
+ * then the import's record. Any failure or a cancel rolls the transaction back: all or nothing.
+ */
+export async function runImport(
+  db: Db,
+  params: RunImportParams,
+  mode: 'preview',
+  job: JobContext,
+): Promise<PreviewResult>;
+export async function runImport(
+  db: Db,
+  params: RunImportParams,
+  mode: 'commit',
+  job: JobContext,
+): Promise<CommitResult>;
+export async function runImport(
+  db: Db,
+  params: RunImportParams,
+  mode: 'preview' | 'commit',
+  job: JobContext,
+): Promise<PreviewResult | CommitResult> {
+  const { request, fileName } = params;
+  const columns: MappedColumn[] = request.columns.flatMap((c) =>
+    c.field ? [{ column: c.column, header: c.header, field: c.field, dateOrder: c.dateOrder }] : [],
+  );
+  if (!columns.some((c) => c.field === 'name')) {
+    throw new AppError('VALIDATION', 'Map one column to Name: a vendor needs a name.', [
+      { path: 'columns', message: 'Map one column to Name.' },
+    ]);
+  }
+  const policy = request.options.onDuplicate;
+  const audit = createAuditLog(db);
+  const repo = createVendorRepository(db, audit);
+  const importId = mode === 'commit' ? randomUUID() : 'preview';
+  const ctx = { actor: params.actor, now: () => params.now, importId };
+
+  const existing = new Map<string, { id: number; name: string }>();
+  for (const v of db
+    .prepare<[], { id: number; name: string; name_key: string }>(
+      'SELECT id, name, name_key FROM vendors WHERE archived_at IS NULL ORDER BY id',
+    )
+    .iterate()) {
+    if (!existing.has(v.name_key)) existing.set(v.name_key, { id: v.id, name: v.name });
+  }
+
+  const counts: ImportCounts = {
+    rows: 0,
+    created: 0,
+    updated: 0,
+    merged: 0,
+    skipped: 0,
+    invalid: 0,
+    warnings: 0,
+  };
+  const errors: ImportIssue[] = [];
+  const warnings: ImportIssue[] = [];
+  let errorTotal = 0;
+  const seen = new Map<string, Seen>();
+  const groups = new Map<string, Group>();
+  const sample: MappedRow[] = [];
+  const errorCap = mode === 'commit' ? MAX_RESULT_INVALID : MAX_PREVIEW_ISSUES;
+  const warningCap = mode === 'commit' ? MAX_RESULT_WARNINGS : MAX_PREVIEW_ISSUES;
+
+  const noteIssue = (issue: ImportIssue) => {
+    if (issue.severity === 'error') {
+      errorTotal++;
+      if (errors.length < errorCap) errors.push(issue);
+    } else {
+      counts.warnings++;
+      if (warnings.length < warningCap) warnings.push(issue);
+    }
+  };
+  const group = (key: string, name: string, row: number, match: { id: number; name: string } | null) => {
+    let g = groups.get(key);
+    if (!g) {
+      g = { name, rows: [], existing: match };
+      groups.set(key, g);
+    }
+    if (g.rows.length < MAX_GROUP_ROWS && !g.rows.includes(row)) g.rows.push(row);
+  };
+  const remember = (
+    row: number,
+    action: RowAction,
+    vendorId: number | null,
+    dupOf: number | null,
+    values: object,
+  ) => {
+    if (mode === 'preview' && sample.length < SAMPLE_ROWS) {
+      sample.push({ row, action, vendorId, duplicateOfRow: dupOf, values: { ...values } });
+    }
+  };
+  const sourceDetail = (row: number) => {
+    const where = `${request.sheet ? `, sheet ${request.sheet}` : ''}, row ${row}`;
+    return `Imported from ${fileName.slice(0, 400)}${where}`.slice(0, 500);
+  };
+  /** Validates a merge; on failure the row is reported and left out. */
+  const validMerge = (row: number, merged: VendorFields): VendorFields | null => {
+    const r = VendorInputSchema.safeParse(merged);
+    if (r.success) return r.data;
+    for (const i of r.error.issues) {
+      noteIssue({
+        row,
+        column: null,
+        field: i.path.length ? String(i.path[0]) : null,
+        value: null,
+        message: `Merged with the existing vendor: ${i.message}`,
+        severity: 'error',
+      });
+    }
+    return null;
+  };
+
+  const source = await openRowSource(params.path, fileName, request.sheet);
+  if (mode === 'commit') db.exec('BEGIN IMMEDIATE');
+  try {
+    let read = 0;
+    for await (const r of source.rows()) {
+      read++;
+      if (read % BATCH === 0) {
+        job.checkCancelled();
+        const p = source.progress();
+        job.progress({
+          rows: counts.rows,
+          total: request.expectedRows ?? null,
+          percent: p.total ? Math.min(100, (100 * p.done) / p.total) : 0,
+        });
+      }
+      if (r.row < request.headerRow) continue;
+      if (r.row === request.headerRow) {
+        checkHeader(r.cells, request, fileName);
+        continue;
+      }
+      if (isBlankRow(r.cells)) continue;
+      if (isNoteRow(r.cells)) {
+        noteIssue({
+          row: r.row,
+          column: null,
+          field: null,
+          value: r.cells
+            .map((v) => cellText(v, true))
+            .join('')
+            .slice(0, 200),
+          message: 'This row looks like a note, not a vendor; it was skipped.',
+          severity: 'warning',
+        });
+        continue;
+      }
+      counts.rows++;
+      const mapped = mapVendorRow(r.cells, columns, { expandRegions: request.options.expandRegions });
+      const rowIssues = mapped.issues.map((i) => ({ ...i, row: r.row }));
+      let fields: VendorFields | null = null;
+      if (!rowIssues.some((i) => i.severity === 'error')) {
+        const v = validateVendorRow(
+          { ...mapped.input, sourceKind: 'import', sourceDetail: sourceDetail(r.row) },
+          columns,
+          r.cells,
+        );
+        if (v.ok) fields = v.fields;
+        else rowIssues.push(...v.issues.map((i) => ({ ...i, row: r.row })));
+      }
+      for (const i of rowIssues) noteIssue(i);
+      if (!fields) {
+        counts.invalid++;
+        remember(r.row, 'invalid', null, null, mapped.input);
+        continue;
+      }
+
+      const key = normaliseLegalName(fields.name);
+      const prior = key ? seen.get(key) : undefined;
+      const match = key ? (existing.get(key) ?? null) : null;
+      if (prior) {
+        group(key, fields.name, prior.row, match);
+        group(key, fields.name, r.row, match);
+        if (policy === 'skip') {
+          counts.skipped++;
+          remember(r.row, 'skip', prior.vendorId, prior.row, fields);
+          continue;
+        }
+        if (policy === 'update') {
+          const base = mode === 'commit' ? vendorFields(repo.get(prior.vendorId!, ctx)) : prior.fields!;
+          const merged = validMerge(r.row, mergeVendorFields(base, fields, mapped.provided));
+          if (!merged) {
+            counts.invalid++;
+            continue;
+          }
+          if (mode === 'commit') repo.updateOne(prior.vendorId!, merged, ctx);
+          else prior.fields = merged;
+          counts.merged++;
+          remember(r.row, 'merge', prior.vendorId, prior.row, merged);
+          continue;
+        }
+      } else if (match) {
+        group(key, fields.name, r.row, match);
+        if (policy === 'skip') {
+          counts.skipped++;
+          seen.set(key, { row: r.row, vendorId: match.id, fields: null });
+          remember(r.row, 'skip', match.id, null, fields);
+          continue;
+        }
+        if (policy === 'update') {
+          const base = vendorFields(repo.get(match.id, ctx));
+          const merged = validMerge(r.row, mergeVendorFields(base, fields, mapped.provided));
+          if (!merged) {
+            counts.invalid++;
+            continue;
+          }
+          const changed = JSON.stringify(merged) !== JSON.stringify(base);
+          if (changed && mode === 'commit') repo.updateOne(match.id, merged, ctx);
+          if (changed) counts.updated++;
+          else counts.skipped++;
+          seen.set(key, { row: r.row, vendorId: match.id, fields: mode === 'preview' ? merged : null });
+          remember(r.row, changed ? 'update' : 'skip', match.id, null, merged);
+          continue;
+        }
+      }
+      // A new vendor: no duplicate, or the policy is "create".
+      let id: number | null = null;
+      if (mode === 'commit') id = repo.insertOne(fields, ctx);
+      counts.created++;
+      if (key && !prior)
+        seen.set(key, {
+          row: r.row,
+          vendorId: id,
+          fields: mode === 'preview' && policy === 'update' ? fields : null,
+        });
+      remember(r.row, 'create', null, prior?.row ?? null, fields);
+    }
+    if (read === 0) throw fileProblem('empty', `${fileName} has no rows.`);
+    job.checkCancelled();
+
+    const duplicates: DuplicateGroup[] = [...groups.entries()]
+      .filter(([, g]) => g.rows.length > 1 || g.existing)
+      .map(([key, g]) => ({
+        key,
+        name: g.name,
+        rows: [...g.rows].sort((a, b) => a - b),
+        existing: g.existing,
+        outcome: outcomeText(policy, g.existing !== null),
+      }));
+
+    if (mode === 'preview') {
+      const issues = [...errors, ...warnings].slice(0, MAX_PREVIEW_ISSUES);
+      return {
+        counts,
+        issues,
+        issuesTotal: errorTotal + counts.warnings,
+        duplicates: duplicates.slice(0, MAX_GROUPS),
+        duplicatesTotal: duplicates.length,
+        sample,
+        regionRule: REGION_RULE,
+      };
+    }
+
+    const mapping: Record<string, VendorImportField | null> = {};
+    for (const c of request.columns) mapping[c.header] = c.field;
+    const sha256 = await fileSha256(params.path);
+    const nowIso = params.now.toISOString();
+    const info = db
+      .prepare(
+        `INSERT INTO imports (id, register, file_name, file_size, file_sha256, sheet, header_row, mapping, options,
+           rows, created, updated, merged, skipped, invalid, actor, created_at, last_audit_id)
+         VALUES (@id, @register, @file_name, @file_size, @file_sha256, @sheet, @header_row, @mapping, @options,
+           @rows, @created, @updated, @merged, @skipped, @invalid, @actor, @created_at, 0)`,
+      )
+      .run({
+        id: importId,
+        register: request.register,
+        file_name: fileName,
+        file_size: source.fileSize,
+        file_sha256: sha256,
+        sheet: request.sheet,
+        header_row: request.headerRow,
+        mapping: JSON.stringify(mapping),
+        options: JSON.stringify(request.options),
+        rows: counts.rows,
+        created: counts.created,
+        updated: counts.updated,
+        merged: counts.merged,
+        skipped: counts.skipped,
+        invalid: counts.invalid,
+        actor: params.actor,
+        created_at: nowIso,
+      });
+    audit.append(ctx, [
+      {
+        entity: 'import',
+        entityId: Number(info.lastInsertRowid),
+        action: 'create',
+        newValue: { fileName, sha256, register: request.register, sheet: request.sheet, ...counts },
+      },
+    ]);
+    db.prepare(
+      'UPDATE imports SET last_audit_id = (SELECT last_id FROM audit_head WHERE id = 1) WHERE id = ?',
+    ).run(importId);
+    job.checkCancelled();
+    db.exec('COMMIT');
+    return {
+      importId,
+      jobId: '',
+      rows: counts.rows,
+      created: counts.created,
+      updated: counts.updated,
+      merged: counts.merged,
+      skipped: counts.skipped,
+      invalid: errors.map((e) => ({ row: e.row, field: e.field, message: e.message })),
+      invalidRows: counts.invalid,
+      invalidTotal: errorTotal,
+      warnings: warnings.map((e) => ({ row: e.row, field: e.field, message: e.message })),
+      mapping,
+    };
+  } catch (err) {
+    if (db.inTransaction) db.exec('ROLLBACK');
+    throw err;
+  } finally {
+    await source.close();
+  }
+}
+
+/**
+ * Refuses a file whose header row no longer says what inspect saw (the file changed between preview and
+ * commit, or the wrong header row was given): mapping by column number would then put values in wrong fields.
+ */
+function checkHeader(cells: readonly unknown[], request: ImportRequestParsed, fileName: string): void {
+  for (const c of request.columns) {
+    const raw = cellText((cells[c.column - 1] ?? null) as never, true);
+    if (!raw || /^Column [A-Z]+$/.test(c.header)) continue;
+    const label = c.header.replace(/ \(\d+\)$/, '');
+    if (raw !== label && raw !== c.header) {
+      throw fileProblem(
+        'changed',
+        `${fileName} changed since it was inspected: column ${c.column} of row ${request.headerRow} says "${raw}", not "${label}". Inspect the file again.`,
+      );
+    }
+  }
+}
+
+async function fileSha256(path: string): Promise<string> {
+  const hash = createHash('sha256');
+  for await (const chunk of createReadStream(path)) hash.update(chunk as Buffer);
+  return hash.digest('hex');
+}

@@ -1,0 +1,131 @@
+import { statSync } from 'node:fs';
+import type { ProgressEvent } from '../../shared/contract';
+import { AppError } from '../../shared/errors';
+import { presetKey } from '../../shared/import/header-match';
+import type {
+  CommitResult,
+  ImportRequestParsed,
+  ImportSource,
+  InspectResult,
+  PreviewResult,
+  UndoResult,
+} from '../../shared/import/types';
+import type { Handlers } from '../dispatch';
+import type { Db } from '../open';
+import { createFileStore, safeFileName } from './files';
+import { createJobRunner, type WorkerEntry } from './jobs';
+import { createPresetStore, listImports } from './store';
+
+export interface ImportServiceOptions {
+  db: Db;
+  dbPath: string;
+  door: 'desktop' | 'web' | 'cli';
+  actor: string;
+  now: () => Date;
+  onProgress(event: ProgressEvent): void;
+  onUnexpected?(kind: string, detail: string): void;
+  /** 'inline' runs jobs on the calling thread (in-memory databases; tools). */
+  mode?: 'worker' | 'inline';
+  worker?: WorkerEntry;
+}
+
+type ImportChannel =
+  | 'import:inspect'
+  | 'import:preview'
+  | 'import:commit'
+  | 'import:cancel'
+  | 'import:undo'
+  | 'import:list'
+  | 'import:presets:list'
+  | 'import:presets:save'
+  | 'import:presets:delete';
+
+/**
+ * The import channels: inspect, preview, commit, cancel, undo, the import history and mapping presets. The
+ * long ones run as jobs off the serving thread (jobs.ts). Files arrive as a path from the command line only;
+ * the web and desktop doors hand over file ids (an upload, a file chosen in a dialog), so a page can never
+ * make the core read a path of its choosing.
+ */
+export function createImportService(options: ImportServiceOptions) {
+  const { db, door } = options;
+  const files = createFileStore();
+  const presets = createPresetStore(db);
+  const jobs = createJobRunner({
+    dbPath: options.dbPath,
+    db,
+    mode: options.mode,
+    worker: options.worker,
+    onProgress: options.onProgress,
+    onUnexpected: options.onUnexpected,
+  });
+  const env = () => ({ actor: options.actor, now: options.now().toISOString() });
+
+  function resolveSource(source: ImportSource): { path: string; fileName: string } {
+    if ('fileId' in source) return files.resolve(source.fileId);
+    if (door !== 'cli') {
+      throw new AppError('FORBIDDEN', 'Choose or upload the file; this door does not read paths.');
+    }
+    try {
+      statSync(source.path);
+    } catch {
+      throw new AppError('VALIDATION', `${source.path} was not found.`, { problem: 'missing' });
+    }
+    return { path: source.path, fileName: safeFileName(source.path) };
+  }
+
+  function task(kind: 'preview' | 'commit', request: ImportRequestParsed) {
+    return { kind, ...resolveSource(request.source), request };
+  }
+
+  const handlers: Pick<Handlers, ImportChannel> = {
+    'import:inspect': async (input) => {
+      const preset = input.preset ? presets.get(input.register, input.preset) : null;
+      if (input.preset && !preset)
+        throw new AppError('NOT_FOUND', `There is no mapping preset named "${input.preset}".`);
+      const src = resolveSource(input.source);
+      return (await jobs.run(
+        {
+          kind: 'inspect',
+          ...src,
+          sheet: input.sheet ?? null,
+          headerRow: input.headerRow ?? null,
+          preset: preset?.mapping ?? null,
+        },
+        env(),
+        input.jobId,
+      )) as InspectResult;
+    },
+    'import:preview': async (request) =>
+      (await jobs.run(task('preview', request), env(), request.jobId)) as PreviewResult,
+    'import:commit': async (request) => {
+      const jobId = request.jobId ?? `commit-${Date.now().toString(36)}`;
+      const result = (await jobs.run(task('commit', request), env(), jobId)) as CommitResult;
+      // The upload served its purpose: the import is recorded and can be undone without it.
+      if ('fileId' in request.source) await files.release(request.source.fileId);
+      return { ...result, jobId };
+    },
+    'import:cancel': ({ jobId }) => ({ cancelled: jobs.cancel(jobId) }),
+    'import:undo': async ({ id, jobId }) =>
+      (await jobs.run({ kind: 'undo', importId: id }, env(), jobId)) as UndoResult,
+    'import:list': ({ offset, limit }) => listImports(db, offset, limit),
+    'import:presets:list': ({ register }) => presets.list(register),
+    'import:presets:save': ({ register, name, mapping }) => {
+      const byKey: Record<string, (typeof mapping)[string]> = {};
+      for (const [header, field] of Object.entries(mapping)) byKey[presetKey(header)] = field;
+      return presets.save(register, name, byKey, options.now());
+    },
+    'import:presets:delete': ({ register, name }) => ({ deleted: presets.remove(register, name) }),
+  };
+
+  return {
+    handlers,
+    files,
+    /** True while an import or an undo is being written. */
+    isWriting: () => jobs.isWriting(),
+    async close(): Promise<void> {
+      await jobs.close();
+      files.close();
+    },
+  };
+}
+export type ImportService = ReturnType<typeof createImportService>;

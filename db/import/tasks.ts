@@ -1,0 +1,102 @@
+import Database from 'better-sqlite3';
+import { AppError, toErrorShape, type AppErrorShape } from '../../shared/errors';
+import type { ImportRequestParsed, VendorImportField } from '../../shared/import/types';
+import { openDatabase, type Db } from '../open';
+import { fileProblem } from './detect';
+import { inspectFile } from './inspect';
+import type { JobContext } from './job-context';
+import { runImport } from './run-import';
+import { undoImport } from './undo';
+
+/** One unit of import work, as plain data so it can cross to a worker thread. */
+export type ImportTask =
+  | {
+      kind: 'inspect';
+      path: string;
+      fileName: string;
+      sheet: string | null;
+      headerRow: number | null;
+      preset: Record<string, VendorImportField | null> | null;
+    }
+  | { kind: 'preview' | 'commit'; path: string; fileName: string; request: ImportRequestParsed }
+  | { kind: 'undo'; importId: string };
+
+export interface TaskEnv {
+  actor: string;
+  /** ISO time the job started: the moment its audit entries carry. */
+  now: string;
+}
+
+/** Where a task gets its database: a path (a worker opens its own connection) or the caller's connection. */
+export type DbAccess = { path: string } | { db: Db };
+
+function openFor(access: DbAccess, write: boolean): { db: Db; close: () => void } {
+  if ('db' in access) return { db: access.db, close: () => undefined };
+  if (write) {
+    // openDatabase sets WAL, foreign keys and the busy timeout, and refuses a file from a newer version.
+    const { db } = openDatabase(access.path);
+    return { db, close: () => db.close() };
+  }
+  const db = new Database(access.path, { readonly: true, fileMustExist: true });
+  db.pragma('busy_timeout = 5000');
+  return { db, close: () => db.close() };
+}
+
+/**
+ * Runs one import task. The same function runs in the worker thread (each job with its own connection to
+ * the database file, so the serving thread keeps reading through WAL) and inline (an in-memory database,
+ * which another connection cannot open).
+ */
+export async function runTask(
+  task: ImportTask,
+  env: TaskEnv,
+  access: DbAccess,
+  job: JobContext,
+): Promise<unknown> {
+  if (task.kind === 'inspect') {
+    return inspectFile(
+      {
+        path: task.path,
+        fileName: task.fileName,
+        sheet: task.sheet,
+        headerRow: task.headerRow,
+        preset: task.preset,
+      },
+      job,
+    );
+  }
+  const { db, close } = openFor(access, task.kind !== 'preview');
+  try {
+    const now = new Date(env.now);
+    if (task.kind === 'undo') return undoImport(db, { importId: task.importId, actor: env.actor, now }, job);
+    const params = { path: task.path, fileName: task.fileName, request: task.request, actor: env.actor, now };
+    if (task.kind === 'preview') return await runImport(db, params, 'preview', job);
+    return await runImport(db, params, 'commit', job);
+  } finally {
+    close();
+  }
+}
+
+/**
+ * The door-safe error of a failed task, and the stack worth logging when the failure was not foreseen. A file
+ * task that fails in an unforeseen way is reported as a file that could not be read, with the reader's reason:
+ * a damaged workbook can trip a parser anywhere, and "unexpected error" would tell the user nothing.
+ */
+export function taskError(
+  err: unknown,
+  task: ImportTask,
+): { error: AppErrorShape; unexpected: string | null } {
+  if (err instanceof AppError) return { error: err.toShape(), unexpected: null };
+  const unexpected = err instanceof Error ? (err.stack ?? err.message) : String(err);
+  if (task.kind !== 'undo') {
+    const reason = err instanceof Error ? err.message.split('\n')[0]!.slice(0, 200) : 'unknown reason';
+    return {
+      error: fileProblem(
+        'corrupt',
+        `${task.fileName} could not be read (${reason}). Nothing was written.`,
+      ).toShape(),
+      unexpected,
+    };
+  }
+  return { error: toErrorShape(err), unexpected };
+}

@@ -1,0 +1,49 @@
+// The import worker thread. It waits for jobs from jobs.ts and runs one at a time, each with its own database
+// connection; kept alive between jobs so its modules load once. Started through worker-boot.mjs from the
+// sources; bundled for the desktop app as its own entry, out/main/import-worker.js.
+import { parentPort } from 'node:worker_threads';
+import { flagJob, type JobProgress } from './job-context';
+import { runTask, taskError, type ImportTask, type TaskEnv } from './tasks';
+
+/** A job for the worker. */
+export interface RunMessage {
+  jobId: string;
+  task: ImportTask;
+  env: TaskEnv;
+  dbPath: string;
+  /** One Int32: set to 1 by the serving thread to cancel; read between batches (works while a transaction runs). */
+  cancel: SharedArrayBuffer;
+}
+
+export type WorkerMessage = { jobId: string } & (
+  | { type: 'started' }
+  | ({ type: 'progress' } & JobProgress)
+  | { type: 'done'; value: unknown }
+  | ({ type: 'error' } & ReturnType<typeof taskError>)
+);
+
+/** Progress at most ten times a second: enough for a progress bar, little work for the serving thread. */
+const PROGRESS_EVERY_MS = 100;
+
+const port = parentPort;
+if (!port) throw new Error('worker.ts runs only as a worker thread');
+
+port.on('message', (m: RunMessage) => void run(m));
+
+async function run({ jobId, task, env, dbPath, cancel }: RunMessage): Promise<void> {
+  const post = (m: WorkerMessage) => port!.postMessage(m);
+  let last = 0;
+  const job = flagJob(new Int32Array(cancel), (p) => {
+    const now = Date.now();
+    if (now - last < PROGRESS_EVERY_MS) return;
+    last = now;
+    post({ jobId, type: 'progress', ...p });
+  });
+  post({ jobId, type: 'started' });
+  try {
+    const value = await runTask(task, env, { path: dbPath }, job);
+    post({ jobId, type: 'done', value });
+  } catch (err) {
+    post({ jobId, type: 'error', ...taskError(err, task) });
+  }
+}

@@ -1,0 +1,229 @@
+import ExcelJS from 'exceljs';
+import { AppError } from '../../shared/errors';
+import type { CellValue } from '../../shared/import/types';
+import { decodeEntities } from '../../shared/import/text';
+import { fileProblem } from './detect';
+import type { MergedRange, RowSource, SheetRow } from './row-source';
+import { readEntry, ZipDamaged, type ZipEntry } from './zip';
+
+interface SheetInfo {
+  name: string;
+  hidden: boolean;
+  /** The N of xl/worksheets/sheetN.xml, which is how exceljs's streaming reader names what it reads. */
+  fileNo: string | null;
+  entry: ZipEntry | null;
+}
+
+function attributes(tag: string): Record<string, string> {
+  const out: Record<string, string> = {};
+  for (const m of tag.matchAll(/([\w:]+)\s*=\s*"([^"]*)"/g)) out[m[1]!] = decodeEntities(m[2]!);
+  for (const m of tag.matchAll(/([\w:]+)\s*=\s*'([^']*)'/g)) out[m[1]!] = decodeEntities(m[2]!);
+  return out;
+}
+
+/** Sheet names, visibility and files from xl/workbook.xml and its relationships. */
+async function readSheets(path: string, entries: ZipEntry[]): Promise<SheetInfo[]> {
+  const byName = new Map(entries.map((e) => [e.name, e]));
+  const workbook = (await readEntry(path, byName.get('xl/workbook.xml')!)).toString('utf8');
+  const relsEntry = byName.get('xl/_rels/workbook.xml.rels');
+  const rels = relsEntry ? (await readEntry(path, relsEntry)).toString('utf8') : '';
+  const targets = new Map<string, string>();
+  for (const m of rels.matchAll(/<(?:\w+:)?Relationship\b[^>]*>/g)) {
+    const a = attributes(m[0]);
+    if (a.Id && a.Target) targets.set(a.Id, a.Target);
+  }
+  const sheets: SheetInfo[] = [];
+  for (const m of workbook.matchAll(/<(?:\w+:)?sheet\b[^>]*>/g)) {
+    const a = attributes(m[0]);
+    const rid = a['r:id'] ?? Object.entries(a).find(([k]) => k.endsWith(':id'))?.[1];
+    const target = rid ? targets.get(rid) : undefined;
+    // Targets are relative to xl/ ("worksheets/sheet1.xml") or absolute ("/xl/worksheets/sheet1.xml").
+    const entryName = target ? (target.startsWith('/') ? target.slice(1) : `xl/${target}`) : null;
+    const fileNo = entryName ? (/^xl\/worksheets\/sheet(\d+)\.xml$/.exec(entryName)?.[1] ?? null) : null;
+    sheets.push({
+      name: a.name ?? `Sheet${sheets.length + 1}`,
+      hidden: a.state === 'hidden' || a.state === 'veryHidden',
+      fileNo,
+      entry: entryName ? (byName.get(entryName) ?? null) : null,
+    });
+  }
+  return sheets;
+}
+
+/** Reads `A1` into a 1-based row and column. */
+function decodeRef(ref: string): { row: number; col: number } | null {
+  const m = /^\$?([A-Z]{1,3})\$?(\d+)$/.exec(ref.trim().toUpperCase());
+  if (!m) return null;
+  let col = 0;
+  for (const ch of m[1]!) col = col * 26 + (ch.charCodeAt(0) - 64);
+  return { row: Number(m[2]), col };
+}
+
+type ExcelValue = ExcelJS.CellValue | undefined;
+
+/**
+ * An exceljs cell value as the import sees it. A formula gives the value Excel saved with it (never evaluated
+ * here); a formula saved without a value gives `{error: ''}`; rich text is joined; a hyperlink gives its text.
+ */
+export function toCellValue(v: ExcelValue): CellValue {
+  if (v === null || v === undefined) return null;
+  if (typeof v === 'string' || typeof v === 'number' || typeof v === 'boolean') return v;
+  if (v instanceof Date) return v;
+  if (typeof v === 'object') {
+    if ('richText' in v && Array.isArray(v.richText)) return v.richText.map((r) => r.text ?? '').join('');
+    if ('formula' in v || 'sharedFormula' in v) {
+      const result = (v as { result?: ExcelValue }).result;
+      if (result === undefined || result === null) return { error: '' };
+      return toCellValue(result);
+    }
+    if ('error' in v) return { error: String(v.error) };
+    if ('text' in v) return toCellValue((v as { text: ExcelValue }).text);
+  }
+  return null;
+}
+
+/**
+ * Reads one sheet of an .xlsx with exceljs's streaming reader, so memory stays flat. The sheet's XML is
+ * watched as it streams past for what exceljs does not keep: hidden columns (`<col hidden>`, before the rows)
+ * and merged ranges (`<mergeCell>`, after them). The archive was checked whole (directory and checksums) by
+ * detectFile first, so exceljs never sees a truncated or altered stream.
+ */
+export async function openXlsxSource(
+  path: string,
+  fileName: string,
+  fileSize: number,
+  entries: ZipEntry[],
+  wanted: string | null,
+): Promise<RowSource> {
+  let sheets: SheetInfo[];
+  try {
+    sheets = await readSheets(path, entries);
+  } catch (err) {
+    if (err instanceof ZipDamaged)
+      throw fileProblem('corrupt', `${fileName} is damaged and cannot be read (${err.message}).`);
+    throw err;
+  }
+  const readable = sheets.filter((s) => s.fileNo !== null && s.entry !== null);
+  if (readable.length === 0) throw fileProblem('no-sheet', `${fileName} has no worksheet to read.`);
+  const list = sheets.map((s) => ({ name: s.name, hidden: s.hidden }));
+  let chosen: SheetInfo | undefined;
+  if (wanted !== null) {
+    chosen =
+      readable.find((s) => s.name === wanted) ??
+      readable.find((s) => s.name.toLowerCase() === wanted.toLowerCase());
+    if (!chosen) {
+      throw fileProblem(
+        'no-sheet',
+        `${fileName} has no sheet named "${wanted}". Its sheets: ${sheets.map((s) => `"${s.name}"`).join(', ')}.`,
+      );
+    }
+  } else {
+    chosen = readable.find((s) => !s.hidden) ?? readable[0]!;
+  }
+  const sheet = chosen;
+  const total = sheet.entry!.size;
+  let done = 0;
+  const hiddenColumns = new Set<number>();
+  const merges: MergedRange[] = [];
+
+  /** Passes the sheet's XML through unchanged while noting hidden columns and merged ranges. */
+  async function* watch(chunks: AsyncIterable<Buffer | string>): AsyncGenerator<Buffer | string> {
+    let carry = '';
+    let inRows = false;
+    let afterRows = false;
+    for await (const chunk of chunks) {
+      done += chunk.length;
+      const text = carry + (typeof chunk === 'string' ? chunk : chunk.toString('latin1'));
+      if (!inRows && !afterRows) {
+        for (const m of text.matchAll(/<(?:\w+:)?col\b[^>]*>/g)) {
+          const a = attributes(m[0]);
+          if (a.hidden === '1' || a.hidden === 'true') {
+            const min = Number(a.min);
+            const max = Math.min(Number(a.max), min + 16_384);
+            for (let c = min; c <= max; c++) if (Number.isInteger(c) && c > 0) hiddenColumns.add(c);
+          }
+        }
+        if (/<(?:\w+:)?sheetData\b/.test(text)) inRows = true;
+      }
+      if (inRows && /<\/(?:\w+:)?sheetData>|<(?:\w+:)?sheetData\b[^>]*\/>/.test(text)) {
+        inRows = false;
+        afterRows = true;
+      }
+      if (afterRows) {
+        for (const m of text.matchAll(/<(?:\w+:)?mergeCell\b[^>]*>/g)) {
+          const [a, b] = (attributes(m[0]).ref ?? '').split(':');
+          const from = a ? decodeRef(a) : null;
+          const to = b ? decodeRef(b) : from;
+          if (from && to) merges.push({ top: from.row, left: from.col, bottom: to.row, right: to.col });
+        }
+      }
+      // Keep the tail for a tag cut between chunks, but never count a tag twice: cut at the last '>'.
+      const cut = text.lastIndexOf('>');
+      carry = text.slice(cut + 1).slice(-2000);
+      yield chunk;
+    }
+  }
+
+  let reader: ExcelJS.stream.xlsx.WorkbookReader | null = null;
+  return {
+    format: 'xlsx',
+    fileSize,
+    sheets: list,
+    sheet: sheet.name,
+    encoding: null,
+    delimiter: null,
+    hiddenColumns,
+    merges,
+    progress: () => ({ done, total }),
+    async *rows(): AsyncGenerator<SheetRow> {
+      const wb = new ExcelJS.stream.xlsx.WorkbookReader(path, {
+        worksheets: 'emit',
+        sharedStrings: 'cache',
+        hyperlinks: 'ignore',
+        styles: 'cache',
+        entries: 'emit',
+      });
+      reader = wb;
+      let currentFileNo: string | null = null;
+      // The typings omit that the reader is an EventEmitter; its 'entry' event names each part as it starts.
+      (wb as unknown as import('node:events').EventEmitter).on(
+        'entry',
+        (e: { type: string; id?: string }) => {
+          if (e.type === 'worksheet') currentFileNo = e.id ?? null;
+        },
+      );
+      let found = false;
+      try {
+        for await (const ws of wb) {
+          if (currentFileNo !== sheet.fileNo) continue;
+          found = true;
+          const wsr = ws as unknown as { iterator: AsyncIterable<Buffer | string> };
+          wsr.iterator = watch(wsr.iterator);
+          for await (const r of ws) {
+            const values = r.values as ExcelValue[];
+            const cells: CellValue[] = [];
+            for (let c = 1; c < values.length; c++) cells.push(toCellValue(values[c]));
+            yield { row: r.number, cells };
+          }
+          break;
+        }
+      } catch (err) {
+        if (err instanceof AppError) throw err;
+        throw fileProblem(
+          'corrupt',
+          `${fileName} cannot be read: the sheet "${sheet.name}" is damaged (${(err as Error).message}).`,
+        );
+      } finally {
+        (wb as unknown as { stream?: { destroy(): void } }).stream?.destroy();
+      }
+      if (!found)
+        throw fileProblem(
+          'corrupt',
+          `${fileName}: the sheet "${sheet.name}" could not be found in the file.`,
+        );
+    },
+    async close() {
+      (reader as unknown as { stream?: { destroy(): void } } | null)?.stream?.destroy();
+    },
+  };
+}

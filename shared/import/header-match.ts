@@ -1,0 +1,203 @@
+import { editDistance } from '../legal-name';
+import { parseCountryCell } from './countries-cell';
+import { parseDateCell } from './dates';
+import { cellText, foldText } from './text';
+import type { CellValue, VendorImportField } from './types';
+import { VendorImportFields } from './types';
+import { parseBoolean, parseInteger } from './values';
+import { ENUM_READERS, VENDOR_FIELD_SPECS, VENDOR_HEADER_SYNONYMS } from './vendor-fields';
+
+/** Filler words of headers in English, French and German ("Name of the Subprocessor", "Pays de traitement"). */
+const STOPWORDS = new Set([
+  'of',
+  'the',
+  'a',
+  'an',
+  'for',
+  'to',
+  'with',
+  'by',
+  'in',
+  'is',
+  'are',
+  'if',
+  'applicable',
+  'possible',
+  'de',
+  'des',
+  'du',
+  'la',
+  'le',
+  'les',
+  'l',
+  'd',
+  'et',
+  'and',
+  'und',
+  'der',
+  'die',
+  'das',
+  'den',
+  'dem',
+  'von',
+  'vom',
+  'zu',
+  'zur',
+  'zum',
+  's',
+]);
+
+function singular(word: string): string {
+  if (word.length > 4 && word.endsWith('ies')) return `${word.slice(0, -3)}y`;
+  if (word.length > 3 && word.endsWith('s') && !word.endsWith('ss')) return word.slice(0, -1);
+  return word;
+}
+
+/** A header's words as compared: folded, filler words dropped, plurals made singular. */
+export function headerWords(header: string): string[] {
+  return foldText(header)
+    .split(' ')
+    .filter((w) => w !== '' && !STOPWORDS.has(w))
+    .map(singular);
+}
+
+/** The key a mapping preset stores a header under, so "Location(s) " and "location(s)" are the same column. */
+export function presetKey(header: string): string {
+  return foldText(header.replace(/\s\(\d+\)$/, ''));
+}
+
+interface CompiledField {
+  field: VendorImportField;
+  exact: string[];
+  phrases: string[][];
+  exclude: Set<string>;
+}
+
+const COMPILED: CompiledField[] = VendorImportFields.map((field) => {
+  const s = VENDOR_HEADER_SYNONYMS[field];
+  return {
+    field,
+    exact: [...(s.exact ?? []), ...s.phrases].map((p) => headerWords(p).join(' ')),
+    phrases: s.phrases.map(headerWords).filter((w) => w.length > 0),
+    exclude: new Set((s.exclude ?? []).flatMap(headerWords)),
+  };
+});
+
+export interface HeaderCandidate {
+  field: VendorImportField;
+  /** 1 for a known header word for word, less for a header that contains one or is a near miss. */
+  score: number;
+}
+
+/**
+ * Candidate fields for one header, best first: a known header word for word (1.0), a header that contains a
+ * known phrase (0.55–0.95, more the more of the header it covers), or a near miss of a known header by a
+ * typo or two (0.85). Generic words ("Name", "Type") match only alone; words such as "location" inside a
+ * header stop it matching a field it is not about ("Subprocessor location" is not a name).
+ */
+export function headerCandidates(header: string): HeaderCandidate[] {
+  const words = headerWords(header.replace(/\(([^)]*)\)/g, ' $1 '));
+  const bare = headerWords(header.replace(/\([^)]*\)/g, ' '));
+  const out: HeaderCandidate[] = [];
+  for (const variant of words.join(' ') === bare.join(' ') ? [words] : [bare, words]) {
+    if (variant.length === 0) continue;
+    const joined = variant.join(' ');
+    const set = new Set(variant);
+    for (const c of COMPILED) {
+      let best = 0;
+      if (c.exact.includes(joined)) best = 1;
+      const excluded = variant.some((w) => c.exclude.has(w));
+      if (best < 1 && !excluded) {
+        for (const p of c.phrases) {
+          if (p.every((w) => set.has(w))) best = Math.max(best, 0.55 + 0.4 * (p.length / variant.length));
+        }
+        if (joined.length >= 6) {
+          const allowed = joined.length >= 12 ? 2 : 1;
+          for (const e of c.exact) {
+            if (
+              Math.abs(e.length - joined.length) <= allowed &&
+              editDistance(e, joined, allowed) <= allowed
+            ) {
+              best = Math.max(best, 0.85);
+            }
+          }
+        }
+      }
+      if (best > 0) {
+        const prior = out.find((o) => o.field === c.field);
+        if (prior) prior.score = Math.max(prior.score, best);
+        else out.push({ field: c.field, score: Math.min(1, best) });
+      }
+    }
+  }
+  return out.sort((a, b) => b.score - a.score);
+}
+
+/** True when a cell's value reads as the field's kind (a date for a date field, yes/no for a flag...). */
+export function valueFits(field: VendorImportField, value: CellValue): boolean {
+  const spec = VENDOR_FIELD_SPECS[field];
+  switch (spec.kind) {
+    case 'boolean':
+      return parseBoolean(value).ok;
+    case 'date': {
+      const d = parseDateCell(value);
+      return d.ok || d.ambiguous;
+    }
+    case 'enum':
+      return ENUM_READERS[field as keyof typeof ENUM_READERS](value).ok;
+    case 'country':
+    case 'countries': {
+      const c = parseCountryCell(value);
+      return c.unknown.length === 0 && c.countries.length + c.regions.length > 0;
+    }
+    case 'days':
+      return parseInteger(value, 'days').ok;
+    case 'hours':
+      return parseInteger(value, 'hours').ok;
+    default:
+      return cellText(value) !== '';
+  }
+}
+
+export interface ColumnForMatching {
+  column: number;
+  header: string;
+  /** Some non-empty values of the column, to check that they fit the suggested field. */
+  samples: readonly CellValue[];
+}
+
+export interface Suggestion {
+  column: number;
+  field: VendorImportField | null;
+  confidence: number;
+}
+
+/** Below this share of sample values that read as the field, a header match is not trusted. */
+const VALUES_MUST_FIT = 0.6;
+
+/**
+ * Suggests a field for each column from its header and its values. A header match whose values do not read
+ * as that field (an "Article 9 condition" column of legal grounds is not a yes/no flag) falls back to the
+ * next candidate. Fields that take one column go to the best-matching column only.
+ */
+export function suggestMapping(columns: readonly ColumnForMatching[]): Suggestion[] {
+  const pairs: { column: number; field: VendorImportField; score: number }[] = [];
+  for (const col of columns) {
+    for (const cand of headerCandidates(col.header)) {
+      const samples = col.samples.filter((v) => cellText(v) !== '').slice(0, 30);
+      const fit =
+        samples.length === 0 ? 1 : samples.filter((v) => valueFits(cand.field, v)).length / samples.length;
+      if (fit >= VALUES_MUST_FIT) pairs.push({ column: col.column, field: cand.field, score: cand.score });
+    }
+  }
+  pairs.sort((a, b) => b.score - a.score || a.column - b.column);
+  const taken = new Set<VendorImportField>();
+  const chosen = new Map<number, Suggestion>();
+  for (const p of pairs) {
+    if (chosen.has(p.column)) continue;
+    if (taken.has(p.field) && !VENDOR_FIELD_SPECS[p.field].many) continue;
+    taken.add(p.field);
+    chosen.set(p.column, { column: p.column, field: p.field, confidence: Number(p.score.toFixed(2)) });
+  }
+  return columns.map((c) => chosen.get(c.column) ?? { column: c.column, field: null, confidence: 0 });
+}

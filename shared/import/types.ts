@@ -1,0 +1,300 @@
+import { z } from 'zod';
+import { IdSchema, IsoDateTimeSchema } from '../domain/common';
+
+/**
+ * What one spreadsheet cell holds once read: text, a number, a boolean, a date (xlsx date cells), nothing, or a
+ * spreadsheet error value such as `#N/A` cached from a formula. Formulas themselves are never evaluated: a
+ * reader hands over the value Excel saved with the file.
+ */
+export type CellValue = string | number | boolean | Date | null | { error: string };
+
+/** The registers the import engine can fill. Only vendors so far; the engine is written for more. */
+export const ImportRegisters = ['vendors'] as const;
+export const ImportRegisterSchema = z.enum(ImportRegisters);
+export type ImportRegister = z.infer<typeof ImportRegisterSchema>;
+
+/**
+ * The vendor fields a column can be mapped to: every stored field a spreadsheet can sensibly hold. Not the
+ * parent vendor (a link, not a value) nor the source fields (the import sets them).
+ */
+export const VendorImportFields = [
+  'name',
+  'legalEntity',
+  'role',
+  'services',
+  'dataCategories',
+  'dataSubjectCategories',
+  'specialCategoryData',
+  'processingCountries',
+  'headquartersCountry',
+  'dpaStatus',
+  'dpaSignedAt',
+  'dpaExpiresAt',
+  'contractReference',
+  'certifications',
+  'riskRating',
+  'internalOwner',
+  'nextReviewAt',
+  'status',
+  'website',
+  'contact',
+  'notes',
+  'subprocessorAuthorisation',
+  'objectionPeriodDays',
+  'breachNoticeHours',
+  'auditRights',
+  'endOfContractData',
+] as const;
+export const VendorImportFieldSchema = z.enum(VendorImportFields);
+export type VendorImportField = z.infer<typeof VendorImportFieldSchema>;
+
+/** What to do with a row whose company is already in the register or earlier in the same file. */
+export const DuplicatePolicies = ['update', 'skip', 'create'] as const;
+export const DuplicatePolicySchema = z.enum(DuplicatePolicies);
+export type DuplicatePolicy = z.infer<typeof DuplicatePolicySchema>;
+
+/** How to read a numeric date such as 03/04/2024: day first (3 April) or month first (4 March). */
+export const DateOrderSchema = z.enum(['dmy', 'mdy']);
+export type DateOrder = z.infer<typeof DateOrderSchema>;
+
+/** A job's id, chosen by the caller so it can follow the job's progress events and cancel it. */
+export const JobIdSchema = z
+  .string()
+  .regex(/^[A-Za-z0-9_-]{6,64}$/, 'A job id is 6–64 letters, digits, - or _.');
+
+/**
+ * Where the file comes from: a path (the command line only: it already reads any file its user can) or a
+ * file id handed out by the web door's upload or the desktop's open dialog.
+ */
+export const ImportSourceSchema = z.union([
+  z.object({ path: z.string().min(1).max(4096) }).strict(),
+  z.object({ fileId: z.string().regex(/^[A-Za-z0-9_-]{16,64}$/, 'Not a file id.') }).strict(),
+]);
+export type ImportSource = z.infer<typeof ImportSourceSchema>;
+
+/** How a column was judged for dates: the order its values prove, or that the user must choose. */
+export const ColumnDateOrderSchema = z.enum(['dmy', 'mdy', 'ambiguous', 'mixed']).nullable();
+
+export const ImportColumnSchema = z.object({
+  /** 1-based column number (A = 1). */
+  column: z.number().int().min(1),
+  letter: z.string(),
+  /** The header as shown; repeated headers get " (2)", " (3)" so each label names one column. */
+  header: z.string(),
+  /** Hidden in the workbook: shown, but ignored unless the user maps it. */
+  hidden: z.boolean(),
+  /** A few distinct values from the column, cleaned, for the mapping table. */
+  samples: z.array(z.string()),
+  nonEmpty: z.number().int().nonnegative(),
+  /** What the header and the values suggest, before presets and hidden-column rules. */
+  suggested: VendorImportFieldSchema.nullable(),
+  confidence: z.number().min(0).max(1),
+  /** The proposed mapping: the preset's when one was given, else the suggestion (null for hidden columns). */
+  field: VendorImportFieldSchema.nullable(),
+  dateOrder: ColumnDateOrderSchema,
+});
+export type ImportColumn = z.infer<typeof ImportColumnSchema>;
+
+export const InspectInputSchema = z.object({
+  source: ImportSourceSchema,
+  register: ImportRegisterSchema.default('vendors'),
+  /** The sheet to read; the first visible one when absent. */
+  sheet: z.string().min(1).max(200).optional(),
+  /** The 1-based row holding the headers; found automatically when absent. */
+  headerRow: z.number().int().min(1).max(1_048_576).optional(),
+  /** A saved mapping preset to propose instead of the suggestions. */
+  preset: z.string().trim().min(1).max(100).optional(),
+  jobId: JobIdSchema.optional(),
+});
+
+export const InspectResultSchema = z.object({
+  fileName: z.string(),
+  fileSize: z.number().int().nonnegative(),
+  format: z.enum(['xlsx', 'csv']),
+  /** CSV only: the text encoding found and the delimiter used. */
+  encoding: z.string().nullable(),
+  delimiter: z.string().nullable(),
+  sheets: z.array(z.object({ name: z.string(), hidden: z.boolean() })),
+  sheet: z.string().nullable(),
+  headerRow: z.number().int().min(1),
+  headerDetected: z.boolean(),
+  /** Data rows below the header (blank rows and trailing notes not counted). */
+  rowCount: z.number().int().nonnegative(),
+  columns: z.array(ImportColumnSchema),
+  warnings: z.array(z.string()),
+});
+export type InspectResult = z.infer<typeof InspectResultSchema>;
+
+export const ColumnMappingSchema = z.object({
+  column: z.number().int().min(1).max(16_384),
+  /** The header label from inspect; used in messages, presets and the result's mapping. */
+  header: z.string().max(500),
+  field: VendorImportFieldSchema.nullable(),
+  /** For date fields whose values are ambiguous (03/04/2024). */
+  dateOrder: DateOrderSchema.optional(),
+});
+export type ColumnMapping = z.infer<typeof ColumnMappingSchema>;
+
+export const ImportOptionsSchema = z
+  .object({
+    onDuplicate: DuplicatePolicySchema.default('skip'),
+    /**
+     * Expand the region words "EU" and "EEA" to their member states (see REGION_RULE). "Worldwide", "Global",
+     * "Europe" and continents are never expanded.
+     */
+    expandRegions: z.boolean().default(false),
+  })
+  .default({ onDuplicate: 'skip', expandRegions: false });
+export type ImportOptions = z.infer<typeof ImportOptionsSchema>;
+
+export const ImportRequestSchema = z.object({
+  source: ImportSourceSchema,
+  register: ImportRegisterSchema.default('vendors'),
+  sheet: z.string().min(1).max(200).nullable().default(null),
+  headerRow: z.number().int().min(1).max(1_048_576),
+  columns: z
+    .array(ColumnMappingSchema)
+    .min(1, 'Map at least one column.')
+    .refine((cols) => new Set(cols.map((c) => c.column)).size === cols.length, 'Each column appears once.'),
+  options: ImportOptionsSchema,
+  /** Rows counted by inspect, so progress can say "1,200 of 100,000". */
+  expectedRows: z.number().int().nonnegative().optional(),
+  jobId: JobIdSchema.optional(),
+});
+export type ImportRequest = z.input<typeof ImportRequestSchema>;
+export type ImportRequestParsed = z.output<typeof ImportRequestSchema>;
+
+/** One problem with one cell (or row): its spreadsheet row, the column and field, and what is wrong. */
+export const ImportIssueSchema = z.object({
+  row: z.number().int().min(1),
+  column: z.string().nullable(),
+  field: z.string().nullable(),
+  value: z.string().nullable(),
+  message: z.string(),
+  /** Errors keep the row out of the import; warnings are shown and the row goes in. */
+  severity: z.enum(['error', 'warning']),
+});
+export type ImportIssue = z.infer<typeof ImportIssueSchema>;
+
+export const RowActions = ['create', 'update', 'merge', 'skip', 'invalid'] as const;
+export const RowActionSchema = z.enum(RowActions);
+export type RowAction = z.infer<typeof RowActionSchema>;
+
+export const DuplicateGroupSchema = z.object({
+  /** The normalised legal name the rows share. */
+  key: z.string(),
+  name: z.string(),
+  /** The rows of this file with that name (at most 20 listed). */
+  rows: z.array(z.number().int()),
+  /** The vendor already in the register with that name, if any. */
+  existing: z.object({ id: IdSchema, name: z.string() }).nullable(),
+  /** What the chosen policy does with the group. */
+  outcome: z.string(),
+});
+export type DuplicateGroup = z.infer<typeof DuplicateGroupSchema>;
+
+export const ImportCountsSchema = z.object({
+  /** Data rows read below the header. */
+  rows: z.number().int().nonnegative(),
+  created: z.number().int().nonnegative(),
+  /** Register vendors changed by a row. */
+  updated: z.number().int().nonnegative(),
+  /** Rows folded into an earlier row of the same file (policy "update"). */
+  merged: z.number().int().nonnegative(),
+  skipped: z.number().int().nonnegative(),
+  invalid: z.number().int().nonnegative(),
+  warnings: z.number().int().nonnegative(),
+});
+export type ImportCounts = z.infer<typeof ImportCountsSchema>;
+
+export const MappedRowSchema = z.object({
+  row: z.number().int(),
+  action: RowActionSchema,
+  /** The register vendor the row updates, or the earlier row it merges into / duplicates. */
+  vendorId: IdSchema.nullable(),
+  duplicateOfRow: z.number().int().nullable(),
+  values: z.record(z.string(), z.unknown()),
+});
+export type MappedRow = z.infer<typeof MappedRowSchema>;
+
+export const PreviewResultSchema = z.object({
+  counts: ImportCountsSchema,
+  /** Errors first, then warnings; at most 1,000 listed, `issuesTotal` counts them all. */
+  issues: z.array(ImportIssueSchema),
+  issuesTotal: z.number().int().nonnegative(),
+  duplicates: z.array(DuplicateGroupSchema),
+  duplicatesTotal: z.number().int().nonnegative(),
+  /** The first rows as they will be written. */
+  sample: z.array(MappedRowSchema),
+  /** The region rule in words, for the preview. */
+  regionRule: z.string(),
+});
+export type PreviewResult = z.infer<typeof PreviewResultSchema>;
+
+export const CommitResultSchema = z.object({
+  importId: z.string(),
+  jobId: z.string(),
+  rows: z.number().int().nonnegative(),
+  created: z.number().int().nonnegative(),
+  updated: z.number().int().nonnegative(),
+  merged: z.number().int().nonnegative(),
+  skipped: z.number().int().nonnegative(),
+  /** Every invalid cell (at most 10,000 listed; `invalidTotal` counts them all). */
+  invalid: z.array(z.object({ row: z.number().int(), field: z.string().nullable(), message: z.string() })),
+  invalidRows: z.number().int().nonnegative(),
+  invalidTotal: z.number().int().nonnegative(),
+  warnings: z.array(z.object({ row: z.number().int(), field: z.string().nullable(), message: z.string() })),
+  /** Column header → field (null when ignored). */
+  mapping: z.record(z.string(), VendorImportFieldSchema.nullable()),
+});
+export type CommitResult = z.infer<typeof CommitResultSchema>;
+
+export const ImportRecordSchema = z.object({
+  id: z.string(),
+  register: ImportRegisterSchema,
+  fileName: z.string(),
+  sheet: z.string().nullable(),
+  headerRow: z.number().int(),
+  mapping: z.record(z.string(), VendorImportFieldSchema.nullable()),
+  options: z.object({ onDuplicate: DuplicatePolicySchema, expandRegions: z.boolean() }),
+  rows: z.number().int(),
+  created: z.number().int(),
+  updated: z.number().int(),
+  merged: z.number().int(),
+  skipped: z.number().int(),
+  invalid: z.number().int(),
+  actor: z.string(),
+  createdAt: IsoDateTimeSchema,
+  undoneAt: IsoDateTimeSchema.nullable(),
+  undoneBy: z.string().nullable(),
+});
+export type ImportRecord = z.infer<typeof ImportRecordSchema>;
+
+export const UndoResultSchema = z.object({
+  importId: z.string(),
+  /** Vendors the import had created, now removed. */
+  removed: z.number().int().nonnegative(),
+  /** Vendors the import had updated, now back to their values before it. */
+  reverted: z.number().int().nonnegative(),
+});
+export type UndoResult = z.infer<typeof UndoResultSchema>;
+
+/** A saved mapping: normalised header → field (null = ignore), reusable on the next file of the same shape. */
+export const MappingPresetSchema = z.object({
+  name: z.string(),
+  register: ImportRegisterSchema,
+  mapping: z.record(z.string(), VendorImportFieldSchema.nullable()),
+  createdAt: IsoDateTimeSchema,
+  updatedAt: IsoDateTimeSchema,
+});
+export type MappingPreset = z.infer<typeof MappingPresetSchema>;
+
+export const PresetNameSchema = z.string().trim().min(1, 'Give the preset a name.').max(100);
+
+/** The file a door handed to the core (upload or open dialog). */
+export const ImportFileSchema = z.object({
+  fileId: z.string(),
+  fileName: z.string(),
+  size: z.number().int(),
+});
+export type ImportFile = z.infer<typeof ImportFileSchema>;
