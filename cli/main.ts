@@ -1,5 +1,6 @@
 import { Command, CommanderError } from 'commander';
 import { registerCoreCommands } from './commands/core-commands';
+import { registerImportCommands } from './commands/import';
 import { registerRulesCommands } from './commands/rules';
 import { CliError } from './output';
 
@@ -13,6 +14,7 @@ export function buildProgram(): Command {
     .exitOverride();
   registerCoreCommands(program);
   registerRulesCommands(program);
+  registerImportCommands(program);
   return program;
 }
 

@@ -4,8 +4,9 @@ import { createReadStream, existsSync, statSync } from 'node:fs';
 import { extname, join, resolve, sep } from 'node:path';
 import type { AddressInfo } from 'node:net';
 import { webDoor } from '../shared/bridge';
-import type { ErrorCode, Envelope } from '../shared/errors';
+import { AppError, toErrorShape, type ErrorCode, type Envelope } from '../shared/errors';
 import type { Core } from '../db/core';
+import { MAX_IMPORT_BYTES } from '../db/import/detect';
 
 export interface WebServerOptions {
   core: Core;
@@ -17,6 +18,8 @@ export interface WebServerOptions {
   token?: string;
   /** Largest accepted request body. */
   maxBodyBytes?: number;
+  /** Largest accepted upload (default: the import's 100 MB). */
+  maxUploadBytes?: number;
 }
 
 export interface WebServer {
@@ -99,6 +102,7 @@ export async function startWebServer(options: WebServerOptions): Promise<WebServ
   const tokenBytes = Buffer.from(token);
   const staticRoot = resolve(options.staticDir);
   const maxBody = options.maxBodyBytes ?? 10 * 1024 * 1024;
+  const maxUpload = options.maxUploadBytes ?? MAX_IMPORT_BYTES;
   let port = 0;
   const allowedHosts = () => new Set([`127.0.0.1:${port}`, `localhost:${port}`]);
   const allowedOrigins = () => new Set([`http://127.0.0.1:${port}`, `http://localhost:${port}`]);
@@ -134,6 +138,7 @@ export async function startWebServer(options: WebServerOptions): Promise<WebServ
           );
         if (url.pathname === webDoor.invokePath) return await handleInvoke(req, res);
         if (url.pathname === webDoor.eventsPath && req.method === 'GET') return handleEvents(req, res);
+        if (url.pathname === webDoor.uploadPath) return await handleUpload(req, res);
         return refuse(res, 'NOT_FOUND', `No API at ${url.pathname}.`);
       }
       if (req.method !== 'GET' && req.method !== 'HEAD') return refuse(res, 'NOT_FOUND', 'Not found.');
@@ -167,6 +172,41 @@ export async function startWebServer(options: WebServerOptions): Promise<WebServ
     }
     const { channel, input } = body as { channel: string; input?: unknown };
     sendEnvelope(res, await options.core.dispatch(channel, input));
+  }
+
+  /**
+   * Receives a file for import into the core's private upload folder (100 MB at most). Only raw bytes as
+   * application/octet-stream: a form on another site cannot send that without a preflight we never answer.
+   */
+  async function handleUpload(req: IncomingMessage, res: ServerResponse) {
+    if (req.method !== 'POST') return refuse(res, 'NOT_FOUND', 'Use POST.');
+    if (!/^application\/octet-stream\b/i.test(req.headers['content-type'] ?? '')) {
+      return refuse(res, 'VALIDATION', 'Send the file as application/octet-stream.');
+    }
+    const declared = Number(req.headers['content-length'] ?? 0);
+    if (declared > maxUpload) {
+      req.resume();
+      return refuse(
+        res,
+        'VALIDATION',
+        'The file is larger than 100 MB; the import reads files up to 100 MB.',
+      );
+    }
+    let name = 'upload';
+    try {
+      name = decodeURIComponent(String(req.headers['x-file-name'] ?? 'upload'));
+    } catch {
+      return refuse(res, 'VALIDATION', 'The file name is not valid.');
+    }
+    try {
+      const file = await options.core.uploads.saveUpload(req, name, maxUpload);
+      sendEnvelope(res, { ok: true, value: file });
+    } catch (err) {
+      if (!(err instanceof AppError)) return refuse(res, 'INTERNAL', 'The upload failed.');
+      // Stop reading a body we refused; the browser gets the answer either way.
+      req.resume();
+      sendEnvelope(res, { ok: false, error: toErrorShape(err) });
+    }
   }
 
   function handleEvents(req: IncomingMessage, res: ServerResponse) {
@@ -223,6 +263,8 @@ export async function startWebServer(options: WebServerOptions): Promise<WebServ
     close: () =>
       new Promise<void>((ok) => {
         server.closeAllConnections();
+        // Uploads live only as long as the server that received them.
+        options.core.uploads.close();
         server.close(() => ok());
       }),
   };

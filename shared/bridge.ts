@@ -14,6 +14,11 @@ export interface DpoBridge {
 export const webDoor = {
   invokePath: '/api/invoke',
   eventsPath: '/api/events',
+  /**
+   * A file for import: the raw bytes as application/octet-stream, the name in `X-File-Name` (URI-encoded);
+   * answers an envelope with `{fileId, fileName, size}` for `import:inspect` and the rest.
+   */
+  uploadPath: '/api/upload',
   /** The printed URL carries the per-launch token in the fragment, never sent to the server in a request line. */
   tokenFragmentKey: 'token',
 } as const;

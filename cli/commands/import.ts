@@ -1,0 +1,262 @@
+import { Command, InvalidArgumentError, Option } from 'commander';
+import { existsSync, readFileSync } from 'node:fs';
+import { randomUUID } from 'node:crypto';
+import type { Core } from '../../db/core';
+import { presetKey } from '../../shared/import/header-match';
+import {
+  VendorImportFieldSchema,
+  type ColumnMapping,
+  type DateOrder,
+  type DuplicatePolicy,
+  type InspectResult,
+  type VendorImportField,
+} from '../../shared/import/types';
+import { call, withCore } from '../core';
+import { CliError, printJson } from '../output';
+
+interface ImportOptions {
+  register: 'vendors';
+  sheet?: string;
+  headerRow?: number;
+  mapping?: string;
+  onDuplicate: DuplicatePolicy;
+  dateOrder?: DateOrder;
+  expandRegions?: boolean;
+  dryRun?: boolean;
+  json?: boolean;
+}
+
+function positiveInt(value: string): number {
+  const n = Number(value);
+  if (!Number.isInteger(n) || n < 1) throw new InvalidArgumentError('Give a row number from 1.');
+  return n;
+}
+
+/** A mapping file: `{"<column header>": "<field or null>"}`, the shape `--json` prints. */
+function readMappingFile(path: string): Record<string, VendorImportField | null> {
+  let raw: unknown;
+  try {
+    raw = JSON.parse(readFileSync(path, 'utf8'));
+  } catch (err) {
+    throw new CliError(`Could not read the mapping file ${path}: ${(err as Error).message}`, 2);
+  }
+  if (typeof raw !== 'object' || raw === null || Array.isArray(raw)) {
+    throw new CliError(`${path} must hold {"<column header>": "<field or null>", ...}.`, 2);
+  }
+  const out: Record<string, VendorImportField | null> = {};
+  for (const [header, field] of Object.entries(raw)) {
+    if (field === null) out[header] = null;
+    else {
+      const parsed = VendorImportFieldSchema.safeParse(field);
+      if (!parsed.success) {
+        throw new CliError(
+          `${path}: "${String(field)}" (for "${header}") is not a vendor field. Fields: ${VendorImportFieldSchema.options.join(', ')}.`,
+          2,
+        );
+      }
+      out[header] = parsed.data;
+    }
+  }
+  return out;
+}
+
+/** The columns to send: inspect's proposal, the mapping file on top, and the date order for date columns. */
+function buildColumns(
+  inspected: InspectResult,
+  file: Record<string, VendorImportField | null> | null,
+  dateOrder: DateOrder | undefined,
+): ColumnMapping[] {
+  const byKey = file ? new Map(Object.entries(file).map(([h, f]) => [presetKey(h), f])) : null;
+  if (file) {
+    const known = new Set(inspected.columns.map((c) => presetKey(c.header)));
+    const unknown = Object.keys(file).filter((h) => !known.has(presetKey(h)));
+    if (unknown.length > 0) {
+      throw new CliError(
+        `The mapping names columns the file does not have: ${unknown.map((h) => `"${h}"`).join(', ')}. Its columns: ${inspected.columns.map((c) => `"${c.header}"`).join(', ')}.`,
+        2,
+      );
+    }
+  }
+  return inspected.columns.map((c) => {
+    const fromFile = byKey?.get(presetKey(c.header));
+    const field = fromFile !== undefined ? fromFile : c.field;
+    const proven = c.dateOrder === 'dmy' || c.dateOrder === 'mdy' ? c.dateOrder : undefined;
+    const order = dateOrder ?? proven;
+    return { column: c.column, header: c.header, field, ...(order ? { dateOrder: order } : {}) };
+  });
+}
+
+/** Shows a job's progress on a terminal (stderr), one line rewritten in place. */
+function showProgress(core: Core, jobId: string, enabled: boolean): () => void {
+  if (!enabled) return () => undefined;
+  const off = core.onProgress((e) => {
+    if (e.jobId !== jobId) return;
+    const pct = e.percent === undefined ? '' : ` (${Math.round(e.percent)}%)`;
+    process.stderr.write(
+      `\rRows read: ${e.done.toLocaleString('en')}${e.total ? ` of ${e.total.toLocaleString('en')}` : ''}${pct}   `,
+    );
+  });
+  return () => {
+    off();
+    process.stderr.write('\r\u001b[K');
+  };
+}
+
+/** `dpo import FILE`, `dpo import undo ID` and `dpo import list`. */
+export function registerImportCommands(program: Command): void {
+  const cmd = program
+    .command('import')
+    .description(
+      'import a register from a spreadsheet (.xlsx, .csv, .txt); see also `import undo` and `import list`',
+    )
+    .argument('<file>', 'the spreadsheet to import')
+    .addOption(
+      new Option('--register <name>', 'the register to fill').choices(['vendors']).default('vendors'),
+    )
+    .option('--sheet <name>', 'the sheet to read (default: the first visible one)')
+    .option(
+      '--header-row <n>',
+      'the row holding the column headers (default: found automatically)',
+      positiveInt,
+    )
+    .option(
+      '--mapping <preset|file.json>',
+      'a saved mapping preset, or a JSON file {"<column header>": "<field or null>"}',
+    )
+    .addOption(
+      new Option('--on-duplicate <policy>', 'for a company already in the register or earlier in the file')
+        .choices(['update', 'skip', 'create'])
+        .default('skip'),
+    )
+    .addOption(
+      new Option('--date-order <order>', 'read dates such as 03/04/2024 day first or month first').choices([
+        'dmy',
+        'mdy',
+      ]),
+    )
+    .option('--expand-regions', 'expand "EU" and "EEA" to their member states (otherwise they are flagged)')
+    .option('--dry-run', 'show what the import would do, and write nothing')
+    .option('--json', 'print the result as JSON')
+    .option('--db <path>', 'database file')
+    .action(async (file: string, opts: ImportOptions, command: Command) => {
+      const mappingFile = opts.mapping && /\.json$/i.test(opts.mapping) ? opts.mapping : null;
+      if (mappingFile && !existsSync(mappingFile))
+        throw new CliError(`The mapping file ${mappingFile} was not found.`, 2);
+      const fileMapping = mappingFile ? readMappingFile(mappingFile) : null;
+      const outcome = await withCore(command, 'cli', async (core) => {
+        const tty = !opts.json && process.stderr.isTTY === true;
+        const inspectJob = randomUUID();
+        let stop = showProgress(core, inspectJob, tty);
+        const inspected = await call(core, 'import:inspect', {
+          source: { path: file },
+          register: opts.register,
+          ...(opts.sheet ? { sheet: opts.sheet } : {}),
+          ...(opts.headerRow ? { headerRow: opts.headerRow } : {}),
+          ...(opts.mapping && !mappingFile ? { preset: opts.mapping } : {}),
+          jobId: inspectJob,
+        }).finally(() => stop());
+        const columns = buildColumns(inspected, fileMapping, opts.dateOrder);
+        const request = {
+          source: { path: file },
+          register: opts.register,
+          sheet: inspected.sheet,
+          headerRow: inspected.headerRow,
+          columns,
+          options: { onDuplicate: opts.onDuplicate, expandRegions: opts.expandRegions === true },
+          expectedRows: inspected.rowCount,
+        };
+        const jobId = randomUUID();
+        stop = showProgress(core, jobId, tty);
+        try {
+          if (opts.dryRun) {
+            const preview = await call(core, 'import:preview', { ...request, jobId });
+            const errors = preview.issues.filter((i) => i.severity === 'error');
+            return {
+              importId: null,
+              dryRun: true,
+              rows: preview.counts.rows,
+              created: preview.counts.created,
+              updated: preview.counts.updated,
+              merged: preview.counts.merged,
+              skipped: preview.counts.skipped,
+              invalidRows: preview.counts.invalid,
+              invalid: errors.map((i) => ({ row: i.row, field: i.field, message: i.message })),
+              warnings: preview.issues
+                .filter((i) => i.severity === 'warning')
+                .map((i) => ({ row: i.row, field: i.field, message: i.message })),
+              mapping: Object.fromEntries(columns.map((c) => [c.header, c.field])),
+              inspected,
+            };
+          }
+          const result = await call(core, 'import:commit', { ...request, jobId });
+          return { ...result, dryRun: false, inspected };
+        } finally {
+          stop();
+        }
+      });
+      const { inspected, ...result } = outcome;
+      const imported = result.created + result.updated + result.merged;
+      if (opts.json) {
+        const { jobId: _jobId, ...rest } = result as typeof result & { jobId?: string };
+        printJson(rest);
+      } else {
+        const where = inspected.sheet ? `sheet "${inspected.sheet}", ` : '';
+        process.stdout.write(
+          `${result.dryRun ? 'Dry run (nothing written): ' : ''}${inspected.fileName} (${where}header row ${inspected.headerRow}): ${result.rows} rows: ${result.created} new, ${result.updated} updated, ${result.merged} merged, ${result.skipped} skipped, ${result.invalidRows} invalid.\n`,
+        );
+        for (const [header, field] of Object.entries(result.mapping)) {
+          process.stdout.write(`  ${header} → ${field ?? '(ignored)'}\n`);
+        }
+        for (const i of result.invalid.slice(0, 50)) {
+          process.stdout.write(`  row ${i.row}${i.field ? `, ${i.field}` : ''}: ${i.message}\n`);
+        }
+        if (result.invalid.length > 50)
+          process.stdout.write(`  … and ${result.invalid.length - 50} more problems.\n`);
+        if (!result.dryRun && 'importId' in result && result.importId) {
+          process.stdout.write(
+            `Import ${result.importId}. Undo it with: dpo import undo ${result.importId}\n`,
+          );
+        }
+      }
+      if (imported === 0) {
+        throw new CliError(
+          `Nothing ${result.dryRun ? 'would be' : 'was'} imported: ${result.invalidRows} invalid and ${result.skipped} skipped of ${result.rows} rows.`,
+          1,
+        );
+      }
+    });
+
+  cmd
+    .command('undo')
+    .description('undo a whole import: remove the vendors it created, restore the ones it updated')
+    .argument('<id>', 'the import id (see `dpo import list`)')
+    .option('--json', 'print JSON')
+    .option('--db <path>', 'database file')
+    .action(async (id: string, _opts: unknown, command: Command) => {
+      // --json and --db are also options of `import` itself, so read them from the whole command line.
+      const opts = command.optsWithGlobals<{ json?: boolean }>();
+      const result = await withCore(command, 'cli', (core) => call(core, 'import:undo', { id }));
+      if (opts.json) printJson(result);
+      else
+        process.stdout.write(
+          `Undid import ${result.importId}: removed ${result.removed} vendors it created, restored ${result.reverted} it updated.\n`,
+        );
+    });
+
+  cmd
+    .command('list')
+    .description('list past imports, newest first')
+    .option('--json', 'print JSON')
+    .option('--db <path>', 'database file')
+    .action(async (_opts: unknown, command: Command) => {
+      const opts = command.optsWithGlobals<{ json?: boolean }>();
+      const page = await withCore(command, 'cli', (core) => call(core, 'import:list', { limit: 200 }));
+      if (opts.json) return printJson(page.rows);
+      if (page.rows.length === 0) return void process.stdout.write('No imports yet.\n');
+      for (const r of page.rows) {
+        process.stdout.write(
+          `${r.id}  ${r.createdAt.slice(0, 16).replace('T', ' ')}  ${r.fileName}  ${r.created} new, ${r.updated} updated${r.undoneAt ? `  (undone ${r.undoneAt.slice(0, 10)})` : ''}\n`,
+        );
+      }
+    });
+}
