@@ -136,6 +136,14 @@ export function VendorEditor({
     else titleRef.current?.focus({ preventScroll: true });
   }, [isNew]);
 
+  // The conflict notice sits above the form; bring it into view wherever the user was editing.
+  const conflictRef = useRef<HTMLDivElement>(null);
+  useEffect(() => {
+    if (!form.conflict) return;
+    conflictRef.current?.scrollIntoView({ block: 'nearest' });
+    conflictRef.current?.focus({ preventScroll: true });
+  }, [form.conflict]);
+
   const refresh = () => void onChanged?.();
   const title = vendor ? vendor.name : 'New vendor';
   const dpa = vendor ? dpaStatusLabels[vendor.effectiveDpaStatus] : null;
@@ -215,11 +223,17 @@ export function VendorEditor({
       <div className="page-scroll">
         <Stack p="md" gap="md" maw={1400}>
           {form.conflict && (
-            <Alert color="red" title="Someone else saved this vendor after you opened it" role="alert">
+            <Alert
+              ref={conflictRef}
+              tabIndex={-1}
+              color="red"
+              title="Someone else saved this vendor after you opened it"
+              role="alert"
+            >
               <Stack gap="xs">
                 <Text size="sm">
-                  {form.conflict} Your edits are still in the form. Take their version, or keep your edits and
-                  save again to replace theirs.
+                  Your edits are still in the form. Take their version to start again from what is saved now,
+                  or keep your edits and save again to replace theirs.
                 </Text>
                 <Group gap="xs">
                   <Button

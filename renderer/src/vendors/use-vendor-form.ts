@@ -127,7 +127,7 @@ export function useVendorForm({
         notifications.show({
           color: 'red',
           title: 'Not saved: someone else changed this vendor',
-          message: 'Your edits are still in the form. Choose how to continue at the top of the page.',
+          message: 'Your edits are still in the form. Choose how to continue above the form.',
         });
       } else {
         notifications.show({ color: 'red', title: 'Not saved', message: error.message });
