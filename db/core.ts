@@ -95,6 +95,7 @@ export function openCore(options: CoreOptions): Core {
     'audit:history': ({ entity, entityId }) => audit.history(entity, entityId),
     'audit:verify': () => audit.verify(),
     'demo:load': writing(() => loadDemoData(db, vendors, ctx)),
+    'search:records': ({ query, limit }) => vendors.searchHits(query, limit, ctx),
     ...imports.handlers,
   };
 

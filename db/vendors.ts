@@ -2,8 +2,14 @@ import { countryName } from '../shared/countries';
 import { editDistance, normaliseLegalName } from '../shared/legal-name';
 import { isInEea } from '../shared/reference/eea';
 import { AppError } from '../shared/errors';
-import type { ChannelParsedInput } from '../shared/contract';
-import type { Vendor, VendorDetail, VendorFields, VendorSortKey } from '../shared/domain/vendor';
+import type { ChannelParsedInput, RecordHit } from '../shared/contract';
+import {
+  VendorQuerySchema,
+  type Vendor,
+  type VendorDetail,
+  type VendorFields,
+  type VendorSortKey,
+} from '../shared/domain/vendor';
 import type { AuditContext, AuditLog, AuditRecord } from './audit';
 import type Database from 'better-sqlite3';
 import type { Db } from './open';
@@ -619,6 +625,26 @@ export function createVendorRepository(db: Db, audit: AuditLog) {
         children: descendants.all(id).map(link),
         history: audit.history('vendor', id),
       };
+    },
+
+    /** Vendors matching the words anywhere, for the global search; archived ones come last. */
+    searchHits(query: string, limit: number, ctx: { now: () => Date }): RecordHit[] {
+      const page = list(
+        VendorQuerySchema.parse({ search: query, limit, archived: 'include', sort: { key: 'name' } }),
+        ctx,
+      );
+      return page.rows
+        .map((v) => ({
+          register: 'vendors' as const,
+          id: v.id,
+          title: v.name,
+          detail: [
+            v.role.charAt(0).toUpperCase() + v.role.slice(1).replace('-', ' '),
+            ...v.services.slice(0, 2),
+          ].join(' · '),
+          archived: v.archived,
+        }))
+        .sort((a, b) => Number(a.archived) - Number(b.archived));
     },
 
     /**

@@ -25,6 +25,16 @@ import {
 
 const IdInput = z.object({ id: IdSchema });
 
+/** One record found by the global search, with where to open it. */
+export const RecordHitSchema = z.object({
+  register: z.enum(['vendors']),
+  id: IdSchema,
+  title: z.string(),
+  detail: z.string(),
+  archived: z.boolean(),
+});
+export type RecordHit = z.infer<typeof RecordHitSchema>;
+
 /** The only place a channel name is written. Every door (Electron IPC, web, CLI) goes through `dispatch`. */
 export const contract = {
   'app:info': {
@@ -71,6 +81,14 @@ export const contract = {
   'demo:load': {
     input: z.object({}).default({}),
     output: z.object({ created: z.number().int(), skipped: z.number().int() }),
+  },
+  /** The global search (Ctrl/Cmd+K): records of every register matching the words, archived ones included. */
+  'search:records': {
+    input: z.object({
+      query: z.string().trim().min(1).max(200),
+      limit: z.number().int().min(1).max(50).default(12),
+    }),
+    output: z.array(RecordHitSchema),
   },
   /** Reads a file's sheets, header row and columns, and suggests a mapping. A long job: pass a jobId to follow it. */
   'import:inspect': { input: InspectInputSchema, output: InspectResultSchema },

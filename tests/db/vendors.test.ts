@@ -329,3 +329,20 @@ describe('vendor list on a larger register', () => {
     }
   });
 });
+
+describe('global search', () => {
+  it('finds records by any word, archived ones last and marked', async () => {
+    t = testCore();
+    const a = await ok(t.core, 'vendors:create', { name: 'Zendesk', services: ['Customer support'] });
+    await ok(t.core, 'vendors:create', { name: 'Support Heroes', services: ['Outsourced support'] });
+    await ok(t.core, 'vendors:archive', { id: a.id });
+    const hits = await ok(t.core, 'search:records', { query: 'support' });
+    expect(hits.map((h) => [h.title, h.archived, h.register])).toEqual([
+      ['Support Heroes', false, 'vendors'],
+      ['Zendesk', true, 'vendors'],
+    ]);
+    expect(hits[1]!.detail).toContain('Customer support');
+    const empty = await t.core.dispatch('search:records', { query: '  ' });
+    expect(!empty.ok && empty.error.code).toBe('VALIDATION');
+  });
+});

@@ -122,4 +122,23 @@ describe.runIf(run)('the vendor register in the browser', () => {
     await expect.poll(tableNames).toEqual(['Acme Payments Ltd']);
     await app.shot('10-filter-by-country');
   });
+
+  it('finds any record from anywhere with Ctrl+K', async () => {
+    await page.keyboard.press('Escape');
+    await page.keyboard.press('Control+k');
+    const box = page
+      .getByRole('textbox', { name: 'Search every register' })
+      .or(page.getByPlaceholder('Search every register…'));
+    await box.first().fill('intercom');
+    await page
+      .getByRole('button', { name: /Intercom/ })
+      .first()
+      .waitFor();
+    await app.shot('11-global-search');
+    await page
+      .getByRole('button', { name: /Intercom/ })
+      .first()
+      .click();
+    await page.getByRole('heading', { name: 'Intercom' }).waitFor();
+  });
 });

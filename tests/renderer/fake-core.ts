@@ -145,6 +145,11 @@ export function installFakeCore(initial: Vendor[] = []): FakeCore {
         .map((v) => ({ id: v.id, name: v.name, reason: 'Same name' })),
     'audit:history': () => [] as AuditEntry[],
     'audit:verify': () => ({ ok: true, entries: 0, firstBadId: null, reason: null }),
+    'search:records': ({ query, limit }) =>
+      vendors
+        .filter((v) => v.name.toLowerCase().includes(query.toLowerCase()))
+        .slice(0, limit)
+        .map((v) => ({ register: 'vendors', id: v.id, title: v.name, detail: v.role, archived: v.archived })),
     'demo:load': () => {
       for (const input of demoVendors) vendors.push(makeVendor(nextId++, { ...input, sourceKind: 'demo' }));
       return { created: demoVendors.length, skipped: 0 };

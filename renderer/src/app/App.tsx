@@ -1,4 +1,5 @@
-import { AppShell, NavLink, ScrollArea, Stack, Text, Title } from '@mantine/core';
+import { AppShell, Kbd, NavLink, ScrollArea, Stack, Text, Title, UnstyledButton } from '@mantine/core';
+import { IconSearch } from '@tabler/icons-react';
 import { useEffect } from 'react';
 import { NewVendorPage } from '../vendors/NewVendorPage';
 import { VendorRecordPage } from '../vendors/VendorRecordPage';
@@ -6,6 +7,7 @@ import { VendorRegisterPage } from '../vendors/VendorRegisterPage';
 import type { NavEntry } from './navigation';
 import { registers, tools } from './navigation';
 import { HOME_PATH, navigate, useCurrentPath, useRoute } from './router';
+import { GlobalSearch, openGlobalSearch } from './GlobalSearch';
 import { SettingsPage } from './SettingsPage';
 
 function NavItem({ entry, currentPath }: { entry: NavEntry; currentPath: string }) {
@@ -49,11 +51,25 @@ export function App() {
 
   return (
     <AppShell navbar={{ width: 184, breakpoint: 0 }} padding={0}>
+      <GlobalSearch />
       <AppShell.Navbar p="xs">
         <AppShell.Section px="xs" py={6} mb="xs">
           <Text fw={700} size="sm">
             DPO Workbench
           </Text>
+        </AppShell.Section>
+        <AppShell.Section mb="xs">
+          <UnstyledButton
+            className="global-search-button"
+            onClick={openGlobalSearch}
+            aria-label="Search every register (Ctrl+K)"
+          >
+            <IconSearch size={16} stroke={1.6} />
+            <Text size="sm" c="dimmed" style={{ flex: 1 }}>
+              Search
+            </Text>
+            <Kbd size="xs">Ctrl K</Kbd>
+          </UnstyledButton>
         </AppShell.Section>
         <AppShell.Section grow component={ScrollArea}>
           <nav aria-label="Registers">
