@@ -47,6 +47,13 @@ if (target === 'node' && existsSync(binary) && nodeCanLoad()) {
 }
 if (target === 'electron' && current === key && existsSync(binary)) process.exit(0);
 
+// Before the first switch away from Node, keep the Node build so switching back is a copy, not a compile.
+if (target === 'electron' && existsSync(binary) && nodeCanLoad()) {
+  const nodeKey = `node-${process.versions.modules}-${process.platform}-${process.arch}`;
+  mkdirSync(join(cacheRoot, nodeKey), { recursive: true });
+  copyFileSync(binary, join(cacheRoot, nodeKey, 'better_sqlite3.node'));
+}
+
 if (existsSync(cached)) {
   copyFileSync(cached, binary);
   writeFileSync(stateFile, JSON.stringify({ key }));
