@@ -124,6 +124,8 @@ export async function openCsvSource(path: string, fileName: string, size: number
   }
   if (text.trim() === '') throw fileProblem('empty', `${fileName} has no rows.`);
   const delimiter = sniffDelimiter(text.replace(/^\uFEFF/, ''));
+  // Excel's "sep=;" first line says which delimiter the file uses; it is not a row of the list.
+  const sepLine = /^\uFEFF?sep=.\r?\n/i.test(text);
   let bytesRead = 0;
 
   return {
@@ -156,7 +158,7 @@ export async function openCsvSource(path: string, fileName: string, size: number
         for await (const record of parser as AsyncIterable<string[]>) {
           if (first) {
             first = false;
-            if (record.length === 1 && /^sep=.$/i.test(record[0]!.replace(/^\uFEFF/, ''))) continue;
+            if (sepLine) continue;
           }
           row++;
           yield { row, cells: record.map((c, i) => (i === 0 ? c.replace(/^\uFEFF/, '') : c) || null) };

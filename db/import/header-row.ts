@@ -65,6 +65,15 @@ export function isBlankRow(cells: readonly CellValue[]): boolean {
   );
 }
 
+/** The longest header label kept; longer header cells are cut, with an ellipsis. */
+const MAX_LABEL = 200;
+
+/** A header cell's text as a label: one line, at most 200 characters. */
+export function headerLabel(value: CellValue): string {
+  const text = cellText(value, true);
+  return text.length > MAX_LABEL ? `${text.slice(0, MAX_LABEL - 1)}…` : text;
+}
+
 /**
  * The label of each column: the header cell's text; for an empty header cell, the text of the merged range
  * covering it, else of the row just above when that row is a group-label row (a two-row header), else
@@ -82,14 +91,14 @@ export function columnLabels(
   const out = new Map<number, string>();
   const seen = new Map<string, number>();
   for (const c of columns) {
-    let label = cellText(header[c - 1] ?? null, true);
+    let label = headerLabel(header[c - 1] ?? null);
     if (!label) {
       const m = merges.find(
         (r) => r.top <= headerRow && headerRow <= r.bottom && r.left <= c && c <= r.right,
       );
-      if (m) label = cellText(rowsByNumber.get(m.top)?.[m.left - 1] ?? null, true);
+      if (m) label = headerLabel(rowsByNumber.get(m.top)?.[m.left - 1] ?? null);
     }
-    if (!label && aboveIsGroupRow) label = cellText(above[c - 1] ?? null, true);
+    if (!label && aboveIsGroupRow) label = headerLabel(above[c - 1] ?? null);
     if (!label) label = `Column ${columnLetter(c)}`;
     const key = foldText(label);
     const n = (seen.get(key) ?? 0) + 1;

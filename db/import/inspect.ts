@@ -1,5 +1,5 @@
 import { judgeDateOrder, tallyDateOrder, type DateOrderTally } from '../../shared/import/dates';
-import { presetKey, suggestMapping } from '../../shared/import/header-match';
+import { presetKey, suggestMapping, VALUES_MUST_FIT } from '../../shared/import/header-match';
 import { cellText, columnLetter } from '../../shared/import/text';
 import type { CellValue, InspectResult, VendorImportField } from '../../shared/import/types';
 import { VENDOR_FIELD_SPECS } from '../../shared/import/vendor-fields';
@@ -138,6 +138,11 @@ export async function inspectFile(params: InspectParams, job: JobContext): Promi
       // A hidden column is usually a helper or lookup column: shown, suggested, but not imported unless mapped.
       const field = fromPreset !== undefined ? fromPreset : hidden ? null : suggestion.field;
       const dateOrder = s ? judgeDateOrder(s.dates) : null;
+      if (field && field === suggestion.field && suggestion.fit < VALUES_MUST_FIT && s?.samples[0]) {
+        warnings.push(
+          `Most values in "${header}" do not read as ${VENDOR_FIELD_SPECS[field].label.toLowerCase()} (such as "${s.samples[0]}"): check this column's mapping.`,
+        );
+      }
       if (hidden)
         warnings.push(
           `Column ${columnLetter(c)} ("${header}") is hidden in the workbook; it is ignored unless you map it.`,

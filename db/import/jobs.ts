@@ -46,6 +46,18 @@ interface Running {
   cancel(): void;
 }
 
+/** The rows a finished job handled, for its last progress event. */
+function finalRows(value: unknown): number {
+  const v = value as {
+    rows?: number;
+    rowCount?: number;
+    counts?: { rows: number };
+    removed?: number;
+    reverted?: number;
+  };
+  return v.rows ?? v.rowCount ?? v.counts?.rows ?? (v.removed ?? 0) + (v.reverted ?? 0);
+}
+
 /** How long a cancelled worker gets to roll back before it is stopped. */
 const CANCEL_GRACE_MS = 10_000;
 /** How long an idle worker is kept for the next job. */
@@ -208,8 +220,18 @@ export function createJobRunner(options: JobRunnerOptions) {
           'Another import or undo is being written; try again when it has finished.',
         );
       }
+      // A first and a last event, so a progress bar appears at once and completes even for a short job.
+      const expected =
+        task.kind === 'preview' || task.kind === 'commit' ? (task.request.expectedRows ?? null) : null;
+      emit(jobId, task.kind, { rows: 0, total: expected, percent: 0 });
       try {
         const value = await (mode === 'worker' ? inWorker(jobId, task, env) : inline(jobId, task, env));
+        emit(jobId, task.kind, {
+          rows: finalRows(value),
+          total: finalRows(value),
+          percent: 100,
+          message: 'done',
+        });
         return value;
       } finally {
         running.delete(jobId);

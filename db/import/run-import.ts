@@ -5,6 +5,7 @@ import { AppError } from '../../shared/errors';
 import { REGION_RULE } from '../../shared/import/countries-cell';
 import { cellText } from '../../shared/import/text';
 import type {
+  CellValue,
   CommitResult,
   DuplicateGroup,
   ImportCounts,
@@ -26,7 +27,7 @@ import { createAuditLog } from '../audit';
 import type { Db } from '../open';
 import { createVendorRepository, vendorFields } from '../vendors';
 import { fileProblem } from './detect';
-import { isBlankRow, isNoteRow } from './header-row';
+import { headerLabel, isBlankRow, isNoteRow } from './header-row';
 import type { JobContext } from './job-context';
 import { openRowSource } from './row-source';
 
@@ -49,6 +50,7 @@ const SAMPLE_ROWS = 50;
 
 interface Seen {
   row: number;
+  name: string;
   vendorId: number | null;
   /** Preview only: the vendor as the import leaves it so far, for folding later rows into it. */
   fields: VendorFields | null;
@@ -246,8 +248,8 @@ export async function runImport(
       const prior = key ? seen.get(key) : undefined;
       const match = key ? (existing.get(key) ?? null) : null;
       if (prior) {
-        group(key, fields.name, prior.row, match);
-        group(key, fields.name, r.row, match);
+        group(key, prior.name, prior.row, match);
+        group(key, prior.name, r.row, match);
         if (policy === 'skip') {
           counts.skipped++;
           remember(r.row, 'skip', prior.vendorId, prior.row, fields);
@@ -270,7 +272,7 @@ export async function runImport(
         group(key, fields.name, r.row, match);
         if (policy === 'skip') {
           counts.skipped++;
-          seen.set(key, { row: r.row, vendorId: match.id, fields: null });
+          seen.set(key, { row: r.row, name: fields.name, vendorId: match.id, fields: null });
           remember(r.row, 'skip', match.id, null, fields);
           continue;
         }
@@ -285,7 +287,12 @@ export async function runImport(
           if (changed && mode === 'commit') repo.updateOne(match.id, merged, ctx);
           if (changed) counts.updated++;
           else counts.skipped++;
-          seen.set(key, { row: r.row, vendorId: match.id, fields: mode === 'preview' ? merged : null });
+          seen.set(key, {
+            row: r.row,
+            name: fields.name,
+            vendorId: match.id,
+            fields: mode === 'preview' ? merged : null,
+          });
           remember(r.row, changed ? 'update' : 'skip', match.id, null, merged);
           continue;
         }
@@ -297,6 +304,7 @@ export async function runImport(
       if (key && !prior)
         seen.set(key, {
           row: r.row,
+          name: fields.name,
           vendorId: id,
           fields: mode === 'preview' && policy === 'update' ? fields : null,
         });
@@ -397,9 +405,9 @@ export async function runImport(
  * Refuses a file whose header row no longer says what inspect saw (the file changed between preview and
  * commit, or the wrong header row was given): mapping by column number would then put values in wrong fields.
  */
-function checkHeader(cells: readonly unknown[], request: ImportRequestParsed, fileName: string): void {
+function checkHeader(cells: readonly CellValue[], request: ImportRequestParsed, fileName: string): void {
   for (const c of request.columns) {
-    const raw = cellText((cells[c.column - 1] ?? null) as never, true);
+    const raw = headerLabel(cells[c.column - 1] ?? null);
     if (!raw || /^Column [A-Z]+$/.test(c.header)) continue;
     const label = c.header.replace(/ \(\d+\)$/, '');
     if (raw !== label && raw !== c.header) {

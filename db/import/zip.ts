@@ -153,6 +153,8 @@ export async function streamEntry(
   const fh = await open(path, 'r');
   try {
     const start = await dataStart(fh, entry);
+    if (start + entry.compressedSize > (await fh.stat()).size)
+      throw new ZipDamaged(`${entry.name} reaches past the end of the file`);
     const stream = fh.createReadStream({ start, end: start + entry.compressedSize - 1, autoClose: false });
     const source = entry.method === 8 ? stream.pipe(createInflateRaw()) : stream;
     if (entry.method === 8) stream.on('error', (err) => source.destroy(err));

@@ -170,6 +170,23 @@ function readPiece(piece: string, out: CountryCell): void {
   out.unknown.push(text);
 }
 
+/** Splits on any of `separators`, except inside brackets ("United States (Virginia, Oregon)"). */
+function splitOutside(text: string, separators: string): string[] {
+  const out: string[] = [];
+  let depth = 0;
+  let cur = '';
+  for (const ch of text) {
+    if (ch === '(' || ch === '[') depth++;
+    else if ((ch === ')' || ch === ']') && depth > 0) depth--;
+    if (depth === 0 && separators.includes(ch)) {
+      out.push(cur);
+      cur = '';
+    } else cur += ch;
+  }
+  out.push(cur);
+  return out.filter((p) => p.trim() !== '');
+}
+
 /**
  * Reads a cell of processing countries: several per cell ("United States, Germany, Iceland"; "US/EU";
  * "USA and Canada"), abbreviations ("U.S.", "USA", "UK"), names in English, French and German, and region
@@ -184,10 +201,10 @@ export function parseCountryCell(value: CellValue): CountryCell {
     out.countries.push(whole);
     return out;
   }
-  for (const part of text.split(/[\n;/|•+]+/)) {
+  for (const part of splitOutside(text, '\n;/|•+')) {
     // Commas separate countries, except in ISO-style names such as "Korea, Republic of": try each comma
     // piece joined with the next one first.
-    const pieces = part.split(',');
+    const pieces = splitOutside(part, ',');
     for (let i = 0; i < pieces.length; i++) {
       const next = pieces[i + 1];
       if (next !== undefined) {

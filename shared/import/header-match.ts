@@ -170,34 +170,46 @@ export interface Suggestion {
   column: number;
   field: VendorImportField | null;
   confidence: number;
+  /** Share of the sample values that read as the field (1 when there were none). */
+  fit: number;
 }
 
 /** Below this share of sample values that read as the field, a header match is not trusted. */
-const VALUES_MUST_FIT = 0.6;
+export const VALUES_MUST_FIT = 0.6;
 
 /**
- * Suggests a field for each column from its header and its values. A header match whose values do not read
- * as that field (an "Article 9 condition" column of legal grounds is not a yes/no flag) falls back to the
- * next candidate. Fields that take one column go to the best-matching column only.
+ * Suggests a field for each column from its header and its values. Values decide between candidates ("DPA
+ * signed" holding dates is the signing date, holding yes/no the DPA status), and a header that only contains
+ * or nearly matches a known one is dropped when its values do not read as that field. A header that is a
+ * known one word for word keeps its field even then ("Country" full of misspelt places): its cells are then
+ * reported one by one, which says more than a column silently left out. Fields that take one column go to the
+ * best-matching column only.
  */
 export function suggestMapping(columns: readonly ColumnForMatching[]): Suggestion[] {
-  const pairs: { column: number; field: VendorImportField; score: number }[] = [];
+  const pairs: { column: number; field: VendorImportField; score: number; fit: number }[] = [];
   for (const col of columns) {
+    const samples = col.samples.filter((v) => cellText(v) !== '').slice(0, 30);
     for (const cand of headerCandidates(col.header)) {
-      const samples = col.samples.filter((v) => cellText(v) !== '').slice(0, 30);
       const fit =
         samples.length === 0 ? 1 : samples.filter((v) => valueFits(cand.field, v)).length / samples.length;
-      if (fit >= VALUES_MUST_FIT) pairs.push({ column: col.column, field: cand.field, score: cand.score });
+      if (fit >= VALUES_MUST_FIT || cand.score === 1)
+        pairs.push({ column: col.column, field: cand.field, score: cand.score, fit });
     }
   }
-  pairs.sort((a, b) => b.score - a.score || a.column - b.column);
+  const fits = (p: { fit: number }) => (p.fit >= VALUES_MUST_FIT ? 1 : 0);
+  pairs.sort((a, b) => fits(b) - fits(a) || b.score - a.score || a.column - b.column);
   const taken = new Set<VendorImportField>();
   const chosen = new Map<number, Suggestion>();
   for (const p of pairs) {
     if (chosen.has(p.column)) continue;
     if (taken.has(p.field) && !VENDOR_FIELD_SPECS[p.field].many) continue;
     taken.add(p.field);
-    chosen.set(p.column, { column: p.column, field: p.field, confidence: Number(p.score.toFixed(2)) });
+    chosen.set(p.column, {
+      column: p.column,
+      field: p.field,
+      confidence: Number(p.score.toFixed(2)),
+      fit: p.fit,
+    });
   }
-  return columns.map((c) => chosen.get(c.column) ?? { column: c.column, field: null, confidence: 0 });
+  return columns.map((c) => chosen.get(c.column) ?? { column: c.column, field: null, confidence: 0, fit: 0 });
 }

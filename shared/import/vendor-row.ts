@@ -216,7 +216,7 @@ const LIST_FIELDS = new Set<VendorImportField>(
 );
 
 /**
- * What a row does to a vendor it updates: only the fields the row filled change; lists (services, countries,
+ * What a row does to a vendor it updates: only the fields the row filled change, never the name; lists (services, countries,
  * categories...) gain the row's entries and lose none; notes gain the row's text. An import never empties a
  * field, so updating with a thinner file loses nothing.
  */
@@ -227,6 +227,9 @@ export function mergeVendorFields(
 ): VendorFields {
   const out: Record<string, unknown> = { ...base };
   for (const f of provided) {
+    // The rows matched on the normalised legal name, so the names differ only in form ("Globex" and
+    // "Globex Corporation"): the vendor keeps the name it has.
+    if (f === 'name') continue;
     if (LIST_FIELDS.has(f)) {
       out[f] = [...new Set([...(base[f] as string[]), ...(incoming[f] as string[])])];
     } else if (f === 'notes') {

@@ -1,0 +1,187 @@
+import { join } from 'node:path';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { inspectFile } from '../../../db/import/inspect';
+import { quietJob } from '../../../db/import/job-context';
+import { tempDir } from '../../helpers/core';
+import { SUBPROCESSOR_ROWS, writeCsv, writeXlsx } from './fixtures';
+
+let dir: string;
+let cleanup: () => void;
+beforeEach(() => ({ dir, cleanup } = tempDir()));
+afterEach(() => cleanup());
+
+const inspect = (file: string, extra: { sheet?: string; headerRow?: number } = {}) =>
+  inspectFile({ path: join(dir, file), fileName: file, ...extra }, quietJob);
+
+describe('inspecting a workbook', () => {
+  it('finds the header below title rows and blank rows, and counts data rows without trailing notes', async () => {
+    await writeXlsx(join(dir, 'list.xlsx'), [
+      {
+        name: 'Subprocessors',
+        rows: [
+          ['Acme Corp — sub-processors (updated 1 May 2025)'],
+          [],
+          [
+            'Name of Subprocessor',
+            'Description of Processing',
+            'Location of Processing',
+            'Website & Contact Details',
+          ],
+          ...SUBPROCESSOR_ROWS.slice(0, 3),
+          [],
+          SUBPROCESSOR_ROWS[3]!,
+          [],
+          ['* This list is updated when we add a sub-processor; subscribe to be told in advance.'],
+        ],
+      },
+    ]);
+    const r = await inspect('list.xlsx');
+    expect(r.headerRow).toBe(3);
+    expect(r.headerDetected).toBe(true);
+    expect(r.rowCount).toBe(4);
+    expect(r.columns.map((c) => [c.letter, c.header, c.field])).toEqual([
+      ['A', 'Name of Subprocessor', 'name'],
+      ['B', 'Description of Processing', 'services'],
+      ['C', 'Location of Processing', 'processingCountries'],
+      ['D', 'Website & Contact Details', 'contact'],
+    ]);
+    expect(r.columns[2]!.samples[0]).toBe('United States, Germany, Iceland');
+    expect(r.warnings.join(' ')).toMatch(/Rows 1–2 above the header/);
+    expect(r.warnings.join(' ')).toMatch(/1 row looks like a note/);
+  });
+
+  it('finds the ICO template header at row 9 under the controller block', async () => {
+    const block = [
+      ['Name', 'Example Ltd'],
+      ['Address', '1 High Street'],
+      ['Email', 'dpo@example.com'],
+      ['Telephone', '0100 000'],
+      ['Name of DPO', 'Jo Bloggs'],
+      ['Representative', 'n/a'],
+      [],
+      [],
+    ];
+    const header = [
+      'Business function',
+      'Purpose of processing',
+      'Categories of individuals',
+      'Categories of personal data',
+      'Categories of recipients',
+      'Link to contract with processor',
+      'Location of personal data',
+    ];
+    await writeXlsx(join(dir, 'ico.xlsx'), [
+      {
+        name: 'Template',
+        rows: [...block, header, ['Finance', 'Payroll', 'Staff', 'Bank details', 'HMRC', 'https://c', 'UK']],
+      },
+    ]);
+    const r = await inspect('ico.xlsx');
+    expect(r.headerRow).toBe(9);
+    expect(r.columns.map((c) => c.field)).toEqual([
+      null,
+      'services',
+      'dataSubjectCategories',
+      'dataCategories',
+      null,
+      'contractReference',
+      'processingCountries',
+    ]);
+    expect(r.warnings.join(' ')).toMatch(/No column looks like the vendor's name/);
+  });
+
+  it('labels merged and two-row headers, ignores hidden columns unless mapped, and reads cached formula values', async () => {
+    await writeXlsx(join(dir, 'merged.xlsx'), [
+      {
+        name: 'Vendors',
+        rows: [
+          ['Vendor', 'Processing', null, 'Helper'],
+          [null, 'Purpose', 'Country', null],
+          ['Acme', 'Hosting', 'DE', { formula: 'LEN(A3)', result: 4 }],
+          [{ formula: 'UPPER("globex")', result: 'GLOBEX' }, 'Payments', 'US', 1],
+        ],
+        merges: ['A1:A2', 'B1:C1'],
+        hiddenColumns: [4],
+      },
+    ]);
+    const r = await inspect('merged.xlsx');
+    expect(r.headerRow).toBe(2);
+    expect(r.columns.map((c) => [c.header, c.field, c.hidden])).toEqual([
+      ['Vendor', 'name', false],
+      ['Purpose', 'services', false],
+      ['Country', 'processingCountries', false],
+      ['Helper', null, true],
+    ]);
+    expect(r.columns[0]!.samples).toEqual(['Acme', 'GLOBEX']);
+    expect(r.warnings.join(' ')).toMatch(/Column D \("Helper"\) is hidden/);
+  });
+
+  it('lists every sheet, reads the first visible one, and the one asked for', async () => {
+    await writeXlsx(join(dir, 'sheets.xlsx'), [
+      { name: 'Lookup', rows: [['x']], state: 'hidden' },
+      {
+        name: 'EU vendors',
+        rows: [
+          ['Vendor', 'Country'],
+          ['Acme', 'DE'],
+        ],
+      },
+      {
+        name: 'US vendors',
+        rows: [
+          ['Vendor', 'Country'],
+          ['Globex', 'US'],
+          ['Initech', 'US'],
+        ],
+      },
+    ]);
+    const first = await inspect('sheets.xlsx');
+    expect(first.sheets).toEqual([
+      { name: 'Lookup', hidden: true },
+      { name: 'EU vendors', hidden: false },
+      { name: 'US vendors', hidden: false },
+    ]);
+    expect([first.sheet, first.rowCount]).toEqual(['EU vendors', 1]);
+    const us = await inspect('sheets.xlsx', { sheet: 'US vendors' });
+    expect([us.sheet, us.rowCount]).toEqual(['US vendors', 2]);
+    await expect(inspect('sheets.xlsx', { sheet: 'Nope' })).rejects.toMatchObject({
+      details: { problem: 'no-sheet' },
+      message: expect.stringContaining('"EU vendors"'),
+    });
+  });
+
+  it('judges date order over the whole column', async () => {
+    const rows: (string | null)[][] = [['Vendor', 'DPA signed', 'Next review']];
+    for (let i = 0; i < 300; i++) rows.push([`V${i}`, '03/04/2024', '05/06/2025']);
+    rows.push(['Late', '25/04/2024', '05/06/2025']);
+    writeCsv(join(dir, 'dates.csv'), rows);
+    const r = await inspect('dates.csv');
+    expect(r.columns.map((c) => [c.field, c.dateOrder])).toEqual([
+      ['name', null],
+      ['dpaSignedAt', 'dmy'],
+      ['nextReviewAt', 'ambiguous'],
+    ]);
+    expect(r.warnings.join(' ')).toMatch(/"Next review" could be day-first or month-first/);
+  });
+
+  it('refuses a sheet with no recognisable header, and accepts the header row given', async () => {
+    writeCsv(join(dir, 'odd.csv'), [
+      ['Firma X', 'Quux'],
+      ['Acme', 'DE'],
+    ]);
+    await expect(inspect('odd.csv')).rejects.toMatchObject({ details: { problem: 'no-header' } });
+    const r = await inspect('odd.csv', { headerRow: 1 });
+    expect(r.headerDetected).toBe(false);
+    expect(r.columns.map((c) => c.header)).toEqual(['Firma X', 'Quux']);
+  });
+
+  it('names repeated headers apart', async () => {
+    writeCsv(join(dir, 'rep.csv'), [
+      ['Vendor', 'Location', 'Location'],
+      ['Acme', 'DE', 'FR'],
+    ]);
+    const r = await inspect('rep.csv');
+    expect(r.columns.map((c) => c.header)).toEqual(['Vendor', 'Location', 'Location (2)']);
+    expect(r.columns.map((c) => c.field)).toEqual(['name', 'processingCountries', 'processingCountries']);
+  });
+});
