@@ -120,6 +120,8 @@ export function openCore(options: CoreOptions): Core {
       if (closed) return;
       closed = true;
       void imports.close();
+      // SQLite's advice for long-lived connections: refresh statistics that a session's changes made stale.
+      db.pragma('optimize');
       db.close();
     },
   };

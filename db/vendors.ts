@@ -371,6 +371,50 @@ export function createVendorRepository(db: Db, audit: AuditLog) {
     }
   }
 
+  const anyArchived = db.prepare(
+    'SELECT EXISTS (SELECT 1 FROM vendors INDEXED BY vendors_archived WHERE archived_at IS NOT NULL) AS yes',
+  );
+
+  /**
+   * Counts the vendors a list query matches without reading their rows where it can. With only set filters
+   * (search, countries) on the current register, the first set is counted itself and the others tested on its
+   * ids; the archived vendors among them (usually none, found through their small partial index) are taken off.
+   */
+  function countMatches(
+    where: string[],
+    whereSql: string,
+    params: Record<string, unknown>,
+    archived: VendorQueryParsed['archived'],
+    onlyStateTouchesRow: boolean,
+  ): number {
+    const count = (sql: string) => (cached(sql).get(params) as { n: number }).n;
+    const sets = where.filter((w) => w.startsWith('@@ID IN ('));
+    if (onlyStateTouchesRow && archived === 'exclude' && sets.length > 0) {
+      const [first, ...others] = where.filter((w) => !w.startsWith('v.archived_at'));
+      const onSet = others.map((w) => w.replaceAll('@@ID', 's.id').replaceAll('v.id', 's.id'));
+      const inSets = count(
+        `SELECT count(*) AS n FROM ${first!.slice('@@ID IN '.length)} s ${onSet.length > 0 ? `WHERE ${onSet.join(' AND ')}` : ''}`,
+      );
+      if (!(anyArchived.get() as { yes: number }).yes) return inSets;
+      const conditions = where
+        .filter((w) => !w.startsWith('v.archived_at'))
+        .map((w) => w.replaceAll('@@ID', 'v.id'));
+      return (
+        inSets -
+        count(
+          `SELECT count(*) AS n FROM vendors v INDEXED BY vendors_archived WHERE v.archived_at IS NOT NULL AND ${conditions.join(' AND ')}`,
+        )
+      );
+    }
+    const from =
+      onlyStateTouchesRow && archived === 'exclude'
+        ? 'vendors v INDEXED BY vendors_active'
+        : onlyStateTouchesRow && archived === 'only'
+          ? 'vendors v INDEXED BY vendors_archived'
+          : 'vendors v';
+    return count(`SELECT count(*) AS n FROM ${from} ${whereSql.replaceAll('@@ID', 'v.id')}`);
+  }
+
   function list(q: VendorQueryParsed, ctx: { now: () => Date }) {
     const where: string[] = [];
     const params: Record<string, unknown> = {};
@@ -386,7 +430,7 @@ export function createVendorRepository(db: Db, audit: AuditLog) {
     }
     // Set filters (search, countries) are written `@@ID IN (…)`: see the page query below.
     if (fts.length > 0) {
-      where.push('@@ID IN (SELECT rowid FROM vendor_fts WHERE vendor_fts MATCH @fts)');
+      where.push('@@ID IN (SELECT rowid AS id FROM vendor_fts WHERE vendor_fts MATCH @fts)');
       params.fts = fts.join(' AND ');
     }
     // Enum values, country codes and today's date are written into the SQL as literals (each checked against a
@@ -422,7 +466,7 @@ export function createVendorRepository(db: Db, audit: AuditLog) {
       where.push(
         fts.length > 0
           ? `EXISTS (SELECT 1 FROM vendor_countries c WHERE c.vendor_id = v.id AND c.country IN (${codes}))`
-          : `@@ID IN (SELECT vendor_id FROM vendor_countries WHERE country IN (${codes}))`,
+          : `@@ID IN (SELECT DISTINCT vendor_id AS id FROM vendor_countries WHERE country IN (${codes}))`,
       );
     }
     if (q.filters.specialCategoryData !== null) {
@@ -440,17 +484,7 @@ export function createVendorRepository(db: Db, audit: AuditLog) {
     // Counting needs only ids: when nothing but the archived state touches the vendor row, count from the
     // narrow partial index of that state rather than reading rows.
     const onlyStateTouchesRow = where.every((w) => /^(@@ID|EXISTS|v\.archived_at)/.test(w));
-    const countFrom =
-      onlyStateTouchesRow && q.archived === 'exclude'
-        ? 'vendors v INDEXED BY vendors_active'
-        : onlyStateTouchesRow && q.archived === 'only'
-          ? 'vendors v INDEXED BY vendors_archived'
-          : 'vendors v';
-    const total = (
-      cached(`SELECT count(*) AS n FROM ${countFrom} ${whereSql.replaceAll('@@ID', 'v.id')}`).get(params) as {
-        n: number;
-      }
-    ).n;
+    const total = countMatches(where, whereSql, params, q.archived, onlyStateTouchesRow);
     // How to walk to the page. Walking the sort index (a partial index of active rows holding the sort key and
     // id) and testing each entry costs as many steps as it takes to find the page; reading every match and
     // sorting costs one row read per match. A set filter (search, countries) is tested from the entry alone, so
