@@ -8,6 +8,11 @@ import type { Envelope } from './errors';
 export interface DpoBridge {
   invoke(channel: string, input: unknown): Promise<Envelope<unknown>>;
   onEvent(name: ProgressEventName, listener: (event: ProgressEvent) => void): () => void;
+  /**
+   * Desktop only: shows the native open dialog for a spreadsheet and hands the chosen file to the core's import
+   * (`{fileId, fileName, size}`, or null when cancelled). The page never sees the file's path.
+   */
+  pickImportFile?(): Promise<Envelope<{ fileId: string; fileName: string; size: number } | null>>;
 }
 
 /** The HTTP paths of the web door. The token travels in `Authorization: Bearer <token>`. */

@@ -188,3 +188,45 @@ export function onProgress(listener: ProgressListener): () => void {
     }
   };
 }
+
+/** A file handed to the core for import: the id the import channels take, its name and size. */
+export interface ChosenFile {
+  fileId: string;
+  fileName: string;
+  size: number;
+}
+
+/**
+ * Hands a file the user chose to the core for import. In the browser the bytes go to the web door's upload
+ * path; the desktop app offers its native open dialog instead (`file` is then not needed; null = cancelled).
+ */
+export async function uploadImportFile(file: File): Promise<ChosenFile> {
+  const bridge = desktopBridge();
+  if (bridge?.pickImportFile) {
+    const picked = unwrap<ChosenFile | null>(await bridge.pickImportFile());
+    if (!picked) throw new ApiError({ code: 'CANCELLED', message: 'No file was chosen.' });
+    return picked;
+  }
+  let response: Response;
+  try {
+    response = await fetch(webDoor.uploadPath, {
+      method: 'POST',
+      headers: {
+        'Content-Type': 'application/octet-stream',
+        'X-File-Name': encodeURIComponent(file.name),
+        Authorization: `Bearer ${webToken()}`,
+      },
+      body: file,
+    });
+  } catch {
+    throw new ApiError({ code: 'INTERNAL', message: UNREACHABLE });
+  }
+  const body: unknown = await response.json().catch(() => null);
+  if (body && typeof body === 'object' && 'ok' in body) return unwrap<ChosenFile>(body as Envelope<unknown>);
+  throw new ApiError({ code: 'INTERNAL', message: `The upload failed (${response.status}).` });
+}
+
+/** True in the desktop app, where files are chosen in the native dialog rather than uploaded. */
+export function hasNativeFilePicker(): boolean {
+  return Boolean(desktopBridge()?.pickImportFile);
+}

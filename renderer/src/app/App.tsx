@@ -1,6 +1,7 @@
 import { AppShell, Kbd, NavLink, ScrollArea, Stack, Text, Title, UnstyledButton } from '@mantine/core';
 import { IconSearch } from '@tabler/icons-react';
 import { useEffect } from 'react';
+import { ImportPage } from '../import/ImportPage';
 import { NewVendorPage } from '../vendors/NewVendorPage';
 import { VendorRecordPage } from '../vendors/VendorRecordPage';
 import { VendorRegisterPage } from '../vendors/VendorRegisterPage';
@@ -94,6 +95,7 @@ export function App() {
         {route.page === 'vendors' && <VendorRegisterPage />}
         {route.page === 'vendor-new' && <NewVendorPage />}
         {route.page === 'vendor' && <VendorRecordPage id={route.id} />}
+        {route.page === 'import' && <ImportPage />}
         {route.page === 'settings' && <SettingsPage />}
         {route.page === 'not-found' && <NotFound path={path} />}
       </AppShell.Main>

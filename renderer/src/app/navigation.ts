@@ -1,5 +1,5 @@
 import type { Icon } from '@tabler/icons-react';
-import { IconBuildingStore, IconSettings } from '@tabler/icons-react';
+import { IconBuildingStore, IconFileImport, IconSettings } from '@tabler/icons-react';
 
 export interface NavEntry {
   path: string;
@@ -20,6 +20,6 @@ export const registers: NavEntry[] = [
 ];
 
 export const tools: NavEntry[] = [
-  { path: '/import-export', label: 'Import / Export', built: false },
+  { path: '/import', label: 'Import / Export', icon: IconFileImport, built: true },
   { path: '/settings', label: 'Settings', icon: IconSettings, built: true },
 ];

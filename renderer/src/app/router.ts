@@ -7,6 +7,7 @@ export type Route =
   | { page: 'vendor-new' }
   | { page: 'vendor'; id: number }
   | { page: 'settings' }
+  | { page: 'import' }
   | { page: 'not-found'; path: string };
 
 export const HOME_PATH = '/vendors';
@@ -21,6 +22,7 @@ export function parseRoute(path: string): Route {
     if (parts.length === 2 && /^[1-9]\d*$/.test(parts[1]!)) return { page: 'vendor', id: Number(parts[1]) };
   }
   if (parts[0] === 'settings' && parts.length === 1) return { page: 'settings' };
+  if (parts[0] === 'import' && parts.length === 1) return { page: 'import' };
   return { page: 'not-found', path };
 }
 

@@ -1,0 +1,171 @@
+import { Alert, Badge, Group, Stack, Table, Tabs, Text } from '@mantine/core';
+import { IconInfoCircle } from '@tabler/icons-react';
+import type { PreviewResult } from '../../../shared/import/types';
+import { countryList } from '../lib/format';
+import { fieldLabel, rowActionLabels } from './labels';
+
+function Count({ label, value, color }: { label: string; value: number; color: string }) {
+  return (
+    <Badge size="lg" variant="light" color={color} data-testid={`count-${label.toLowerCase()}`}>
+      {value.toLocaleString()} {label.toLowerCase()}
+    </Badge>
+  );
+}
+
+function show(value: unknown): string {
+  if (Array.isArray(value)) return value.join(', ');
+  if (value === null || value === undefined) return '';
+  if (typeof value === 'boolean') return value ? 'Yes' : 'No';
+  return String(value);
+}
+
+/** What the import would do: counts, every problem cell, duplicate groups and the first rows as they will be written. */
+export function PreviewPanel({ preview }: { preview: PreviewResult }) {
+  const { counts } = preview;
+  const errors = preview.issues.filter((i) => i.severity === 'error');
+  const warnings = preview.issues.filter((i) => i.severity === 'warning');
+  return (
+    <Stack gap="sm">
+      <Group gap="xs" aria-label="What the import will do">
+        <Count label="New" value={counts.created} color="green" />
+        <Count label="Updated" value={counts.updated} color="blue" />
+        <Count label="Merged" value={counts.merged} color="cyan" />
+        <Count label="Skipped" value={counts.skipped} color="gray" />
+        <Count label="Invalid" value={counts.invalid} color={counts.invalid ? 'red' : 'gray'} />
+        <Text size="sm" c="dimmed">
+          of {counts.rows.toLocaleString()} rows
+        </Text>
+      </Group>
+      {counts.invalid > 0 && (
+        <Text size="sm">
+          Invalid rows are left out; the rest is imported in one go. Fix them in the file and import it again,
+          or change the mapping.
+        </Text>
+      )}
+      <Tabs defaultValue={errors.length ? 'problems' : 'rows'} keepMounted={false}>
+        <Tabs.List>
+          <Tabs.Tab value="problems">Problems ({errors.length.toLocaleString()})</Tabs.Tab>
+          <Tabs.Tab value="warnings">Flagged ({warnings.length.toLocaleString()})</Tabs.Tab>
+          <Tabs.Tab value="duplicates">Duplicates ({preview.duplicatesTotal.toLocaleString()})</Tabs.Tab>
+          <Tabs.Tab value="rows">First rows</Tabs.Tab>
+        </Tabs.List>
+        <Tabs.Panel value="problems" pt="xs">
+          <IssueTable issues={errors} empty="Every row can be read." label="Invalid cells" />
+          {preview.issuesTotal > preview.issues.length && (
+            <Text size="xs" c="dimmed" mt={4}>
+              The first {preview.issues.length.toLocaleString()} of {preview.issuesTotal.toLocaleString()} are
+              listed.
+            </Text>
+          )}
+        </Tabs.Panel>
+        <Tabs.Panel value="warnings" pt="xs">
+          <Alert variant="light" icon={<IconInfoCircle size={16} />} mb="xs" title="Regions">
+            {preview.regionRule}
+          </Alert>
+          <IssueTable issues={warnings} empty="Nothing was flagged." label="Flagged cells" />
+        </Tabs.Panel>
+        <Tabs.Panel value="duplicates" pt="xs">
+          {preview.duplicates.length === 0 ? (
+            <Text size="sm">No company appears twice, and none is in the register already.</Text>
+          ) : (
+            <Table aria-label="Duplicates" verticalSpacing={4}>
+              <Table.Thead>
+                <Table.Tr>
+                  <Table.Th>Company</Table.Th>
+                  <Table.Th>Rows</Table.Th>
+                  <Table.Th>In the register</Table.Th>
+                  <Table.Th>What happens</Table.Th>
+                </Table.Tr>
+              </Table.Thead>
+              <Table.Tbody>
+                {preview.duplicates.map((d) => (
+                  <Table.Tr key={d.key}>
+                    <Table.Td>{d.name}</Table.Td>
+                    <Table.Td>{d.rows.join(', ')}</Table.Td>
+                    <Table.Td>{d.existing ? d.existing.name : '—'}</Table.Td>
+                    <Table.Td>{d.outcome}</Table.Td>
+                  </Table.Tr>
+                ))}
+              </Table.Tbody>
+            </Table>
+          )}
+        </Tabs.Panel>
+        <Tabs.Panel value="rows" pt="xs">
+          <Table.ScrollContainer minWidth={720}>
+            <Table aria-label="First rows as imported" verticalSpacing={4} striped>
+              <Table.Thead>
+                <Table.Tr>
+                  <Table.Th>Row</Table.Th>
+                  <Table.Th>Action</Table.Th>
+                  <Table.Th>Name</Table.Th>
+                  <Table.Th>Services</Table.Th>
+                  <Table.Th>Processing countries</Table.Th>
+                </Table.Tr>
+              </Table.Thead>
+              <Table.Tbody>
+                {preview.sample.map((r) => (
+                  <Table.Tr key={r.row}>
+                    <Table.Td>{r.row}</Table.Td>
+                    <Table.Td>
+                      {rowActionLabels[r.action]}
+                      {r.duplicateOfRow ? ` (row ${r.duplicateOfRow})` : ''}
+                    </Table.Td>
+                    <Table.Td>{show(r.values.name)}</Table.Td>
+                    <Table.Td>{show(r.values.services)}</Table.Td>
+                    <Table.Td>
+                      {Array.isArray(r.values.processingCountries)
+                        ? countryList(r.values.processingCountries as string[])
+                        : ''}
+                    </Table.Td>
+                  </Table.Tr>
+                ))}
+              </Table.Tbody>
+            </Table>
+          </Table.ScrollContainer>
+        </Tabs.Panel>
+      </Tabs>
+    </Stack>
+  );
+}
+
+function IssueTable({
+  issues,
+  empty,
+  label,
+}: {
+  issues: PreviewResult['issues'];
+  empty: string;
+  label: string;
+}) {
+  if (issues.length === 0) return <Text size="sm">{empty}</Text>;
+  return (
+    <Table.ScrollContainer minWidth={720} mah={360}>
+      <Table aria-label={label} verticalSpacing={4} stickyHeader>
+        <Table.Thead>
+          <Table.Tr>
+            <Table.Th w={60}>Row</Table.Th>
+            <Table.Th>Column</Table.Th>
+            <Table.Th>Field</Table.Th>
+            <Table.Th>Value</Table.Th>
+            <Table.Th>Reason</Table.Th>
+          </Table.Tr>
+        </Table.Thead>
+        <Table.Tbody>
+          {issues.map((i, n) => (
+            <Table.Tr key={`${i.row}-${i.field}-${n}`}>
+              <Table.Td>{i.row}</Table.Td>
+              <Table.Td>{i.column ?? '—'}</Table.Td>
+              <Table.Td>{i.field ? fieldLabel(i.field) : '—'}</Table.Td>
+              <Table.Td>
+                <Text size="sm" lineClamp={2}>
+                  {i.value ?? ''}
+                </Text>
+              </Table.Td>
+              <Table.Td>{i.message}</Table.Td>
+            </Table.Tr>
+          ))}
+        </Table.Tbody>
+      </Table>
+    </Table.ScrollContainer>
+  );
+}
