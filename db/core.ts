@@ -37,7 +37,7 @@ export interface Core {
   /** The open database, for the CLI's maintenance commands and tests. */
   readonly db: Db;
   /** Where the web door stores an upload (imports name it by the returned file id); `close` deletes them all. */
-  readonly uploads: Pick<FileStore, 'saveUpload' | 'close'>;
+  readonly uploads: Pick<FileStore, 'saveUpload' | 'register' | 'close'>;
 }
 
 export type { Channel };

@@ -2,3 +2,5 @@
 export const INVOKE_CHANNEL = 'dpo:invoke';
 /** The one IPC channel the main process sends progress events on, as `(name, payload)`. */
 export const EVENT_CHANNEL = 'dpo:event';
+/** Shows the native open dialog for an import file and registers the choice with the core. */
+export const PICK_IMPORT_FILE_CHANNEL = 'dpo:pick-import-file';

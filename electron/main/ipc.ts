@@ -2,7 +2,7 @@ import type { IpcMain, IpcMainInvokeEvent, WebContents } from 'electron';
 import type { Core } from '../../db/core';
 import type { ProgressEventName } from '../../shared/contract';
 import { toErrorShape, type Envelope } from '../../shared/errors';
-import { EVENT_CHANNEL, INVOKE_CHANNEL } from '../ipc-channels';
+import { EVENT_CHANNEL, INVOKE_CHANNEL, PICK_IMPORT_FILE_CHANNEL } from '../ipc-channels';
 
 const PROGRESS_EVENT: ProgressEventName = 'job:progress';
 
@@ -80,4 +80,33 @@ export function forwardProgress(
     const target = getTarget();
     if (target && !target.isDestroyed()) target.send(EVENT_CHANNEL, PROGRESS_EVENT, event);
   });
+}
+
+export interface PickedFile {
+  fileId: string;
+  fileName: string;
+  size: number;
+}
+
+/**
+ * Serves `dpo:pick-import-file`: after the sender check, shows the native open dialog and hands the chosen
+ * file to the core's import by id, so the page never learns the path. Null when the user cancels.
+ * @returns a function that removes the handler
+ */
+export function registerFilePicker(
+  ipcMain: Pick<IpcMain, 'handle' | 'removeHandler'>,
+  pick: () => Promise<string | null>,
+  register: (path: string) => PickedFile,
+  isTrustedSender: TrustedSenderCheck,
+): () => void {
+  ipcMain.handle(PICK_IMPORT_FILE_CHANNEL, async (event): Promise<Envelope<PickedFile | null>> => {
+    if (!isTrustedSender(event)) return forbidden as Envelope<PickedFile | null>;
+    try {
+      const path = await pick();
+      return { ok: true, value: path === null ? null : register(path) };
+    } catch (err) {
+      return { ok: false, error: toErrorShape(err) };
+    }
+  });
+  return () => ipcMain.removeHandler(PICK_IMPORT_FILE_CHANNEL);
 }

@@ -1,3 +1,4 @@
+import { statSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { app, BrowserWindow, dialog, ipcMain, Menu, nativeTheme, screen, session, shell } from 'electron';
@@ -5,7 +6,7 @@ import { openCore } from '../../db/core';
 import type { Core } from '../../db/core';
 import { APP_NAME, appDataDir } from '../../db/paths';
 import { createAppUrlMatcher, type RendererLocation } from './app-url';
-import { createTrustedSenderCheck, forwardProgress, registerIpc } from './ipc';
+import { createTrustedSenderCheck, forwardProgress, registerFilePicker, registerIpc } from './ipc';
 import { desktopActor, devServerUrlFrom, resolveDbPath } from './launch-options';
 import { aboutText, buildMenuTemplate, PRODUCT_NAME } from './menu';
 import { createLocalRequestMatcher, hardenWebContents, installSecurity } from './security';
@@ -148,11 +149,25 @@ export function startApp(options: StartOptions = {}): void {
         app.exit(1);
         return;
       }
+      const opened = core;
+      const trusted = createTrustedSenderCheck(() => win, isAppUrl);
       cleanups.push(
-        registerIpc(
+        registerIpc(ipcMain, opened, trusted),
+        registerFilePicker(
           ipcMain,
-          core,
-          createTrustedSenderCheck(() => win, isAppUrl),
+          async () => {
+            const options = {
+              title: 'Choose a vendor list to import',
+              properties: ['openFile' as const],
+              filters: [{ name: 'Spreadsheets', extensions: ['xlsx', 'csv', 'txt', 'xls'] }],
+            };
+            const chosen = win
+              ? await dialog.showOpenDialog(win, options)
+              : await dialog.showOpenDialog(options);
+            return chosen.canceled ? null : (chosen.filePaths[0] ?? null);
+          },
+          (path) => opened.uploads.register(path, statSync(path).size),
+          trusted,
         ),
         forwardProgress(core, () => win?.webContents ?? null),
       );

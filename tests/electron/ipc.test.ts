@@ -3,6 +3,7 @@ import { describe, expect, it, vi } from 'vitest';
 import {
   createTrustedSenderCheck,
   forwardProgress,
+  registerFilePicker,
   registerIpc,
   type TrustedWindow,
 } from '../../electron/main/ipc';
@@ -166,5 +167,43 @@ describe('forwardProgress', () => {
     expect(dead.send).not.toHaveBeenCalled();
     forwardProgress(core, () => null);
     expect(() => listener!({ jobId: 'j', kind: 'k', done: 0, total: null })).not.toThrow();
+  });
+});
+
+describe('registerFilePicker', () => {
+  const trusted = () => true;
+  const untrusted = () => false;
+  const anyEvent = {} as IpcMainInvokeEvent;
+
+  it('shows the dialog and hands the chosen file to the core by id, never its path', async () => {
+    const { ipcMain, handlers } = fakeIpcMain();
+    const register = vi.fn((path: string) => ({
+      fileId: 'f'.repeat(24),
+      fileName: path.split('/').pop()!,
+      size: 42,
+    }));
+    const remove = registerFilePicker(
+      ipcMain,
+      async () => '/home/dpo/Downloads/subs.xlsx',
+      register,
+      trusted,
+    );
+    const answer = await handlers.get('dpo:pick-import-file')!(anyEvent);
+    expect(answer).toEqual({ ok: true, value: { fileId: 'f'.repeat(24), fileName: 'subs.xlsx', size: 42 } });
+    expect(JSON.stringify(answer)).not.toContain('/home/dpo');
+    remove();
+    expect(handlers.has('dpo:pick-import-file')).toBe(false);
+  });
+
+  it('answers null when the user cancels, and refuses strangers without showing a dialog', async () => {
+    const { ipcMain, handlers } = fakeIpcMain();
+    const pick = vi.fn(async () => null);
+    registerFilePicker(ipcMain, pick, vi.fn(), trusted);
+    expect(await handlers.get('dpo:pick-import-file')!(anyEvent)).toEqual({ ok: true, value: null });
+    const other = fakeIpcMain();
+    const pick2 = vi.fn(async () => '/x.csv');
+    registerFilePicker(other.ipcMain, pick2, vi.fn(), untrusted);
+    expect((await other.handlers.get('dpo:pick-import-file')!(anyEvent)).ok).toBe(false);
+    expect(pick2).not.toHaveBeenCalled();
   });
 });

@@ -47,10 +47,10 @@ describe('preload', () => {
     bridge = electron.exposed[0]![1] as DpoBridge;
   });
 
-  it('exposes window.dpo with invoke and onEvent only, never ipcRenderer', () => {
+  it('exposes window.dpo with invoke, onEvent and pickImportFile only, never ipcRenderer', () => {
     expect(electron.exposed).toHaveLength(1);
     expect(electron.exposed[0]![0]).toBe('dpo');
-    expect(Object.keys(bridge).sort()).toEqual(['invoke', 'onEvent']);
+    expect(Object.keys(bridge).sort()).toEqual(['invoke', 'onEvent', 'pickImportFile']);
     expect(Object.values(bridge)).not.toContain(electron.ipcRenderer);
   });
 
