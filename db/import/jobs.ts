@@ -60,6 +60,12 @@ function finalRows(value: unknown): number {
 
 /** How long a cancelled worker gets to roll back before it is stopped. */
 const CANCEL_GRACE_MS = 10_000;
+/**
+ * The worker's heap limit. A streaming import keeps little alive (100,000 rows need under 100 MB), but V8
+ * grows a heap far past what is alive when nothing stops it; the limit makes it collect instead, which keeps
+ * the whole process under its memory goal. A file that truly needs more ends with a clear error.
+ */
+const WORKER_HEAP_MB = 256;
 /** How long an idle worker is kept for the next job. */
 const IDLE_MS = 60_000;
 
@@ -94,7 +100,10 @@ export function createJobRunner(options: JobRunnerOptions) {
       kept.worker.ref();
       return kept.worker;
     }
-    const worker = new Worker(entry.url, { execArgv: entry.execArgv });
+    const worker = new Worker(entry.url, {
+      execArgv: entry.execArgv,
+      resourceLimits: { maxOldGenerationSizeMb: WORKER_HEAP_MB },
+    });
     workers.add(worker);
     worker.on('exit', () => {
       workers.delete(worker);
@@ -147,6 +156,11 @@ export function createJobRunner(options: JobRunnerOptions) {
         }
       };
       const onError = (err: Error) => {
+        if ((err as { code?: string }).code === 'ERR_WORKER_OUT_OF_MEMORY') {
+          const message = `The import needs more memory than it may use (${WORKER_HEAP_MB} MB). Nothing was written. Split the list into smaller files and import them one by one.`;
+          settle(() => reject(new AppError('VALIDATION', message, { problem: 'too-large' })), false);
+          return;
+        }
         options.onUnexpected?.(`import:${task.kind}`, err.stack ?? err.message);
         // Thrown out of the job's own error handling (inside a parser's callback): once the job had started
         // it is the file, reported as such; before that, the worker itself could not start.

@@ -17,7 +17,7 @@ import type {
   VendorImportField,
 } from '../../shared/import/types';
 import {
-  mapVendorRow,
+  createVendorRowMapper,
   mergeVendorFields,
   validateVendorRow,
   type MappedColumn,
@@ -52,9 +52,14 @@ interface Seen {
   row: number;
   name: string;
   vendorId: number | null;
-  /** Preview only: the vendor as the import leaves it so far, for folding later rows into it. */
-  fields: VendorFields | null;
 }
+
+/**
+ * Preview only: how many vendors it remembers as the import would leave them, to fold later rows of the same
+ * company into them. Memory stays bounded on a huge file; duplicates usually sit close together, and one
+ * further away is still counted as merged, only its merged values go unchecked until the commit checks them.
+ */
+const PREVIEW_FIELDS_WINDOW = 10_000;
 
 interface Group {
   name: string;
@@ -108,6 +113,7 @@ export async function runImport(
     ]);
   }
   const policy = request.options.onDuplicate;
+  const mapRow = createVendorRowMapper(columns, { expandRegions: request.options.expandRegions });
   const audit = createAuditLog(db);
   const repo = createVendorRepository(db, audit);
   const importId = mode === 'commit' ? randomUUID() : 'preview';
@@ -135,6 +141,13 @@ export async function runImport(
   const warnings: ImportIssue[] = [];
   let errorTotal = 0;
   const seen = new Map<string, Seen>();
+  const recent = new Map<string, VendorFields>();
+  const keep = (key: string, fields: VendorFields) => {
+    if (mode !== 'preview' || policy !== 'update') return;
+    recent.delete(key);
+    recent.set(key, fields);
+    if (recent.size > PREVIEW_FIELDS_WINDOW) recent.delete(recent.keys().next().value!);
+  };
   const groups = new Map<string, Group>();
   const sample: MappedRow[] = [];
   const errorCap = mode === 'commit' ? MAX_RESULT_INVALID : MAX_PREVIEW_ISSUES;
@@ -225,7 +238,7 @@ export async function runImport(
         continue;
       }
       counts.rows++;
-      const mapped = mapVendorRow(r.cells, columns, { expandRegions: request.options.expandRegions });
+      const mapped = mapRow(r.cells);
       const rowIssues = mapped.issues.map((i) => ({ ...i, row: r.row }));
       let fields: VendorFields | null = null;
       if (!rowIssues.some((i) => i.severity === 'error')) {
@@ -256,14 +269,14 @@ export async function runImport(
           continue;
         }
         if (policy === 'update') {
-          const base = mode === 'commit' ? vendorFields(repo.get(prior.vendorId!, ctx)) : prior.fields!;
-          const merged = validMerge(r.row, mergeVendorFields(base, fields, mapped.provided));
+          const base = mode === 'commit' ? vendorFields(repo.get(prior.vendorId!, ctx)) : recent.get(key);
+          const merged = base ? validMerge(r.row, mergeVendorFields(base, fields, mapped.provided)) : fields;
           if (!merged) {
             counts.invalid++;
             continue;
           }
           if (mode === 'commit') repo.updateOne(prior.vendorId!, merged, ctx);
-          else prior.fields = merged;
+          else if (base) keep(key, merged);
           counts.merged++;
           remember(r.row, 'merge', prior.vendorId, prior.row, merged);
           continue;
@@ -272,7 +285,7 @@ export async function runImport(
         group(key, fields.name, r.row, match);
         if (policy === 'skip') {
           counts.skipped++;
-          seen.set(key, { row: r.row, name: fields.name, vendorId: match.id, fields: null });
+          seen.set(key, { row: r.row, name: fields.name, vendorId: match.id });
           remember(r.row, 'skip', match.id, null, fields);
           continue;
         }
@@ -287,12 +300,8 @@ export async function runImport(
           if (changed && mode === 'commit') repo.updateOne(match.id, merged, ctx);
           if (changed) counts.updated++;
           else counts.skipped++;
-          seen.set(key, {
-            row: r.row,
-            name: fields.name,
-            vendorId: match.id,
-            fields: mode === 'preview' ? merged : null,
-          });
+          seen.set(key, { row: r.row, name: fields.name, vendorId: match.id });
+          keep(key, merged);
           remember(r.row, changed ? 'update' : 'skip', match.id, null, merged);
           continue;
         }
@@ -301,13 +310,10 @@ export async function runImport(
       let id: number | null = null;
       if (mode === 'commit') id = repo.insertOne(fields, ctx);
       counts.created++;
-      if (key && !prior)
-        seen.set(key, {
-          row: r.row,
-          name: fields.name,
-          vendorId: id,
-          fields: mode === 'preview' && policy === 'update' ? fields : null,
-        });
+      if (key && !prior) {
+        seen.set(key, { row: r.row, name: fields.name, vendorId: id });
+        keep(key, fields);
+      }
       remember(r.row, 'create', null, prior?.row ?? null, fields);
     }
     if (read === 0) throw fileProblem('empty', `${fileName} has no rows.`);

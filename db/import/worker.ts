@@ -1,6 +1,7 @@
 // The import worker thread. It waits for jobs from jobs.ts and runs one at a time, each with its own database
 // connection; kept alive between jobs so its modules load once. Started through worker-boot.mjs from the
 // sources; bundled for the desktop app as its own entry, out/main/import-worker.js.
+import { setPriority } from 'node:os';
 import { parentPort } from 'node:worker_threads';
 import { flagJob, type JobProgress } from './job-context';
 import { runTask, taskError, type ImportTask, type TaskEnv } from './tasks';
@@ -27,6 +28,18 @@ const PROGRESS_EVERY_MS = 100;
 
 const port = parentPort;
 if (!port) throw new Error('worker.ts runs only as a worker thread');
+
+// An import is background work. On Linux a nice value belongs to the thread that sets it, so this lowers the
+// worker alone and the thread serving the UI gets the CPU first when both want it (on a two-core machine the
+// worker, its garbage collector and SQLite otherwise delay the serving thread by tens of milliseconds).
+// Elsewhere the call would lower the whole app, so it is not made.
+if (process.platform === 'linux') {
+  try {
+    setPriority(10);
+  } catch {
+    // Not permitted here: the import runs at normal priority.
+  }
+}
 
 port.on('message', (m: RunMessage) => void run(m));
 

@@ -46,6 +46,154 @@ function listEntries(text: string, commas: boolean): string[] | null {
   return out;
 }
 
+/** What one cell gives its field: a value (entries to add, for lists), problems, and text for the notes. */
+interface CellOutcome {
+  value?: unknown;
+  issues: { message: string; severity: 'error' | 'warning' }[];
+  note?: string;
+}
+
+const error = (message: string): CellOutcome => ({ issues: [{ message, severity: 'error' }] });
+
+/** Reads one non-empty cell as its column's field. Pure: the same cell in the same column gives the same outcome. */
+function readCell(col: MappedColumn, raw: CellValue, text: string, options: RowOptions): CellOutcome {
+  if (raw !== null && typeof raw === 'object' && !(raw instanceof Date)) {
+    return error(
+      raw.error
+        ? `The cell holds the spreadsheet error ${raw.error}, saved by a formula.`
+        : 'The cell holds a formula whose value was never saved; open the file in Excel, save it, and import it again.',
+    );
+  }
+  const spec = VENDOR_FIELD_SPECS[col.field];
+  switch (spec.kind) {
+    case 'text':
+      return { value: cellText(raw, true), issues: [] };
+    case 'longText':
+      return { value: text, issues: [] };
+    case 'list': {
+      const entries = listEntries(text, spec.commas ?? true);
+      return entries
+        ? { value: entries, issues: [] }
+        : error(
+            `An entry is longer than ${MAX_LABEL} characters; map this column to Notes instead, or shorten it.`,
+          );
+    }
+    case 'countries': {
+      const cell = parseCountryCell(raw);
+      const out: CellOutcome = { value: [...cell.countries], issues: [] };
+      for (const u of cell.unknown) {
+        out.issues.push({
+          message: `"${u}" is not a country we recognise; use a name or an ISO code such as DE.`,
+          severity: 'error',
+        });
+      }
+      let flagged = false;
+      for (const r of cell.regions) {
+        const expanded = options.expandRegions ? regionCountries(r.kind) : null;
+        if (expanded) {
+          (out.value as string[]).push(...expanded);
+          out.issues.push({
+            message: `"${r.text}" was expanded to the ${expanded.length} ${r.kind === 'eu' ? 'EU member states' : 'EEA countries'}.`,
+            severity: 'warning',
+          });
+        } else {
+          flagged = true;
+          out.issues.push({
+            message:
+              r.kind === 'unbounded'
+                ? `"${r.text}" names no country, so it was left out; ask the vendor which countries it means. The cell is kept in the notes.`
+                : `"${r.text}" is a region, not a country, so it was left out; choose to expand EU and EEA to add the member states. The cell is kept in the notes.`,
+            severity: 'warning',
+          });
+        }
+      }
+      if (flagged) out.note = `${col.header} as listed in the file: ${text}`;
+      return out;
+    }
+    case 'country': {
+      const cell = parseCountryCell(raw);
+      if (cell.unknown.length > 0)
+        return error(
+          `"${cell.unknown[0]}" is not a country we recognise; use a name or an ISO code such as DE.`,
+        );
+      if (cell.regions.length > 0)
+        return error(`A headquarters is in one country, not in "${cell.regions[0]!.text}".`);
+      if (cell.countries.length > 1) {
+        return error(`Give one country here, not ${cell.countries.length} (${cell.countries.join(', ')}).`);
+      }
+      return { value: cell.countries[0], issues: [] };
+    }
+    case 'date': {
+      const d = parseDateCell(raw, col.dateOrder);
+      return d.ok ? { value: d.value, issues: [] } : error(d.message);
+    }
+    case 'boolean': {
+      const b = parseBoolean(raw);
+      return b.ok ? { value: b.value, issues: [] } : error(b.message);
+    }
+    case 'enum': {
+      const e = ENUM_READERS[col.field as keyof typeof ENUM_READERS](raw);
+      return e.ok ? { value: e.value, issues: [] } : error(e.message);
+    }
+    case 'days':
+    case 'hours': {
+      const n = parseInteger(raw, spec.kind);
+      return n.ok ? { value: n.value, issues: [] } : error(n.message);
+    }
+  }
+}
+
+/** Distinct texts remembered per column: lists repeat the same countries, categories and words. */
+const MEMO_PER_COLUMN = 20_000;
+
+/**
+ * Builds the reader of rows for one mapping. It remembers each column's outcome for text it has already read,
+ * so a 100,000-row list with a few hundred distinct country cells parses each of them once.
+ */
+export function createVendorRowMapper(columns: readonly MappedColumn[], options: RowOptions) {
+  const memos = columns.map(() => new Map<string, CellOutcome>());
+  const notesColumns = columns.filter((c) => c.field === 'notes').length;
+
+  return function map(cells: readonly CellValue[]): MappedVendorRow {
+    const input: Record<string, unknown> = {};
+    const provided = new Set<VendorImportField>();
+    const issues: CellIssue[] = [];
+    const notes: string[] = [];
+    columns.forEach((col, i) => {
+      const raw = cells[col.column - 1] ?? null;
+      const isError = raw !== null && typeof raw === 'object' && !(raw instanceof Date);
+      const text = cellText(raw);
+      if (text === '' && !isError) return;
+      let outcome: CellOutcome | undefined;
+      const memo = typeof raw === 'string' ? memos[i]! : null;
+      if (memo) outcome = memo.get(raw as string);
+      if (!outcome) {
+        outcome = readCell(col, raw, text, options);
+        if (memo && memo.size < MEMO_PER_COLUMN) memo.set(raw as string, outcome);
+      }
+      for (const issue of outcome.issues) {
+        issues.push({ column: col.header, field: col.field, value: text.slice(0, 200) || null, ...issue });
+      }
+      if (outcome.note) notes.push(outcome.note);
+      if (outcome.value === undefined) return;
+      const f = col.field;
+      const spec = VENDOR_FIELD_SPECS[f];
+      if (f === 'notes') notes.push(notesColumns > 1 ? `${col.header}: ${text}` : text);
+      else if (spec.kind === 'list' || spec.kind === 'countries') {
+        input[f] = [...((input[f] as string[] | undefined) ?? []), ...(outcome.value as string[])];
+      } else if (spec.kind === 'longText') {
+        input[f] = input[f] === undefined ? outcome.value : `${String(input[f])}\n${String(outcome.value)}`;
+      } else if (input[f] === undefined) input[f] = outcome.value;
+      if (f !== 'notes') provided.add(f);
+    });
+    if (notes.length > 0) {
+      input.notes = notes.join('\n');
+      provided.add('notes');
+    }
+    return { input, provided: [...provided], issues };
+  };
+}
+
 /**
  * Turns one spreadsheet row into a vendor input: each mapped cell read as its field's kind (lists split,
  * countries and regions read, dates, yes/no, enums and numbers parsed), with every cell that cannot be read
@@ -56,128 +204,7 @@ export function mapVendorRow(
   columns: readonly MappedColumn[],
   options: RowOptions,
 ): MappedVendorRow {
-  const input: Record<string, unknown> = {};
-  const provided = new Set<VendorImportField>();
-  const issues: CellIssue[] = [];
-  const notes: string[] = [];
-  const notesColumns = columns.filter((c) => c.field === 'notes').length;
-
-  for (const col of columns) {
-    const raw = cells[col.column - 1] ?? null;
-    const spec = VENDOR_FIELD_SPECS[col.field];
-    const text = cellText(raw);
-    const isError = raw !== null && typeof raw === 'object' && !(raw instanceof Date);
-    if (text === '' && !isError) continue;
-    const issue = (message: string, severity: 'error' | 'warning' = 'error') =>
-      issues.push({
-        column: col.header,
-        field: col.field,
-        value: text.slice(0, 200) || null,
-        message,
-        severity,
-      });
-    if (isError) {
-      issue(
-        raw.error
-          ? `The cell holds the spreadsheet error ${raw.error}, saved by a formula.`
-          : 'The cell holds a formula whose value was never saved; open the file in Excel, save it, and import it again.',
-      );
-      continue;
-    }
-    const f = col.field;
-    switch (spec.kind) {
-      case 'text': {
-        if (input[f] === undefined) input[f] = cellText(raw, true);
-        break;
-      }
-      case 'longText': {
-        if (f === 'notes') notes.push(notesColumns > 1 ? `${col.header}: ${text}` : text);
-        else input[f] = input[f] === undefined ? text : `${String(input[f])}\n${text}`;
-        break;
-      }
-      case 'list': {
-        const entries = listEntries(text, spec.commas ?? true);
-        if (!entries) {
-          issue(
-            `An entry is longer than ${MAX_LABEL} characters; map this column to Notes instead, or shorten it.`,
-          );
-          continue;
-        }
-        input[f] = [...((input[f] as string[] | undefined) ?? []), ...entries];
-        break;
-      }
-      case 'countries': {
-        const cell = parseCountryCell(raw);
-        const list = [...((input[f] as string[] | undefined) ?? []), ...cell.countries];
-        for (const u of cell.unknown)
-          issue(`"${u}" is not a country we recognise; use a name or an ISO code such as DE.`);
-        let flagged = false;
-        for (const r of cell.regions) {
-          const expanded = options.expandRegions ? regionCountries(r.kind) : null;
-          if (expanded) {
-            list.push(...expanded);
-            issue(
-              `"${r.text}" was expanded to the ${expanded.length} ${r.kind === 'eu' ? 'EU member states' : 'EEA countries'}.`,
-              'warning',
-            );
-          } else {
-            flagged = true;
-            issue(
-              r.kind === 'unbounded'
-                ? `"${r.text}" names no country, so it was left out; ask the vendor which countries it means. The cell is kept in the notes.`
-                : `"${r.text}" is a region, not a country, so it was left out; choose to expand EU and EEA to add the member states. The cell is kept in the notes.`,
-              'warning',
-            );
-          }
-        }
-        if (flagged) notes.push(`${col.header} as listed in the file: ${text}`);
-        input[f] = list;
-        break;
-      }
-      case 'country': {
-        const cell = parseCountryCell(raw);
-        if (cell.unknown.length > 0)
-          issue(`"${cell.unknown[0]}" is not a country we recognise; use a name or an ISO code such as DE.`);
-        else if (cell.regions.length > 0)
-          issue(`A headquarters is in one country, not in "${cell.regions[0]!.text}".`);
-        else if (cell.countries.length > 1)
-          issue(`Give one country here, not ${cell.countries.length} (${cell.countries.join(', ')}).`);
-        else input[f] = cell.countries[0];
-        break;
-      }
-      case 'date': {
-        const d = parseDateCell(raw, col.dateOrder);
-        if (d.ok) input[f] = d.value;
-        else issue(d.message);
-        break;
-      }
-      case 'boolean': {
-        const b = parseBoolean(raw);
-        if (b.ok) input[f] = b.value;
-        else issue(b.message);
-        break;
-      }
-      case 'enum': {
-        const e = ENUM_READERS[f as keyof typeof ENUM_READERS](raw);
-        if (e.ok) input[f] = e.value;
-        else issue(e.message);
-        break;
-      }
-      case 'days':
-      case 'hours': {
-        const n = parseInteger(raw, spec.kind);
-        if (n.ok) input[f] = n.value;
-        else issue(n.message);
-        break;
-      }
-    }
-    if (input[f] !== undefined || (f === 'notes' && notes.length > 0)) provided.add(f);
-  }
-  if (notes.length > 0) {
-    input.notes = notes.join('\n');
-    provided.add('notes');
-  }
-  return { input, provided: [...provided], issues };
+  return createVendorRowMapper(columns, options)(cells);
 }
 
 export type ValidatedVendorRow = { ok: true; fields: VendorFields } | { ok: false; issues: CellIssue[] };
