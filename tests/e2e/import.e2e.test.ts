@@ -1,80 +1,93 @@
-import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { SUBPROCESSOR_ROWS, writeXlsx } from '../db/import/fixtures';
 import { browserAvailable, startApp, type RunningApp } from './helpers/app';
 
 const run = browserAvailable();
 let app: RunningApp;
 let page: Page;
-
-/** A published sub-processor list as European Excel saves it: BOM, semicolons, a title row above the header. */
-const CSV =
-  '\ufeffOur sub-processors (updated 2026);;;\n' +
-  ';;;\n' +
-  'Name of Subprocessor;Location of Processing;Purpose;Internal code\n' +
-  'Zendesk, Inc.;United States, Germany;Customer support;Z-1\n' +
-  'Acme Mail GmbH;Germany;Transactional e-mail;A-7\n' +
-  'Globex Analytics;U.S./UK;Product analytics;G-2\n' +
-  'Initech Hosting;Narnia;Hosting;I-9\n';
+let file: string;
 
 describe.runIf(run)('importing a vendor list in the browser', () => {
   beforeAll(async () => {
     app = await startApp();
     page = app.page;
+    file = join(app.dir, 'Acme sub-processors.xlsx');
+    await writeXlsx(file, [
+      {
+        name: 'Subprocessors',
+        rows: [
+          ['Acme sub-processors, updated 1 May 2025'],
+          [],
+          ['Name of Subprocessor', 'Purpose', 'Location of Processing', 'Contact', 'DPA signed'],
+          ...SUBPROCESSOR_ROWS.map((r) => [...r, '01/02/2025']),
+        ],
+      },
+    ]);
   });
   afterAll(async () => {
     await app?.stop();
   });
 
-  it('chooses a file, adjusts a mapping, previews, commits, shows the vendors and undoes', async () => {
-    const file = join(app.dir, 'sub-processors.csv');
-    writeFileSync(file, CSV);
+  it('chooses a file: the header below the title is found and the columns are mapped', async () => {
     await page.getByRole('link', { name: 'Import / Export' }).click();
-    await page.getByRole('heading', { name: 'Import vendors' }).waitFor();
-    await app.shot('20-import-empty');
+    await page.getByRole('heading', { name: 'Import / Export' }).waitFor();
+    const [chooser] = await Promise.all([
+      page.waitForEvent('filechooser'),
+      page.getByRole('button', { name: 'Choose a spreadsheet…' }).click(),
+    ]);
+    await chooser.setFiles(file);
+    await page.getByRole('table', { name: 'Column mapping' }).waitFor({ timeout: 60_000 });
+    await page.getByText('6 data rows below the header in row 3').waitFor();
+    const nameField = page.getByRole('combobox', {
+      name: 'Vendor field for column A (Name of Subprocessor)',
+    });
+    expect(await nameField.inputValue()).toBe('Name');
+    await app.shot('import-01-mapping');
+  });
 
-    const chooser = page.waitForEvent('filechooser');
-    await page.getByRole('button', { name: 'Choose file…' }).click();
-    await (await chooser).setFiles(file);
-    const mappingTable = page.getByRole('table', { name: 'Column mapping' });
-    await mappingTable.waitFor();
-    await expect
-      .poll(() => page.getByRole('combobox', { name: 'Field for Name of Subprocessor' }).inputValue())
-      .toBe('Name');
-    expect(await page.getByRole('combobox', { name: 'Field for Location of Processing' }).inputValue()).toBe(
-      'Processing countries',
-    );
-
-    // Map the internal code column to the contract reference by hand.
-    await page.getByRole('combobox', { name: 'Field for Internal code' }).click();
-    await page.getByRole('option', { name: 'Contract reference' }).click();
-    await app.shot('21-import-mapping');
-
+  it('adjusts the mapping and the date order, and previews', async () => {
+    // "Contact" holds websites and e-mail addresses here: keep them as the website instead.
+    await page.getByRole('combobox', { name: 'Vendor field for column D (Contact)' }).click();
+    await page.getByRole('option', { name: 'Website', exact: true }).click();
+    await page.getByRole('combobox', { name: 'Date order for column E (DPA signed)' }).click();
+    await page.getByRole('option', { name: 'Day first (31/12/2025)' }).click();
+    await page.locator('label', { hasText: 'Update existing' }).click();
     await page.getByRole('button', { name: 'Preview' }).click();
-    const preview = page.getByLabel('Preview');
-    await preview.waitFor();
-    await preview
-      .getByText(/Narnia/)
-      .first()
+    await page.getByTestId('count-new').waitFor({ timeout: 60_000 });
+    expect(await page.getByTestId('count-new').textContent()).toBe('5 new');
+    expect(await page.getByTestId('count-merged').textContent()).toBe('1 merged');
+    await page.getByRole('tab', { name: /Flagged/ }).click();
+    await page
+      .getByRole('table', { name: 'Flagged cells' })
+      .getByText(/"Worldwide" names no country/)
       .waitFor();
-    await app.shot('22-import-preview');
-    await expect.poll(() => preview.getByText('created: 3').count()).toBe(1);
+    await app.shot('import-02-preview');
+  });
 
-    await preview.getByRole('button', { name: /Import 3 vendors/ }).click();
-    await page.getByRole('status').getByText('Imported').waitFor();
-    await app.shot('23-import-committed');
-    await page.getByRole('button', { name: 'See the vendors' }).click();
-    await page.getByText('Acme Mail GmbH').waitFor();
-    await page.getByText('Globex Analytics').waitFor();
-    await app.shot('24-imported-vendors');
+  it('imports with a progress bar, shows the vendors, and undoes the import', async () => {
+    await page.getByRole('button', { name: 'Import: 5 new, 1 updated' }).click();
+    await page.getByTestId('import-result').waitFor({ timeout: 60_000 });
+    expect(await page.getByTestId('import-result').innerText()).toBe(
+      '5 new, 0 updated, 1 merged, 0 skipped, 0 invalid of 6 rows.',
+    );
+    await app.shot('import-03-done');
+
+    await page.getByRole('link', { name: 'Open the vendor register' }).click();
+    await page.getByText('5 vendors').waitFor();
+    const grid = page.getByRole('grid', { name: 'Vendors' });
+    await grid.getByText('Acme Cloud, Inc.').waitFor();
+    await grid.getByText('Support&Co Ltd').waitFor();
+    await app.shot('import-04-vendors');
 
     await page.getByRole('link', { name: 'Import / Export' }).click();
-    await page.getByRole('table', { name: 'Earlier imports' }).getByRole('button', { name: 'Undo' }).click();
-    await page.getByRole('dialog').getByRole('button', { name: 'Undo import' }).click();
-    await page.getByText('Import undone').waitFor();
-    await page.getByRole('table', { name: 'Earlier imports' }).getByText('undone').waitFor();
-    await app.shot('25-import-undone');
+    await page.getByRole('button', { name: 'Undo the import of Acme sub-processors.xlsx' }).click();
+    await page.getByRole('dialog').getByRole('button', { name: 'Undo the import' }).click();
+    await page.getByText('5 vendors removed, 0 restored.').waitFor();
+    await page.getByText(/^Undone/).waitFor();
+    await app.shot('import-05-undone');
+
     await page.getByRole('link', { name: 'Vendors' }).click();
     await page.getByRole('button', { name: 'Load demo data' }).waitFor();
   });

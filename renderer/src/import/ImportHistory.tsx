@@ -16,8 +16,8 @@ export function confirmUndo(
     children: (
       <Text size="sm">
         The {record.created.toLocaleString()} vendors it created are removed and the{' '}
-        {(record.updated + record.merged).toLocaleString()} it updated get back their values from before it.
-        The undo is recorded in each vendor’s history. Vendors changed since the import block the undo.
+        {record.updated.toLocaleString()} it updated get back their values from before it. The undo is
+        recorded in each vendor’s history. Vendors changed since the import block the undo.
       </Text>
     ),
     labels: { confirm: 'Undo the import', cancel: 'Keep it' },
@@ -77,7 +77,8 @@ export function ImportHistory({
                 </Table.Td>
                 <Table.Td>{r.actor}</Table.Td>
                 <Table.Td>
-                  {r.created} new, {r.updated + r.merged} updated, {r.skipped} skipped, {r.invalid} invalid
+                  {r.created} new, {r.updated} updated, {r.merged} merged, {r.skipped} skipped, {r.invalid}{' '}
+                  invalid
                 </Table.Td>
                 <Table.Td ta="right">
                   {r.undoneAt ? (

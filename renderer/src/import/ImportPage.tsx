@@ -215,7 +215,7 @@ export function ImportPage() {
       notifications.show({
         color: 'green',
         title: 'Import done',
-        message: `${r.created.toLocaleString()} new and ${(r.updated + r.merged).toLocaleString()} updated vendors from ${fileName}.`,
+        message: `${r.created.toLocaleString()} new vendors and ${r.updated.toLocaleString()} updated from ${fileName}.`,
       });
       // The upload is gone once imported: a new import starts from choosing a file.
       setFile(null);
@@ -520,9 +520,8 @@ export function ImportPage() {
                     preview.counts.created + preview.counts.updated + preview.counts.merged === 0
                   }
                 >
-                  Import{' '}
-                  {(preview.counts.created + preview.counts.updated + preview.counts.merged).toLocaleString()}{' '}
-                  vendors
+                  Import: {preview.counts.created.toLocaleString()} new,{' '}
+                  {(preview.counts.updated + preview.counts.merged).toLocaleString()} updated
                 </Button>
               )}
             </Group>
