@@ -14,7 +14,9 @@ export default defineConfig({
       // which Node's ESM loader refuses without an import attribute, so those few are bundled.
       externalizeDeps: { exclude: ['i18n-iso-countries'] },
       rolldownOptions: {
-        input: { index: here('./electron/main/index.ts') },
+        // The import worker is an entry of its own: a worker thread starts from a file, so it cannot live inside
+        // index.js. db/import/jobs.ts looks for import-worker.js beside the chunk that starts it.
+        input: { index: here('./electron/main/index.ts'), 'import-worker': here('./db/import/worker.ts') },
         external: ['i18n-iso-countries'],
       },
     },

@@ -1,0 +1,76 @@
+import { mkdirSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { Worker } from 'node:worker_threads';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { writeCsv } from '../db/import/fixtures';
+
+// The desktop app runs imports in a worker thread started from its own bundled file. This builds the main
+// bundle with the project's electron.vite.config.ts and runs that file's worker under Node, as Electron would.
+const root = fileURLToPath(new URL('../..', import.meta.url));
+let out: string;
+
+beforeAll(async () => {
+  mkdirSync(join(root, '.cache'), { recursive: true });
+  out = mkdtempSync(join(root, '.cache', 'import-worker-bundle-'));
+  const previous = process.env.NODE_ENV_ELECTRON_VITE;
+  process.env.NODE_ENV_ELECTRON_VITE = 'production';
+  try {
+    const { resolveConfig } = await import('electron-vite');
+    const { build } = await import('vite');
+    const resolved = await resolveConfig(
+      { configFile: join(root, 'electron.vite.config.ts'), logLevel: 'silent' },
+      'build',
+      'production',
+    );
+    const config = resolved.config!.main!;
+    await build({ ...config, logLevel: 'silent', build: { ...config.build, outDir: join(out, 'main') } });
+  } finally {
+    if (previous === undefined) delete process.env.NODE_ENV_ELECTRON_VITE;
+    else process.env.NODE_ENV_ELECTRON_VITE = previous;
+  }
+}, 120_000);
+
+afterAll(() => {
+  if (out) rmSync(out, { recursive: true, force: true });
+});
+
+describe('the bundled import worker', () => {
+  it('is emitted beside the main bundle, which looks for it there', () => {
+    expect(readFileSync(join(out, 'main', 'index.js'), 'utf8')).toContain('./import-worker.js');
+    expect(readFileSync(join(out, 'main', 'import-worker.js'), 'utf8')).toMatch(/parentPort/);
+  });
+
+  it('runs an import job from the bundle', async () => {
+    const csv = join(out, 'list.csv');
+    writeCsv(
+      csv,
+      [
+        ['Vendor', 'Country'],
+        ['Acme', 'Germany'],
+      ],
+      { delimiter: ';', bom: true },
+    );
+    const worker = new Worker(join(out, 'main', 'import-worker.js'));
+    const done = new Promise<{ type: string; value?: { rowCount: number; columns: { field: string }[] } }>(
+      (resolve, reject) => {
+        worker.on('message', (m: { type: string }) => {
+          if (m.type === 'done' || m.type === 'error') resolve(m);
+        });
+        worker.on('error', reject);
+      },
+    );
+    worker.postMessage({
+      jobId: 'bundle-test',
+      task: { kind: 'inspect', path: csv, fileName: 'list.csv', sheet: null, headerRow: null, preset: null },
+      env: { actor: 'test', now: new Date().toISOString() },
+      dbPath: join(out, 'unused.sqlite'),
+      cancel: new SharedArrayBuffer(4),
+    });
+    const message = await done;
+    await worker.terminate();
+    expect(message.type).toBe('done');
+    expect(message.value?.rowCount).toBe(1);
+    expect(message.value?.columns.map((c) => c.field)).toEqual(['name', 'processingCountries']);
+  });
+});
