@@ -97,6 +97,34 @@ describe('preview', () => {
     expect(count(core, 'SELECT count(*) AS n FROM vendors')).toBe(1);
   });
 
+  it('reads formulas as the values Excel saved, and reports one saved without a value', async () => {
+    const { dir, core } = setup();
+    const path = join(dir, 'formulas.xlsx');
+    await writeXlsx(path, [
+      {
+        name: 'Vendors',
+        rows: [
+          ['Vendor', 'Country', 'Risk'],
+          [{ formula: 'UPPER("acme")', result: 'ACME' }, { formula: 'B9', result: 'Germany' }, 'low'],
+          ['Globex', 'US', { formula: 'C9' }],
+        ],
+      },
+    ]);
+    const p = await ok(core, 'import:preview', await inspectAndRequest(core, path));
+    expect(p.sample[0]).toMatchObject({
+      row: 2,
+      action: 'create',
+      values: { name: 'ACME', processingCountries: ['DE'] },
+    });
+    expect(p.issues).toEqual([
+      expect.objectContaining({
+        row: 3,
+        field: 'riskRating',
+        message: expect.stringMatching(/formula whose value was never saved/),
+      }),
+    ]);
+  });
+
   it('lists invalid cells and counts invalid rows', async () => {
     const { dir, core } = setup();
     const path = join(dir, 'bad.csv');
