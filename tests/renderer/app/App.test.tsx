@@ -33,7 +33,7 @@ describe('shell', () => {
       within(workbench)
         .getAllByRole('link')
         .map((a) => a.textContent),
-    ).toEqual(['Settings']);
+    ).toEqual(['Import / Export', 'Settings']);
   });
 
   it('shows what app:info reports on the settings page, and checks the change history', async () => {
