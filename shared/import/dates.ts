@@ -1,3 +1,4 @@
+import { MONTHS as MONTH_LABELS } from '../rules/calendar';
 import type { CellValue, DateOrder } from './types';
 import { foldText, isoDateOf } from './text';
 
@@ -142,22 +143,7 @@ export function parseDateCell(value: CellValue, order?: DateOrder): DateParse {
 }
 
 function monthName(n: number): string {
-  return (
-    [
-      'January',
-      'February',
-      'March',
-      'April',
-      'May',
-      'June',
-      'July',
-      'August',
-      'September',
-      'October',
-      'November',
-      'December',
-    ][n - 1] ?? String(n)
-  );
+  return MONTH_LABELS[n - 1] ?? String(n);
 }
 
 /** What a column's `n/n/yyyy` values prove about their order, tallied across the whole column. */
