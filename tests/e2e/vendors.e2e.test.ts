@@ -84,6 +84,8 @@ describe.runIf(run)('the vendor register in the browser', () => {
     await app.shot('07-vendor-archived');
     await page.getByRole('button', { name: 'Restore' }).click();
     await page.getByRole('button', { name: 'Archive' }).waitFor();
+    // Restored by the button, the archive toast and its Undo go away.
+    await expect.poll(() => page.getByText('Vendor archived').count()).toBe(0);
     const history = page
       .locator('section', { has: page.getByRole('heading', { name: 'Change history' }) })
       .first();

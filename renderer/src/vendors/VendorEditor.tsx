@@ -31,9 +31,15 @@ function confirmLeave(): Promise<boolean> {
   });
 }
 
+/** The "archived" toast (with its Undo) of each vendor, so restoring by any route also takes it away. */
+const archivedToasts = new Map<number, string>();
+
 async function restore(vendor: Vendor, onChanged: () => void): Promise<void> {
   try {
     await invoke('vendors:restore', { id: vendor.id });
+    const toast = archivedToasts.get(vendor.id);
+    if (toast) notifications.hide(toast);
+    archivedToasts.delete(vendor.id);
     notifications.show({
       color: 'green',
       title: 'Vendor restored',
@@ -84,6 +90,7 @@ function askToArchive(vendor: Vendor, onChanged: () => void): void {
           </Group>
         ),
       });
+      archivedToasts.set(vendor.id, id);
       onChanged();
     },
   });
