@@ -4,6 +4,7 @@ import { isInEea } from '../shared/reference/eea';
 import { AppError } from '../shared/errors';
 import type { ChannelParsedInput, RecordHit } from '../shared/contract';
 import {
+  VendorFieldNames,
   VendorQuerySchema,
   type Vendor,
   type VendorDetail,
@@ -54,39 +55,6 @@ interface VendorRow {
   created_at: string;
   updated_at: string;
 }
-
-/** The stored fields of a vendor (what the audit log compares), in the order the form shows them. */
-export const VENDOR_FIELDS = [
-  'name',
-  'legalEntity',
-  'role',
-  'services',
-  'dataCategories',
-  'dataSubjectCategories',
-  'specialCategoryData',
-  'processingCountries',
-  'headquartersCountry',
-  'dpaStatus',
-  'dpaSignedAt',
-  'dpaExpiresAt',
-  'contractReference',
-  'certifications',
-  'riskRating',
-  'internalOwner',
-  'nextReviewAt',
-  'status',
-  'parentId',
-  'website',
-  'contact',
-  'notes',
-  'subprocessorAuthorisation',
-  'objectionPeriodDays',
-  'breachNoticeHours',
-  'auditRights',
-  'endOfContractData',
-  'sourceKind',
-  'sourceDetail',
-] as const satisfies readonly (keyof VendorFields)[];
 
 const SORT_COLUMNS: Record<VendorSortKey, string> = {
   name: 'v.name',
@@ -208,7 +176,7 @@ const COLUMNS = Object.keys(
 /** Only the stored fields, for comparing and auditing. */
 export function vendorFields(v: Vendor): VendorFields {
   const out: Record<string, unknown> = {};
-  for (const k of VENDOR_FIELDS) out[k] = v[k];
+  for (const k of VendorFieldNames) out[k] = v[k];
   return out as VendorFields;
 }
 
@@ -523,7 +491,7 @@ export function createVendorRepository(db: Db, audit: AuditLog) {
     const id = Number(info.lastInsertRowid);
     index(id, params, fields.processingCountries, false);
     const created: Record<string, unknown> = {};
-    for (const k of VENDOR_FIELDS) {
+    for (const k of VendorFieldNames) {
       const v = fields[k];
       if (v !== null && !(Array.isArray(v) && v.length === 0)) created[k] = v;
     }
@@ -549,7 +517,7 @@ export function createVendorRepository(db: Db, audit: AuditLog) {
     checkParent(id, fields.parentId);
     const old = vendorFields(toVendor(before, today(ctx)));
     const changes: AuditRecord[] = [];
-    for (const k of VENDOR_FIELDS) {
+    for (const k of VendorFieldNames) {
       if (!same(old[k], fields[k])) {
         changes.push({
           entity: 'vendor',

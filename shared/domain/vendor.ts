@@ -82,6 +82,39 @@ export const VendorInputSchema = z
 export type VendorInput = z.input<typeof VendorInputSchema>;
 export type VendorFields = z.output<typeof VendorInputSchema>;
 
+/** The stored fields of a vendor (what the audit log compares), in the order the form shows them. */
+export const VendorFieldNames = [
+  'name',
+  'legalEntity',
+  'role',
+  'services',
+  'dataCategories',
+  'dataSubjectCategories',
+  'specialCategoryData',
+  'processingCountries',
+  'headquartersCountry',
+  'dpaStatus',
+  'dpaSignedAt',
+  'dpaExpiresAt',
+  'contractReference',
+  'certifications',
+  'riskRating',
+  'internalOwner',
+  'nextReviewAt',
+  'status',
+  'parentId',
+  'website',
+  'contact',
+  'notes',
+  'subprocessorAuthorisation',
+  'objectionPeriodDays',
+  'breachNoticeHours',
+  'auditRights',
+  'endOfContractData',
+  'sourceKind',
+  'sourceDetail',
+] as const satisfies readonly (keyof VendorFields)[];
+
 /** A stored vendor with what the workbench derives from it. */
 export const VendorSchema = z.object({
   id: IdSchema,
@@ -157,6 +190,21 @@ export const VendorTextFilterKeys = [
   'notes',
 ] as const;
 
+/** Filters that narrow nothing: the register as a whole. A fresh object each call. */
+export function emptyVendorFilters() {
+  return {
+    text: {},
+    role: [],
+    dpaStatus: [],
+    status: [],
+    riskRating: [],
+    processingCountry: [],
+    headquartersCountry: [],
+    specialCategoryData: null,
+    reviewOverdue: null,
+  };
+}
+
 export const VendorQuerySchema = z.object({
   offset: z.number().int().min(0).default(0),
   limit: z.number().int().min(1).max(500).default(100),
@@ -176,17 +224,7 @@ export const VendorQuerySchema = z.object({
       specialCategoryData: z.boolean().nullable().default(null),
       reviewOverdue: z.boolean().nullable().default(null),
     })
-    .default({
-      text: {},
-      role: [],
-      dpaStatus: [],
-      status: [],
-      riskRating: [],
-      processingCountry: [],
-      headquartersCountry: [],
-      specialCategoryData: null,
-      reviewOverdue: null,
-    }),
+    .default(emptyVendorFilters),
   archived: z.enum(['exclude', 'only', 'include']).default('exclude'),
 });
 export type VendorQuery = z.input<typeof VendorQuerySchema>;

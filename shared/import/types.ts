@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { IdSchema, IsoDateTimeSchema } from '../domain/common';
+import { VendorFieldNames } from '../domain/vendor';
 
 /**
  * What one spreadsheet cell holds once read: text, a number, a boolean, a date (xlsx date cells), nothing, or a
@@ -17,35 +18,10 @@ export type ImportRegister = z.infer<typeof ImportRegisterSchema>;
  * The vendor fields a column can be mapped to: every stored field a spreadsheet can sensibly hold. Not the
  * parent vendor (a link, not a value) nor the source fields (the import sets them).
  */
-export const VendorImportFields = [
-  'name',
-  'legalEntity',
-  'role',
-  'services',
-  'dataCategories',
-  'dataSubjectCategories',
-  'specialCategoryData',
-  'processingCountries',
-  'headquartersCountry',
-  'dpaStatus',
-  'dpaSignedAt',
-  'dpaExpiresAt',
-  'contractReference',
-  'certifications',
-  'riskRating',
-  'internalOwner',
-  'nextReviewAt',
-  'status',
-  'website',
-  'contact',
-  'notes',
-  'subprocessorAuthorisation',
-  'objectionPeriodDays',
-  'breachNoticeHours',
-  'auditRights',
-  'endOfContractData',
-] as const;
-export const VendorImportFieldSchema = z.enum(VendorImportFields);
+export const VendorImportFieldSchema = z
+  .enum(VendorFieldNames)
+  .exclude(['parentId', 'sourceKind', 'sourceDetail']);
+export const VendorImportFields = VendorImportFieldSchema.options;
 export type VendorImportField = z.infer<typeof VendorImportFieldSchema>;
 
 /** What to do with a row whose company is already in the register or earlier in the same file. */

@@ -31,6 +31,19 @@ export const countryFilter: OptionsFilter = ({ options, search, limit }) => {
   return matches.slice(0, limit) as ComboboxParsedItem[];
 };
 
+/**
+ * What both country pickers share. Some 250 options stay out of the page until the list opens (each picker
+ * sets `keepMounted: false`; Mantine keeps them mounted by default).
+ */
+const countryPickerProps = {
+  data: countryData,
+  filter: countryFilter,
+  searchable: true,
+  clearable: true,
+  nothingFoundMessage: 'No country by that name or code',
+  maxDropdownHeight: 260,
+};
+
 type CountryMultiSelectProps = Omit<MultiSelectProps, 'data' | 'filter' | 'searchable'>;
 
 /**
@@ -40,14 +53,8 @@ type CountryMultiSelectProps = Omit<MultiSelectProps, 'data' | 'filter' | 'searc
 export const CountryMultiSelect = memo(function CountryMultiSelect(props: CountryMultiSelectProps) {
   return (
     <MultiSelect
-      data={countryData}
-      filter={countryFilter}
-      searchable
-      clearable
-      nothingFoundMessage="No country by that name or code"
-      maxDropdownHeight={260}
+      {...countryPickerProps}
       {...props}
-      // Some 250 options stay out of the page until the list opens; Mantine keeps them mounted by default.
       comboboxProps={{ keepMounted: false, ...props.comboboxProps }}
     />
   );
@@ -59,14 +66,8 @@ type CountrySelectProps = Omit<SelectProps, 'data' | 'filter' | 'searchable'>;
 export const CountrySelect = memo(function CountrySelect(props: CountrySelectProps) {
   return (
     <Select
-      data={countryData}
-      filter={countryFilter}
-      searchable
-      clearable
-      nothingFoundMessage="No country by that name or code"
-      maxDropdownHeight={260}
+      {...countryPickerProps}
       {...props}
-      // Some 250 options stay out of the page until the list opens; Mantine keeps them mounted by default.
       comboboxProps={{ keepMounted: false, ...props.comboboxProps }}
     />
   );

@@ -28,17 +28,14 @@ function clearFilter(filters: VendorFilters, filter: ColumnFilter): VendorFilter
   }
 }
 
-function FilterControl({
-  label,
-  filter,
-  filters,
-  onChange,
-}: {
+interface FilterProps {
   label: string;
   filter: ColumnFilter;
   filters: VendorFilters;
   onChange: (filters: VendorFilters) => void;
-}) {
+}
+
+function FilterControl({ label, filter, filters, onChange }: FilterProps) {
   switch (filter.kind) {
     case 'text':
       return (
@@ -96,17 +93,7 @@ function FilterControl({
 }
 
 /** The funnel in a column header: opens the column's filter; filled while the filter is active. */
-export function ColumnFilterButton({
-  label,
-  filter,
-  filters,
-  onChange,
-}: {
-  label: string;
-  filter: ColumnFilter;
-  filters: VendorFilters;
-  onChange: (filters: VendorFilters) => void;
-}) {
+export function ColumnFilterButton({ label, filter, filters, onChange }: FilterProps) {
   const active = isFilterActive(filters, filter);
   return (
     <Popover position="bottom-start" shadow="md" width={280} trapFocus returnFocus withinPortal>

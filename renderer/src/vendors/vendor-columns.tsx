@@ -1,7 +1,7 @@
 import type { ColumnDef } from '@tanstack/react-table';
 import type { ChannelParsedInput } from '../../../shared/contract';
 import type { Vendor, VendorSortKey } from '../../../shared/domain/vendor';
-import { VendorTextFilterKeys } from '../../../shared/domain/vendor';
+import { VendorTextFilterKeys, emptyVendorFilters } from '../../../shared/domain/vendor';
 import { StatusChip } from '../components/StatusChip';
 import { countryLabel, countryList, formatDate, formatDay } from '../lib/format';
 import {
@@ -40,17 +40,7 @@ export function columnMeta(column: { columnDef: { meta?: unknown } } | { meta?: 
   return ('columnDef' in column ? column.columnDef.meta : column.meta) as VendorColumnMeta;
 }
 
-export const emptyFilters: VendorFilters = {
-  text: {},
-  role: [],
-  dpaStatus: [],
-  status: [],
-  riskRating: [],
-  processingCountry: [],
-  headquartersCountry: [],
-  specialCategoryData: null,
-  reviewOverdue: null,
-};
+export const emptyFilters: VendorFilters = emptyVendorFilters();
 
 /** True when the column's filter narrows the register now. */
 export function isFilterActive(filters: VendorFilters, filter: ColumnFilter): boolean {
