@@ -1,39 +1,17 @@
 import { execFileSync } from 'node:child_process';
-import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { existsSync, readFileSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { buildDesktopBundles, root } from './helpers/build-bundles';
 
 // Electron itself cannot run here, so this builds the real main and preload bundles with the project's
 // electron.vite.config.ts and starts the main bundle under Node with a stub `electron` module. It catches what
 // unit tests cannot: a dependency that does not load from the ESM bundle, a preload that is not one CommonJS
 // file, a wrong path between out/main, out/preload and out/renderer.
-const root = fileURLToPath(new URL('../..', import.meta.url));
 let out: string;
 
 beforeAll(async () => {
-  // Inside the project (in the ignored .cache folder) so the bundle finds node_modules as out/ would.
-  mkdirSync(join(root, '.cache'), { recursive: true });
-  out = mkdtempSync(join(root, '.cache', 'desktop-bundle-'));
-  const previous = process.env.NODE_ENV_ELECTRON_VITE;
-  process.env.NODE_ENV_ELECTRON_VITE = 'production';
-  try {
-    const { resolveConfig } = await import('electron-vite');
-    const { build } = await import('vite');
-    const resolved = await resolveConfig(
-      { configFile: join(root, 'electron.vite.config.ts'), logLevel: 'silent' },
-      'build',
-      'production',
-    );
-    for (const target of ['main', 'preload'] as const) {
-      const config = resolved.config?.[target];
-      if (!config) throw new Error(`electron.vite.config.ts has no ${target} config`);
-      await build({ ...config, logLevel: 'silent', build: { ...config.build, outDir: join(out, target) } });
-    }
-  } finally {
-    if (previous === undefined) delete process.env.NODE_ENV_ELECTRON_VITE;
-    else process.env.NODE_ENV_ELECTRON_VITE = previous;
-  }
+  out = await buildDesktopBundles(['main', 'preload'], 'desktop-bundle-');
 }, 120_000);
 
 afterAll(() => {

@@ -1,34 +1,16 @@
-import { mkdirSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { readFileSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { Worker } from 'node:worker_threads';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { buildDesktopBundles } from './helpers/build-bundles';
 import { writeCsv } from '../db/import/fixtures';
 
 // The desktop app runs imports in a worker thread started from its own bundled file. This builds the main
 // bundle with the project's electron.vite.config.ts and runs that file's worker under Node, as Electron would.
-const root = fileURLToPath(new URL('../..', import.meta.url));
 let out: string;
 
 beforeAll(async () => {
-  mkdirSync(join(root, '.cache'), { recursive: true });
-  out = mkdtempSync(join(root, '.cache', 'import-worker-bundle-'));
-  const previous = process.env.NODE_ENV_ELECTRON_VITE;
-  process.env.NODE_ENV_ELECTRON_VITE = 'production';
-  try {
-    const { resolveConfig } = await import('electron-vite');
-    const { build } = await import('vite');
-    const resolved = await resolveConfig(
-      { configFile: join(root, 'electron.vite.config.ts'), logLevel: 'silent' },
-      'build',
-      'production',
-    );
-    const config = resolved.config!.main!;
-    await build({ ...config, logLevel: 'silent', build: { ...config.build, outDir: join(out, 'main') } });
-  } finally {
-    if (previous === undefined) delete process.env.NODE_ENV_ELECTRON_VITE;
-    else process.env.NODE_ENV_ELECTRON_VITE = previous;
-  }
+  out = await buildDesktopBundles(['main'], 'import-worker-bundle-');
 }, 120_000);
 
 afterAll(() => {
