@@ -47,8 +47,6 @@ export function GlobalSearch() {
       scrollable
       maxHeight={420}
       clearQueryOnClose
-      // Open at once: with the fade-in, the first letters typed after Ctrl+K were lost before the box had focus.
-      transitionProps={{ duration: 0 }}
     >
       <Spotlight.Search
         placeholder="Search every register…"
