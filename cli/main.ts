@@ -1,6 +1,7 @@
 import { Command, CommanderError } from 'commander';
 import { registerCoreCommands } from './commands/core-commands';
 import { registerImportCommands } from './commands/import';
+import { registerRegisterCommands } from './commands/registers';
 import { registerRulesCommands } from './commands/rules';
 import { CliError } from './output';
 
@@ -13,6 +14,7 @@ export function buildProgram(): Command {
     .showHelpAfterError()
     .exitOverride();
   registerCoreCommands(program);
+  registerRegisterCommands(program);
   registerRulesCommands(program);
   registerImportCommands(program);
   return program;

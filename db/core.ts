@@ -8,7 +8,7 @@ import type { FileStore } from './import/files';
 import { createImportService } from './import/service';
 import { LATEST_SCHEMA_VERSION } from './migrations/index';
 import { openDatabase, type Db } from './open';
-import { createVendorRepository } from './vendors';
+import { createRegisters, type Registers } from './registers';
 
 export type Door = 'desktop' | 'web' | 'cli';
 
@@ -36,6 +36,8 @@ export interface Core {
   close(): void;
   /** The open database, for the CLI's maintenance commands and tests. */
   readonly db: Db;
+  /** The repositories of every register (tests, the benchmark). */
+  readonly registers: Registers;
   /** Where the web door stores an upload (imports name it by the returned file id); `close` deletes them all. */
   readonly uploads: Pick<FileStore, 'saveUpload' | 'register' | 'close'>;
 }
@@ -50,7 +52,8 @@ export function openCore(options: CoreOptions): Core {
   const { db } = openDatabase(options.dbPath, { now: options.now });
   const now = options.now ?? (() => new Date());
   const audit = createAuditLog(db);
-  const vendors = createVendorRepository(db, audit);
+  const registers = createRegisters(db, audit);
+  registers.stampReferenceVersion();
   const events = new EventEmitter();
   const ctx: AuditContext = { actor: options.actor, now };
   const onUnexpected = (channel: string, err: unknown) => {
@@ -76,28 +79,50 @@ export function openCore(options: CoreOptions): Core {
       return fn(input);
     };
 
-  const handlers: Handlers = {
+  const registerHandlers: Record<string, (input: never) => unknown> = {};
+  for (const reg of registers.list) {
+    const repo = registers.repoOf(reg.name);
+    const n = reg.name;
+    type Id = { id: number };
+    Object.assign(registerHandlers, {
+      [`${n}:list`]: (q: Parameters<typeof repo.list>[0]) => repo.list(q, ctx),
+      [`${n}:get`]: ({ id }: Id) => repo.detail(id, ctx, audit.history),
+      [`${n}:create`]: writing((fields: Record<string, unknown>) => repo.create(fields, ctx)),
+      [`${n}:update`]: writing(
+        ({ id, values, expectedUpdatedAt }: Id & { values: Record<string, unknown>; expectedUpdatedAt?: string }) =>
+          repo.update(id, values, ctx, expectedUpdatedAt),
+      ),
+      [`${n}:archive`]: writing(({ id }: Id) => repo.archive(id, ctx)),
+      [`${n}:restore`]: writing(({ id }: Id) => repo.restore(id, ctx)),
+      [`${n}:duplicates`]: ({ excludeId, ...identity }: { excludeId?: number } & Record<string, unknown>) =>
+        repo.duplicates(identity, excludeId),
+    });
+  }
+
+  const handlers = {
+    ...registerHandlers,
     'app:info': () => ({
       version: options.version ?? process.env.npm_package_version ?? '0.1.0',
       schemaVersion: LATEST_SCHEMA_VERSION,
       dbPath: options.dbPath,
       door: options.door,
     }),
-    'vendors:list': (q) => vendors.list(q, ctx),
-    'vendors:get': ({ id }) => vendors.detail(id, ctx),
-    'vendors:create': writing((fields) => vendors.create(fields, ctx)),
-    'vendors:update': writing(({ id, values, expectedUpdatedAt }) =>
-      vendors.update(id, values, ctx, expectedUpdatedAt),
+    'settings:get': () => registers.settings.get(),
+    'settings:update': writing((next: Parameters<typeof registers.settings.update>[0]) =>
+      registers.settings.update(next, ctx),
     ),
-    'vendors:archive': writing(({ id }) => vendors.archive(id, ctx)),
-    'vendors:restore': writing(({ id }) => vendors.restore(id, ctx)),
-    'vendors:duplicates': ({ name, excludeId }) => vendors.duplicates(name, excludeId),
-    'audit:history': ({ entity, entityId }) => audit.history(entity, entityId),
+    'audit:history': ({ entity, entityId }: { entity: string; entityId: number }) =>
+      audit.history(entity, entityId),
     'audit:verify': () => audit.verify(),
-    'demo:load': writing(() => loadDemoData(db, vendors, ctx)),
-    'search:records': ({ query, limit }) => vendors.searchHits(query, limit, ctx),
+    'demo:load': writing(() => loadDemoData(db, registers, ctx)),
+    // Each register's best matches, current records first, in the order a DPO thinks of the registers.
+    'search:records': ({ query, limit }: { query: string; limit: number }) =>
+      registers.list
+        .flatMap((reg) => registers.repoOf(reg.name).searchHits(query, limit, ctx))
+        .sort((a, b) => Number(a.archived) - Number(b.archived))
+        .slice(0, limit),
     ...imports.handlers,
-  };
+  } as unknown as Handlers;
 
   const dispatch = createDispatch(handlers, {
     checkOutput: options.checkOutput ?? process.env.DPO_CHECK_OUTPUT === '1',
@@ -107,6 +132,7 @@ export function openCore(options: CoreOptions): Core {
   let closed = false;
   return {
     db,
+    registers,
     uploads: imports.files,
     dispatch: (channel, input) =>
       closed

@@ -1,6 +1,10 @@
+import type { TransferInput } from '../shared/domain/transfer';
 import type { VendorInput } from '../shared/domain/vendor';
 
 const NOTICE = 'Privacy notice of WeAre (wearelearning.io)';
+
+/** The controller the notice names ("Who we are and how to contact us"): the organisation of the demo. */
+export const demoOrganisation = { name: 'We Are Learning AS', country: 'NO' };
 
 /**
  * The demo register, drawn only from the seed privacy notice. Where the notice is silent (a country, a DPA date,
@@ -245,5 +249,56 @@ export const demoVendors: (VendorInput & { key: string; parentKey?: string })[] 
     notes:
       'The notice does not name the provider ("our service providers for service provision and payment processing").',
     sourceDetail: `${NOTICE}: "Registering for our services"`,
+  },
+];
+
+const SCC_NOTE =
+  'The notice says transfers outside Europe are covered by "data transfer mechanisms (such as the EU Commission approved standard contractual clauses) in accordance with GDPR article 46.2(c)". It does not give the module, the signing date or a transfer impact assessment: record them from the DPA.';
+
+/**
+ * The transfers the notice describes: its US sub-processors under the EU SCCs (GDPR Art 46(2)(c)). What the
+ * notice does not say (module, signing date, TIA) is left empty, so each one shows what is still to record.
+ * Importers refer to the vendors above by `key`.
+ */
+export const demoTransfers: (Omit<TransferInput, 'importer'> & { key: string; importerKey: string })[] = [
+  {
+    key: 'azure-openai-us',
+    importerKey: 'azure-us',
+    destinationCountry: 'US',
+    mechanism: 'scc-2021',
+    dataCategories: ['Customer content (text, voice data, images)'],
+    purpose: 'AI generation of simulations from customer content',
+    notes: SCC_NOTE,
+    sourceDetail: `${NOTICE}: "Using our services" and "Transferred data is protected by appropriate agreements"`,
+  },
+  {
+    key: 'zendesk-us',
+    importerKey: 'zendesk',
+    destinationCountry: 'US',
+    mechanism: 'scc-2021',
+    dataCategories: ['Identifiers (name or alias)', 'Internet activity (timestamp, IP address)', 'Content of support communications'],
+    purpose: 'Customer support',
+    notes: SCC_NOTE,
+    sourceDetail: `${NOTICE}: "Transferred data is protected by appropriate agreements" (support services in the United States)`,
+  },
+  {
+    key: 'google-us',
+    importerKey: 'google',
+    destinationCountry: 'US',
+    mechanism: 'scc-2021',
+    dataCategories: ['Identifiers', 'Meeting recordings and chat content', 'Internet activity'],
+    purpose: 'Online meetings (Google Meet) and website analytics',
+    notes: `For meetings the notice says Google "is committed to EU data protection principles under data processing agreements containing the EU Commission approved standard contractual clauses in accordance with GDPR article 46.2(c)". ${SCC_NOTE}`,
+    sourceDetail: `${NOTICE}: "Online meetings"`,
+  },
+  {
+    key: 'recaptcha-us',
+    importerKey: 'recaptcha',
+    destinationCountry: 'US',
+    mechanism: 'scc-2021',
+    dataCategories: ['IP address', 'Behavioural signals (time on site, mouse movements)'],
+    purpose: 'Bot detection on web forms',
+    notes: SCC_NOTE,
+    sourceDetail: `${NOTICE}: "Integration of certain Google services" and "Transferred data is protected by appropriate agreements"`,
   },
 ];

@@ -1,38 +1,82 @@
-import { VendorInputSchema } from '../shared/domain/vendor';
-import { normaliseLegalName } from '../shared/legal-name';
+import { transfers, vendors } from '../shared/registers/index';
 import type { AuditContext } from './audit';
-import { demoVendors } from './demo-data';
+import { demoOrganisation, demoTransfers, demoVendors } from './demo-data';
 import type { Db } from './open';
-import type { VendorRepository } from './vendors';
+import type { Registers } from './registers';
+
+type Counts = { created: number; skipped: number };
 
 /**
- * Loads the demo register drawn from the seed privacy notice, in one transaction. Vendors whose legal name is
- * already in the register are skipped, so loading twice adds nothing.
+ * Loads the demo data set drawn from the seed privacy notice, in one transaction: the organisation (when no
+ * settings exist yet), its vendors, then the transfers to them. A record already in the register (the same
+ * identity: legal name for vendors; importer, destination and exporter for transfers) is skipped, so loading
+ * twice adds nothing.
  */
 export function loadDemoData(
   db: Db,
-  vendors: VendorRepository,
+  registers: Registers,
   ctx: AuditContext,
-): { created: number; skipped: number } {
-  const existing = db.prepare<[string], { id: number }>('SELECT id FROM vendors WHERE name_key = ?');
+): Counts & { registers: Record<string, Counts> } {
   return db
     .transaction(() => {
-      const ids = new Map<string, number>();
-      let created = 0;
-      let skipped = 0;
-      for (const { key, parentKey, ...input } of demoVendors) {
-        const found = existing.get(normaliseLegalName(input.name));
-        if (found) {
-          ids.set(key, found.id);
-          skipped++;
-          continue;
-        }
-        const parentId = parentKey ? (ids.get(parentKey) ?? null) : null;
-        const fields = VendorInputSchema.parse({ ...input, parentId, sourceKind: 'demo' });
-        ids.set(key, vendors.insertOne(fields, ctx));
-        created++;
+      const settings = registers.settings.get();
+      if (!settings.organisation.name && !settings.organisation.country) {
+        registers.settings.update({ organisation: demoOrganisation }, ctx);
       }
-      return { created, skipped };
+      const counts: Record<string, Counts> = {};
+      const load = <T extends { key: string }>(
+        register: typeof vendors | typeof transfers,
+        records: readonly T[],
+        toInput: (record: T, ids: Map<string, number>) => Record<string, unknown>,
+        ids: Map<string, number>,
+      ) => {
+        const repo = registers.repoOf(register.name);
+        const existing = repo.identityIndex();
+        const c = { created: 0, skipped: 0 };
+        for (const record of records) {
+          const fields = register.schemas.input.parse({ ...toInput(record, ids), sourceKind: 'demo' }) as Record<
+            string,
+            unknown
+          >;
+          const known = existing.get(register.identity.key(fields as never));
+          if (known !== undefined) {
+            ids.set(record.key, known);
+            c.skipped++;
+            continue;
+          }
+          const id = repo.insertOne(fields, ctx);
+          ids.set(record.key, id);
+          existing.set(register.identity.key(fields as never), id);
+          c.created++;
+        }
+        counts[register.name] = c;
+      };
+      const vendorIds = new Map<string, number>();
+      load(
+        vendors,
+        demoVendors,
+        ({ key: _key, parentKey, ...input }, ids) => ({
+          ...input,
+          parentId: parentKey ? (ids.get(parentKey) ?? null) : null,
+        }),
+        vendorIds,
+      );
+      load(
+        transfers,
+        demoTransfers,
+        ({ key: _key, importerKey, ...input }) => ({
+          ...input,
+          importer: vendorIds.get(importerKey)!,
+          exporterCountry: registers.settings.organisation().country,
+        }),
+        new Map(),
+      );
+      const all = Object.values(counts);
+      return {
+        created: all.reduce((n, c) => n + c.created, 0),
+        skipped: all.reduce((n, c) => n + c.skipped, 0),
+        registers: counts,
+      };
     })
     .immediate();
 }

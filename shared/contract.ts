@@ -12,22 +12,16 @@ import {
   PresetNameSchema,
   PreviewResultSchema,
   UndoResultSchema,
-  VendorImportFieldSchema,
+  ImportFieldSchema,
 } from './import/types';
-import {
-  AuditEntrySchema,
-  DuplicateCandidateSchema,
-  VendorDetailSchema,
-  VendorInputSchema,
-  VendorQuerySchema,
-  VendorSchema,
-} from './domain/vendor';
-
-const IdInput = z.object({ id: IdSchema });
+import { SettingsSchema } from './domain/settings';
+import { registerChannels } from './kit/channels';
+import { AuditEntrySchema } from './kit/define';
+import { RegisterNames, transfers, vendors } from './registers/index';
 
 /** One record found by the global search, with where to open it. */
 export const RecordHitSchema = z.object({
-  register: z.enum(['vendors']),
+  register: z.enum(RegisterNames),
   id: IdSchema,
   title: z.string(),
   detail: z.string(),
@@ -46,25 +40,11 @@ export const contract = {
       door: z.enum(['desktop', 'web', 'cli']),
     }),
   },
-  'vendors:list': { input: VendorQuerySchema, output: PageSchema(VendorSchema) },
-  'vendors:get': { input: IdInput, output: VendorDetailSchema },
-  'vendors:create': { input: VendorInputSchema, output: VendorSchema },
-  'vendors:update': {
-    input: z.object({
-      id: IdSchema,
-      /** The whole record as the form holds it; only changed fields reach the audit log. */
-      values: VendorInputSchema,
-      /** Optimistic lock: the `updatedAt` the editor started from. */
-      expectedUpdatedAt: z.string().optional(),
-    }),
-    output: VendorSchema,
-  },
-  'vendors:archive': { input: IdInput, output: VendorSchema },
-  'vendors:restore': { input: IdInput, output: VendorSchema },
-  'vendors:duplicates': {
-    input: z.object({ name: z.string().trim().min(1), excludeId: IdSchema.optional() }),
-    output: z.array(DuplicateCandidateSchema),
-  },
+  ...registerChannels(vendors),
+  ...registerChannels(transfers),
+  /** The organisation's settings: name, and the country its transfers are judged from. */
+  'settings:get': { input: z.object({}).default({}), output: SettingsSchema },
+  'settings:update': { input: SettingsSchema, output: SettingsSchema },
   'audit:history': {
     input: z.object({ entity: z.string(), entityId: z.number().int() }),
     output: z.array(AuditEntrySchema),
@@ -78,9 +58,14 @@ export const contract = {
       reason: z.string().nullable(),
     }),
   },
+  /** Loads the demo data set into every register, skipping records already there. */
   'demo:load': {
     input: z.object({}).default({}),
-    output: z.object({ created: z.number().int(), skipped: z.number().int() }),
+    output: z.object({
+      created: z.number().int(),
+      skipped: z.number().int(),
+      registers: z.record(z.string(), z.object({ created: z.number().int(), skipped: z.number().int() })),
+    }),
   },
   /** The global search (Ctrl/Cmd+K): records of every register matching the words, archived ones included. */
   'search:records': {
@@ -120,7 +105,7 @@ export const contract = {
     input: z.object({
       register: ImportRegisterSchema.default('vendors'),
       name: PresetNameSchema,
-      mapping: z.record(z.string().max(500), VendorImportFieldSchema.nullable()),
+      mapping: z.record(z.string().max(500), ImportFieldSchema.nullable()),
     }),
     output: MappingPresetSchema,
   },

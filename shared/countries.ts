@@ -87,3 +87,8 @@ export function countryOptions(): { code: string; name: string }[] {
     .map(([code, name]) => ({ code, name }))
     .sort((a, b) => a.name.localeCompare(b.name));
 }
+
+/** Every assigned ISO 3166-1 alpha-2 code. */
+export function countryCodes(): string[] {
+  return Object.keys(countries.getAlpha2Codes());
+}

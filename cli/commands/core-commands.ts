@@ -1,8 +1,6 @@
-import { Command, Option } from 'commander';
+import { Command } from 'commander';
 import { spawn } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
-import { countryName } from '../../shared/countries';
-import type { Vendor } from '../../shared/domain/vendor';
 import { call, withCore } from '../core';
 import { CliError, printJson } from '../output';
 import { startWebServer } from '../web-server';
@@ -28,7 +26,7 @@ function parsePort(value: string): number {
   return n;
 }
 
-/** `serve`, `demo`, `vendors list` and `audit verify`. */
+/** `serve`, `demo` and `audit verify`. */
 export function registerCoreCommands(program: Command): void {
   program
     .command('serve')
@@ -64,61 +62,13 @@ export function registerCoreCommands(program: Command): void {
     .action(async (opts: { json?: boolean }, command: Command) => {
       const result = await withCore(command, 'cli', (core) => call(core, 'demo:load', {}));
       if (opts.json) printJson(result);
-      else
-        process.stdout.write(
-          `Loaded ${result.created} demo vendors (${result.skipped} were already there).\n`,
+      else {
+        const parts = Object.entries(result.registers).map(
+          ([name, c]) => `${c.created} demo ${name} (${c.skipped} were already there)`,
         );
+        process.stdout.write(`Loaded ${parts.join(' and ')}.\n`);
+      }
     });
-
-  const vendors = program.command('vendors').description('the vendor / sub-processor register');
-  vendors
-    .command('list')
-    .description('list vendors')
-    .option('--db <path>', 'database file')
-    .option('--json', 'print a JSON array')
-    .option('--search <text>', 'full-text search')
-    .option('--country <code...>', 'processing country (name or ISO code)')
-    .addOption(
-      new Option('--archived <which>', 'archived vendors')
-        .choices(['exclude', 'only', 'include'])
-        .default('exclude'),
-    )
-    .action(
-      async (
-        opts: {
-          json?: boolean;
-          search?: string;
-          country?: string[];
-          archived: 'exclude' | 'only' | 'include';
-        },
-        command: Command,
-      ) => {
-        const all = await withCore(command, 'cli', async (core) => {
-          const rows: Vendor[] = [];
-          for (let offset = 0; ; offset += 500) {
-            const page = await call(core, 'vendors:list', {
-              offset,
-              limit: 500,
-              search: opts.search ?? '',
-              archived: opts.archived,
-              filters: { processingCountry: opts.country ?? [] },
-            });
-            rows.push(...page.rows);
-            if (rows.length >= page.total || page.rows.length === 0) break;
-          }
-          return rows;
-        });
-        if (opts.json) return printJson(all);
-        if (all.length === 0)
-          return void process.stdout.write('No vendors. Load the demo data with `dpo demo`.\n');
-        for (const v of all) {
-          const countries = v.processingCountries.map((c) => `${countryName(c)} (${c})`).join(', ') || '—';
-          process.stdout.write(
-            `${String(v.id).padStart(5)}  ${v.name}  [${v.role}; DPA ${v.effectiveDpaStatus}; ${v.status}]  ${countries}\n`,
-          );
-        }
-      },
-    );
 
   const audit = program.command('audit').description('the audit log');
   audit

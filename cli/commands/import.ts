@@ -3,19 +3,20 @@ import { existsSync, readFileSync } from 'node:fs';
 import { randomUUID } from 'node:crypto';
 import type { Core } from '../../db/core';
 import { presetKey } from '../../shared/import/header-match';
-import {
-  VendorImportFieldSchema,
-  type ColumnMapping,
-  type DateOrder,
-  type DuplicatePolicy,
-  type InspectResult,
-  type VendorImportField,
+import { importProfile } from '../../shared/import/profile';
+import type {
+  ColumnMapping,
+  DateOrder,
+  DuplicatePolicy,
+  ImportRegister,
+  InspectResult,
 } from '../../shared/import/types';
+import { registerByName, RegisterNames } from '../../shared/registers/index';
 import { call, withCore } from '../core';
 import { CliError, printJson } from '../output';
 
 interface ImportOptions {
-  register: 'vendors';
+  register: ImportRegister;
   sheet?: string;
   headerRow?: number;
   mapping?: string;
@@ -33,7 +34,7 @@ function positiveInt(value: string): number {
 }
 
 /** A mapping file: `{"<column header>": "<field or null>"}`, the shape `--json` prints. */
-function readMappingFile(path: string): Record<string, VendorImportField | null> {
+function readMappingFile(path: string, register: ImportRegister): Record<string, string | null> {
   let raw: unknown;
   try {
     raw = JSON.parse(readFileSync(path, 'utf8'));
@@ -43,18 +44,18 @@ function readMappingFile(path: string): Record<string, VendorImportField | null>
   if (typeof raw !== 'object' || raw === null || Array.isArray(raw)) {
     throw new CliError(`${path} must hold {"<column header>": "<field or null>", ...}.`, 2);
   }
-  const out: Record<string, VendorImportField | null> = {};
+  const profile = importProfile(registerByName(register)!);
+  const out: Record<string, string | null> = {};
   for (const [header, field] of Object.entries(raw)) {
     if (field === null) out[header] = null;
     else {
-      const parsed = VendorImportFieldSchema.safeParse(field);
-      if (!parsed.success) {
+      if (typeof field !== 'string' || !profile.byName.has(field)) {
         throw new CliError(
-          `${path}: "${String(field)}" (for "${header}") is not a vendor field. Fields: ${VendorImportFieldSchema.options.join(', ')}.`,
+          `${path}: "${String(field)}" (for "${header}") is not a ${profile.register.noun.one} field. Fields: ${profile.fields.map((f) => f.name).join(', ')}.`,
           2,
         );
       }
-      out[header] = parsed.data;
+      out[header] = field;
     }
   }
   return out;
@@ -63,7 +64,7 @@ function readMappingFile(path: string): Record<string, VendorImportField | null>
 /** The columns to send: inspect's proposal, the mapping file on top, and the date order for date columns. */
 function buildColumns(
   inspected: InspectResult,
-  file: Record<string, VendorImportField | null> | null,
+  file: Record<string, string | null> | null,
   dateOrder: DateOrder | undefined,
 ): ColumnMapping[] {
   const byKey = file ? new Map(Object.entries(file).map(([h, f]) => [presetKey(h), f])) : null;
@@ -111,7 +112,7 @@ export function registerImportCommands(program: Command): void {
     )
     .argument('<file>', 'the spreadsheet to import')
     .addOption(
-      new Option('--register <name>', 'the register to fill').choices(['vendors']).default('vendors'),
+      new Option('--register <name>', 'the register to fill').choices(RegisterNames).default('vendors'),
     )
     .option('--sheet <name>', 'the sheet to read (default: the first visible one)')
     .option(
@@ -124,7 +125,7 @@ export function registerImportCommands(program: Command): void {
       'a saved mapping preset, or a JSON file {"<column header>": "<field or null>"}',
     )
     .addOption(
-      new Option('--on-duplicate <policy>', 'for a company already in the register or earlier in the file')
+      new Option('--on-duplicate <policy>', 'for a record already in the register or earlier in the file')
         .choices(['update', 'skip', 'create'])
         .default('skip'),
     )
@@ -142,7 +143,7 @@ export function registerImportCommands(program: Command): void {
       const mappingFile = opts.mapping && /\.json$/i.test(opts.mapping) ? opts.mapping : null;
       if (mappingFile && !existsSync(mappingFile))
         throw new CliError(`The mapping file ${mappingFile} was not found.`, 2);
-      const fileMapping = mappingFile ? readMappingFile(mappingFile) : null;
+      const fileMapping = mappingFile ? readMappingFile(mappingFile, opts.register) : null;
       const outcome = await withCore(command, 'cli', async (core) => {
         const tty = !opts.json && process.stderr.isTTY === true;
         const inspectJob = randomUUID();
@@ -228,7 +229,7 @@ export function registerImportCommands(program: Command): void {
 
   cmd
     .command('undo')
-    .description('undo a whole import: remove the vendors it created, restore the ones it updated')
+    .description('undo a whole import: remove the records it created, restore the ones it updated')
     .argument('<id>', 'the import id (see `dpo import list`)')
     .option('--json', 'print JSON')
     .option('--db <path>', 'database file')
@@ -237,10 +238,12 @@ export function registerImportCommands(program: Command): void {
       const opts = command.optsWithGlobals<{ json?: boolean }>();
       const result = await withCore(command, 'cli', (core) => call(core, 'import:undo', { id }));
       if (opts.json) printJson(result);
-      else
+      else {
+        const noun = registerByName(result.register)!.noun.other;
         process.stdout.write(
-          `Undid import ${result.importId}: removed ${result.removed} vendors it created, restored ${result.reverted} it updated.\n`,
+          `Undid import ${result.importId}: removed ${result.removed} ${noun} it created, restored ${result.reverted} it updated.\n`,
         );
+      }
     });
 
   cmd
@@ -255,7 +258,7 @@ export function registerImportCommands(program: Command): void {
       if (page.rows.length === 0) return void process.stdout.write('No imports yet.\n');
       for (const r of page.rows) {
         process.stdout.write(
-          `${r.id}  ${r.createdAt.slice(0, 16).replace('T', ' ')}  ${r.fileName}  ${r.created} new, ${r.updated} updated${r.undoneAt ? `  (undone ${r.undoneAt.slice(0, 10)})` : ''}\n`,
+          `${r.id}  ${r.createdAt.slice(0, 16).replace('T', ' ')}  ${r.register}  ${r.fileName}  ${r.created} new, ${r.updated} updated${r.undoneAt ? `  (undone ${r.undoneAt.slice(0, 10)})` : ''}\n`,
         );
       }
     });

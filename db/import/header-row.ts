@@ -1,4 +1,5 @@
 import { headerCandidates } from '../../shared/import/header-match';
+import type { ImportProfile } from '../../shared/import/profile';
 import { cellText, columnLetter, foldText } from '../../shared/import/text';
 import type { CellValue } from '../../shared/import/types';
 import type { MergedRange, SheetRow } from './row-source';
@@ -17,7 +18,7 @@ function isHeaderish(value: CellValue): boolean {
  * text cells; title rows ("Sub-processors of Acme, updated May 2025"), blank rows and the ICO template's
  * controller block score below it. Returns null when no row has a single recognisable header.
  */
-export function detectHeaderRow(rows: readonly SheetRow[]): number | null {
+export function detectHeaderRow(profile: ImportProfile, rows: readonly SheetRow[]): number | null {
   let best: { row: number; score: number } | null = null;
   for (const r of rows) {
     if (r.row > HEADER_SEARCH_ROWS) break;
@@ -28,7 +29,7 @@ export function detectHeaderRow(rows: readonly SheetRow[]): number | null {
       if (v === null || cellText(v) === '') continue;
       if (isHeaderish(v)) {
         text++;
-        const top = headerCandidates(cellText(v, true))[0];
+        const top = headerCandidates(profile, cellText(v, true))[0];
         if (top && top.score >= 0.7) known++;
       } else other++;
     }

@@ -1,8 +1,9 @@
 import { judgeDateOrder, tallyDateOrder, type DateOrderTally } from '../../shared/import/dates';
 import { presetKey, suggestMapping, VALUES_MUST_FIT } from '../../shared/import/header-match';
+import { importProfile, lowerLabel } from '../../shared/import/profile';
 import { cellText, columnLetter } from '../../shared/import/text';
-import type { CellValue, InspectResult, VendorImportField } from '../../shared/import/types';
-import { VENDOR_FIELD_SPECS } from '../../shared/import/vendor-fields';
+import type { CellValue, ImportRegister, InspectResult } from '../../shared/import/types';
+import { registerByName } from '../../shared/registers/index';
 import { fileProblem } from './detect';
 import { columnLabels, detectHeaderRow, HEADER_SEARCH_ROWS, isBlankRow, isNoteRow } from './header-row';
 import type { JobContext } from './job-context';
@@ -11,10 +12,12 @@ import { openRowSource, type SheetRow } from './row-source';
 export interface InspectParams {
   path: string;
   fileName: string;
+  /** The register the file is for (its header vocabulary); vendors when absent. */
+  register?: ImportRegister;
   sheet?: string | null;
   headerRow?: number | null;
   /** A saved preset's mapping (preset key → field), proposed instead of the suggestions. */
-  preset?: Record<string, VendorImportField | null> | null;
+  preset?: Record<string, string | null> | null;
 }
 
 interface ColumnStats {
@@ -34,6 +37,8 @@ const BATCH = 500;
  * column: one 25/04/2024 settles every 03/04/2024 above it), and the number of data rows.
  */
 export async function inspectFile(params: InspectParams, job: JobContext): Promise<InspectResult> {
+  const profile = importProfile(registerByName(params.register ?? 'vendors')!);
+  const noun = profile.register.noun.one;
   const source = await openRowSource(params.path, params.fileName, params.sheet);
   try {
     const headSize = Math.max(HEADER_SEARCH_ROWS, params.headerRow ?? 0);
@@ -73,11 +78,15 @@ export async function inspectFile(params: InspectParams, job: JobContext): Promi
       });
     };
     const decideHeader = () => {
-      headerRow = params.headerRow ?? detectHeaderRow(head);
+      headerRow = params.headerRow ?? detectHeaderRow(profile, head);
       if (headerRow === null) {
+        const known = profile.fields
+          .slice(0, 5)
+          .map((f) => f.label)
+          .join(', ');
         throw fileProblem(
           'no-header',
-          `No header row found in the first ${HEADER_SEARCH_ROWS} rows${source.sheet ? ` of the sheet "${source.sheet}"` : ''}: none has a column name we know, such as Name, Vendor, Sub-processor, Purpose or Country. Choose the header row yourself.`,
+          `No header row found in the first ${HEADER_SEARCH_ROWS} rows${source.sheet ? ` of the sheet "${source.sheet}"` : ''}: none has a column name we know for ${profile.register.noun.other}, such as ${known}. Choose the header row yourself.`,
         );
       }
       for (const r of head) if (r.row > headerRow) take(r);
@@ -120,6 +129,7 @@ export async function inspectFile(params: InspectParams, job: JobContext): Promi
     const columns = [...columnNumbers].sort((a, b) => a - b);
     const labels = columnLabels(columns, hr, rowsByNumber, source.merges);
     const suggestions = suggestMapping(
+      profile,
       columns.map((c) => ({ column: c, header: labels.get(c)!, samples: stats.get(c)?.values ?? [] })),
     );
 
@@ -127,7 +137,7 @@ export async function inspectFile(params: InspectParams, job: JobContext): Promi
     if (hr > 1) warnings.push(`Rows 1–${hr - 1} above the header row ${hr} are not imported.`);
     if (notes > 0)
       warnings.push(
-        `${notes} row${notes > 1 ? 's look' : ' looks'} like a note rather than a vendor and will be skipped.`,
+        `${notes} row${notes > 1 ? 's look' : ' looks'} like a note rather than ${/^[aeiou]/.test(noun) ? 'an' : 'a'} ${noun} and will be skipped.`,
       );
     const result = columns.map((c, i) => {
       const s = stats.get(c);
@@ -140,7 +150,7 @@ export async function inspectFile(params: InspectParams, job: JobContext): Promi
       const dateOrder = s ? judgeDateOrder(s.dates) : null;
       if (field && field === suggestion.field && suggestion.fit < VALUES_MUST_FIT && s?.samples[0]) {
         warnings.push(
-          `Most values in "${header}" do not read as ${VENDOR_FIELD_SPECS[field].label.toLowerCase()} (such as "${s.samples[0]}"): check this column's mapping.`,
+          `Most values in "${header}" do not read as ${lowerLabel(profile.byName.get(field)!.label)} (such as "${s.samples[0]}"): check this column's mapping.`,
         );
       }
       if (hidden)
@@ -149,7 +159,7 @@ export async function inspectFile(params: InspectParams, job: JobContext): Promi
         );
       if (
         field &&
-        VENDOR_FIELD_SPECS[field].kind === 'date' &&
+        profile.byName.get(field)?.kind === 'date' &&
         (dateOrder === 'ambiguous' || dateOrder === 'mixed')
       ) {
         warnings.push(
@@ -171,8 +181,10 @@ export async function inspectFile(params: InspectParams, job: JobContext): Promi
         dateOrder,
       };
     });
-    if (!result.some((c) => c.field === 'name')) {
-      warnings.push('No column looks like the vendor\'s name: map one column to "Name".');
+    for (const f of profile.required) {
+      if (!result.some((c) => c.field === f.name)) {
+        warnings.push(`No column looks like the ${noun}'s ${lowerLabel(f.label)}: map one column to "${f.label}".`);
+      }
     }
     if (lastDataRow === 0) warnings.push('There are no data rows below the header.');
     return {

@@ -1,8 +1,15 @@
 import { createHash, randomUUID } from 'node:crypto';
 import { createReadStream } from 'node:fs';
-import { VendorInputSchema, type VendorFields } from '../../shared/domain/vendor';
-import { AppError } from '../../shared/errors';
+import { AppError, type FieldIssue } from '../../shared/errors';
 import { REGION_RULE } from '../../shared/import/countries-cell';
+import { importProfile, lowerLabel } from '../../shared/import/profile';
+import {
+  createRowMapper,
+  mergeFields,
+  validateRow,
+  type MappedColumn,
+  type RowFields,
+} from '../../shared/import/row';
 import { cellText } from '../../shared/import/text';
 import type {
   CellValue,
@@ -14,18 +21,11 @@ import type {
   MappedRow,
   PreviewResult,
   RowAction,
-  VendorImportField,
 } from '../../shared/import/types';
-import {
-  createVendorRowMapper,
-  mergeVendorFields,
-  validateVendorRow,
-  type MappedColumn,
-} from '../../shared/import/vendor-row';
-import { normaliseLegalName } from '../../shared/legal-name';
+import { registerByName } from '../../shared/registers/index';
 import { createAuditLog } from '../audit';
 import type { Db } from '../open';
-import { createVendorRepository, vendorFields } from '../vendors';
+import { createRegisters } from '../registers';
 import { fileProblem } from './detect';
 import { headerLabel, isBlankRow, isNoteRow } from './header-row';
 import type { JobContext } from './job-context';
@@ -51,11 +51,11 @@ const SAMPLE_ROWS = 50;
 interface Seen {
   row: number;
   name: string;
-  vendorId: number | null;
+  recordId: number | null;
 }
 
 /**
- * Preview only: how many vendors it remembers as the import would leave them, to fold later rows of the same
+ * Preview only: how many records it remembers as the import would leave them, to fold later rows of the same
  * company into them. Memory stays bounded on a huge file; duplicates usually sit close together, and one
  * further away is still counted as merged, only its merged values go unchecked until the commit checks them.
  */
@@ -64,25 +64,32 @@ const PREVIEW_FIELDS_WINDOW = 10_000;
 interface Group {
   name: string;
   rows: number[];
-  existing: { id: number; name: string } | null;
+  existing: number | null;
 }
 
-function outcomeText(policy: ImportRequestParsed['options']['onDuplicate'], existing: boolean): string {
+function outcomeText(
+  policy: ImportRequestParsed['options']['onDuplicate'],
+  existing: boolean,
+  noun: string,
+): string {
   if (policy === 'skip')
     return existing ? 'Skipped: already in the register.' : 'Later rows skipped; the first is imported.';
-  if (policy === 'create') return 'Each row becomes a new vendor.';
+  if (policy === 'create') return `Each row becomes a new ${noun}.`;
   return existing
-    ? 'The register vendor is updated; lists gain the rows’ entries.'
+    ? `The register's ${noun} is updated; lists gain the rows’ entries.`
     : 'Later rows are merged into the first: lists gain their entries.';
 }
 
+const article = (word: string) => (/^[aeiou]/i.test(word) ? `an ${word}` : `a ${word}`);
+
 /**
  * Reads the file below its header row and works out, row by row, what the import does: each row mapped and
- * validated with VendorInputSchema, matched on the normalised legal name against earlier rows and the
- * register, and created, updated, merged, skipped or reported invalid by the duplicate policy.
+ * validated with the register's input schema, matched on the register's identity (a vendor's normalised legal
+ * name) against earlier rows and the register, and created, updated, merged, skipped or reported invalid by the
+ * duplicate policy.
  *
  * In "preview" nothing is written. In "commit" everything happens in one write transaction on `db` (the
- * worker's own connection): vendors through the repository with their audit entries carrying the import's id,
+ * worker's own connection): records through the repository with their audit entries carrying the import's id,
  * then the import's record. Any failure or a cancel rolls the transaction back: all or nothing.
  */
 export async function runImport(
@@ -104,29 +111,20 @@ export async function runImport(
   job: JobContext,
 ): Promise<PreviewResult | CommitResult> {
   const { request, fileName } = params;
+  const reg = registerByName(request.register)!;
+  const profile = importProfile(reg);
   const columns: MappedColumn[] = request.columns.flatMap((c) =>
     c.field ? [{ column: c.column, header: c.header, field: c.field, dateOrder: c.dateOrder }] : [],
   );
-  if (!columns.some((c) => c.field === 'name')) {
-    throw new AppError('VALIDATION', 'Map one column to Name: a vendor needs a name.', [
-      { path: 'columns', message: 'Map one column to Name.' },
-    ]);
-  }
+  checkMapping(profile, columns);
   const policy = request.options.onDuplicate;
-  const mapRow = createVendorRowMapper(columns, { expandRegions: request.options.expandRegions });
+  const mapRow = createRowMapper(profile, columns, { expandRegions: request.options.expandRegions });
   const audit = createAuditLog(db);
-  const repo = createVendorRepository(db, audit);
+  const repo = createRegisters(db, audit).repoOf(reg.name);
   const importId = mode === 'commit' ? randomUUID() : 'preview';
   const ctx = { actor: params.actor, now: () => params.now, importId };
-
-  const existing = new Map<string, { id: number; name: string }>();
-  for (const v of db
-    .prepare<[], { id: number; name: string; name_key: string }>(
-      'SELECT id, name, name_key FROM vendors WHERE archived_at IS NULL ORDER BY id',
-    )
-    .iterate()) {
-    if (!existing.has(v.name_key)) existing.set(v.name_key, { id: v.id, name: v.name });
-  }
+  const existing = repo.identityIndex();
+  const titleOf = (id: number) => repo.titles([id], 1).get(id) ?? `#${id}`;
 
   const counts: ImportCounts = {
     rows: 0,
@@ -141,8 +139,8 @@ export async function runImport(
   const warnings: ImportIssue[] = [];
   let errorTotal = 0;
   const seen = new Map<string, Seen>();
-  const recent = new Map<string, VendorFields>();
-  const keep = (key: string, fields: VendorFields) => {
+  const recent = new Map<string, RowFields>();
+  const keep = (key: string, fields: RowFields) => {
     if (mode !== 'preview' || policy !== 'update') return;
     recent.delete(key);
     recent.set(key, fields);
@@ -162,7 +160,7 @@ export async function runImport(
       if (warnings.length < warningCap) warnings.push(issue);
     }
   };
-  const group = (key: string, name: string, row: number, match: { id: number; name: string } | null) => {
+  const group = (key: string, name: string, row: number, match: number | null) => {
     let g = groups.get(key);
     if (!g) {
       g = { name, rows: [], existing: match };
@@ -173,12 +171,12 @@ export async function runImport(
   const remember = (
     row: number,
     action: RowAction,
-    vendorId: number | null,
+    recordId: number | null,
     dupOf: number | null,
     values: object,
   ) => {
     if (mode === 'preview' && sample.length < SAMPLE_ROWS) {
-      sample.push({ row, action, vendorId, duplicateOfRow: dupOf, values: { ...values } });
+      sample.push({ row, action, recordId, duplicateOfRow: dupOf, values: { ...values } });
     }
   };
   const sourceDetail = (row: number) => {
@@ -186,8 +184,8 @@ export async function runImport(
     return `Imported from ${fileName.slice(0, 400)}${where}`.slice(0, 500);
   };
   /** Validates a merge; on failure the row is reported and left out. */
-  const validMerge = (row: number, merged: VendorFields): VendorFields | null => {
-    const r = VendorInputSchema.safeParse(merged);
+  const validMerge = (row: number, merged: RowFields): RowFields | null => {
+    const r = reg.schemas.input.safeParse(merged);
     if (r.success) return r.data;
     for (const i of r.error.issues) {
       noteIssue({
@@ -195,11 +193,37 @@ export async function runImport(
         column: null,
         field: i.path.length ? String(i.path[0]) : null,
         value: null,
-        message: `Merged with the existing vendor: ${i.message}`,
+        message: `Merged with the existing ${reg.noun.one}: ${i.message}`,
         severity: 'error',
       });
     }
     return null;
+  };
+  /** References named in cells (a transfer's importer) resolved to records; each problem reported by column. */
+  const resolved = (
+    fields: RowFields,
+    cells: readonly CellValue[],
+  ): { ok: true; fields: RowFields } | { ok: false; issues: ImportIssue[] } => {
+    try {
+      return { ok: true, fields: repo.resolveRefs(fields) };
+    } catch (err) {
+      if (!(err instanceof AppError) || err.code !== 'VALIDATION') throw err;
+      const details = (err.details as FieldIssue[] | undefined) ?? [];
+      return {
+        ok: false,
+        issues: details.map((d) => {
+          const col = columns.find((c) => c.field === d.path);
+          return {
+            row: 0,
+            column: col?.header ?? null,
+            field: d.path,
+            value: col ? cellText(cells[col.column - 1] ?? null).slice(0, 200) || null : null,
+            message: d.message,
+            severity: 'error' as const,
+          };
+        }),
+      };
+    }
   };
 
   const source = await openRowSource(params.path, fileName, request.sheet);
@@ -232,7 +256,7 @@ export async function runImport(
             .map((v) => cellText(v, true))
             .join('')
             .slice(0, 200),
-          message: 'This row looks like a note, not a vendor; it was skipped.',
+          message: `This row looks like a note, not ${article(reg.noun.one)}; it was skipped.`,
           severity: 'warning',
         });
         continue;
@@ -240,15 +264,19 @@ export async function runImport(
       counts.rows++;
       const mapped = mapRow(r.cells);
       const rowIssues = mapped.issues.map((i) => ({ ...i, row: r.row }));
-      let fields: VendorFields | null = null;
+      let fields: RowFields | null = null;
       if (!rowIssues.some((i) => i.severity === 'error')) {
-        const v = validateVendorRow(
+        const v = validateRow(
+          profile,
           { ...mapped.input, sourceKind: 'import', sourceDetail: sourceDetail(r.row) },
           columns,
           r.cells,
         );
-        if (v.ok) fields = v.fields;
-        else rowIssues.push(...v.issues.map((i) => ({ ...i, row: r.row })));
+        if (v.ok) {
+          const refs = resolved(v.fields, r.cells);
+          if (refs.ok) fields = refs.fields;
+          else rowIssues.push(...refs.issues.map((i) => ({ ...i, row: r.row })));
+        } else rowIssues.push(...v.issues.map((i) => ({ ...i, row: r.row })));
       }
       for (const i of rowIssues) noteIssue(i);
       if (!fields) {
@@ -257,7 +285,8 @@ export async function runImport(
         continue;
       }
 
-      const key = normaliseLegalName(fields.name);
+      const key = reg.identity.key(fields);
+      const name = reg.titleOf(fields);
       const prior = key ? seen.get(key) : undefined;
       const match = key ? (existing.get(key) ?? null) : null;
       if (prior) {
@@ -265,53 +294,53 @@ export async function runImport(
         group(key, prior.name, r.row, match);
         if (policy === 'skip') {
           counts.skipped++;
-          remember(r.row, 'skip', prior.vendorId, prior.row, fields);
+          remember(r.row, 'skip', prior.recordId, prior.row, fields);
           continue;
         }
         if (policy === 'update') {
-          const base = mode === 'commit' ? vendorFields(repo.get(prior.vendorId!, ctx)) : recent.get(key);
-          const merged = base ? validMerge(r.row, mergeVendorFields(base, fields, mapped.provided)) : fields;
+          const base = mode === 'commit' ? repo.fieldsOf(repo.get(prior.recordId!, ctx)) : recent.get(key);
+          const merged = base ? validMerge(r.row, mergeFields(profile, base, fields, mapped.provided)) : fields;
           if (!merged) {
             counts.invalid++;
             continue;
           }
-          if (mode === 'commit') repo.updateOne(prior.vendorId!, merged, ctx);
+          if (mode === 'commit') repo.updateOne(prior.recordId!, merged, ctx);
           else if (base) keep(key, merged);
           counts.merged++;
-          remember(r.row, 'merge', prior.vendorId, prior.row, merged);
+          remember(r.row, 'merge', prior.recordId, prior.row, merged);
           continue;
         }
-      } else if (match) {
-        group(key, fields.name, r.row, match);
+      } else if (match !== null) {
+        group(key, name, r.row, match);
         if (policy === 'skip') {
           counts.skipped++;
-          seen.set(key, { row: r.row, name: fields.name, vendorId: match.id });
-          remember(r.row, 'skip', match.id, null, fields);
+          seen.set(key, { row: r.row, name, recordId: match });
+          remember(r.row, 'skip', match, null, fields);
           continue;
         }
         if (policy === 'update') {
-          const base = vendorFields(repo.get(match.id, ctx));
-          const merged = validMerge(r.row, mergeVendorFields(base, fields, mapped.provided));
+          const base = repo.fieldsOf(repo.get(match, ctx));
+          const merged = validMerge(r.row, mergeFields(profile, base, fields, mapped.provided));
           if (!merged) {
             counts.invalid++;
             continue;
           }
           const changed = JSON.stringify(merged) !== JSON.stringify(base);
-          if (changed && mode === 'commit') repo.updateOne(match.id, merged, ctx);
+          if (changed && mode === 'commit') repo.updateOne(match, merged, ctx);
           if (changed) counts.updated++;
           else counts.skipped++;
-          seen.set(key, { row: r.row, name: fields.name, vendorId: match.id });
+          seen.set(key, { row: r.row, name, recordId: match });
           keep(key, merged);
-          remember(r.row, changed ? 'update' : 'skip', match.id, null, merged);
+          remember(r.row, changed ? 'update' : 'skip', match, null, merged);
           continue;
         }
       }
-      // A new vendor: no duplicate, or the policy is "create".
+      // A new record: no duplicate, or the policy is "create".
       let id: number | null = null;
       if (mode === 'commit') id = repo.insertOne(fields, ctx);
       counts.created++;
       if (key && !prior) {
-        seen.set(key, { row: r.row, name: fields.name, vendorId: id });
+        seen.set(key, { row: r.row, name, recordId: id });
         keep(key, fields);
       }
       remember(r.row, 'create', null, prior?.row ?? null, fields);
@@ -325,8 +354,8 @@ export async function runImport(
         key,
         name: g.name,
         rows: [...g.rows].sort((a, b) => a - b),
-        existing: g.existing,
-        outcome: outcomeText(policy, g.existing !== null),
+        existing: g.existing === null ? null : { id: g.existing, name: titleOf(g.existing) },
+        outcome: outcomeText(policy, g.existing !== null, reg.noun.one),
       }));
 
     if (mode === 'preview') {
@@ -342,7 +371,7 @@ export async function runImport(
       };
     }
 
-    const mapping: Record<string, VendorImportField | null> = {};
+    const mapping: Record<string, string | null> = {};
     for (const c of request.columns) mapping[c.header] = c.field;
     const sha256 = await fileSha256(params.path);
     const nowIso = params.now.toISOString();
@@ -404,6 +433,19 @@ export async function runImport(
     throw err;
   } finally {
     await source.close();
+  }
+}
+
+/** Refuses a mapping without a column for each field every row needs (a vendor's name). */
+function checkMapping(profile: ReturnType<typeof importProfile>, columns: readonly MappedColumn[]): void {
+  for (const f of profile.required) {
+    if (columns.some((c) => c.field === f.name)) continue;
+    const noun = profile.register.noun.one;
+    throw new AppError(
+      'VALIDATION',
+      `Map one column to ${f.label}: ${article(noun)} needs ${article(lowerLabel(f.label))}.`,
+      [{ path: 'columns', message: `Map one column to ${f.label}.` }],
+    );
   }
 }
 

@@ -2,6 +2,8 @@ import { statSync } from 'node:fs';
 import type { ProgressEvent } from '../../shared/contract';
 import { AppError } from '../../shared/errors';
 import { presetKey } from '../../shared/import/header-match';
+import { importProfile, unknownImportFields } from '../../shared/import/profile';
+import { registerByName } from '../../shared/registers/index';
 import type {
   CommitResult,
   ImportRequestParsed,
@@ -73,7 +75,17 @@ export function createImportService(options: ImportServiceOptions) {
     return { path: source.path, fileName: safeFileName(source.path) };
   }
 
+  /** Refuses a mapping that names a field the register's import does not fill. */
+  function checkFields(register: string, fields: { path: string; field: string | null }[]): void {
+    const problems = unknownImportFields(importProfile(registerByName(register)!), fields);
+    if (problems.length > 0) throw new AppError('VALIDATION', problems[0]!.message, problems);
+  }
+
   function task(kind: 'preview' | 'commit', request: ImportRequestParsed) {
+    checkFields(
+      request.register,
+      request.columns.map((c, i) => ({ path: `columns.${i}.field`, field: c.field })),
+    );
     return { kind, ...resolveSource(request.source), request };
   }
 
@@ -87,6 +99,7 @@ export function createImportService(options: ImportServiceOptions) {
         {
           kind: 'inspect',
           ...src,
+          register: input.register,
           sheet: input.sheet ?? null,
           headerRow: input.headerRow ?? null,
           preset: preset?.mapping ?? null,
@@ -110,6 +123,10 @@ export function createImportService(options: ImportServiceOptions) {
     'import:list': ({ offset, limit }) => listImports(db, offset, limit),
     'import:presets:list': ({ register }) => presets.list(register),
     'import:presets:save': ({ register, name, mapping }) => {
+      checkFields(
+        register,
+        Object.entries(mapping).map(([header, field]) => ({ path: `mapping.${header}`, field })),
+      );
       const byKey: Record<string, (typeof mapping)[string]> = {};
       for (const [header, field] of Object.entries(mapping)) byKey[presetKey(header)] = field;
       return presets.save(register, name, byKey, options.now());

@@ -1,10 +1,5 @@
 import { AppError } from '../../shared/errors';
-import type {
-  ImportRecord,
-  ImportRegister,
-  MappingPreset,
-  VendorImportField,
-} from '../../shared/import/types';
+import type { ImportRecord, ImportRegister, MappingPreset } from '../../shared/import/types';
 import type { Db } from '../open';
 
 interface ImportRow {
@@ -36,7 +31,7 @@ function toRecord(r: ImportRow): ImportRecord {
     fileName: r.file_name,
     sheet: r.sheet,
     headerRow: r.header_row,
-    mapping: JSON.parse(r.mapping) as Record<string, VendorImportField | null>,
+    mapping: JSON.parse(r.mapping) as Record<string, string | null>,
     options: JSON.parse(r.options) as ImportRecord['options'],
     rows: r.rows,
     created: r.created,
@@ -105,7 +100,7 @@ export function createPresetStore(db: Db) {
     save(
       register: ImportRegister,
       name: string,
-      mapping: Record<string, VendorImportField | null>,
+      mapping: Record<string, string | null>,
       now: Date,
     ): MappingPreset {
       const at = now.toISOString();

@@ -1,6 +1,6 @@
 import Database from 'better-sqlite3';
 import { AppError, toErrorShape, type AppErrorShape } from '../../shared/errors';
-import type { ImportRequestParsed, VendorImportField } from '../../shared/import/types';
+import type { ImportRegister, ImportRequestParsed } from '../../shared/import/types';
 import { openDatabase, type Db } from '../open';
 import { fileProblem } from './detect';
 import { inspectFile } from './inspect';
@@ -14,9 +14,10 @@ export type ImportTask =
       kind: 'inspect';
       path: string;
       fileName: string;
+      register: ImportRegister;
       sheet: string | null;
       headerRow: number | null;
-      preset: Record<string, VendorImportField | null> | null;
+      preset: Record<string, string | null> | null;
     }
   | { kind: 'preview' | 'commit'; path: string; fileName: string; request: ImportRequestParsed }
   | { kind: 'undo'; importId: string };
@@ -58,6 +59,7 @@ export async function runTask(
       {
         path: task.path,
         fileName: task.fileName,
+        register: task.register,
         sheet: task.sheet,
         headerRow: task.headerRow,
         preset: task.preset,

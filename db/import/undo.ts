@@ -1,8 +1,9 @@
 import { AppError } from '../../shared/errors';
 import type { UndoResult } from '../../shared/import/types';
+import { registerByName } from '../../shared/registers/index';
 import { createAuditLog } from '../audit';
 import type { Db } from '../open';
-import { createVendorRepository, vendorFields } from '../vendors';
+import { createRegisters } from '../registers';
 import type { JobContext } from './job-context';
 import { getImportRow } from './store';
 
@@ -15,17 +16,21 @@ export interface UndoParams {
 const BATCH = 250;
 
 /**
- * Undoes a whole import in one transaction: the vendors it created are removed and the vendors it updated
+ * Undoes a whole import in one transaction: the records it created are removed and the records it updated
  * get back the values they had before it, each change audited with the import's id; then the import is
- * marked undone, audited too. Refused, with nothing changed, when a vendor it touched was changed since
- * (undoing would lose that work) or when another vendor now names one it created as parent.
+ * marked undone, audited too. Refused, with nothing changed, when a record it touched was changed since
+ * (undoing would lose that work) or when another record now refers to one it created.
  */
 export function undoImport(db: Db, params: UndoParams, job: JobContext): UndoResult {
   const audit = createAuditLog(db);
-  const repo = createVendorRepository(db, audit);
+  const registers = createRegisters(db, audit);
   const ctx = { actor: params.actor, now: () => params.now, importId: params.importId };
   const run = db.transaction((): UndoResult => {
     const imp = getImportRow(db, params.importId);
+    const reg = registerByName(imp.register);
+    if (!reg) throw new AppError('NOT_FOUND', `The import ${params.importId} filled a register this version does not have.`);
+    const repo = registers.repoOf(reg.name);
+    const entity = reg.entity;
     if (imp.undone_at) {
       throw new AppError(
         'CONFLICT',
@@ -36,30 +41,33 @@ export function undoImport(db: Db, params: UndoParams, job: JobContext): UndoRes
       );
     }
     const later = db
-      .prepare<[number, string, string], { entity_id: number; name: string | null }>(
-        `SELECT DISTINCT a.entity_id, v.name FROM audit_log a LEFT JOIN vendors v ON v.id = a.entity_id
-         WHERE a.id > ? AND a.entity = 'vendor' AND (a.import_id IS NULL OR a.import_id <> ?)
-           AND a.entity_id IN (SELECT entity_id FROM audit_log WHERE import_id = ? AND entity = 'vendor')
+      .prepare<[number, string, string, string, string], { entity_id: number }>(
+        `SELECT DISTINCT a.entity_id FROM audit_log a
+         WHERE a.id > ? AND a.entity = ? AND (a.import_id IS NULL OR a.import_id <> ?)
+           AND a.entity_id IN (SELECT entity_id FROM audit_log WHERE import_id = ? AND entity = ?)
          LIMIT 11`,
       )
-      .all(imp.last_audit_id, params.importId, params.importId);
+      .all(imp.last_audit_id, entity, params.importId, params.importId, entity);
     if (later.length > 0) {
-      const names = later.slice(0, 10).map((l) => l.name ?? `#${l.entity_id}`);
+      const ids = later.map((l) => l.entity_id);
+      const titles = repo.titles(ids.slice(0, 10), 1);
+      const names = ids.slice(0, 10).map((id) => titles.get(id) ?? `#${id}`);
+      const Noun = reg.noun.other.charAt(0).toUpperCase() + reg.noun.other.slice(1);
       throw new AppError(
         'CONFLICT',
-        `Vendors from this import were changed after it (${names.join(', ')}${later.length > 10 ? ', …' : ''}); undoing it would lose those changes. Nothing was undone.`,
-        { id: params.importId, vendors: later.map((l) => l.entity_id) },
+        `${Noun} from this import were changed after it (${names.join(', ')}${later.length > 10 ? ', …' : ''}); undoing it would lose those changes. Nothing was undone.`,
+        { id: params.importId, records: ids },
       );
     }
     const entries = db
       .prepare<
-        [string],
+        [string, string],
         { entity_id: number; action: string; field: string | null; old_value: string | null }
       >(
         `SELECT entity_id, action, field, old_value FROM audit_log
-         WHERE import_id = ? AND entity = 'vendor' ORDER BY id`,
+         WHERE import_id = ? AND entity = ? ORDER BY id`,
       )
-      .iterate(params.importId);
+      .iterate(params.importId, entity);
     const created = new Set<number>();
     const before = new Map<number, Map<string, unknown>>();
     for (const e of entries) {
@@ -83,16 +91,16 @@ export function undoImport(db: Db, params: UndoParams, job: JobContext): UndoRes
         });
       }
     };
-    // Children first, so a vendor created by the import as another's parent can go after its child.
+    // Children first, so a record created by the import as another's parent can go after its child.
     const createdIds = [...created].sort((a, b) => b - a);
     for (const id of createdIds) {
       repo.removeOne(id, ctx);
       tick();
     }
     for (const [id, fields] of before) {
-      const current = vendorFields(repo.get(id, ctx)) as unknown as Record<string, unknown>;
+      const current = repo.fieldsOf(repo.get(id, ctx));
       for (const [f, v] of fields) current[f] = v;
-      repo.updateOne(id, current as unknown as ReturnType<typeof vendorFields>, ctx);
+      repo.updateOne(id, current, ctx);
       tick();
     }
     const at = params.now.toISOString();
@@ -112,7 +120,7 @@ export function undoImport(db: Db, params: UndoParams, job: JobContext): UndoRes
       },
     ]);
     job.checkCancelled();
-    return { importId: params.importId, removed: created.size, reverted: before.size };
+    return { importId: params.importId, register: imp.register, removed: created.size, reverted: before.size };
   });
   return run.immediate();
 }

@@ -2,6 +2,7 @@ import type { Database } from 'better-sqlite3';
 import { m0001VendorsAndAudit } from './0001-vendors-and-audit';
 import { m0002VendorListIndexes } from './0002-vendor-list-indexes';
 import { m0003Imports } from './0003-imports';
+import { m0004TransfersAndSettings } from './0004-transfers-and-settings';
 
 export interface Migration {
   version: number;
@@ -13,6 +14,11 @@ export interface Migration {
  * Forward-only, numbered, never edited after they land. Each moves the schema from `version - 1` to `version`;
  * `openDatabase` runs the pending ones in one transaction and sets `PRAGMA user_version`.
  */
-export const migrations: readonly Migration[] = [m0001VendorsAndAudit, m0002VendorListIndexes, m0003Imports];
+export const migrations: readonly Migration[] = [
+  m0001VendorsAndAudit,
+  m0002VendorListIndexes,
+  m0003Imports,
+  m0004TransfersAndSettings,
+];
 
 export const LATEST_SCHEMA_VERSION = migrations.length;

@@ -2,10 +2,9 @@ import { editDistance } from '../legal-name';
 import { parseCountryCell } from './countries-cell';
 import { parseDateCell } from './dates';
 import { cellText, foldText } from './text';
-import type { CellValue, VendorImportField } from './types';
-import { VendorImportFields } from './types';
+import type { ImportProfile } from './profile';
+import type { CellValue } from './types';
 import { parseBoolean, parseInteger } from './values';
-import { ENUM_READERS, VENDOR_FIELD_SPECS, VENDOR_HEADER_SYNONYMS } from './vendor-fields';
 
 /** Filler words of headers in English, French and German ("Name of the Subprocessor", "Pays de traitement"). */
 const STOPWORDS = new Set([
@@ -67,24 +66,33 @@ export function presetKey(header: string): string {
 }
 
 interface CompiledField {
-  field: VendorImportField;
+  field: string;
   exact: string[];
   phrases: string[][];
   exclude: Set<string>;
 }
 
-const COMPILED: CompiledField[] = VendorImportFields.map((field) => {
-  const s = VENDOR_HEADER_SYNONYMS[field];
-  return {
-    field,
-    exact: [...(s.exact ?? []), ...s.phrases].map((p) => headerWords(p).join(' ')),
-    phrases: s.phrases.map(headerWords).filter((w) => w.length > 0),
-    exclude: new Set((s.exclude ?? []).flatMap(headerWords)),
-  };
-});
+const compiled = new WeakMap<ImportProfile, CompiledField[]>();
+
+/** A profile's header vocabulary as word lists, made once per profile. */
+function compile(profile: ImportProfile): CompiledField[] {
+  let out = compiled.get(profile);
+  if (out) return out;
+  out = profile.fields.map((f) => {
+    const s = f.synonyms;
+    return {
+      field: f.name,
+      exact: [...(s.exact ?? []), ...s.phrases].map((p) => headerWords(p).join(' ')),
+      phrases: s.phrases.map(headerWords).filter((w) => w.length > 0),
+      exclude: new Set((s.exclude ?? []).flatMap(headerWords)),
+    };
+  });
+  compiled.set(profile, out);
+  return out;
+}
 
 export interface HeaderCandidate {
-  field: VendorImportField;
+  field: string;
   /** 1 for a known header word for word, less for a header that contains one or is a near miss. */
   score: number;
 }
@@ -95,7 +103,7 @@ export interface HeaderCandidate {
  * typo or two (0.85). Generic words ("Name", "Type") match only alone; words such as "location" inside a
  * header stop it matching a field it is not about ("Subprocessor location" is not a name).
  */
-export function headerCandidates(header: string): HeaderCandidate[] {
+export function headerCandidates(profile: ImportProfile, header: string): HeaderCandidate[] {
   const words = headerWords(header.replace(/\(([^)]*)\)/g, ' $1 '));
   const bare = headerWords(header.replace(/\([^)]*\)/g, ' '));
   const out: HeaderCandidate[] = [];
@@ -103,7 +111,7 @@ export function headerCandidates(header: string): HeaderCandidate[] {
     if (variant.length === 0) continue;
     const joined = variant.join(' ');
     const set = new Set(variant);
-    for (const c of COMPILED) {
+    for (const c of compile(profile)) {
       let best = 0;
       if (c.exact.includes(joined)) best = 1;
       const excluded = variant.some((w) => c.exclude.has(w));
@@ -134,26 +142,27 @@ export function headerCandidates(header: string): HeaderCandidate[] {
 }
 
 /** True when a cell's value reads as the field's kind (a date for a date field, yes/no for a flag...). */
-export function valueFits(field: VendorImportField, value: CellValue): boolean {
-  const spec = VENDOR_FIELD_SPECS[field];
+export function valueFits(profile: ImportProfile, field: string, value: CellValue): boolean {
+  const spec = profile.byName.get(field);
+  if (!spec) return false;
+  const own = spec.read?.(cellText(value, true));
+  if (own) return own.ok;
   switch (spec.kind) {
-    case 'boolean':
+    case 'bool':
       return parseBoolean(value).ok;
     case 'date': {
       const d = parseDateCell(value);
       return d.ok || d.ambiguous;
     }
     case 'enum':
-      return ENUM_READERS[field as keyof typeof ENUM_READERS](value).ok;
+      return spec.enumRead!(value).ok;
     case 'country':
     case 'countries': {
       const c = parseCountryCell(value);
       return c.unknown.length === 0 && c.countries.length + c.regions.length > 0;
     }
-    case 'days':
-      return parseInteger(value, 'days').ok;
-    case 'hours':
-      return parseInteger(value, 'hours').ok;
+    case 'int':
+      return parseInteger(value, spec.unit ?? 'days').ok;
     default:
       return cellText(value) !== '';
   }
@@ -168,7 +177,7 @@ export interface ColumnForMatching {
 
 export interface Suggestion {
   column: number;
-  field: VendorImportField | null;
+  field: string | null;
   confidence: number;
   /** Share of the sample values that read as the field (1 when there were none). */
   fit: number;
@@ -185,24 +194,26 @@ export const VALUES_MUST_FIT = 0.6;
  * reported one by one, which says more than a column silently left out. Fields that take one column go to the
  * best-matching column only.
  */
-export function suggestMapping(columns: readonly ColumnForMatching[]): Suggestion[] {
-  const pairs: { column: number; field: VendorImportField; score: number; fit: number }[] = [];
+export function suggestMapping(profile: ImportProfile, columns: readonly ColumnForMatching[]): Suggestion[] {
+  const pairs: { column: number; field: string; score: number; fit: number }[] = [];
   for (const col of columns) {
     const samples = col.samples.filter((v) => cellText(v) !== '').slice(0, 30);
-    for (const cand of headerCandidates(col.header)) {
+    for (const cand of headerCandidates(profile, col.header)) {
       const fit =
-        samples.length === 0 ? 1 : samples.filter((v) => valueFits(cand.field, v)).length / samples.length;
+        samples.length === 0
+          ? 1
+          : samples.filter((v) => valueFits(profile, cand.field, v)).length / samples.length;
       if (fit >= VALUES_MUST_FIT || cand.score === 1)
         pairs.push({ column: col.column, field: cand.field, score: cand.score, fit });
     }
   }
   const fits = (p: { fit: number }) => (p.fit >= VALUES_MUST_FIT ? 1 : 0);
   pairs.sort((a, b) => fits(b) - fits(a) || b.score - a.score || a.column - b.column);
-  const taken = new Set<VendorImportField>();
+  const taken = new Set<string>();
   const chosen = new Map<number, Suggestion>();
   for (const p of pairs) {
     if (chosen.has(p.column)) continue;
-    if (taken.has(p.field) && !VENDOR_FIELD_SPECS[p.field].many) continue;
+    if (taken.has(p.field) && !profile.byName.get(p.field)!.many) continue;
     taken.add(p.field);
     chosen.set(p.column, {
       column: p.column,

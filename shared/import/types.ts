@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { IdSchema, IsoDateTimeSchema } from '../domain/common';
-import { VendorFieldNames } from '../domain/vendor';
+import { RegisterNames } from '../registers/index';
 
 /**
  * What one spreadsheet cell holds once read: text, a number, a boolean, a date (xlsx date cells), nothing, or a
@@ -9,20 +9,16 @@ import { VendorFieldNames } from '../domain/vendor';
  */
 export type CellValue = string | number | boolean | Date | null | { error: string };
 
-/** The registers the import engine can fill. Only vendors so far; the engine is written for more. */
-export const ImportRegisters = ['vendors'] as const;
-export const ImportRegisterSchema = z.enum(ImportRegisters);
+/** The registers the import engine can fill: every register, through the import profile of its declaration. */
+export const ImportRegisterSchema = z.enum(RegisterNames);
 export type ImportRegister = z.infer<typeof ImportRegisterSchema>;
 
 /**
- * The vendor fields a column can be mapped to: every stored field a spreadsheet can sensibly hold. Not the
- * parent vendor (a link, not a value) nor the source fields (the import sets them).
+ * A field a column can be mapped to: a field of the register's import profile (checked by the core against
+ * the register, since the name alone cannot say which register it belongs to).
  */
-export const VendorImportFieldSchema = z
-  .enum(VendorFieldNames)
-  .exclude(['parentId', 'sourceKind', 'sourceDetail']);
-export const VendorImportFields = VendorImportFieldSchema.options;
-export type VendorImportField = z.infer<typeof VendorImportFieldSchema>;
+export const ImportFieldSchema = z.string().min(1).max(100);
+export type ImportField = z.infer<typeof ImportFieldSchema>;
 
 /** What to do with a row whose company is already in the register or earlier in the same file. */
 export const DuplicatePolicies = ['update', 'skip', 'create'] as const;
@@ -63,10 +59,10 @@ export const ImportColumnSchema = z.object({
   samples: z.array(z.string()),
   nonEmpty: z.number().int().nonnegative(),
   /** What the header and the values suggest, before presets and hidden-column rules. */
-  suggested: VendorImportFieldSchema.nullable(),
+  suggested: ImportFieldSchema.nullable(),
   confidence: z.number().min(0).max(1),
   /** The proposed mapping: the preset's when one was given, else the suggestion (null for hidden columns). */
-  field: VendorImportFieldSchema.nullable(),
+  field: ImportFieldSchema.nullable(),
   dateOrder: ColumnDateOrderSchema,
 });
 export type ImportColumn = z.infer<typeof ImportColumnSchema>;
@@ -105,7 +101,7 @@ export const ColumnMappingSchema = z.object({
   column: z.number().int().min(1).max(16_384),
   /** The header label from inspect; used in messages, presets and the result's mapping. */
   header: z.string().max(500),
-  field: VendorImportFieldSchema.nullable(),
+  field: ImportFieldSchema.nullable(),
   /** For date fields whose values are ambiguous (03/04/2024). */
   dateOrder: DateOrderSchema.optional(),
 });
@@ -162,7 +158,7 @@ export const DuplicateGroupSchema = z.object({
   name: z.string(),
   /** The rows of this file with that name (at most 20 listed). */
   rows: z.array(z.number().int()),
-  /** The vendor already in the register with that name, if any. */
+  /** The record already in the register with that identity, if any. */
   existing: z.object({ id: IdSchema, name: z.string() }).nullable(),
   /** What the chosen policy does with the group. */
   outcome: z.string(),
@@ -173,7 +169,7 @@ export const ImportCountsSchema = z.object({
   /** Data rows read below the header. */
   rows: z.number().int().nonnegative(),
   created: z.number().int().nonnegative(),
-  /** Register vendors changed by a row. */
+  /** Records of the register changed by a row. */
   updated: z.number().int().nonnegative(),
   /** Rows folded into an earlier row of the same file (policy "update"). */
   merged: z.number().int().nonnegative(),
@@ -186,8 +182,8 @@ export type ImportCounts = z.infer<typeof ImportCountsSchema>;
 export const MappedRowSchema = z.object({
   row: z.number().int(),
   action: RowActionSchema,
-  /** The register vendor the row updates, or the earlier row it merges into / duplicates. */
-  vendorId: IdSchema.nullable(),
+  /** The register's record the row updates, or the earlier row it merges into / duplicates. */
+  recordId: IdSchema.nullable(),
   duplicateOfRow: z.number().int().nullable(),
   values: z.record(z.string(), z.unknown()),
 });
@@ -221,7 +217,7 @@ export const CommitResultSchema = z.object({
   invalidTotal: z.number().int().nonnegative(),
   warnings: z.array(z.object({ row: z.number().int(), field: z.string().nullable(), message: z.string() })),
   /** Column header → field (null when ignored). */
-  mapping: z.record(z.string(), VendorImportFieldSchema.nullable()),
+  mapping: z.record(z.string(), ImportFieldSchema.nullable()),
 });
 export type CommitResult = z.infer<typeof CommitResultSchema>;
 
@@ -231,7 +227,7 @@ export const ImportRecordSchema = z.object({
   fileName: z.string(),
   sheet: z.string().nullable(),
   headerRow: z.number().int(),
-  mapping: z.record(z.string(), VendorImportFieldSchema.nullable()),
+  mapping: z.record(z.string(), ImportFieldSchema.nullable()),
   options: z.object({ onDuplicate: DuplicatePolicySchema, expandRegions: z.boolean() }),
   rows: z.number().int(),
   created: z.number().int(),
@@ -248,9 +244,10 @@ export type ImportRecord = z.infer<typeof ImportRecordSchema>;
 
 export const UndoResultSchema = z.object({
   importId: z.string(),
-  /** Vendors the import had created, now removed. */
+  register: ImportRegisterSchema,
+  /** Records the import had created, now removed. */
   removed: z.number().int().nonnegative(),
-  /** Vendors the import had updated, now back to their values before it. */
+  /** Records the import had updated, now back to their values before it. */
   reverted: z.number().int().nonnegative(),
 });
 export type UndoResult = z.infer<typeof UndoResultSchema>;
@@ -259,7 +256,7 @@ export type UndoResult = z.infer<typeof UndoResultSchema>;
 export const MappingPresetSchema = z.object({
   name: z.string(),
   register: ImportRegisterSchema,
-  mapping: z.record(z.string(), VendorImportFieldSchema.nullable()),
+  mapping: z.record(z.string(), ImportFieldSchema.nullable()),
   createdAt: IsoDateTimeSchema,
   updatedAt: IsoDateTimeSchema,
 });

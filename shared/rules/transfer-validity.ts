@@ -24,7 +24,7 @@ import {
   UK_NEEDS_ADDENDUM,
   type TransferMechanism,
 } from '../reference/transfer-instruments';
-import { longDate, toDay, type IsoDate } from './calendar';
+import { fromDay, longDate, toDay, type IsoDate } from './calendar';
 import { invalidField } from './invalid';
 import { traceStep } from './trace';
 
@@ -50,6 +50,15 @@ export interface TransferCheckInput {
 }
 
 export type TransferStatus = 'valid' | 'warning' | 'invalid';
+
+/** The law a transfer is judged under: the exporter's. */
+export type TransferRegime = 'EU GDPR' | 'UK GDPR';
+
+/** The regime of an exporter established in `country`: the EEA's or the UK's, or null for anywhere else. */
+export function regimeOf(country: string): TransferRegime | null {
+  const code = country.toUpperCase();
+  return isInEea(code) ? 'EU GDPR' : code === 'GB' ? 'UK GDPR' : null;
+}
 
 /** One reason for the verdict; `level` is what it contributes (ok does not lower the status). */
 export interface TransferReason {
@@ -270,6 +279,81 @@ export function checkTransfer(input: TransferCheckInput): TransferValidity {
     : null;
   judgeMechanism(normalised, regime, match, on, reasons);
   return { status: reasons.status(), regime, adequacy: adequacyShown, reasons: reasons.list };
+}
+
+/** What an adequacy question needs: the regime, the destination and the importer's standing, and the day. */
+export interface AdequacyCheckInput {
+  regime: TransferRegime;
+  importerCountry: string;
+  importerDpfCertified?: boolean;
+  importerInScope?: boolean | null;
+  on: IsoDate;
+}
+
+/**
+ * Whether an adequacy decision alone covers a transfer to `importerCountry` under the regime on the date: the
+ * same judgement `checkTransfer` makes for the mechanism "adequacy" (a destination inside the exporter's own
+ * area needs no tool and reads as valid). A vendor's transfer gaps are judged with it, so the vendor page and
+ * `dpo transfer-check` never disagree.
+ */
+export function checkAdequacy(input: AdequacyCheckInput): TransferValidity {
+  const on = toDay(input.on, 'on');
+  const to = input.importerCountry.toUpperCase();
+  if (!isCountryCode(to) && to !== EUROPEAN_PATENT_ORGANISATION) {
+    invalidField('importerCountry', `"${input.importerCountry}" is not an ISO country code (or EPO).`);
+  }
+  const reasons = new Reasons();
+  const uk = input.regime === 'UK GDPR';
+  if ((!uk && isInEea(to)) || (uk && to === 'GB')) {
+    reasons.add(
+      'ok',
+      uk ? 'The destination is in the UK: no restricted transfer.' : `${to} is in the EEA: no transfer tool needed.`,
+      EEA_MEMBERSHIP,
+    );
+    return { status: 'valid', regime: input.regime, adequacy: null, reasons: reasons.list };
+  }
+  const normalised: TransferCheckInput = {
+    exporterCountry: uk ? 'GB' : 'EU',
+    importerCountry: to,
+    mechanism: 'adequacy',
+    importerDpfCertified: input.importerDpfCertified,
+    importerInScope: input.importerInScope,
+    on: input.on,
+  };
+  const match = uk && isInEea(to) ? ukEeaMatch(to) : matchAdequacy(uk ? UK_ADEQUACY : EU_ADEQUACY, normalised, on);
+  explainAdequacy(match, uk ? UK_ADEQUACY_LIST : EU_ADEQUACY_LIST, reasons, true, on);
+  const adequacy = match?.period ? { decision: match.period.decision, from: match.period.from, to: match.period.to } : null;
+  return { status: reasons.status(), regime: input.regime, adequacy, reasons: reasons.list };
+}
+
+/**
+ * The first day after `input.on` on which the verdict of `checkTransfer` may change for the same facts, or null
+ * when no date ahead can change it. The verdict depends on the date only through the dates of the reference
+ * data (adequacy periods and their last 180 days, the old SCCs' end, the IDTA's start) and the signing date;
+ * the wording of a reason ("ends in 37 days") may change daily, the status does not. Stored verdicts are
+ * re-judged from this day.
+ */
+export function verdictChangesOn(input: TransferCheckInput): IsoDate | null {
+  const on = toDay(input.on, 'on');
+  const candidates: number[] = [];
+  const add = (iso: string | null | undefined, shift = 0) => {
+    if (iso) candidates.push(toDay(iso) + shift);
+  };
+  const regime = regimeOf(input.exporterCountry);
+  const list = regime === 'UK GDPR' ? UK_ADEQUACY : EU_ADEQUACY;
+  const decision = findAdequacy(list, input.importerCountry.toUpperCase());
+  for (const p of decision?.periods ?? []) {
+    add(p.from);
+    // Last day in force is `to`; the warning starts 180 days before it and the decision ends the day after.
+    add(p.to, -180);
+    add(p.to, 1);
+  }
+  add(UK_IDTA.inForce);
+  add(OLD_SCC_EU.validUntil, 1);
+  add(OLD_SCC_UK.validUntil, 1);
+  add(input.signedOn);
+  const next = candidates.filter((d) => d > on).sort((a, b) => a - b)[0];
+  return next === undefined ? null : fromDay(next);
 }
 
 function ukEeaMatch(to: string): AdequacyMatch {

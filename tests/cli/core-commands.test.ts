@@ -39,9 +39,10 @@ describe('dpo command', () => {
     }
     expect(vendors.find((v) => v.name === 'OpenAI')?.processingCountries).toEqual(['US']);
 
+    // 14 vendors, 4 transfers, and the organisation's name and country from the notice.
     expect(dpo(['audit', 'verify', '--db', db])).toMatchObject({
       code: 0,
-      stdout: 'The audit log is intact: 14 entries.\n',
+      stdout: 'The audit log is intact: 20 entries.\n',
     });
     const raw = new Database(db);
     raw.exec("DROP TRIGGER audit_log_no_update; UPDATE audit_log SET actor = 'mallory' WHERE id = 7;");

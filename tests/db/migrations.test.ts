@@ -27,7 +27,7 @@ describe('openDatabase', () => {
     expect(db.pragma('busy_timeout', { simple: true })).toBe(5000);
     const tables = db
       .prepare(
-        "SELECT name, sql FROM sqlite_schema WHERE type = 'table' AND name NOT LIKE 'vendor_fts%' AND name NOT LIKE 'sqlite_%'",
+        "SELECT name, sql FROM sqlite_schema WHERE type = 'table' AND name NOT LIKE '%_fts%' AND name NOT LIKE 'sqlite_%'",
       )
       .all() as {
       name: string;

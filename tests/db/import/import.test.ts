@@ -202,7 +202,7 @@ describe('commit and undo', () => {
 
     setNow('2026-03-03T09:00:00Z');
     const u = await ok(core, 'import:undo', { id: r.importId });
-    expect(u).toEqual({ importId: r.importId, removed: 4, reverted: 1 });
+    expect(u).toEqual({ importId: r.importId, register: 'vendors', removed: 4, reverted: 1 });
     expect((await ok(core, 'vendors:list', {})).total).toBe(1);
     const after = await ok(core, 'vendors:get', { id: existing.id });
     expect(after.vendor.services).toEqual(['Billing']);

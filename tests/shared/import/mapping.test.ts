@@ -1,13 +1,27 @@
 import { describe, expect, it } from 'vitest';
-import { headerCandidates, presetKey, suggestMapping } from '../../../shared/import/header-match';
-import type { VendorImportField } from '../../../shared/import/types';
 import {
-  mapVendorRow,
-  mergeVendorFields,
-  validateVendorRow,
-  type MappedColumn,
-} from '../../../shared/import/vendor-row';
+  headerCandidates as candidatesFor,
+  presetKey,
+  suggestMapping as suggestFor,
+  type ColumnForMatching,
+} from '../../../shared/import/header-match';
+import { importProfile } from '../../../shared/import/profile';
+import { mapRow, mergeFields, validateRow, type MappedColumn, type RowFields } from '../../../shared/import/row';
+import type { CellValue } from '../../../shared/import/types';
+import { vendors } from '../../../shared/registers/index';
 import { VendorInputSchema } from '../../../shared/domain/vendor';
+
+// The import engine serves every register; these tests hold it to the vendor register's profile.
+const profile = importProfile(vendors);
+type VendorImportField = string;
+const headerCandidates = (h: string) => candidatesFor(profile, h);
+const suggestMapping = (columns: ColumnForMatching[]) => suggestFor(profile, columns);
+const mapVendorRow = (cells: CellValue[], columns: readonly MappedColumn[], o: { expandRegions: boolean }) =>
+  mapRow(profile, cells, columns, o);
+const validateVendorRow = (input: Record<string, unknown>, columns: readonly MappedColumn[], cells: CellValue[]) =>
+  validateRow(profile, input, columns, cells);
+const mergeVendorFields = (base: RowFields, incoming: RowFields, provided: string[]) =>
+  mergeFields(profile, base, incoming, provided);
 
 const top = (h: string) => headerCandidates(h)[0]?.field ?? null;
 

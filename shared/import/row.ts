@@ -1,18 +1,20 @@
-import { VendorInputSchema, type VendorFields } from '../domain/vendor';
 import { parseCountryCell, regionCountries } from './countries-cell';
 import { parseDateCell } from './dates';
+import type { ImportFieldSpec, ImportProfile } from './profile';
 import { cellText, splitList } from './text';
-import type { CellValue, DateOrder, ImportIssue, VendorImportField } from './types';
+import type { CellValue, DateOrder, ImportIssue } from './types';
 import { parseBoolean, parseInteger } from './values';
-import { ENUM_READERS, VENDOR_FIELD_SPECS } from './vendor-fields';
 
 /** A column the user mapped to a field. */
 export interface MappedColumn {
   column: number;
   header: string;
-  field: VendorImportField;
+  field: string;
   dateOrder?: DateOrder;
 }
+
+/** A record's fields by name, as a row gives them. */
+export type RowFields = Record<string, unknown>;
 
 export interface RowOptions {
   /** Expand "EU" / "EEA" to their member states (REGION_RULE); otherwise they are flagged. */
@@ -22,11 +24,11 @@ export interface RowOptions {
 /** A cell-level problem before the row number is known. */
 export type CellIssue = Omit<ImportIssue, 'row'>;
 
-export interface MappedVendorRow {
-  /** What goes to VendorInputSchema. */
+export interface MappedRow {
+  /** What goes to the register's input schema. */
   input: Record<string, unknown>;
-  /** Fields for which the row had a value: only these change when the row updates an existing vendor. */
-  provided: VendorImportField[];
+  /** Fields for which the row had a value: only these change when the row updates an existing record. */
+  provided: string[];
   issues: CellIssue[];
 }
 
@@ -46,9 +48,10 @@ function listEntries(text: string, commas: boolean): string[] | null {
   return out;
 }
 
-/** What one cell gives its field: a value (entries to add, for lists), problems, and text for the notes. */
+/** What one cell gives its field: a value (entries to add, for lists), other fields, problems, notes text. */
 interface CellOutcome {
   value?: unknown;
+  also?: Record<string, unknown>;
   issues: { message: string; severity: 'error' | 'warning' }[];
   note?: string;
 }
@@ -56,7 +59,13 @@ interface CellOutcome {
 const error = (message: string): CellOutcome => ({ issues: [{ message, severity: 'error' }] });
 
 /** Reads one non-empty cell as its column's field. Pure: the same cell in the same column gives the same outcome. */
-function readCell(col: MappedColumn, raw: CellValue, text: string, options: RowOptions): CellOutcome {
+function readCell(
+  spec: ImportFieldSpec,
+  col: MappedColumn,
+  raw: CellValue,
+  text: string,
+  options: RowOptions,
+): CellOutcome {
   if (raw !== null && typeof raw === 'object' && !(raw instanceof Date)) {
     return error(
       raw.error
@@ -64,13 +73,23 @@ function readCell(col: MappedColumn, raw: CellValue, text: string, options: RowO
         : 'The cell holds a formula whose value was never saved; open the file in Excel, save it, and import it again.',
     );
   }
-  const spec = VENDOR_FIELD_SPECS[col.field];
+  const own = spec.read?.(cellText(raw, true));
+  if (own) {
+    if (!own.ok) return error(own.message);
+    return {
+      value: own.value,
+      also: own.also,
+      issues: own.warning ? [{ message: own.warning, severity: 'warning' }] : [],
+    };
+  }
   switch (spec.kind) {
     case 'text':
+    case 'ref':
+    case 'instant':
       return { value: cellText(raw, true), issues: [] };
     case 'longText':
       return { value: text, issues: [] };
-    case 'list': {
+    case 'labels': {
       const entries = listEntries(text, spec.commas ?? true);
       return entries
         ? { value: entries, issues: [] }
@@ -117,7 +136,7 @@ function readCell(col: MappedColumn, raw: CellValue, text: string, options: RowO
           `"${cell.unknown[0]}" is not a country we recognise; use a name or an ISO code such as DE.`,
         );
       if (cell.regions.length > 0)
-        return error(`A headquarters is in one country, not in "${cell.regions[0]!.text}".`);
+        return error(`${spec.label} is one country, not "${cell.regions[0]!.text}".`);
       if (cell.countries.length > 1) {
         return error(`Give one country here, not ${cell.countries.length} (${cell.countries.join(', ')}).`);
       }
@@ -127,18 +146,21 @@ function readCell(col: MappedColumn, raw: CellValue, text: string, options: RowO
       const d = parseDateCell(raw, col.dateOrder);
       return d.ok ? { value: d.value, issues: [] } : error(d.message);
     }
-    case 'boolean': {
+    case 'bool': {
       const b = parseBoolean(raw);
       return b.ok ? { value: b.value, issues: [] } : error(b.message);
     }
     case 'enum': {
-      const e = ENUM_READERS[col.field as keyof typeof ENUM_READERS](raw);
+      const e = spec.enumRead!(raw);
       return e.ok ? { value: e.value, issues: [] } : error(e.message);
     }
-    case 'days':
-    case 'hours': {
-      const n = parseInteger(raw, spec.kind);
-      return n.ok ? { value: n.value, issues: [] } : error(n.message);
+    case 'int': {
+      const n = parseInteger(raw, spec.unit ?? 'days');
+      if (!n.ok) return error(n.message);
+      if ((spec.min !== undefined && n.value < spec.min) || (spec.max !== undefined && n.value > spec.max)) {
+        return error(`${n.value} is outside ${spec.min}–${spec.max} for ${spec.label.toLowerCase()}.`);
+      }
+      return { value: n.value, issues: [] };
     }
   }
 }
@@ -148,15 +170,22 @@ const MEMO_PER_COLUMN = 20_000;
 
 /**
  * Builds the reader of rows for one mapping. It remembers each column's outcome for text it has already read,
- * so a 100,000-row list with a few hundred distinct country cells parses each of them once.
+ * so a 100,000-row list with a few hundred distinct country cells parses each of them once. The register's
+ * `notes` field, when it has one, gathers every notes column and what a region cell said.
  */
-export function createVendorRowMapper(columns: readonly MappedColumn[], options: RowOptions) {
+export function createRowMapper(profile: ImportProfile, columns: readonly MappedColumn[], options: RowOptions) {
   const memos = columns.map(() => new Map<string, CellOutcome>());
+  const specs = columns.map((c) => {
+    const spec = profile.byName.get(c.field);
+    if (!spec) throw new Error(`${c.field} is not a field the ${profile.register.noun.one} import knows.`);
+    return spec;
+  });
+  const hasNotes = profile.byName.has('notes');
   const notesColumns = columns.filter((c) => c.field === 'notes').length;
 
-  return function map(cells: readonly CellValue[]): MappedVendorRow {
+  return function map(cells: readonly CellValue[]): MappedRow {
     const input: Record<string, unknown> = {};
-    const provided = new Set<VendorImportField>();
+    const provided = new Set<string>();
     const issues: CellIssue[] = [];
     const notes: string[] = [];
     columns.forEach((col, i) => {
@@ -167,19 +196,25 @@ export function createVendorRowMapper(columns: readonly MappedColumn[], options:
       let outcome: CellOutcome | undefined;
       const memo = typeof raw === 'string' ? memos[i]! : null;
       if (memo) outcome = memo.get(raw as string);
+      const spec = specs[i]!;
       if (!outcome) {
-        outcome = readCell(col, raw, text, options);
+        outcome = readCell(spec, col, raw, text, options);
         if (memo && memo.size < MEMO_PER_COLUMN) memo.set(raw as string, outcome);
       }
       for (const issue of outcome.issues) {
         issues.push({ column: col.header, field: col.field, value: text.slice(0, 200) || null, ...issue });
       }
-      if (outcome.note) notes.push(outcome.note);
+      if (outcome.note && hasNotes) notes.push(outcome.note);
       if (outcome.value === undefined) return;
       const f = col.field;
-      const spec = VENDOR_FIELD_SPECS[f];
+      for (const [other, v] of Object.entries(outcome.also ?? {})) {
+        if (input[other] === undefined) {
+          input[other] = v;
+          provided.add(other);
+        }
+      }
       if (f === 'notes') notes.push(notesColumns > 1 ? `${col.header}: ${text}` : text);
-      else if (spec.kind === 'list' || spec.kind === 'countries') {
+      else if (spec.kind === 'labels' || spec.kind === 'countries') {
         input[f] = [...((input[f] as string[] | undefined) ?? []), ...(outcome.value as string[])];
       } else if (spec.kind === 'longText') {
         input[f] = input[f] === undefined ? outcome.value : `${String(input[f])}\n${String(outcome.value)}`;
@@ -194,28 +229,26 @@ export function createVendorRowMapper(columns: readonly MappedColumn[], options:
   };
 }
 
-/**
- * Turns one spreadsheet row into a vendor input: each mapped cell read as its field's kind (lists split,
- * countries and regions read, dates, yes/no, enums and numbers parsed), with every cell that cannot be read
- * reported by column, field and reason. The result still goes through VendorInputSchema (`validateVendorRow`).
- */
-export function mapVendorRow(
+/** Reads one spreadsheet row with a mapping (see createRowMapper); for a single row. */
+export function mapRow(
+  profile: ImportProfile,
   cells: readonly CellValue[],
   columns: readonly MappedColumn[],
   options: RowOptions,
-): MappedVendorRow {
-  return createVendorRowMapper(columns, options)(cells);
+): MappedRow {
+  return createRowMapper(profile, columns, options)(cells);
 }
 
-export type ValidatedVendorRow = { ok: true; fields: VendorFields } | { ok: false; issues: CellIssue[] };
+export type ValidatedRow = { ok: true; fields: RowFields } | { ok: false; issues: CellIssue[] };
 
 /** Validates a mapped row with the same schema the form and every door use. */
-export function validateVendorRow(
+export function validateRow(
+  profile: ImportProfile,
   input: Record<string, unknown>,
   columns: readonly MappedColumn[],
   cells: readonly CellValue[],
-): ValidatedVendorRow {
-  const parsed = VendorInputSchema.safeParse(input);
+): ValidatedRow {
+  const parsed = profile.register.schemas.input.safeParse(input);
   if (parsed.success) return { ok: true, fields: parsed.data };
   return {
     ok: false,
@@ -223,7 +256,11 @@ export function validateVendorRow(
       const field = i.path.length > 0 ? String(i.path[0]) : null;
       const col = columns.find((c) => c.field === field);
       const value = col ? cellText(cells[col.column - 1] ?? null).slice(0, 200) : null;
-      const message = field === 'name' && !col ? 'A vendor needs a name: map a column to Name.' : i.message;
+      const spec = field ? profile.byName.get(field) : undefined;
+      const message =
+        spec && !col && profile.required.includes(spec)
+          ? `${i.message.replace(/\.$/, '')}: map a column to ${spec.label}.`
+          : i.message;
       return {
         column: col?.header ?? null,
         field,
@@ -235,37 +272,30 @@ export function validateVendorRow(
   };
 }
 
-const LIST_FIELDS = new Set<VendorImportField>(
-  (Object.keys(VENDOR_FIELD_SPECS) as VendorImportField[]).filter((f) => {
-    const k = VENDOR_FIELD_SPECS[f].kind;
-    return k === 'list' || k === 'countries';
-  }),
-);
-
 /**
- * What a row does to a vendor it updates: only the fields the row filled change, never the name; lists (services, countries,
- * categories...) gain the row's entries and lose none; notes gain the row's text. An import never empties a
- * field, so updating with a thinner file loses nothing.
+ * What a row does to a record it updates: only the fields the row filled change, never the identity (the name);
+ * lists (services, countries, categories...) gain the row's entries and lose none; notes gain the row's text.
+ * An import never empties a field, so updating with a thinner file loses nothing.
  */
-export function mergeVendorFields(
-  base: VendorFields,
-  incoming: VendorFields,
-  provided: readonly VendorImportField[],
-): VendorFields {
-  const out: Record<string, unknown> = { ...base };
+export function mergeFields(
+  profile: ImportProfile,
+  base: RowFields,
+  incoming: RowFields,
+  provided: readonly string[],
+): RowFields {
+  const out: RowFields = { ...base };
   for (const f of provided) {
-    // The rows matched on the normalised legal name, so the names differ only in form ("Globex" and
-    // "Globex Corporation"): the vendor keeps the name it has.
-    if (f === 'name') continue;
-    if (LIST_FIELDS.has(f)) {
-      out[f] = [...new Set([...(base[f] as string[]), ...(incoming[f] as string[])])];
-    } else if (f === 'notes') {
-      const a = base.notes ?? '';
-      const b = incoming.notes ?? '';
-      out.notes = a.includes(b) ? a || null : a ? `${a}\n${b}` : b;
+    const spec = profile.byName.get(f);
+    if (!spec || spec.merge === 'keep') continue;
+    if (spec.merge === 'union') {
+      out[f] = [...new Set([...((base[f] as string[] | null) ?? []), ...((incoming[f] as string[] | null) ?? [])])];
+    } else if (spec.merge === 'append') {
+      const a = (base[f] as string | null) ?? '';
+      const b = (incoming[f] as string | null) ?? '';
+      out[f] = a.includes(b) ? a || null : a ? `${a}\n${b}` : b;
     } else {
       out[f] = incoming[f];
     }
   }
-  return out as VendorFields;
+  return out;
 }

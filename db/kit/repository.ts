@@ -1,0 +1,691 @@
+import { countryName } from '../../shared/countries';
+import { AppError, type FieldIssue } from '../../shared/errors';
+import type { AuditEntry, DeriveEnv, Register, TreeLink } from '../../shared/kit/define';
+import type { Organisation, SqlEnv } from '../../shared/kit/fields';
+import { editDistance } from '../../shared/legal-name';
+import type { AuditContext, AuditLog, AuditRecord } from '../audit';
+import type { Db } from '../open';
+import { decodeValue, encodeValue } from './codec';
+import { pageRows, planList, type ListQuery } from './list';
+import { createStatementCache } from './statements';
+
+/** A record's stored fields by name. */
+export type Fields = Record<string, unknown>;
+/** A record as the doors return it: id, fields, referred titles, state, dates and derived facts. */
+export type KitRecord = Record<string, unknown> & { id: number; archived: boolean; updatedAt: string };
+type Row = Record<string, unknown> & { id: number; archived_at: string | null; updated_at: string };
+
+/** What a repository needs from the others: their repositories, and the organisation's settings. */
+export interface RepositoryDeps {
+  repoOf(register: string): Repository;
+  /** Every register, to find the ones that refer to this one. */
+  registers(): readonly Register[];
+  organisation(): Organisation;
+}
+
+/** Today's date where the user is, as YYYY-MM-DD. */
+export function localIsoDate(d: Date): string {
+  const p = (n: number) => String(n).padStart(2, '0');
+  return `${d.getFullYear()}-${p(d.getMonth() + 1)}-${p(d.getDate())}`;
+}
+
+const same = (a: unknown, b: unknown) => JSON.stringify(a) === JSON.stringify(b);
+const NEVER = '9999-12-31';
+/** The `derived_until` of a row whose stored facts must be judged again at the next read. */
+export const STALE = '0000-00-00';
+
+/**
+ * The repository of one register, built from its declaration alone: list (sort, filter, full-text search,
+ * paging in SQL), get with history, tree and linked records, create and update with an audit entry per changed
+ * field, archive and restore, likely duplicates, and the search hits of the global search. Derived facts are
+ * computed for every record returned; stored ones are kept in their columns and judged again when their day
+ * comes or the records they depend on change.
+ */
+export function createRepository(db: Db, audit: AuditLog, reg: Register, deps: RepositoryDeps) {
+  const stmts = createStatementCache(db);
+  const fieldList = reg.fieldList;
+  const storedFacts = Object.entries(reg.derived).filter(([, f]) => f.store);
+  const factsNeedRefs = new Set(Object.values(reg.derived).flatMap((f) => f.needs?.refs ?? []));
+  const factsNeedRelated = new Set(Object.values(reg.derived).flatMap((f) => f.needs?.related ?? []));
+  const ftsColumns = fieldList.filter((f) => f.field.fts === 'column');
+  const otherFts = fieldList.filter((f) => f.field.fts === 'other');
+  const countryTables = fieldList.filter((f) => f.field.kind === 'countries' && f.field.countryTable);
+  const refFields = fieldList.filter((f) => f.field.ref);
+  const tree = reg.tree ? fieldList.find((f) => f.name === reg.tree!.field)! : null;
+  const one = (text: string) => stmts.get(text);
+
+  const writeColumns = [
+    ...fieldList.map((f) => f.column),
+    reg.identity.column,
+    'search_extra',
+    ...storedFacts.map(([, f]) => f.store!.column),
+    ...(storedFacts.length > 0 ? ['derived_until'] : []),
+  ];
+  const insertSql = `INSERT INTO ${reg.table} (${writeColumns.join(', ')}, import_id, created_at, updated_at)
+     VALUES (${writeColumns.map((c) => `@${c}`).join(', ')}, @import_id, @now, @now)`;
+  const updateSql = `UPDATE ${reg.table} SET ${writeColumns.map((c) => `${c} = @${c}`).join(', ')},
+     updated_at = @now WHERE id = @id`;
+  const ftsInsertSql = `INSERT INTO ${reg.ftsTable} (rowid, ${[...ftsColumns.map((f) => f.name), 'other'].join(', ')})
+     VALUES (@id, ${[...ftsColumns.map((f) => `@${f.column}`), '@search_extra'].join(', ')})`;
+
+  const env = (ctx: { now: () => Date }): SqlEnv => ({
+    today: localIsoDate(ctx.now()),
+    organisation: deps.organisation(),
+  });
+
+  function decodeFields(row: Record<string, unknown>): Fields {
+    const out: Fields = {};
+    for (const f of fieldList) out[f.name] = decodeValue(f.field, row[f.column]);
+    return out;
+  }
+
+  function requireRow(id: number): Row {
+    const row = one(`SELECT * FROM ${reg.table} WHERE id = ?`).get(id) as Row | undefined;
+    if (!row) throw new AppError('NOT_FOUND', `There is no ${reg.noun.one} with id ${id}.`, { id });
+    return row;
+  }
+
+  function rowsByIds(ids: readonly number[]): Row[] {
+    if (ids.length === 0) return [];
+    return one(`SELECT * FROM ${reg.table} WHERE id IN (SELECT value FROM json_each(?))`).all(
+      JSON.stringify([...new Set(ids)]),
+    ) as Row[];
+  }
+
+  /** The record before its derived facts: fields, state, dates, and the titles of the records it refers to. */
+  function bases(rows: readonly Row[], depth: number): KitRecord[] {
+    const out = rows.map((r) => ({
+      id: r.id,
+      ...decodeFields(r),
+      archived: r.archived_at !== null,
+      createdAt: r.created_at as string,
+      updatedAt: r.updated_at,
+    })) as KitRecord[];
+    for (const f of refFields) {
+      const ids = out.map((b) => b[f.name]).filter((v): v is number => typeof v === 'number');
+      const titles = depth < 2 && ids.length > 0 ? deps.repoOf(f.field.ref!.register).titles(ids, depth + 1) : null;
+      for (const b of out) {
+        const id = b[f.name];
+        b[f.field.ref!.nameKey] = typeof id === 'number' ? (titles?.get(id) ?? null) : null;
+      }
+    }
+    return out;
+  }
+
+  /** What the derived facts of these records may read: referred records and records pointing here. */
+  function deriveEnvs(records: readonly KitRecord[], ctx: { now: () => Date }, depth: number) {
+    const base = env(ctx);
+    const refs = new Map<string, Map<number, Fields>>();
+    for (const name of factsNeedRefs) {
+      const f = fieldList.find((x) => x.name === name)!;
+      const ids = records.map((r) => r[name]).filter((v): v is number => typeof v === 'number');
+      refs.set(name, deps.repoOf(f.field.ref!.register).storedByIds(ids));
+    }
+    const related = new Map<string, Map<number, KitRecord[]>>();
+    for (const name of factsNeedRelated) {
+      const rel = reg.relations[name]!;
+      related.set(
+        name,
+        depth > 0
+          ? new Map()
+          : deps.repoOf(rel.register).pointingTo(rel.via, records.map((r) => r.id), ctx, depth + 1),
+      );
+    }
+    return (record: KitRecord): DeriveEnv => ({
+      ...base,
+      refs: Object.fromEntries([...refs].map(([name, m]) => [name, m.get(record[name] as number) ?? null])),
+      related: Object.fromEntries([...related].map(([name, m]) => [name, m.get(record.id) ?? []])),
+    });
+  }
+
+  /** Records with their derived facts, judged on the context's today. */
+  function finish(rows: readonly Row[], ctx: { now: () => Date }, depth = 0): KitRecord[] {
+    const records = bases(rows, depth);
+    const envOf = deriveEnvs(records, ctx, depth);
+    for (const r of records) {
+      const e = envOf(r);
+      for (const [name, fact] of Object.entries(reg.derived)) r[name] = fact.compute(r as never, e);
+    }
+    return records;
+  }
+
+  /** Referred titles for a record about to be written. */
+  function refTitles(fields: Fields): Record<string, string | null> {
+    const out: Record<string, string | null> = {};
+    for (const f of refFields) {
+      const id = fields[f.name];
+      out[f.field.ref!.nameKey] =
+        typeof id === 'number' ? (deps.repoOf(f.field.ref!.register).titles([id], 1).get(id) ?? null) : null;
+    }
+    return out;
+  }
+
+  /** Words of the shared "other" column of the full-text index: labels of enums, names of countries, titles. */
+  function searchExtra(fields: Fields, titles: Record<string, string | null>): string {
+    const words: string[] = [];
+    for (const { name, field } of otherFts) {
+      const v = fields[name];
+      if (v === null || v === undefined || v === '') continue;
+      if (field.kind === 'enum') {
+        words.push(String(v), field.options?.find((o) => o.value === v)?.label ?? '');
+      } else if (field.kind === 'country') {
+        words.push(String(v), countryName(String(v)));
+      } else if (field.kind === 'countries') {
+        for (const c of v as string[]) words.push(c, countryName(c));
+      } else if (field.kind === 'labels') {
+        words.push(...(v as string[]));
+      } else if (field.kind === 'ref') {
+        words.push(titles[field.ref!.nameKey] ?? '');
+      } else {
+        words.push(String(v));
+      }
+    }
+    return words.filter(Boolean).join(' ');
+  }
+
+  /** The stored derived facts of a record about to be written, with the day they stop holding. */
+  function storedValues(fields: Fields, meta: { id: number; archived: boolean; now: string }, ctx: AuditContext) {
+    const out: Record<string, unknown> = {};
+    if (storedFacts.length === 0) return out;
+    const record = {
+      ...fields,
+      ...refTitles(fields),
+      id: meta.id,
+      archived: meta.archived,
+      createdAt: meta.now,
+      updatedAt: meta.now,
+    } as KitRecord;
+    const e = deriveEnvs([record], ctx, 1)(record);
+    let until = NEVER;
+    for (const [, fact] of storedFacts) {
+      out[fact.store!.column] = fact.store!.value(fact.compute(record as never, e));
+      const day = fact.store!.until(record as never, e) ?? NEVER;
+      if (day < until) until = day;
+    }
+    out.derived_until = until;
+    return out;
+  }
+
+  function params(fields: Fields, meta: { id: number; archived: boolean; now: string }, ctx: AuditContext) {
+    const p: Record<string, unknown> = {};
+    for (const f of fieldList) p[f.column] = encodeValue(f.field, fields[f.name]);
+    p[reg.identity.column] = reg.identity.key(fields);
+    p.search_extra = searchExtra(fields, refTitles(fields));
+    return { ...p, ...storedValues(fields, meta, ctx) };
+  }
+
+  /** Keeps the full-text index and the country tables in step with one row. */
+  function index(id: number, p: Record<string, unknown>, fields: Fields, replace: boolean): void {
+    if (replace) {
+      one(`DELETE FROM ${reg.ftsTable} WHERE rowid = ?`).run(id);
+      for (const f of countryTables) {
+        one(`DELETE FROM ${f.field.countryTable!.table} WHERE ${f.field.countryTable!.idColumn} = ?`).run(id);
+      }
+    }
+    one(ftsInsertSql).run({ ...p, id });
+    for (const f of countryTables) {
+      const t = f.field.countryTable!;
+      const insert = one(`INSERT OR IGNORE INTO ${t.table} (country, ${t.idColumn}) VALUES (?, ?)`);
+      for (const c of fields[f.name] as string[]) insert.run(c, id);
+    }
+  }
+
+  const invalid = (path: string, message: string, summary = message): AppError =>
+    new AppError('VALIDATION', summary, [{ path, message }] satisfies FieldIssue[]);
+
+  /** Refuses a parent that does not exist, is the record itself, or sits below it in the tree. */
+  function checkTree(id: number | null, parentId: unknown): void {
+    if (!tree || typeof parentId !== 'number') return;
+    const noun = reg.noun.one;
+    const parent = one(`SELECT id FROM ${reg.table} WHERE id = ?`).get(parentId);
+    if (!parent) throw invalid(tree.name, `There is no ${noun} with id ${parentId}.`, `The parent ${noun} does not exist.`);
+    if (id === null) return;
+    if (parentId === id) throw invalid(tree.name, `A ${noun} cannot be its own parent.`);
+    const chain = [{ id: parentId }, ...ancestorRows(parentId)];
+    const at = chain.findIndex((a) => a.id === id);
+    if (at >= 0) {
+      const titleOf = (x: number) => titles([x], 1).get(x) ?? `#${x}`;
+      const loop = [titleOf(id), ...chain.slice(0, at + 1).map((a) => titleOf(a.id))].join(' → ');
+      throw invalid(
+        tree.name,
+        `This would make a loop: ${loop}.`,
+        `That parent would make a loop in the ${reg.tree!.name}: ${loop}.`,
+      );
+    }
+  }
+
+  /** Turns names given for references into ids, and checks that referred records exist. */
+  function resolveRefs(fields: Fields): Fields {
+    const out = { ...fields };
+    for (const f of refFields) {
+      const value = out[f.name];
+      if (value === null || value === undefined) continue;
+      if (tree && f.name === tree.name && typeof value === 'number') continue;
+      const target = deps.repoOf(f.field.ref!.register);
+      out[f.name] = target.resolve(value as number | string, f.name, f.field.label);
+    }
+    return out;
+  }
+
+  /** Validated input as it will be stored: references resolved, defaults from the settings on a new record. */
+  function prepare(input: Fields, id: number | null): Fields {
+    let fields = resolveRefs(input);
+    if (id === null && reg.defaults) fields = reg.defaults(fields, deps.organisation());
+    if (tree) checkTree(id, fields[tree.name]);
+    return fields;
+  }
+
+  const ancestorRows = (id: number) => {
+    const col = tree!.column;
+    return one(
+      `WITH RECURSIVE up(id, depth) AS (
+         SELECT ${col}, 1 FROM ${reg.table} WHERE id = ? AND ${col} IS NOT NULL
+         UNION ALL
+         SELECT r.${col}, up.depth + 1 FROM ${reg.table} r JOIN up ON r.id = up.id
+         WHERE r.${col} IS NOT NULL AND up.depth < 100
+       )
+       SELECT r.*, up.depth AS tree_depth FROM up JOIN ${reg.table} r ON r.id = up.id ORDER BY up.depth`,
+    ).all(id) as (Row & { tree_depth: number })[];
+  };
+  const descendantRows = (id: number) => {
+    const col = tree!.column;
+    return one(
+      `WITH RECURSIVE down(id, depth) AS (
+         SELECT id, 1 FROM ${reg.table} WHERE ${col} = ?
+         UNION ALL
+         SELECT r.id, down.depth + 1 FROM ${reg.table} r JOIN down ON r.${col} = down.id WHERE down.depth < 100
+       )
+       SELECT r.*, down.depth AS tree_depth FROM down JOIN ${reg.table} r ON r.id = down.id`,
+    ).all(id) as (Row & { tree_depth: number })[];
+  };
+  function links(rows: (Row & { tree_depth: number })[]): TreeLink[] {
+    const recs = bases(rows, 1);
+    return rows.map((r, i) => ({
+      id: r.id,
+      name: reg.titleOf(recs[i]!),
+      role: reg.tree!.nodeKind(recs[i]!),
+      archived: r.archived_at !== null,
+      depth: r.tree_depth,
+    }));
+  }
+
+  const anyArchived = () =>
+    (
+      one(
+        `SELECT EXISTS (SELECT 1 FROM ${reg.table} INDEXED BY ${reg.table}_archived WHERE archived_at IS NOT NULL) AS yes`,
+      ).get() as { yes: number }
+    ).yes === 1;
+
+  /**
+   * Judges again the stored facts whose day has come (or that a change elsewhere made stale), so the list
+   * filters, sorts and counts on what holds today. Nothing to do on most days: one indexed look-up.
+   */
+  function refreshStored(ctx: { now: () => Date }): void {
+    if (storedFacts.length === 0) return;
+    const today = localIsoDate(ctx.now());
+    const probe = one(`SELECT id FROM ${reg.table} WHERE derived_until <= ? LIMIT 1`);
+    if (!probe.get(today)) return;
+    const set = [...storedFacts.map(([, f]) => f.store!.column), 'derived_until'];
+    const update = one(`UPDATE ${reg.table} SET ${set.map((c) => `${c} = @${c}`).join(', ')} WHERE id = @id`);
+    const batch = one(`SELECT * FROM ${reg.table} WHERE derived_until <= ? ORDER BY id LIMIT 500`);
+    const auditCtx = { actor: 'system', now: ctx.now };
+    try {
+      db.transaction(() => {
+        for (;;) {
+          const rows = batch.all(today) as Row[];
+          if (rows.length === 0) break;
+          for (const r of rows) {
+            const values = storedValues(
+              decodeFields(r),
+              { id: r.id, archived: r.archived_at !== null, now: r.updated_at },
+              auditCtx,
+            );
+            update.run({ ...values, id: r.id });
+          }
+        }
+      }).immediate();
+    } catch (err) {
+      // Another connection (an import) holds the write lock: the records returned are judged afresh anyway;
+      // the stored columns catch up at the next read.
+      if (!(err instanceof Error && /SQLITE_BUSY|database is locked/i.test(err.message))) throw err;
+    }
+  }
+
+  /** Every register's stored facts that a list on this one may read (its own, and the ones its twins join). */
+  const refreshAll = (ctx: { now: () => Date }) => {
+    for (const r of deps.registers()) deps.repoOf(r.name).refreshStored(ctx);
+  };
+
+  function list(q: ListQuery, ctx: { now: () => Date }) {
+    refreshAll(ctx);
+    const { total, ids } = planList(reg, q, env(ctx), stmts, anyArchived);
+    return { rows: finish(pageRows(reg, q, ids, stmts) as Row[], ctx), total, offset: q.offset };
+  }
+
+  function get(id: number, ctx: { now: () => Date }): KitRecord {
+    refreshAll(ctx);
+    return finish([requireRow(id)], ctx)[0]!;
+  }
+
+  function auditValue(fields: Fields): Fields {
+    const created: Fields = {};
+    for (const f of fieldList) {
+      const v = fields[f.name];
+      if (v !== null && v !== undefined && !(Array.isArray(v) && v.length === 0)) created[f.name] = v;
+    }
+    return created;
+  }
+
+  /** Inserts one record with its audit entry; the caller holds the transaction. */
+  function insertOne(input: Fields, ctx: AuditContext): number {
+    const fields = prepare(input, null);
+    const now = ctx.now().toISOString();
+    const p = params(fields, { id: 0, archived: false, now }, ctx);
+    const info = one(insertSql).run({ ...p, import_id: ctx.importId ?? null, now });
+    const id = Number(info.lastInsertRowid);
+    index(id, p, fields, false);
+    audit.append(ctx, [{ entity: reg.entity, entityId: id, action: 'create', newValue: auditValue(fields) }]);
+    return id;
+  }
+
+  /** The registers whose records point here through a ref field, with that field. */
+  const pointers = () =>
+    deps.registers().flatMap((other) =>
+      other.fieldList
+        .filter((f) => f.field.ref?.register === reg.name)
+        .map((f) => ({ other, field: f })),
+    );
+
+  /**
+   * After a record changed: records elsewhere whose stored facts read it are marked for judging again, and
+   * records whose search words hold its title are indexed again.
+   */
+  function touchPointers(id: number, titleChanged: boolean, ctx: AuditContext): void {
+    for (const { other, field } of pointers()) {
+      if (other.name === reg.name && tree && field.name === tree.name) continue;
+      const needs = Object.values(other.derived).some((f) => f.store && f.needs?.refs?.includes(field.name));
+      if (needs) {
+        one(`UPDATE ${other.table} SET derived_until = '${STALE}' WHERE ${field.column} = ?`).run(id);
+      }
+      if (titleChanged && field.field.fts === 'other') deps.repoOf(other.name).reindex(field.column, id, ctx);
+    }
+  }
+
+  /** Applies the changed fields of one record with one audit entry per field; the caller holds the transaction. */
+  function updateOne(id: number, input: Fields, ctx: AuditContext, expectedUpdatedAt?: string): number {
+    const before = requireRow(id);
+    if (expectedUpdatedAt && expectedUpdatedAt !== before.updated_at) {
+      throw new AppError(
+        'CONFLICT',
+        `This ${reg.noun.one} was changed elsewhere since you opened it. Reload it to see the changes, then edit again.`,
+        { id, updatedAt: before.updated_at },
+      );
+    }
+    const fields = prepare(input, id);
+    const old = decodeFields(before);
+    const changes: AuditRecord[] = [];
+    for (const f of fieldList) {
+      if (!same(old[f.name], fields[f.name])) {
+        changes.push({
+          entity: reg.entity,
+          entityId: id,
+          action: 'update',
+          field: f.name,
+          oldValue: old[f.name],
+          newValue: fields[f.name],
+        });
+      }
+    }
+    if (changes.length === 0) return 0;
+    const now = ctx.now().toISOString();
+    const p = params(fields, { id, archived: before.archived_at !== null, now }, ctx);
+    one(updateSql).run({ ...p, id, now });
+    index(id, p, fields, true);
+    const titleBefore = reg.titleOf({ ...old, id } as never);
+    const titleAfter = reg.titleOf({ ...fields, id } as never);
+    touchPointers(id, titleBefore !== titleAfter, ctx);
+    audit.append(ctx, changes);
+    return changes.length;
+  }
+
+  /**
+   * Removes a record for good, audited as `delete` with its last values. Only undoing an import uses this:
+   * people archive. Refused while other records refer to it.
+   */
+  function removeOne(id: number, ctx: AuditContext): void {
+    const before = requireRow(id);
+    const title = reg.titleOf({ ...decodeFields(before), id } as never);
+    for (const { other, field } of pointers()) {
+      const n = (one(`SELECT count(*) AS n FROM ${other.table} WHERE ${field.column} = ?`).get(id) as { n: number })
+        .n;
+      if (n === 0) continue;
+      throw new AppError(
+        'CONFLICT',
+        other.name === reg.name && tree && field.name === tree.name
+          ? `${title} is the parent of other ${reg.noun.other}; it cannot be removed.`
+          : `${n} ${n === 1 ? other.noun.one : other.noun.other} refer to ${title}; it cannot be removed.`,
+        { id },
+      );
+    }
+    one(`DELETE FROM ${reg.ftsTable} WHERE rowid = ?`).run(id);
+    for (const f of countryTables) {
+      one(`DELETE FROM ${f.field.countryTable!.table} WHERE ${f.field.countryTable!.idColumn} = ?`).run(id);
+    }
+    one(`DELETE FROM ${reg.table} WHERE id = ?`).run(id);
+    audit.append(ctx, [{ entity: reg.entity, entityId: id, action: 'delete', oldValue: decodeFields(before) }]);
+  }
+
+  function setArchivedState(id: number, archived: boolean, ctx: AuditContext): KitRecord {
+    const before = requireRow(id);
+    if ((before.archived_at !== null) === archived) return get(id, ctx);
+    const now = ctx.now().toISOString();
+    one(`UPDATE ${reg.table} SET archived_at = ?, updated_at = ? WHERE id = ?`).run(archived ? now : null, now, id);
+    audit.append(ctx, [
+      {
+        entity: reg.entity,
+        entityId: id,
+        action: archived ? 'archive' : 'restore',
+        field: 'archived',
+        oldValue: !archived,
+        newValue: archived,
+      },
+    ]);
+    return get(id, ctx);
+  }
+
+  /** Titles of records by id, for the records that refer to them. */
+  function titles(ids: readonly number[], depth: number): Map<number, string> {
+    const rows = rowsByIds(ids);
+    const recs = bases(rows, depth);
+    return new Map(recs.map((r) => [r.id, reg.titleOf(r)]));
+  }
+
+  const byIdentity = () =>
+    one(`SELECT id FROM ${reg.table} WHERE ${reg.identity.column} = ? AND archived_at IS NULL ORDER BY id LIMIT 11`);
+
+  return {
+    register: reg,
+    list,
+    get,
+    insertOne,
+    updateOne,
+    removeOne,
+    refreshStored,
+    titles,
+    decodeFields,
+    resolveRefs,
+
+    /** Only the stored fields of a record, for comparing, merging and auditing. */
+    fieldsOf(record: Record<string, unknown>): Fields {
+      const out: Fields = {};
+      for (const f of fieldList) out[f.name] = record[f.name];
+      return out;
+    },
+
+    create(fields: Fields, ctx: AuditContext): KitRecord {
+      const id = db.transaction(() => insertOne(fields, ctx)).immediate();
+      return get(id, ctx);
+    },
+
+    update(id: number, fields: Fields, ctx: AuditContext, expectedUpdatedAt?: string): KitRecord {
+      db.transaction(() => updateOne(id, fields, ctx, expectedUpdatedAt)).immediate();
+      return get(id, ctx);
+    },
+
+    archive: (id: number, ctx: AuditContext) => db.transaction(() => setArchivedState(id, true, ctx)).immediate(),
+    restore: (id: number, ctx: AuditContext) => db.transaction(() => setArchivedState(id, false, ctx)).immediate(),
+
+    /** One record with its history, its place in the tree, and the records of other registers pointing to it. */
+    detail(id: number, ctx: AuditContext, history: (entity: string, id: number) => AuditEntry[]) {
+      const record = get(id, ctx);
+      const related: Record<string, KitRecord[]> = {};
+      for (const [name, rel] of Object.entries(reg.relations)) {
+        related[name] = deps.repoOf(rel.register).pointingTo(rel.via, [id], ctx, 0).get(id) ?? [];
+      }
+      return {
+        [reg.entity]: record,
+        history: history(reg.entity, id),
+        ...(tree
+          ? {
+              parents: links(ancestorRows(id)),
+              children: links(descendantRows(id)).sort(
+                (a, b) => a.depth - b.depth || a.name.localeCompare(b.name),
+              ),
+            }
+          : {}),
+        related,
+      };
+    },
+
+    /** Current records whose ref field `field` points to one of `ids`, grouped by the id they point to. */
+    pointingTo(field: string, ids: readonly number[], ctx: { now: () => Date }, depth: number) {
+      const out = new Map<number, KitRecord[]>();
+      if (ids.length === 0) return out;
+      const column = fieldList.find((f) => f.name === field)!.column;
+      const rows = one(
+        `SELECT * FROM ${reg.table} WHERE ${column} IN (SELECT value FROM json_each(?)) AND archived_at IS NULL ORDER BY id`,
+      ).all(JSON.stringify([...new Set(ids)])) as Row[];
+      for (const r of finish(rows, ctx, depth)) {
+        const key = r[field] as number;
+        out.set(key, [...(out.get(key) ?? []), r]);
+      }
+      return out;
+    },
+
+    /** The stored fields of records by id. */
+    storedByIds(ids: readonly number[]): Map<number, Fields> {
+      return new Map(rowsByIds(ids).map((r) => [r.id, decodeFields(r)]));
+    },
+
+    /** Indexes again the records whose `column` holds `id` (a referred title changed). */
+    reindex(column: string, id: number, ctx: AuditContext): void {
+      const rows = one(`SELECT * FROM ${reg.table} WHERE ${column} = ?`).all(id) as Row[];
+      for (const r of rows) {
+        const fields = decodeFields(r);
+        const p = params(fields, { id: r.id, archived: r.archived_at !== null, now: r.updated_at }, ctx);
+        one(`UPDATE ${reg.table} SET search_extra = ? WHERE id = ?`).run(p.search_extra, r.id);
+        index(r.id, p, fields, true);
+      }
+    },
+
+    /**
+     * The id of the record a reference names: an id that must exist, or a name matched on the register's
+     * identity (an unknown or ambiguous name is a VALIDATION error naming it).
+     */
+    resolve(value: number | string, path: string, label: string): number {
+      if (typeof value === 'number') {
+        if (!one(`SELECT id FROM ${reg.table} WHERE id = ?`).get(value)) {
+          throw invalid(path, `There is no ${reg.noun.one} with id ${value}.`, `${label}: there is no ${reg.noun.one} with id ${value}.`);
+        }
+        return value;
+      }
+      if (reg.identity.fields.length !== 1) {
+        throw invalid(path, `Give the ${reg.noun.one}'s id.`, `${label}: give the ${reg.noun.one}'s id.`);
+      }
+      const key = reg.identity.key({ [reg.identity.fields[0]!]: value });
+      const ids = (byIdentity().all(key) as { id: number }[]).map((r) => r.id);
+      if (ids.length === 0) {
+        throw invalid(path, `No ${reg.noun.one} is named "${value}".`, `${label}: no ${reg.noun.one} is named "${value}".`);
+      }
+      if (ids.length > 1) {
+        const message = `"${value}" names ${ids.length} ${reg.noun.other} (ids ${ids.slice(0, 10).join(', ')}); give the id instead.`;
+        throw invalid(path, message, `${label}: ${message}`);
+      }
+      return ids[0]!;
+    },
+
+    /** Records matching the words anywhere, for the global search; archived ones come last. */
+    searchHits(query: string, limit: number, ctx: { now: () => Date }) {
+      const page = list(
+        { offset: 0, limit, sort: reg.defaultSort, search: query, filters: reg.emptyFilters(), archived: 'include' },
+        ctx,
+      );
+      return page.rows
+        .map((r) => ({
+          register: reg.name,
+          id: r.id,
+          title: reg.titleOf(r),
+          detail: reg.detailOf(r),
+          archived: r.archived,
+        }))
+        .sort((a, b) => Number(a.archived) - Number(b.archived));
+    },
+
+    /**
+     * Likely duplicates among current records: the same identity key, or for a fuzzy identity (a name) one
+     * within a small edit distance ("Zendesk Inc" ~ "Zendesk, Inc." ~ "Zendsk").
+     */
+    duplicates(input: Fields, excludeId?: number): { id: number; name: string; reason: string }[] {
+      const resolved: Fields = { ...input };
+      for (const name of reg.identity.fields) {
+        const f = fieldList.find((x) => x.name === name)!;
+        const v = resolved[name];
+        if (f.field.ref && (typeof v === 'number' || typeof v === 'string')) {
+          try {
+            resolved[name] = deps.repoOf(f.field.ref.register).resolve(v, name, f.field.label);
+          } catch {
+            return [];
+          }
+        }
+        if (v === undefined) resolved[name] = null;
+      }
+      const key = reg.identity.key(resolved);
+      if (!key) return [];
+      const candidates: { id: number; key: string }[] = reg.identity.fuzzy
+        ? (one(
+            `SELECT id, ${reg.identity.column} AS key FROM ${reg.table}
+             WHERE ${reg.identity.column} >= ? AND ${reg.identity.column} < ? AND archived_at IS NULL LIMIT 200`,
+          ).all(key.slice(0, 3), `${key.slice(0, 3)}\uffff`) as { id: number; key: string }[])
+        : (byIdentity().all(key) as { id: number }[]).map((r) => ({ id: r.id, key }));
+      const found: { id: number; reason: string }[] = [];
+      for (const c of candidates) {
+        if (c.id === excludeId) continue;
+        if (c.key === key) found.push({ id: c.id, reason: reg.identity.same });
+        else if (key.length >= 5 && editDistance(c.key, key, 2) <= 2) {
+          found.push({ id: c.id, reason: reg.identity.similar ?? reg.identity.same });
+        }
+      }
+      const names = titles(
+        found.map((f) => f.id),
+        1,
+      );
+      return found.slice(0, 10).map((f) => ({ id: f.id, name: names.get(f.id) ?? `#${f.id}`, reason: f.reason }));
+    },
+
+    /** Current records by identity key (import matching): the first record of each key. */
+    identityIndex(): Map<string, number> {
+      const out = new Map<string, number>();
+      const rows = one(
+        `SELECT id, ${reg.identity.column} AS key FROM ${reg.table} WHERE archived_at IS NULL ORDER BY id`,
+      ).iterate() as Iterable<{ id: number; key: string }>;
+      for (const r of rows) if (!out.has(r.key)) out.set(r.key, r.id);
+      return out;
+    },
+
+    /** Used by tests and the benchmark: how many statements the list keeps prepared. */
+    get preparedStatements() {
+      return stmts.size;
+    },
+  };
+}
+export type Repository = ReturnType<typeof createRepository>;

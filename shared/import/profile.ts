@@ -1,0 +1,107 @@
+import type { Register } from '../kit/define';
+import type { AnyField, CellRead, FieldKind, HeaderSynonyms } from '../kit/fields';
+import type { CellValue } from './types';
+import { enumReader, type Parsed } from './values';
+
+/** How one field of a register is read from a spreadsheet column. */
+export interface ImportFieldSpec {
+  name: string;
+  label: string;
+  kind: FieldKind;
+  /** Lists only: commas separate entries too. */
+  commas: boolean;
+  /** Several columns may feed it (lists, countries, notes); every other field takes one column. */
+  many: boolean;
+  /** Numbers: the unit a cell may carry; and the range the field allows. */
+  unit?: 'days' | 'hours';
+  min?: number;
+  max?: number;
+  synonyms: HeaderSynonyms;
+  /** The field's own reader, tried before its kind's (null from it: not its kind of cell). */
+  read?: (text: string) => CellRead | null;
+  /** Enums: reads a cell as one of the values, by value, label or the words lists use. */
+  enumRead?: (value: CellValue) => Parsed<string>;
+  /** What a duplicate row does to the field of a record it updates. */
+  merge: 'union' | 'append' | 'keep' | 'replace';
+  /** Refs: the register whose record a cell names. */
+  ref?: string;
+}
+
+/** What the import engine knows of a register: the fields a column can feed, and the ones a mapping needs. */
+export interface ImportProfile {
+  register: Register;
+  fields: readonly ImportFieldSpec[];
+  byName: ReadonlyMap<string, ImportFieldSpec>;
+  /** Fields every row needs, so some column must map to each: a vendor's name; a transfer's importer and country. */
+  required: readonly ImportFieldSpec[];
+}
+
+/** "Risk rating" → "risk rating", keeping an initialism ("DPA status") as it is. */
+export function lowerLabel(label: string): string {
+  return /^[A-Z][a-z]/.test(label) ? label.charAt(0).toLowerCase() + label.slice(1) : label;
+}
+
+function spec(name: string, field: AnyField, identity: readonly string[]): ImportFieldSpec | null {
+  if (field.import === false || field.import === undefined) return null;
+  const decl = field.import;
+  const list = field.kind === 'labels' || field.kind === 'countries';
+  const merge: ImportFieldSpec['merge'] =
+    decl.merge ?? (identity.includes(name) ? 'keep' : list ? 'union' : 'replace');
+  return {
+    name,
+    label: field.label,
+    kind: field.kind,
+    commas: decl.commas ?? true,
+    many: decl.many ?? false,
+    unit: decl.unit,
+    min: field.min,
+    max: field.max,
+    synonyms: decl.synonyms,
+    read: decl.read,
+    enumRead:
+      field.kind === 'enum'
+        ? enumReader(
+            Object.fromEntries((field.options ?? []).map((o) => [o.value, [o.label, ...(o.words ?? [])]])),
+            lowerLabel(field.label),
+          )
+        : undefined,
+    merge,
+    ref: field.ref?.register,
+  };
+}
+
+const profiles = new Map<string, ImportProfile>();
+
+/** The import profile of a register, made once from its declaration. */
+export function importProfile(register: Register): ImportProfile {
+  let profile = profiles.get(register.name);
+  if (profile) return profile;
+  const fields = register.fieldList.flatMap(
+    ({ name, field }) => spec(name, field, register.identity.fields) ?? [],
+  );
+  profile = {
+    register,
+    fields,
+    byName: new Map(fields.map((f) => [f.name, f])),
+    required: fields.filter((f) => register.fields[f.name]!.required && f.kind !== 'enum'),
+  };
+  profiles.set(register.name, profile);
+  return profile;
+}
+
+/**
+ * Problems with fields named in a mapping: each must be a field the register's import fills. Returns one issue
+ * per unknown field, with its path, listing the fields that exist.
+ */
+export function unknownImportFields(
+  profile: ImportProfile,
+  fields: readonly { path: string; field: string | null }[],
+): { path: string; message: string }[] {
+  const names = profile.fields.map((f) => f.name);
+  return fields
+    .filter((f) => f.field !== null && !profile.byName.has(f.field))
+    .map((f) => ({
+      path: f.path,
+      message: `"${f.field}" is not a field of the ${profile.register.noun.one} import. Fields: ${names.join(', ')}.`,
+    }));
+}

@@ -1,0 +1,369 @@
+import { z } from 'zod';
+import {
+  CountryCodeSchema,
+  CountryListSchema,
+  IdSchema,
+  IsoDateSchema,
+  IsoDateTimeSchema,
+  LabelListSchema,
+  OptionalTextSchema,
+} from '../domain/common';
+import type { Organisation } from '../domain/settings';
+import type { Sql } from './sql';
+
+/** How a field is stored, validated, shown, filtered, imported and exported. */
+export type FieldKind =
+  | 'text'
+  | 'longText'
+  | 'labels'
+  | 'country'
+  | 'countries'
+  | 'date'
+  | 'instant'
+  | 'bool'
+  | 'int'
+  | 'enum'
+  | 'ref';
+
+/** Mantine colour names the UI uses for chips; plain strings here so shared/ stays free of the UI library. */
+export type ChipColor =
+  | 'gray'
+  | 'red'
+  | 'pink'
+  | 'grape'
+  | 'violet'
+  | 'indigo'
+  | 'blue'
+  | 'cyan'
+  | 'teal'
+  | 'green'
+  | 'lime'
+  | 'yellow'
+  | 'orange';
+
+/** One value of an enum field: what is stored, what a DPO reads, the chip colour, and import words. */
+export interface EnumOption<V extends string = string> {
+  value: V;
+  label: string;
+  color?: ChipColor;
+  /** Words lists use for this value in English, French and German (import). */
+  words?: readonly string[];
+}
+
+/** How one field is recognised from a column header (import). */
+export interface HeaderSynonyms {
+  /** Phrases that name the field; a header containing one of them (as whole words) matches. */
+  phrases: readonly string[];
+  /** Words too generic to match inside a longer header ("Name", "Type"): they match only on their own. */
+  exact?: readonly string[];
+  /** Words that, inside a header, mean it is about something else ("Subprocessor location" is not a name). */
+  exclude?: readonly string[];
+}
+
+export interface ImportDecl {
+  synonyms: HeaderSynonyms;
+  /** Lists only: commas separate entries too (data categories yes; a service description no). */
+  commas?: boolean;
+  /** Several columns may feed it (lists, countries, notes); every other field takes one column. */
+  many?: boolean;
+  /** Numbers: the unit a cell may carry ("30 days", "72 h"). */
+  unit?: 'days' | 'hours';
+  /**
+   * A reader of its own for cells the kind's reader does not cover. It may set other fields too (a mechanism
+   * cell "Standard Contractual Clauses (Module 2)" also gives the SCC module). Null: not its kind of cell; the
+   * field's usual reader takes it.
+   */
+  read?: (text: string) => CellRead | null;
+  /** What a duplicate row does to this field when it updates a record: lists gain, notes append, the rest replace. */
+  merge?: 'append' | 'keep';
+}
+
+/** What a field's own reader makes of one cell. */
+export type CellRead =
+  | { ok: true; value: unknown; also?: Record<string, unknown>; warning?: string }
+  | { ok: false; message: string };
+
+/** A per-column filter in the register table. */
+export interface FilterDecl {
+  kind: 'text' | 'choice' | 'country' | 'yes-no';
+  /** The key in the query's `filters` (default: the field's name). */
+  key?: string;
+  /** Yes/no filters: the words of each choice. */
+  yes?: string;
+  no?: string;
+  /** Choice filters on a derived fact: the values offered (a field's filter offers the field's options). */
+  options?: readonly { value: string; label: string }[];
+  /** A derived fact's SQL twin: the filter on what the record means, not on the stored column. */
+  sql?: (value: never, env: SqlEnv) => Sql;
+}
+
+/** What SQL twins of derived facts may use: the list's row alias is always `r`. */
+export interface SqlEnv {
+  today: string;
+  organisation: Organisation;
+}
+
+export type { Organisation };
+
+export interface TableDecl {
+  /** Starting width in pixels. */
+  size?: number;
+  /** Off until the user shows it with "Columns". */
+  hidden?: boolean;
+  /** Show a derived fact in this column instead of the stored value (the DPA column shows the effective status). */
+  shows?: string;
+}
+
+export interface FormDecl {
+  section: string;
+  /** Help under the input. */
+  description?: string;
+  placeholder?: string;
+  /** Takes the whole row of its section instead of one grid cell. */
+  wide?: boolean;
+}
+
+interface FieldCommon {
+  label: string;
+  /** The column header when a shorter word reads better in a narrow table ("Services"). */
+  short?: string;
+  /** The SQL column; the field's name in snake_case when absent. */
+  column?: string;
+  /** True: sortable on its column (one index per sort); a string: sort on that column instead (`risk_rank`). */
+  sort?: boolean | string;
+  filter?: FilterDecl;
+  /** Full-text search: its own column of the register's index (filterable as text), or the shared "other". */
+  fts?: 'column' | 'other';
+  table?: TableDecl | false;
+  form?: FormDecl | false;
+  import?: ImportDecl | false;
+  /** The export header (default: the label); false keeps the field out of exports. */
+  export?: string | false;
+}
+
+/**
+ * A field as the kit sees it once declared: `Out` is what a record holds, `Parsed` what validated input holds
+ * (the same, except a reference, which input may give by name until the core resolves it).
+ */
+export interface Field<K extends FieldKind = FieldKind, Out = unknown, Parsed = Out> extends FieldCommon {
+  kind: K;
+  required: boolean;
+  input: z.ZodType<Parsed>;
+  output: z.ZodType<Out>;
+  /** Enum fields: the values with labels and colours. */
+  options?: readonly EnumOption[];
+  /** Enum and int fields: the value given when none is. */
+  defaultValue?: unknown;
+  /** Numbers: the allowed range. */
+  min?: number;
+  max?: number;
+  /** Int fields shown as a choice ("Module Two: controller to processor"). */
+  choices?: readonly { value: number; label: string }[];
+  /** Bool fields that may be unknown (null): the words for yes and no. */
+  yesNo?: { yes: string; no: string };
+  /** Ref fields: the register referred to, and the record key that carries the referred record's title. */
+  ref?: { register: string; nameKey: string };
+  /** Countries fields: the side table (country, record id) that makes a country filter an index lookup. */
+  countryTable?: { table: string; idColumn: string };
+}
+
+export type AnyField = Field<FieldKind, unknown, unknown>;
+
+type Opt<T extends boolean> = FieldCommon & { message?: string } & (T extends true
+    ? { required: true }
+    : T extends false
+      ? { required?: false }
+      : { required?: boolean });
+
+function textInput(max: number, required: boolean, message?: string, maxMessage?: string) {
+  return required
+    ? z
+        .string()
+        .trim()
+        .min(1, message ?? 'This field is required.')
+        .max(max, maxMessage ?? `Keep this under ${max} characters.`)
+    : OptionalTextSchema(max).default(null);
+}
+
+/** Short text: a name, a reference, a website. */
+export function text(o: Opt<true> & { max?: number; maxMessage?: string }): Field<'text', string>;
+export function text(o: Opt<false> & { max?: number }): Field<'text', string | null>;
+export function text(o: Opt<boolean> & { max?: number; maxMessage?: string }): AnyField {
+  const required = o.required === true;
+  const max = o.max ?? 300;
+  return {
+    ...o,
+    kind: 'text',
+    required,
+    input: textInput(max, required, o.message, o.maxMessage),
+    output: required ? z.string() : z.string().nullable(),
+  };
+}
+
+/** Long text: notes, descriptions, a contact block. */
+export function longText(o: FieldCommon & { max?: number }): Field<'longText', string | null> {
+  const max = o.max ?? 10_000;
+  return {
+    ...o,
+    kind: 'longText',
+    required: false,
+    input: textInput(max, false) as z.ZodType<string | null>,
+    output: z.string().nullable(),
+  };
+}
+
+/** A list of short labels (services, data categories); stored as a JSON array. */
+export function labels(o: FieldCommon): Field<'labels', string[]> {
+  return {
+    ...o,
+    kind: 'labels',
+    required: false,
+    input: LabelListSchema.default([]) as unknown as z.ZodType<string[]>,
+    output: z.array(z.string()),
+  };
+}
+
+/** One country, ISO 3166-1 alpha-2; names and common forms are read on input. */
+export function country(o: Opt<true>): Field<'country', string>;
+export function country(o: Opt<false>): Field<'country', string | null>;
+export function country(o: Opt<boolean>): AnyField {
+  const required = o.required === true;
+  const base = CountryCodeSchema as unknown as z.ZodType<string>;
+  return {
+    ...o,
+    kind: 'country',
+    required,
+    input: required
+      ? z
+          .string({ error: o.message ?? 'Give a country.' })
+          .trim()
+          .min(1, o.message ?? 'Give a country.')
+          .pipe(base as unknown as z.ZodType<string, string>)
+      : base.nullable().default(null),
+    output: required ? z.string() : z.string().nullable(),
+  };
+}
+
+/** Several countries; stored as a JSON array, and in a side table when the list filters on them. */
+export function countries(
+  o: FieldCommon & { countryTable?: { table: string; idColumn: string } },
+): Field<'countries', string[]> {
+  return {
+    ...o,
+    kind: 'countries',
+    required: false,
+    input: CountryListSchema.default([]) as unknown as z.ZodType<string[]>,
+    output: z.array(z.string()),
+  };
+}
+
+/** A calendar date, `YYYY-MM-DD`. */
+export function date(o: Opt<true>): Field<'date', string>;
+export function date(o: Opt<false>): Field<'date', string | null>;
+export function date(o: Opt<boolean>): AnyField {
+  const required = o.required === true;
+  return {
+    ...o,
+    kind: 'date',
+    required,
+    input: required ? IsoDateSchema : IsoDateSchema.nullable().default(null),
+    output: required ? z.string() : z.string().nullable(),
+  };
+}
+
+/** A moment with its offset, stored in UTC ISO-8601. */
+export function instant(o: Opt<false>): Field<'instant', string | null> {
+  return {
+    ...o,
+    kind: 'instant',
+    required: false,
+    input: IsoDateTimeSchema.nullable().default(null),
+    output: z.string().nullable(),
+  };
+}
+
+/** Yes or no; with `yesNo`, also "not recorded" (null). */
+export function bool(o: FieldCommon & { yesNo: { yes: string; no: string } }): Field<'bool', boolean | null>;
+export function bool(o: FieldCommon): Field<'bool', boolean>;
+export function bool(o: FieldCommon & { yesNo?: { yes: string; no: string } }): AnyField {
+  const nullable = o.yesNo !== undefined;
+  return {
+    ...o,
+    kind: 'bool',
+    required: false,
+    input: nullable ? z.boolean().nullable().default(null) : z.boolean().default(false),
+    output: nullable ? z.boolean().nullable() : z.boolean(),
+  };
+}
+
+/** A whole number in a range (days, hours), or one of a few numbered choices. */
+export function int(
+  o: FieldCommon & {
+    min: number;
+    max: number;
+    message?: string;
+    choices?: readonly { value: number; label: string }[];
+  },
+): Field<'int', number | null> {
+  const range = o.message ?? `Give a whole number from ${o.min} to ${o.max}.`;
+  return {
+    ...o,
+    kind: 'int',
+    required: false,
+    input: z.number({ error: range }).int(range).min(o.min, range).max(o.max, range).nullable().default(null),
+    output: z.number().int().nullable(),
+  };
+}
+
+/** One value from a closed set, with labels and colours for chips. */
+export function choice<const V extends string>(
+  o: FieldCommon & { options: readonly EnumOption<V>[]; default: V },
+): Field<'enum', V> & { options: readonly EnumOption<V>[] };
+export function choice<const V extends string>(
+  o: FieldCommon & { options: readonly EnumOption<V>[]; default?: undefined },
+): Field<'enum', V | null> & { options: readonly EnumOption<V>[] };
+export function choice(o: FieldCommon & { options: readonly EnumOption[]; default?: string }): AnyField {
+  const values = o.options.map((x) => x.value) as [string, ...string[]];
+  const schema = z.enum(values);
+  return {
+    ...o,
+    kind: 'enum',
+    required: o.default !== undefined,
+    defaultValue: o.default ?? null,
+    input: o.default !== undefined ? schema.default(o.default) : schema.nullable().default(null),
+    output: o.default !== undefined ? schema : schema.nullable(),
+  };
+}
+
+/**
+ * A link to a record of another register (or of its own, which makes a tree: the vendor chain). Input takes
+ * the id, or the referred record's name, which the core resolves (an unknown or ambiguous name is an error).
+ */
+export function ref<const N extends string>(
+  o: Opt<true> & { register: string; nameKey: N },
+): Field<'ref', number, number | string> & { ref: { register: string; nameKey: N } };
+export function ref<const N extends string>(
+  o: Opt<false> & { register: string; nameKey: N },
+): Field<'ref', number | null, number | string | null> & { ref: { register: string; nameKey: N } };
+export function ref(o: Opt<boolean> & { register: string; nameKey: string }): AnyField {
+  const required = o.required === true;
+  const name = z
+    .string()
+    .trim()
+    .min(1, o.message ?? 'Give an id or a name.')
+    .max(300);
+  const idOrName = z.union([IdSchema, name], { error: o.message ?? 'Give an id or a name.' });
+  return {
+    ...o,
+    kind: 'ref',
+    required,
+    ref: { register: o.register, nameKey: o.nameKey },
+    input: required ? idOrName : idOrName.nullable().default(null),
+    output: required ? IdSchema : IdSchema.nullable(),
+  };
+}
+
+/** The column a field is stored in. */
+export function columnOf(name: string, field: Pick<AnyField, 'column'>): string {
+  return field.column ?? name.replace(/[A-Z]/g, (c) => `_${c.toLowerCase()}`);
+}

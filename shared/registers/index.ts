@@ -1,0 +1,16 @@
+import type { Register } from '../kit/define';
+import { transfers } from './transfers';
+import { vendors } from './vendors';
+
+export { transfers, vendors };
+
+/** Every register, in the order a DPO thinks of them (navigation, search, exports). */
+export const registers = [vendors, transfers] as const;
+
+export type RegisterName = (typeof registers)[number]['name'];
+export const RegisterNames = registers.map((r) => r.name) as [RegisterName, ...RegisterName[]];
+
+/** Any register by its name, as the kit sees it. */
+export function registerByName(name: string): Register | undefined {
+  return (registers as readonly unknown[]).find((r) => (r as Register).name === name) as Register | undefined;
+}
