@@ -12,9 +12,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { monitorEventLoopDelay, performance } from 'node:perf_hooks';
 import { fileURLToPath } from 'node:url';
-import { createAuditLog } from '../db/audit';
 import { openCore } from '../db/core';
-import { createVendorRepository } from '../db/vendors';
 import { VendorInputSchema } from '../shared/domain/vendor';
 import type { ImportRequest, InspectResult } from '../shared/import/types';
 
@@ -169,7 +167,7 @@ const children: Record<string, (file: string, dir: string) => Promise<Record<str
   },
   async insert(_file, dir) {
     const core = openCore({ dbPath: join(dir, `insert-${process.pid}.sqlite`), door: 'cli', actor: 'bench' });
-    const repo = createVendorRepository(core.db, createAuditLog(core.db));
+    const repo = core.registers.repoOf('vendors');
     const ctx = { actor: 'bench', now: () => new Date(), importId: 'bench' };
     // The same rows as the files, already mapped: what the import hands to the repository.
     const fields = Array.from({ length: N }, (_, i) => {

@@ -3,8 +3,6 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { openCore, type Core } from '../db/core';
-import { createAuditLog } from '../db/audit';
-import { createVendorRepository } from '../db/vendors';
 import { VendorInputSchema } from '../shared/domain/vendor';
 
 const N = 100_000;
@@ -59,8 +57,7 @@ export async function run(): Promise<Record<string, unknown>> {
   const dbPath = join(dir, 'bench.sqlite');
   try {
     let core = openCore({ dbPath, door: 'cli', actor: 'bench' });
-    const audit = createAuditLog(core.db);
-    const repo = createVendorRepository(core.db, audit);
+    const repo = core.registers.repoOf('vendors');
     const ctx = { actor: 'bench', now: () => new Date() };
     const t0 = performance.now();
     core.db.transaction(() => {

@@ -89,7 +89,11 @@ export function openCore(options: CoreOptions): Core {
       [`${n}:get`]: ({ id }: Id) => repo.detail(id, ctx, audit.history),
       [`${n}:create`]: writing((fields: Record<string, unknown>) => repo.create(fields, ctx)),
       [`${n}:update`]: writing(
-        ({ id, values, expectedUpdatedAt }: Id & { values: Record<string, unknown>; expectedUpdatedAt?: string }) =>
+        ({
+          id,
+          values,
+          expectedUpdatedAt,
+        }: Id & { values: Record<string, unknown>; expectedUpdatedAt?: string }) =>
           repo.update(id, values, ctx, expectedUpdatedAt),
       ),
       [`${n}:archive`]: writing(({ id }: Id) => repo.archive(id, ctx)),

@@ -276,7 +276,11 @@ export const demoTransfers: (Omit<TransferInput, 'importer'> & { key: string; im
     importerKey: 'zendesk',
     destinationCountry: 'US',
     mechanism: 'scc-2021',
-    dataCategories: ['Identifiers (name or alias)', 'Internet activity (timestamp, IP address)', 'Content of support communications'],
+    dataCategories: [
+      'Identifiers (name or alias)',
+      'Internet activity (timestamp, IP address)',
+      'Content of support communications',
+    ],
     purpose: 'Customer support',
     notes: SCC_NOTE,
     sourceDetail: `${NOTICE}: "Transferred data is protected by appropriate agreements" (support services in the United States)`,

@@ -34,10 +34,10 @@ export function loadDemoData(
         const existing = repo.identityIndex();
         const c = { created: 0, skipped: 0 };
         for (const record of records) {
-          const fields = register.schemas.input.parse({ ...toInput(record, ids), sourceKind: 'demo' }) as Record<
-            string,
-            unknown
-          >;
+          const fields = register.schemas.input.parse({
+            ...toInput(record, ids),
+            sourceKind: 'demo',
+          }) as Record<string, unknown>;
           const known = existing.get(register.identity.key(fields as never));
           if (known !== undefined) {
             ids.set(record.key, known);

@@ -25,7 +25,14 @@ export function createRegisters(
     return repo;
   };
   for (const reg of list) {
-    repos.set(reg.name, createRepository(db, audit, reg, { repoOf, registers: () => list, organisation: settings.organisation }));
+    repos.set(
+      reg.name,
+      createRepository(db, audit, reg, {
+        repoOf,
+        registers: () => list,
+        organisation: settings.organisation,
+      }),
+    );
   }
   return {
     list,
@@ -33,7 +40,9 @@ export function createRegisters(
     repoOf,
     /** Marks every stored verdict for judging again when the reference data changed since it was stored. */
     stampReferenceVersion(): void {
-      const read = db.prepare<[string], { version: string }>('SELECT version FROM kit_stamps WHERE register = ?');
+      const read = db.prepare<[string], { version: string }>(
+        'SELECT version FROM kit_stamps WHERE register = ?',
+      );
       const write = db.prepare(
         'INSERT INTO kit_stamps (register, version) VALUES (?, ?) ON CONFLICT(register) DO UPDATE SET version = excluded.version',
       );

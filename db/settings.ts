@@ -20,7 +20,9 @@ export function createSettingsStore(db: Db, audit: AuditLog) {
     if (cached) return cached;
     const row = read.get('organisation');
     const organisation = row ? (JSON.parse(row.value) as unknown) : {};
-    cached = SettingsSchema.parse({ organisation: { ...DEFAULTS.organisation, ...(organisation as object) } });
+    cached = SettingsSchema.parse({
+      organisation: { ...DEFAULTS.organisation, ...(organisation as object) },
+    });
     return cached;
   }
 

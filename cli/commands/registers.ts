@@ -12,7 +12,8 @@ type Rec = Record<string, unknown> & { id: number; archived: boolean };
 
 function recordId(value: string): number {
   const n = Number(value);
-  if (!Number.isInteger(n) || n < 1) throw new InvalidArgumentError('Give a record id (a whole number from 1).');
+  if (!Number.isInteger(n) || n < 1)
+    throw new InvalidArgumentError('Give a record id (a whole number from 1).');
   return n;
 }
 
@@ -26,7 +27,10 @@ function readInput(path: string): Record<string, unknown> {
   try {
     text = readFileSync(path === '-' ? 0 : path, 'utf8');
   } catch (err) {
-    throw new CliError(`Could not read ${path === '-' ? 'standard input' : path}: ${(err as Error).message}`, 2);
+    throw new CliError(
+      `Could not read ${path === '-' ? 'standard input' : path}: ${(err as Error).message}`,
+      2,
+    );
   }
   let value: unknown;
   try {
@@ -62,7 +66,9 @@ function printRecord(reg: Register, r: Rec): void {
 
 function fieldHelp(reg: Register): string {
   const names = reg.fieldList.map(({ name, field }) =>
-    field.ref ? `${name} (id or ${field.ref.register === reg.name ? 'name' : `${field.ref.register} name`})` : name,
+    field.ref
+      ? `${name} (id or ${field.ref.register === reg.name ? 'name' : `${field.ref.register} name`})`
+      : name,
   );
   return `Fields: ${names.join(', ')}.`;
 }
@@ -87,10 +93,16 @@ export function registerRegisterCommands(program: Command): void {
           .choices(['exclude', 'only', 'include'])
           .default('exclude'),
       );
-    if (countryFilter) list.option('--country <code...>', `${countryFilter.label.toLowerCase()} (name or ISO code)`);
+    if (countryFilter)
+      list.option('--country <code...>', `${countryFilter.label.toLowerCase()} (name or ISO code)`);
     list.action(
       async (
-        opts: { json?: boolean; search?: string; country?: string[]; archived: 'exclude' | 'only' | 'include' },
+        opts: {
+          json?: boolean;
+          search?: string;
+          country?: string[];
+          archived: 'exclude' | 'only' | 'include';
+        },
         command: Command,
       ) => {
         const all = await withCore(command, 'cli', async (core) => {
@@ -112,7 +124,9 @@ export function registerRegisterCommands(program: Command): void {
         if (all.length === 0) {
           const narrowed = Boolean(opts.search || opts.country?.length || opts.archived !== 'exclude');
           return void process.stdout.write(
-            narrowed ? `No ${reg.noun.one} matches.\n` : `No ${reg.noun.other}. Load the demo data with \`dpo demo\`.\n`,
+            narrowed
+              ? `No ${reg.noun.one} matches.\n`
+              : `No ${reg.noun.other}. Load the demo data with \`dpo demo\`.\n`,
           );
         }
         for (const r of all) process.stdout.write(line(reg, r));
@@ -126,10 +140,9 @@ export function registerRegisterCommands(program: Command): void {
       .option('--db <path>', 'database file')
       .option('--json', 'print JSON')
       .action(async (id: number, opts: { json?: boolean }, command: Command) => {
-        const detail = (await withCore(command, 'cli', (core) => callRegister(core, reg, 'get', { id }))) as Record<
-          string,
-          unknown
-        >;
+        const detail = (await withCore(command, 'cli', (core) =>
+          callRegister(core, reg, 'get', { id }),
+        )) as Record<string, unknown>;
         const record = detail[reg.entity] as Rec;
         if (opts.json) return printJson(record);
         printRecord(reg, record);
@@ -160,7 +173,9 @@ export function registerRegisterCommands(program: Command): void {
         .action(async (id: number, opts: { json?: boolean }, command: Command) => {
           const r = (await withCore(command, 'cli', (core) => callRegister(core, reg, verb, { id }))) as Rec;
           if (opts.json) return printJson(r);
-          process.stdout.write(`${verb === 'archive' ? 'Archived' : 'Restored'} ${reg.noun.one} ${r.id}: ${reg.titleOf(r)}.\n`);
+          process.stdout.write(
+            `${verb === 'archive' ? 'Archived' : 'Restored'} ${reg.noun.one} ${r.id}: ${reg.titleOf(r)}.\n`,
+          );
         });
     }
   }
@@ -176,11 +191,13 @@ export function registerRegisterCommands(program: Command): void {
       const hits = await withCore(command, 'cli', (core) =>
         call(core, 'search:records', { query: text, limit: opts.limit }),
       );
-      if (opts.json) return printJson(hits.map(({ register, id, title, detail }) => ({ register, id, title, detail })));
+      if (opts.json)
+        return printJson(hits.map(({ register, id, title, detail }) => ({ register, id, title, detail })));
       if (hits.length === 0) return void process.stdout.write(`No record matches "${text}".\n`);
       for (const h of hits) {
-        process.stdout.write(`${h.register.padEnd(10)} ${String(h.id).padStart(5)}  ${h.title}  [${h.detail}]${h.archived ? '  (archived)' : ''}\n`);
+        process.stdout.write(
+          `${h.register.padEnd(10)} ${String(h.id).padStart(5)}  ${h.title}  [${h.detail}]${h.archived ? '  (archived)' : ''}\n`,
+        );
       }
     });
 }
-

@@ -299,7 +299,9 @@ export async function runImport(
         }
         if (policy === 'update') {
           const base = mode === 'commit' ? repo.fieldsOf(repo.get(prior.recordId!, ctx)) : recent.get(key);
-          const merged = base ? validMerge(r.row, mergeFields(profile, base, fields, mapped.provided)) : fields;
+          const merged = base
+            ? validMerge(r.row, mergeFields(profile, base, fields, mapped.provided))
+            : fields;
           if (!merged) {
             counts.invalid++;
             continue;

@@ -28,7 +28,11 @@ export function undoImport(db: Db, params: UndoParams, job: JobContext): UndoRes
   const run = db.transaction((): UndoResult => {
     const imp = getImportRow(db, params.importId);
     const reg = registerByName(imp.register);
-    if (!reg) throw new AppError('NOT_FOUND', `The import ${params.importId} filled a register this version does not have.`);
+    if (!reg)
+      throw new AppError(
+        'NOT_FOUND',
+        `The import ${params.importId} filled a register this version does not have.`,
+      );
     const repo = registers.repoOf(reg.name);
     const entity = reg.entity;
     if (imp.undone_at) {
@@ -120,7 +124,12 @@ export function undoImport(db: Db, params: UndoParams, job: JobContext): UndoRes
       },
     ]);
     job.checkCancelled();
-    return { importId: params.importId, register: imp.register, removed: created.size, reverted: before.size };
+    return {
+      importId: params.importId,
+      register: imp.register,
+      removed: created.size,
+      reverted: before.size,
+    };
   });
   return run.immediate();
 }

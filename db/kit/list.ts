@@ -20,9 +20,7 @@ export interface ListQuery {
  * condition reads the row's own columns.
  */
 type Condition =
-  | { kind: 'set'; select: Sql }
-  | { kind: 'probe'; build: (id: Sql) => Sql }
-  | { kind: 'row'; where: Sql };
+  { kind: 'set'; select: Sql } | { kind: 'probe'; build: (id: Sql) => Sql } | { kind: 'row'; where: Sql };
 
 /** A condition as SQL, with the expression that names the record's id (a probe may want the plain one). */
 const asWhere = (c: Condition, id: Sql, probeId: Sql = id): Sql =>
@@ -137,7 +135,9 @@ export function planList(
     const [first] = sets;
     const others = conds.filter((c) => c !== first).map((c) => asWhere(c, sql`s.id`));
     const rest = sqlJoin(others, ' AND ');
-    total = count(sql`SELECT count(*) AS n FROM (${first!.select}) s ${rest.empty ? sql`` : sql`WHERE ${rest}`}`);
+    total = count(
+      sql`SELECT count(*) AS n FROM (${first!.select}) s ${rest.empty ? sql`` : sql`WHERE ${rest}`}`,
+    );
     if (anyArchived()) {
       total -= count(
         sql`SELECT count(*) AS n FROM ${table} r INDEXED BY ${sqlId(`${reg.table}_archived`)} WHERE r.archived_at IS NOT NULL AND ${sqlJoin(
@@ -177,11 +177,15 @@ export function planList(
 }
 
 /** Reads the rows of a page in the page's order. */
-export function pageRows(reg: Register, q: ListQuery, ids: number[], stmts: StatementCache): Record<string, unknown>[] {
+export function pageRows(
+  reg: Register,
+  q: ListQuery,
+  ids: number[],
+  stmts: StatementCache,
+): Record<string, unknown>[] {
   if (ids.length === 0) return [];
   const sort = reg.sorts.find((s) => s.key === q.sort.key) ?? reg.sorts[0]!;
   const dir = sqlKeyword(q.sort.direction === 'desc' ? 'DESC' : 'ASC');
   const s = sql`SELECT r.* FROM ${sqlId(reg.table)} r WHERE r.id IN (SELECT value FROM json_each(${JSON.stringify(ids)})) ORDER BY r.${sqlId(sort.column)} ${dir}, r.id ${dir}`;
   return stmts.get(s.text).all(...s.params) as Record<string, unknown>[];
 }
-

@@ -103,7 +103,8 @@ export function createRepository(db: Db, audit: AuditLog, reg: Register, deps: R
     })) as KitRecord[];
     for (const f of refFields) {
       const ids = out.map((b) => b[f.name]).filter((v): v is number => typeof v === 'number');
-      const titles = depth < 2 && ids.length > 0 ? deps.repoOf(f.field.ref!.register).titles(ids, depth + 1) : null;
+      const titles =
+        depth < 2 && ids.length > 0 ? deps.repoOf(f.field.ref!.register).titles(ids, depth + 1) : null;
       for (const b of out) {
         const id = b[f.name];
         b[f.field.ref!.nameKey] = typeof id === 'number' ? (titles?.get(id) ?? null) : null;
@@ -128,7 +129,12 @@ export function createRepository(db: Db, audit: AuditLog, reg: Register, deps: R
         name,
         depth > 0
           ? new Map()
-          : deps.repoOf(rel.register).pointingTo(rel.via, records.map((r) => r.id), ctx, depth + 1),
+          : deps.repoOf(rel.register).pointingTo(
+              rel.via,
+              records.map((r) => r.id),
+              ctx,
+              depth + 1,
+            ),
       );
     }
     return (record: KitRecord): DeriveEnv => ({
@@ -184,7 +190,11 @@ export function createRepository(db: Db, audit: AuditLog, reg: Register, deps: R
   }
 
   /** The stored derived facts of a record about to be written, with the day they stop holding. */
-  function storedValues(fields: Fields, meta: { id: number; archived: boolean; now: string }, ctx: AuditContext) {
+  function storedValues(
+    fields: Fields,
+    meta: { id: number; archived: boolean; now: string },
+    ctx: AuditContext,
+  ) {
     const out: Record<string, unknown> = {};
     if (storedFacts.length === 0) return out;
     const record = {
@@ -238,7 +248,12 @@ export function createRepository(db: Db, audit: AuditLog, reg: Register, deps: R
     if (!tree || typeof parentId !== 'number') return;
     const noun = reg.noun.one;
     const parent = one(`SELECT id FROM ${reg.table} WHERE id = ?`).get(parentId);
-    if (!parent) throw invalid(tree.name, `There is no ${noun} with id ${parentId}.`, `The parent ${noun} does not exist.`);
+    if (!parent)
+      throw invalid(
+        tree.name,
+        `There is no ${noun} with id ${parentId}.`,
+        `The parent ${noun} does not exist.`,
+      );
     if (id === null) return;
     if (parentId === id) throw invalid(tree.name, `A ${noun} cannot be its own parent.`);
     const chain = [{ id: parentId }, ...ancestorRows(parentId)];
@@ -390,11 +405,11 @@ export function createRepository(db: Db, audit: AuditLog, reg: Register, deps: R
 
   /** The registers whose records point here through a ref field, with that field. */
   const pointers = () =>
-    deps.registers().flatMap((other) =>
-      other.fieldList
-        .filter((f) => f.field.ref?.register === reg.name)
-        .map((f) => ({ other, field: f })),
-    );
+    deps
+      .registers()
+      .flatMap((other) =>
+        other.fieldList.filter((f) => f.field.ref?.register === reg.name).map((f) => ({ other, field: f })),
+      );
 
   /**
    * After a record changed: records elsewhere whose stored facts read it are marked for judging again, and
@@ -456,8 +471,9 @@ export function createRepository(db: Db, audit: AuditLog, reg: Register, deps: R
     const before = requireRow(id);
     const title = reg.titleOf({ ...decodeFields(before), id } as never);
     for (const { other, field } of pointers()) {
-      const n = (one(`SELECT count(*) AS n FROM ${other.table} WHERE ${field.column} = ?`).get(id) as { n: number })
-        .n;
+      const n = (
+        one(`SELECT count(*) AS n FROM ${other.table} WHERE ${field.column} = ?`).get(id) as { n: number }
+      ).n;
       if (n === 0) continue;
       throw new AppError(
         'CONFLICT',
@@ -472,14 +488,20 @@ export function createRepository(db: Db, audit: AuditLog, reg: Register, deps: R
       one(`DELETE FROM ${f.field.countryTable!.table} WHERE ${f.field.countryTable!.idColumn} = ?`).run(id);
     }
     one(`DELETE FROM ${reg.table} WHERE id = ?`).run(id);
-    audit.append(ctx, [{ entity: reg.entity, entityId: id, action: 'delete', oldValue: decodeFields(before) }]);
+    audit.append(ctx, [
+      { entity: reg.entity, entityId: id, action: 'delete', oldValue: decodeFields(before) },
+    ]);
   }
 
   function setArchivedState(id: number, archived: boolean, ctx: AuditContext): KitRecord {
     const before = requireRow(id);
     if ((before.archived_at !== null) === archived) return get(id, ctx);
     const now = ctx.now().toISOString();
-    one(`UPDATE ${reg.table} SET archived_at = ?, updated_at = ? WHERE id = ?`).run(archived ? now : null, now, id);
+    one(`UPDATE ${reg.table} SET archived_at = ?, updated_at = ? WHERE id = ?`).run(
+      archived ? now : null,
+      now,
+      id,
+    );
     audit.append(ctx, [
       {
         entity: reg.entity,
@@ -501,7 +523,9 @@ export function createRepository(db: Db, audit: AuditLog, reg: Register, deps: R
   }
 
   const byIdentity = () =>
-    one(`SELECT id FROM ${reg.table} WHERE ${reg.identity.column} = ? AND archived_at IS NULL ORDER BY id LIMIT 11`);
+    one(
+      `SELECT id FROM ${reg.table} WHERE ${reg.identity.column} = ? AND archived_at IS NULL ORDER BY id LIMIT 11`,
+    );
 
   return {
     register: reg,
@@ -532,8 +556,10 @@ export function createRepository(db: Db, audit: AuditLog, reg: Register, deps: R
       return get(id, ctx);
     },
 
-    archive: (id: number, ctx: AuditContext) => db.transaction(() => setArchivedState(id, true, ctx)).immediate(),
-    restore: (id: number, ctx: AuditContext) => db.transaction(() => setArchivedState(id, false, ctx)).immediate(),
+    archive: (id: number, ctx: AuditContext) =>
+      db.transaction(() => setArchivedState(id, true, ctx)).immediate(),
+    restore: (id: number, ctx: AuditContext) =>
+      db.transaction(() => setArchivedState(id, false, ctx)).immediate(),
 
     /** One record with its history, its place in the tree, and the records of other registers pointing to it. */
     detail(id: number, ctx: AuditContext, history: (entity: string, id: number) => AuditEntry[]) {
@@ -595,7 +621,11 @@ export function createRepository(db: Db, audit: AuditLog, reg: Register, deps: R
     resolve(value: number | string, path: string, label: string): number {
       if (typeof value === 'number') {
         if (!one(`SELECT id FROM ${reg.table} WHERE id = ?`).get(value)) {
-          throw invalid(path, `There is no ${reg.noun.one} with id ${value}.`, `${label}: there is no ${reg.noun.one} with id ${value}.`);
+          throw invalid(
+            path,
+            `There is no ${reg.noun.one} with id ${value}.`,
+            `${label}: there is no ${reg.noun.one} with id ${value}.`,
+          );
         }
         return value;
       }
@@ -605,7 +635,11 @@ export function createRepository(db: Db, audit: AuditLog, reg: Register, deps: R
       const key = reg.identity.key({ [reg.identity.fields[0]!]: value });
       const ids = (byIdentity().all(key) as { id: number }[]).map((r) => r.id);
       if (ids.length === 0) {
-        throw invalid(path, `No ${reg.noun.one} is named "${value}".`, `${label}: no ${reg.noun.one} is named "${value}".`);
+        throw invalid(
+          path,
+          `No ${reg.noun.one} is named "${value}".`,
+          `${label}: no ${reg.noun.one} is named "${value}".`,
+        );
       }
       if (ids.length > 1) {
         const message = `"${value}" names ${ids.length} ${reg.noun.other} (ids ${ids.slice(0, 10).join(', ')}); give the id instead.`;
@@ -617,7 +651,14 @@ export function createRepository(db: Db, audit: AuditLog, reg: Register, deps: R
     /** Records matching the words anywhere, for the global search; archived ones come last. */
     searchHits(query: string, limit: number, ctx: { now: () => Date }) {
       const page = list(
-        { offset: 0, limit, sort: reg.defaultSort, search: query, filters: reg.emptyFilters(), archived: 'include' },
+        {
+          offset: 0,
+          limit,
+          sort: reg.defaultSort,
+          search: query,
+          filters: reg.emptyFilters(),
+          archived: 'include',
+        },
         ctx,
       );
       return page.rows
@@ -669,7 +710,9 @@ export function createRepository(db: Db, audit: AuditLog, reg: Register, deps: R
         found.map((f) => f.id),
         1,
       );
-      return found.slice(0, 10).map((f) => ({ id: f.id, name: names.get(f.id) ?? `#${f.id}`, reason: f.reason }));
+      return found
+        .slice(0, 10)
+        .map((f) => ({ id: f.id, name: names.get(f.id) ?? `#${f.id}`, reason: f.reason }));
     },
 
     /** Current records by identity key (import matching): the first record of each key. */

@@ -173,7 +173,11 @@ const MEMO_PER_COLUMN = 20_000;
  * so a 100,000-row list with a few hundred distinct country cells parses each of them once. The register's
  * `notes` field, when it has one, gathers every notes column and what a region cell said.
  */
-export function createRowMapper(profile: ImportProfile, columns: readonly MappedColumn[], options: RowOptions) {
+export function createRowMapper(
+  profile: ImportProfile,
+  columns: readonly MappedColumn[],
+  options: RowOptions,
+) {
   const memos = columns.map(() => new Map<string, CellOutcome>());
   const specs = columns.map((c) => {
     const spec = profile.byName.get(c.field);
@@ -288,7 +292,9 @@ export function mergeFields(
     const spec = profile.byName.get(f);
     if (!spec || spec.merge === 'keep') continue;
     if (spec.merge === 'union') {
-      out[f] = [...new Set([...((base[f] as string[] | null) ?? []), ...((incoming[f] as string[] | null) ?? [])])];
+      out[f] = [
+        ...new Set([...((base[f] as string[] | null) ?? []), ...((incoming[f] as string[] | null) ?? [])]),
+      ];
     } else if (spec.merge === 'append') {
       const a = (base[f] as string | null) ?? '';
       const b = (incoming[f] as string | null) ?? '';

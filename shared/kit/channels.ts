@@ -46,4 +46,12 @@ export function registerChannels<const N extends string, S extends RegisterSchem
 }
 
 /** The verbs of a register's channels. */
-export const REGISTER_VERBS = ['list', 'get', 'create', 'update', 'archive', 'restore', 'duplicates'] as const;
+export const REGISTER_VERBS = [
+  'list',
+  'get',
+  'create',
+  'update',
+  'archive',
+  'restore',
+  'duplicates',
+] as const;

@@ -238,7 +238,8 @@ function buildFilters(fields: FieldMap, derivedFacts: Record<string, AnyDerived>
     const base = { key: f.key ?? source.name, column, label, source };
     if (f.kind === 'text') out.push({ ...base, kind: 'text' });
     else if (f.kind === 'country') out.push({ ...base, kind: 'country' });
-    else if (f.kind === 'yes-no') out.push({ ...base, kind: 'yes-no', yes: f.yes ?? 'Yes', no: f.no ?? 'No' });
+    else if (f.kind === 'yes-no')
+      out.push({ ...base, kind: 'yes-no', yes: f.yes ?? 'Yes', no: f.no ?? 'No' });
     else {
       const options = (f.options ?? field?.options ?? []).map((o) => ({ value: o.value, label: o.label }));
       out.push({ ...base, kind: 'choice', options });
@@ -250,7 +251,8 @@ function buildFilters(fields: FieldMap, derivedFacts: Record<string, AnyDerived>
   for (const [name, fact] of Object.entries(derivedFacts)) {
     if (!fact.filter) continue;
     const column = fact.filter.column ?? name;
-    const label = fields[column]?.short ?? fields[column]?.label ?? (fact.table || undefined)?.short ?? fact.label;
+    const label =
+      fields[column]?.short ?? fields[column]?.label ?? (fact.table || undefined)?.short ?? fact.label;
     add({ kind: 'derived', name }, label, fact.filter, fields[column] ?? null, column);
   }
   return out;
@@ -396,8 +398,19 @@ export function defineRegister<
 
 /** A register as the kit sees any of them: names, fields and schemas without their precise types. */
 export type Register = Omit<
-  ReturnType<typeof defineRegister<FieldMap, Record<string, AnyDerived>, string, string, TreeDecl | undefined>>,
-  'schemas' | 'titleOf' | 'detailOf' | 'checks' | 'identity' | 'defaults' | 'derived' | 'fields' | 'fieldList' | 'tree'
+  ReturnType<
+    typeof defineRegister<FieldMap, Record<string, AnyDerived>, string, string, TreeDecl | undefined>
+  >,
+  | 'schemas'
+  | 'titleOf'
+  | 'detailOf'
+  | 'checks'
+  | 'identity'
+  | 'defaults'
+  | 'derived'
+  | 'fields'
+  | 'fieldList'
+  | 'tree'
 > & {
   tree?: TreeDecl;
   fields: FieldMap;

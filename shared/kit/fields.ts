@@ -112,6 +112,8 @@ export interface TableDecl {
   hidden?: boolean;
   /** Show a derived fact in this column instead of the stored value (the DPA column shows the effective status). */
   shows?: string;
+  /** Place the column right after another (by id) instead of in declaration order. */
+  after?: string;
 }
 
 export interface FormDecl {

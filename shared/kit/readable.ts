@@ -61,7 +61,9 @@ export function readableValue(
     const o = value as Record<string, unknown>;
     if (typeof o.status === 'string') {
       const reasons = Array.isArray(o.reasons)
-        ? (o.reasons as { level?: string; text?: string }[]).filter((r) => r.level !== 'ok').map((r) => r.text)
+        ? (o.reasons as { level?: string; text?: string }[])
+            .filter((r) => r.level !== 'ok')
+            .map((r) => r.text)
         : [];
       return reasons.length > 0 ? `${o.status}: ${reasons.join(' ')}` : o.status;
     }

@@ -188,7 +188,12 @@ const fields = {
           'dpf certified',
         ],
       },
-      { value: 'scc-2021', label: 'EU SCCs (2021/914)', color: 'blue', words: ['2021/914', 'decision 2021/914'] },
+      {
+        value: 'scc-2021',
+        label: 'EU SCCs (2021/914)',
+        color: 'blue',
+        words: ['2021/914', 'decision 2021/914'],
+      },
       {
         value: 'scc-2010',
         label: 'Old EU SCCs (2001/497, 2004/915, 2010/87)',
@@ -226,7 +231,15 @@ const fields = {
         value: 'derogation',
         label: 'Art 49 derogation',
         color: 'yellow',
-        words: ['derogation', 'art 49', 'article 49', 'gdpr art 49', 'dérogation', 'ausnahme', 'ausnahmetatbestand'],
+        words: [
+          'derogation',
+          'art 49',
+          'article 49',
+          'gdpr art 49',
+          'dérogation',
+          'ausnahme',
+          'ausnahmetatbestand',
+        ],
       },
     ] satisfies EnumOption<Mechanism>[],
     default: 'none',
@@ -285,7 +298,11 @@ const fields = {
       { value: 'a', label: '(a) explicit consent', words: ['explicit consent', 'consent', 'art 49 1 a'] },
       { value: 'b', label: '(b) contract with the data subject', words: ['art 49 1 b'] },
       { value: 'c', label: '(c) contract in the data subject’s interest', words: ['art 49 1 c'] },
-      { value: 'd', label: '(d) important reasons of public interest', words: ['public interest', 'art 49 1 d'] },
+      {
+        value: 'd',
+        label: '(d) important reasons of public interest',
+        words: ['public interest', 'art 49 1 d'],
+      },
       { value: 'e', label: '(e) legal claims', words: ['legal claims', 'art 49 1 e'] },
       { value: 'f', label: '(f) vital interests', words: ['vital interests', 'art 49 1 f'] },
       { value: 'g', label: '(g) public register', words: ['public register', 'art 49 1 g'] },
@@ -331,7 +348,13 @@ const fields = {
     import: {
       synonyms: {
         exact: ['reference', 'document', 'contract', 'agreement'],
-        phrases: ['document reference', 'contract reference', 'link to contract', 'agreement reference', 'référence'],
+        phrases: [
+          'document reference',
+          'contract reference',
+          'link to contract',
+          'agreement reference',
+          'référence',
+        ],
       },
     },
   }),
@@ -343,7 +366,8 @@ const fields = {
     table: { size: 160, hidden: true },
     form: {
       section: 'parties',
-      description: 'Empty when your organisation sends the data; a vendor when it passes them on (to a sub-processor)',
+      description:
+        'Empty when your organisation sends the data; a vendor when it passes them on (to a sub-processor)',
       placeholder: 'Our organisation',
     },
     import: {
@@ -356,11 +380,14 @@ const fields = {
     table: { size: 150, hidden: true },
     form: {
       section: 'parties',
-      description: 'Decides the law the transfer is judged under (EU or UK GDPR); your organisation’s by default',
+      description:
+        'Decides the law the transfer is judged under (EU or UK GDPR); your organisation’s by default',
       placeholder: 'Search by name or code',
     },
     import: {
-      synonyms: { phrases: ['exporter country', 'country of exporter', 'exporter location', 'pays de l exportateur'] },
+      synonyms: {
+        phrases: ['exporter country', 'country of exporter', 'exporter location', 'pays de l exportateur'],
+      },
     },
   }),
   dataCategories: labels({
@@ -400,7 +427,12 @@ const fields = {
     import: {
       synonyms: {
         exact: ['purpose', 'purposes', 'finalité', 'zweck'],
-        phrases: ['purpose of transfer', 'purpose of the transfer', 'purpose of processing', 'finalité du transfert'],
+        phrases: [
+          'purpose of transfer',
+          'purpose of the transfer',
+          'purpose of processing',
+          'finalité du transfert',
+        ],
       },
     },
   }),
@@ -408,8 +440,18 @@ const fields = {
     label: 'Transfer impact assessment',
     short: 'TIA',
     options: [
-      { value: 'done', label: 'Done', color: 'green', words: ['yes', 'completed', 'complete', 'oui', 'ja', 'fait'] },
-      { value: 'missing', label: 'Missing', color: 'red', words: ['no', 'not done', 'pending', 'non', 'nein', 'to do'] },
+      {
+        value: 'done',
+        label: 'Done',
+        color: 'green',
+        words: ['yes', 'completed', 'complete', 'oui', 'ja', 'fait'],
+      },
+      {
+        value: 'missing',
+        label: 'Missing',
+        color: 'red',
+        words: ['no', 'not done', 'pending', 'non', 'nein', 'to do'],
+      },
       {
         value: 'not-required',
         label: 'Not required',
@@ -475,7 +517,14 @@ const fields = {
     form: { section: 'oversight' },
     import: {
       synonyms: {
-        phrases: ['next review', 'review date', 'review due', 'prochaine revue', 'nächste prüfung', 'wiedervorlage'],
+        phrases: [
+          'next review',
+          'review date',
+          'review due',
+          'prochaine revue',
+          'nächste prüfung',
+          'wiedervorlage',
+        ],
       },
     },
   }),
@@ -487,7 +536,16 @@ const fields = {
     form: { section: 'oversight', wide: true },
     import: {
       synonyms: {
-        exact: ['notes', 'note', 'comments', 'comment', 'remarks', 'remarques', 'commentaires', 'bemerkungen'],
+        exact: [
+          'notes',
+          'note',
+          'comments',
+          'comment',
+          'remarks',
+          'remarques',
+          'commentaires',
+          'bemerkungen',
+        ],
         phrases: ['additional information'],
       },
       many: true,
@@ -587,7 +645,7 @@ export const transfers = defineRegister({
       label: 'Validity',
       schema: ValiditySchema,
       compute: (t: TransferBase, env) => judgeTransfer(t, importerDpf(env.refs), env.today),
-      table: { size: 120 },
+      table: { size: 120, after: 'sccModule' },
       export: 'Validity',
       needs: { refs: ['importer'] },
       store: {

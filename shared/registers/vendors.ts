@@ -285,7 +285,7 @@ const fields = {
     default: 'active',
     sort: true,
     filter: { kind: 'choice' },
-    table: { size: 112 },
+    table: { size: 112, after: 'nextReviewAt' },
     form: { section: 'who' },
     import: {
       synonyms: {
@@ -307,7 +307,7 @@ const fields = {
     sort: true,
     filter: { kind: 'country' },
     fts: 'other',
-    table: { size: 170, hidden: true },
+    table: { size: 170, hidden: true, after: 'thirdCountries' },
     form: { section: 'who', placeholder: 'Search by name or code' },
     import: {
       synonyms: {
@@ -1305,7 +1305,7 @@ export const vendors = defineRegister({
       label: 'Processing countries outside the EEA',
       schema: z.array(z.string()),
       compute: (v: VendorBase) => v.processingCountries.filter((c) => !isInEea(c)),
-      table: { size: 120, short: 'Outside EEA' },
+      table: { size: 120, short: 'Outside EEA', after: 'processingCountries' },
       display: 'countries',
       export: 'Processing countries outside the EEA',
     }),

@@ -122,7 +122,9 @@ function covered(regime: TransferRegime, on: string) {
 export function transferGapSql(env: SqlEnv): Sql {
   const { always, withDpf } = covered(organisationRegime(env.organisation.country), env.today);
   const dpf =
-    withDpf.length > 0 ? sql` AND NOT (r.dpf_certified = 1 AND ${sqlInList(sql`c.country`, withDpf)})` : sql``;
+    withDpf.length > 0
+      ? sql` AND NOT (r.dpf_certified = 1 AND ${sqlInList(sql`c.country`, withDpf)})`
+      : sql``;
   return sql`EXISTS (SELECT 1 FROM vendor_countries c WHERE c.vendor_id = r.id
     AND NOT ${sqlInList(sql`c.country`, always)}${dpf}
     AND NOT EXISTS (SELECT 1 FROM transfers t WHERE t.importer_id = r.id AND t.destination_country = c.country

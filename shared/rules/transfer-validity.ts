@@ -307,7 +307,9 @@ export function checkAdequacy(input: AdequacyCheckInput): TransferValidity {
   if ((!uk && isInEea(to)) || (uk && to === 'GB')) {
     reasons.add(
       'ok',
-      uk ? 'The destination is in the UK: no restricted transfer.' : `${to} is in the EEA: no transfer tool needed.`,
+      uk
+        ? 'The destination is in the UK: no restricted transfer.'
+        : `${to} is in the EEA: no transfer tool needed.`,
       EEA_MEMBERSHIP,
     );
     return { status: 'valid', regime: input.regime, adequacy: null, reasons: reasons.list };
@@ -320,9 +322,12 @@ export function checkAdequacy(input: AdequacyCheckInput): TransferValidity {
     importerInScope: input.importerInScope,
     on: input.on,
   };
-  const match = uk && isInEea(to) ? ukEeaMatch(to) : matchAdequacy(uk ? UK_ADEQUACY : EU_ADEQUACY, normalised, on);
+  const match =
+    uk && isInEea(to) ? ukEeaMatch(to) : matchAdequacy(uk ? UK_ADEQUACY : EU_ADEQUACY, normalised, on);
   explainAdequacy(match, uk ? UK_ADEQUACY_LIST : EU_ADEQUACY_LIST, reasons, true, on);
-  const adequacy = match?.period ? { decision: match.period.decision, from: match.period.from, to: match.period.to } : null;
+  const adequacy = match?.period
+    ? { decision: match.period.decision, from: match.period.from, to: match.period.to }
+    : null;
   return { status: reasons.status(), regime: input.regime, adequacy, reasons: reasons.list };
 }
 

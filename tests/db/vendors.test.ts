@@ -192,7 +192,7 @@ describe('vendor list', () => {
 
   it('filters per column in SQL', async () => {
     await seed();
-    const q = async (filters: object) =>
+    const q = async (filters: Record<string, unknown>) =>
       (await ok(t.core, 'vendors:list', { filters })).rows.map((r) => r.name);
     expect(await q({ processingCountry: ['US'] })).toEqual(['Amplitude', 'Zendesk']);
     expect(await q({ processingCountry: ['Germany'] })).toEqual(['Amplitude']);

@@ -1,31 +1,54 @@
 import type { DpoBridge } from '../../shared/bridge';
 import type { Channel, ChannelOutput, ChannelParsedInput } from '../../shared/contract';
 import { contract } from '../../shared/contract';
-import type { AuditEntry, Vendor, VendorDetail, VendorFields, VendorInput } from '../../shared/domain/vendor';
-import { VendorInputSchema } from '../../shared/domain/vendor';
+import type { AuditEntry, Vendor, VendorDetail, VendorInput } from '../../shared/domain/vendor';
 import type { Envelope } from '../../shared/errors';
 import { AppError, issuesFromZod, toErrorShape } from '../../shared/errors';
-import { isInEea } from '../../shared/reference/eea';
+import type { DeriveEnv, Register } from '../../shared/kit/define';
+import { registerByName, registers } from '../../shared/registers/index';
 
 export const TODAY = new Date().toISOString().slice(0, 10);
 
-/** A stored vendor with the derived fields computed the way the core documents them. */
-export function makeVendor(id: number, input: VendorInput, extra: Partial<Vendor> = {}): Vendor {
-  const fields: VendorFields = VendorInputSchema.parse(input);
-  const expired =
-    fields.dpaStatus === 'signed' && fields.dpaExpiresAt !== null && fields.dpaExpiresAt < TODAY;
-  return {
+type Rec = Record<string, unknown> & { id: number; archived: boolean; updatedAt: string; createdAt: string };
+
+const env = (related: Record<string, Rec[]> = {}): DeriveEnv => ({
+  today: TODAY,
+  organisation: { name: null, country: null },
+  refs: {},
+  related,
+});
+
+/**
+ * A stored record with its derived facts computed by the register's own declaration (the same functions the
+ * core runs), so the fake never has a second copy of what a fact means.
+ */
+function makeRecord(
+  reg: Register,
+  id: number,
+  input: Record<string, unknown>,
+  extra: Partial<Rec> = {},
+): Rec {
+  const fields = reg.schemas.input.parse(input);
+  const record: Rec = {
     ...fields,
     id,
-    parentName: null,
     archived: false,
     createdAt: '2025-01-10T09:00:00.000Z',
     updatedAt: '2025-01-10T09:00:00.000Z',
-    effectiveDpaStatus: expired ? 'expired' : fields.dpaStatus,
-    reviewOverdue: fields.nextReviewAt !== null && fields.nextReviewAt < TODAY,
-    thirdCountries: fields.processingCountries.filter((c) => !isInEea(c)),
     ...extra,
   };
+  for (const f of reg.fieldList) {
+    if (f.field.ref && !(f.field.ref.nameKey in record)) record[f.field.ref.nameKey] = null;
+  }
+  for (const [name, fact] of Object.entries(reg.derived)) {
+    if (!(name in extra)) record[name] = fact.compute(record as never, env());
+  }
+  return record;
+}
+
+/** A stored vendor with the derived fields computed the way the core computes them. */
+export function makeVendor(id: number, input: VendorInput, extra: Partial<Vendor> = {}): Vendor {
+  return makeRecord(registerByName('vendors')!, id, input, extra as Partial<Rec>) as unknown as Vendor;
 }
 
 type Handler<C extends Channel> = (
@@ -35,6 +58,8 @@ type Overrides = { [C in Channel]?: Handler<C> };
 
 export interface FakeCore {
   vendors: Vendor[];
+  /** The records of every register by register name (vendors is the same list as `vendors`). */
+  records: Record<string, Rec[]>;
   calls: { channel: Channel; input: unknown }[];
   /** Inputs of every call on one channel, oldest first. */
   callsTo<C extends Channel>(channel: C): ChannelParsedInput<C>[];
@@ -61,100 +86,142 @@ const notFaked = (channel: Channel) => () => {
   throw new AppError('INTERNAL', `${channel} is not faked; override it in the test.`);
 };
 
+/** What a filter keeps, read from the record as the core returns it (stored or derived). */
+function keeps(reg: Register, r: Rec, key: string, value: unknown): boolean {
+  const f = reg.filters.find((x) => x.key === key);
+  if (!f || value === null || value === undefined || (Array.isArray(value) && value.length === 0))
+    return true;
+  const v = r[f.source.name];
+  if (f.kind === 'yes-no') return (Array.isArray(v) ? v.length > 0 : Boolean(v)) === value;
+  const wanted = value as string[];
+  return Array.isArray(v) ? v.some((x) => wanted.includes(String(x))) : wanted.includes(String(v));
+}
+
 /**
  * An in-memory stand-in for the core behind `window.dpo`: it parses inputs with the contract's schemas, keeps
- * vendors in a list, and answers with envelopes, so the UI is tested through the same door the app uses.
+ * the records of every register in lists, and answers with envelopes, so the UI is tested through the same door
+ * the app uses.
  */
 export function installFakeCore(initial: Vendor[] = []): FakeCore {
-  const vendors = [...initial];
+  const records: Record<string, Rec[]> = {};
+  for (const reg of registers) records[reg.name] = [];
+  records.vendors = [...initial] as unknown as Rec[];
+  const vendors = records.vendors as unknown as Vendor[];
   const calls: FakeCore['calls'] = [];
   const overrides: Overrides = {};
   const details: FakeCore['details'] = new Map();
-  let nextId = Math.max(0, ...vendors.map((v) => v.id)) + 1;
+  const nextIds = new Map<string, number>();
+  const nextId = (name: string) => {
+    const id = nextIds.get(name) ?? Math.max(0, ...records[name]!.map((v) => v.id)) + 1;
+    nextIds.set(name, id + 1);
+    return id;
+  };
   let clock = Date.parse('2025-06-01T10:00:00.000Z');
   const tick = () => new Date((clock += 60_000)).toISOString();
 
-  const find = (id: number) => {
-    const vendor = vendors.find((v) => v.id === id);
-    if (!vendor) throw new AppError('NOT_FOUND', `There is no vendor ${id}.`);
-    return vendor;
-  };
+  const handlers: Record<string, (input: never) => unknown> = {};
+  for (const r of registers) {
+    const reg = r as unknown as Register;
+    const list = () => records[reg.name]!;
+    const find = (id: number) => {
+      const record = list().find((v) => v.id === id);
+      if (!record) throw new AppError('NOT_FOUND', `There is no ${reg.noun.one} ${id}.`);
+      return record;
+    };
+    Object.assign(handlers, {
+      [`${reg.name}:list`]: (q: ChannelParsedInput<'vendors:list'>) => {
+        let rows = list().filter((v) =>
+          q.archived === 'only' ? v.archived : q.archived === 'exclude' ? !v.archived : true,
+        );
+        if (q.search)
+          rows = rows.filter((v) => JSON.stringify(v).toLowerCase().includes(q.search.toLowerCase()));
+        for (const [key, value] of Object.entries((q.filters.text ?? {}) as Record<string, string>)) {
+          if (value)
+            rows = rows.filter((v) =>
+              String(v[key] ?? '')
+                .toLowerCase()
+                .includes(value.toLowerCase()),
+            );
+        }
+        for (const [key, value] of Object.entries(q.filters)) {
+          if (key !== 'text') rows = rows.filter((v) => keeps(reg, v, key, value));
+        }
+        const { key, direction } = q.sort;
+        rows = [...rows].sort((a, b) => {
+          const cmp = String(a[key] ?? '').localeCompare(String(b[key] ?? ''));
+          return direction === 'asc' ? cmp : -cmp;
+        });
+        return { rows: rows.slice(q.offset, q.offset + q.limit), total: rows.length, offset: q.offset };
+      },
+      [`${reg.name}:get`]: ({ id }: { id: number }) => {
+        const record = find(id);
+        const extra = reg.name === 'vendors' ? (details.get(id) ?? {}) : {};
+        return {
+          [reg.entity]: record,
+          ...(reg.tree ? { parents: extra.parents ?? [], children: extra.children ?? [] } : {}),
+          history: extra.history ?? [],
+          related: Object.fromEntries(Object.keys(reg.relations).map((name) => [name, []])),
+        };
+      },
+      [`${reg.name}:create`]: (values: Record<string, unknown>) => {
+        const at = tick();
+        const record = makeRecord(reg, nextId(reg.name), values, { createdAt: at, updatedAt: at });
+        list().push(record);
+        return record;
+      },
+      [`${reg.name}:update`]: ({
+        id,
+        values,
+        expectedUpdatedAt,
+      }: {
+        id: number;
+        values: Record<string, unknown>;
+        expectedUpdatedAt?: string;
+      }) => {
+        const current = find(id);
+        if (expectedUpdatedAt && expectedUpdatedAt !== current.updatedAt) {
+          throw new AppError('CONFLICT', `This ${reg.noun.one} was changed by someone else.`);
+        }
+        const updated = makeRecord(reg, id, values, { createdAt: current.createdAt, updatedAt: tick() });
+        list()[list().indexOf(current)] = updated;
+        return updated;
+      },
+      [`${reg.name}:archive`]: ({ id }: { id: number }) =>
+        Object.assign(find(id), { archived: true, updatedAt: tick() }),
+      [`${reg.name}:restore`]: ({ id }: { id: number }) =>
+        Object.assign(find(id), { archived: false, updatedAt: tick() }),
+      [`${reg.name}:duplicates`]: ({ excludeId, ...identity }: { excludeId?: number; name?: string }) =>
+        identity.name === undefined
+          ? []
+          : list()
+              .filter(
+                (v) => v.id !== excludeId && String(v.name).toLowerCase() === identity.name!.toLowerCase(),
+              )
+              .map((v) => ({ id: v.id, name: String(v.name), reason: 'Same name' })),
+    });
+  }
 
-  const handlers: { [C in Channel]: Handler<C> } = {
+  Object.assign(handlers, {
     'app:info': () => ({ version: '0.1.0', schemaVersion: 3, dbPath: '/tmp/test.sqlite', door: 'desktop' }),
-    'vendors:list': (q) => {
-      let rows = vendors.filter((v) =>
-        q.archived === 'only' ? v.archived : q.archived === 'exclude' ? !v.archived : true,
-      );
-      if (q.search)
-        rows = rows.filter((v) => JSON.stringify(v).toLowerCase().includes(q.search.toLowerCase()));
-      for (const [key, value] of Object.entries(q.filters.text)) {
-        if (value)
-          rows = rows.filter((v) =>
-            String(v[key as keyof Vendor] ?? '')
-              .toLowerCase()
-              .includes(value.toLowerCase()),
-          );
-      }
-      if (q.filters.role.length) rows = rows.filter((v) => q.filters.role.includes(v.role));
-      if (q.filters.dpaStatus.length)
-        rows = rows.filter((v) => q.filters.dpaStatus.includes(v.effectiveDpaStatus));
-      if (q.filters.processingCountry.length) {
-        rows = rows.filter((v) => v.processingCountries.some((c) => q.filters.processingCountry.includes(c)));
-      }
-      const { key, direction } = q.sort;
-      rows = [...rows].sort((a, b) => {
-        const cmp = String(a[key] ?? '').localeCompare(String(b[key] ?? ''));
-        return direction === 'asc' ? cmp : -cmp;
-      });
-      return { rows: rows.slice(q.offset, q.offset + q.limit), total: rows.length, offset: q.offset };
-    },
-    'vendors:get': ({ id }) => {
-      const vendor = find(id);
-      const extra = details.get(id) ?? {};
-      return {
-        vendor,
-        parents: extra.parents ?? [],
-        children: extra.children ?? [],
-        history: extra.history ?? [],
-      };
-    },
-    'vendors:create': (values) => {
-      const at = tick();
-      const vendor = makeVendor(nextId++, values, { createdAt: at, updatedAt: at });
-      vendors.push(vendor);
-      return vendor;
-    },
-    'vendors:update': ({ id, values, expectedUpdatedAt }) => {
-      const current = find(id);
-      if (expectedUpdatedAt && expectedUpdatedAt !== current.updatedAt) {
-        throw new AppError('CONFLICT', 'This vendor was changed by someone else.');
-      }
-      const updated = makeVendor(id, values, { createdAt: current.createdAt, updatedAt: tick() });
-      vendors[vendors.indexOf(current)] = updated;
-      return updated;
-    },
-    'vendors:archive': ({ id }) => {
-      const vendor = Object.assign(find(id), { archived: true, updatedAt: tick() });
-      return vendor;
-    },
-    'vendors:restore': ({ id }) => Object.assign(find(id), { archived: false, updatedAt: tick() }),
-    'vendors:duplicates': ({ name, excludeId }) =>
-      vendors
-        .filter((v) => v.id !== excludeId && v.name.toLowerCase() === name.toLowerCase())
-        .map((v) => ({ id: v.id, name: v.name, reason: 'Same name' })),
+    'settings:get': () => ({ organisation: { name: null, country: null } }),
+    'settings:update': (s: unknown) => s,
     'audit:history': () => [] as AuditEntry[],
     'audit:verify': () => ({ ok: true, entries: 0, firstBadId: null, reason: null }),
-    'search:records': ({ query, limit }) =>
+    'search:records': ({ query, limit }: { query: string; limit: number }) =>
       vendors
         .filter((v) => v.name.toLowerCase().includes(query.toLowerCase()))
         .slice(0, limit)
         .map((v) => ({ register: 'vendors', id: v.id, title: v.name, detail: v.role, archived: v.archived })),
     'demo:load': () => {
-      for (const input of demoVendors) vendors.push(makeVendor(nextId++, { ...input, sourceKind: 'demo' }));
-      return { created: demoVendors.length, skipped: 0 };
+      for (const input of demoVendors)
+        vendors.push(makeVendor(nextId('vendors'), { ...input, sourceKind: 'demo' }));
+      return {
+        created: demoVendors.length,
+        skipped: 0,
+        registers: { vendors: { created: demoVendors.length, skipped: 0 } },
+      };
     },
-    'import:list': ({ offset }) => ({ rows: [], total: 0, offset }),
+    'import:list': ({ offset }: { offset: number }) => ({ rows: [], total: 0, offset }),
     'import:presets:list': () => [],
     'import:cancel': () => ({ cancelled: false }),
     'import:inspect': notFaked('import:inspect'),
@@ -163,7 +230,7 @@ export function installFakeCore(initial: Vendor[] = []): FakeCore {
     'import:undo': notFaked('import:undo'),
     'import:presets:save': notFaked('import:presets:save'),
     'import:presets:delete': notFaked('import:presets:delete'),
-  };
+  });
 
   const bridge: DpoBridge = {
     async invoke(channel: string, input: unknown): Promise<Envelope<unknown>> {
@@ -182,7 +249,7 @@ export function installFakeCore(initial: Vendor[] = []): FakeCore {
         };
       }
       try {
-        const handler = (overrides[channel as Channel] ?? handlers[channel as Channel]) as Handler<Channel>;
+        const handler = (overrides[channel as Channel] ?? handlers[channel]) as Handler<Channel>;
         const value = await handler(parsed.data as never);
         // A copy, as over IPC: the UI must never hold the fake's own objects.
         return { ok: true, value: structuredClone(value) };
@@ -201,6 +268,7 @@ export function installFakeCore(initial: Vendor[] = []): FakeCore {
 
   return {
     vendors,
+    records,
     calls,
     details,
     bridge,

@@ -2,12 +2,13 @@ import { AppShell, Kbd, NavLink, ScrollArea, Stack, Text, Title, UnstyledButton 
 import { IconSearch } from '@tabler/icons-react';
 import { useEffect } from 'react';
 import { ImportPage } from '../import/ImportPage';
-import { NewVendorPage } from '../vendors/NewVendorPage';
-import { VendorRecordPage } from '../vendors/VendorRecordPage';
-import { VendorRegisterPage } from '../vendors/VendorRegisterPage';
+import { NewRecordPage, RecordPage } from '../kit/RecordPage';
+import { RegisterPage } from '../kit/RegisterPage';
+import { prefillFromQuery } from '../kit/record-form';
+import { pagesOf } from '../registers/index';
 import type { NavEntry } from './navigation';
 import { registers, tools } from './navigation';
-import { HOME_PATH, navigate, useCurrentPath, useRoute } from './router';
+import { HOME_PATH, navigate, registerRoute, useCurrentPath, useRoute } from './router';
 import { GlobalSearch, openGlobalSearch } from './GlobalSearch';
 import { SettingsPage } from './SettingsPage';
 
@@ -45,6 +46,8 @@ function NotFound({ path }: { path: string }) {
 export function App() {
   const route = useRoute();
   const path = useCurrentPath();
+  const target = registerRoute(route);
+  const pages = target ? pagesOf(target.name) : undefined;
 
   useEffect(() => {
     if (path === '/' || path === '') void navigate(HOME_PATH, { replace: true });
@@ -92,10 +95,22 @@ export function App() {
         </AppShell.Section>
       </AppShell.Navbar>
       <AppShell.Main>
-        {route.page === 'vendors' && <VendorRegisterPage />}
-        {route.page === 'vendor-new' && <NewVendorPage />}
-        {route.page === 'vendor' && <VendorRecordPage id={route.id} />}
-        {route.page === 'import' && <ImportPage />}
+        {target && pages && target.view === 'list' && (
+          <RegisterPage key={target.name} reg={pages.reg} ui={pages.ui} />
+        )}
+        {target && pages && target.view === 'new' && (
+          <NewRecordPage
+            reg={pages.reg}
+            ui={pages.ui}
+            prefill={prefillFromQuery(pages.reg, target.prefill)}
+          />
+        )}
+        {target && pages && target.view === 'record' && (
+          <RecordPage reg={pages.reg} ui={pages.ui} id={target.id} />
+        )}
+        {route.page === 'import' && (
+          <ImportPage register={'register' in route ? route.register : undefined} />
+        )}
         {route.page === 'settings' && <SettingsPage />}
         {route.page === 'not-found' && <NotFound path={path} />}
       </AppShell.Main>

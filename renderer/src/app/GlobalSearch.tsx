@@ -1,14 +1,22 @@
 import { Badge, Group, Kbd, Text } from '@mantine/core';
 import { useDebouncedValue } from '@mantine/hooks';
 import { Spotlight, createSpotlight } from '@mantine/spotlight';
-import { IconBuildingStore, IconSearch } from '@tabler/icons-react';
+import { IconSearch } from '@tabler/icons-react';
 import { useEffect, useRef, useState, type Dispatch, type RefObject, type SetStateAction } from 'react';
 import { flushSync } from 'react-dom';
 import type { RecordHit } from '../../../shared/contract';
 import { invoke, toApiError } from '../api/client';
 import { navigate } from './router';
 
-const registerLabels: Record<RecordHit['register'], string> = { vendors: 'Vendor' };
+import { capitalised } from '../kit/api';
+import { pagesOf } from '../registers/index';
+
+/** The register of a hit in one word ("Vendor"), and its icon, from the register's declaration. */
+const registerLabel = (hit: RecordHit) => capitalised(pagesOf(hit.register)?.reg.noun.one ?? hit.register);
+function RegisterIcon({ hit }: { hit: RecordHit }) {
+  const Icon = pagesOf(hit.register)?.ui.icon ?? IconSearch;
+  return <Icon size={18} stroke={1.6} />;
+}
 const recordPath = (hit: RecordHit) => `/${hit.register}/${hit.id}`;
 
 // A store of our own, so the shortcut handler can tell whether the search is open and follow it opening and
@@ -177,7 +185,7 @@ export function GlobalSearch() {
           <Spotlight.Action
             key={`${hit.register}-${hit.id}`}
             onClick={() => void navigate(recordPath(hit))}
-            leftSection={<IconBuildingStore size={18} stroke={1.6} />}
+            leftSection={<RegisterIcon hit={hit} />}
             label={hit.title}
           >
             <Group wrap="nowrap" justify="space-between" w="100%" gap="sm">
@@ -196,7 +204,7 @@ export function GlobalSearch() {
                   </Badge>
                 )}
                 <Badge size="xs" variant="outline">
-                  {registerLabels[hit.register]}
+                  {registerLabel(hit)}
                 </Badge>
               </Group>
             </Group>

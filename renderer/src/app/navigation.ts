@@ -1,5 +1,6 @@
 import type { Icon } from '@tabler/icons-react';
-import { IconBuildingStore, IconFileImport, IconSettings } from '@tabler/icons-react';
+import { IconFileImport, IconSettings } from '@tabler/icons-react';
+import { pagesOf } from '../registers/index';
 
 export interface NavEntry {
   path: string;
@@ -9,14 +10,22 @@ export interface NavEntry {
   built: boolean;
 }
 
+/** A register declared on the kit appears with its title and icon; the others are still to come. */
+const register = (path: string, label: string): NavEntry => {
+  const pages = pagesOf(path.slice(1));
+  return pages
+    ? { path, label: pages.reg.title, icon: pages.ui.icon, built: true }
+    : { path, label, built: false };
+};
+
 export const registers: NavEntry[] = [
   { path: '/overview', label: 'Overview', built: false },
-  { path: '/rights-requests', label: 'Rights requests', built: false },
-  { path: '/breaches', label: 'Breaches', built: false },
-  { path: '/dpias', label: 'DPIAs', built: false },
-  { path: '/processing-activities', label: 'Processing activities', built: false },
-  { path: '/vendors', label: 'Vendors', icon: IconBuildingStore, built: true },
-  { path: '/transfers', label: 'Transfers', built: false },
+  register('/rights-requests', 'Rights requests'),
+  register('/breaches', 'Breaches'),
+  register('/dpias', 'DPIAs'),
+  register('/processing-activities', 'Processing activities'),
+  register('/vendors', 'Vendors'),
+  register('/transfers', 'Transfers'),
 ];
 
 export const tools: NavEntry[] = [

@@ -1,29 +1,58 @@
 import { useEffect, useSyncExternalStore } from 'react';
+import { registers } from '../../../shared/registers/index';
 import { currentDoor } from '../api/client';
 
-/** The pages the shell can show, read from the address fragment (`#/vendors/12`). */
+/**
+ * The pages the shell can show, read from the address fragment: a register (`#/vendors`, page `vendors`), a
+ * new record (`#/transfers/new?importer=3`, page `transfer-new` with what the address fills in), a record
+ * (`#/vendors/12`, page `vendor`), the import page, settings.
+ */
 export type Route =
-  | { page: 'vendors' }
-  | { page: 'vendor-new' }
-  | { page: 'vendor'; id: number }
   | { page: 'settings' }
-  | { page: 'import' }
-  | { page: 'not-found'; path: string };
+  | { page: 'import'; register?: string }
+  | { page: 'not-found'; path: string }
+  | { page: string; id?: number; prefill?: Record<string, string> };
 
 export const HOME_PATH = '/vendors';
 
 /** Reads a fragment path such as `/vendors/12` into a route. */
 export function parseRoute(path: string): Route {
-  const parts = path.split('?')[0]!.split('/').filter(Boolean);
+  const [pathPart, queryPart] = path.split('?') as [string, string | undefined];
+  const parts = pathPart.split('/').filter(Boolean);
+  const query = queryPart ? Object.fromEntries(new URLSearchParams(queryPart)) : null;
   if (parts.length === 0) return { page: 'vendors' };
-  if (parts[0] === 'vendors') {
-    if (parts.length === 1) return { page: 'vendors' };
-    if (parts.length === 2 && parts[1] === 'new') return { page: 'vendor-new' };
-    if (parts.length === 2 && /^[1-9]\d*$/.test(parts[1]!)) return { page: 'vendor', id: Number(parts[1]) };
+  const reg = registers.find((r) => r.name === parts[0]);
+  if (reg) {
+    if (parts.length === 1) return { page: reg.name };
+    if (parts.length === 2 && parts[1] === 'new') {
+      return query ? { page: `${reg.entity}-new`, prefill: query } : { page: `${reg.entity}-new` };
+    }
+    if (parts.length === 2 && /^[1-9]\d*$/.test(parts[1]!)) return { page: reg.entity, id: Number(parts[1]) };
   }
   if (parts[0] === 'settings' && parts.length === 1) return { page: 'settings' };
-  if (parts[0] === 'import' && parts.length === 1) return { page: 'import' };
+  if (parts[0] === 'import' && parts.length === 1) {
+    return query?.register ? { page: 'import', register: query.register } : { page: 'import' };
+  }
   return { page: 'not-found', path };
+}
+
+/** Which register page a route shows: the register, a new record, or one record. */
+export function registerRoute(
+  route: Route,
+):
+  | { name: string; view: 'list' }
+  | { name: string; view: 'new'; prefill: Record<string, string> }
+  | { name: string; view: 'record'; id: number }
+  | null {
+  for (const reg of registers) {
+    if (route.page === reg.name) return { name: reg.name, view: 'list' };
+    if (route.page === `${reg.entity}-new`) {
+      return { name: reg.name, view: 'new', prefill: ('prefill' in route && route.prefill) || {} };
+    }
+    if (route.page === reg.entity && 'id' in route && route.id)
+      return { name: reg.name, view: 'record', id: route.id };
+  }
+  return null;
 }
 
 function readPath(): string {

@@ -3,21 +3,24 @@ import { modals } from '@mantine/modals';
 import { notifications } from '@mantine/notifications';
 import { IconArrowBackUp } from '@tabler/icons-react';
 import type { ImportRecord } from '../../../shared/import/types';
+import { registerByName } from '../../../shared/registers/index';
 import { toApiError } from '../api/client';
 import { formatDateTime } from '../lib/format';
 
 /** Asks before undoing a whole import, then runs the undo; resolves true when it was undone. */
 export function confirmUndo(
-  record: Pick<ImportRecord, 'id' | 'fileName' | 'created' | 'updated' | 'merged'>,
+  record: Pick<ImportRecord, 'id' | 'fileName' | 'created' | 'updated' | 'merged' | 'register'>,
   undo: () => Promise<void>,
 ): void {
+  const noun = registerByName(record.register)?.noun ?? { one: 'record', other: 'records' };
   modals.openConfirmModal({
     title: `Undo the import of ${record.fileName}?`,
     children: (
       <Text size="sm">
-        The {record.created.toLocaleString()} vendors it created are removed and the{' '}
+        The {record.created.toLocaleString()} {noun.other} it created are removed and the{' '}
         {record.updated.toLocaleString()} it updated get back their values from before it. The undo is
-        recorded in each vendor’s history. Vendors changed since the import block the undo.
+        recorded in each {noun.one}’s history. {noun.other.charAt(0).toUpperCase() + noun.other.slice(1)}{' '}
+        changed since the import block the undo.
       </Text>
     ),
     labels: { confirm: 'Undo the import', cancel: 'Keep it' },
@@ -61,6 +64,7 @@ export function ImportHistory({
           <Table.Thead>
             <Table.Tr>
               <Table.Th>When</Table.Th>
+              <Table.Th>Register</Table.Th>
               <Table.Th>File</Table.Th>
               <Table.Th>By</Table.Th>
               <Table.Th>Result</Table.Th>
@@ -71,6 +75,7 @@ export function ImportHistory({
             {records.map((r) => (
               <Table.Tr key={r.id}>
                 <Table.Td>{formatDateTime(r.createdAt)}</Table.Td>
+                <Table.Td>{registerByName(r.register)?.title ?? r.register}</Table.Td>
                 <Table.Td>
                   {r.fileName}
                   {r.sheet ? ` › ${r.sheet}` : ''}

@@ -24,13 +24,15 @@ import { useCallback, useEffect, useState } from 'react';
 import type {
   CommitResult,
   DuplicatePolicy,
+  ImportRegister,
   ImportRecord,
   ImportRequest,
   InspectResult,
   MappingPreset,
   PreviewResult,
 } from '../../../shared/import/types';
-import { VENDOR_FIELD_SPECS } from '../../../shared/import/vendor-fields';
+import { importProfile, lowerLabel } from '../../../shared/import/profile';
+import { registerByName, registers } from '../../../shared/registers/index';
 import type { ApiError, ChosenFile } from '../api/client';
 import { hasNativeFilePicker, invoke, toApiError, uploadImportFile } from '../api/client';
 import { navigate } from '../app/router';
@@ -116,11 +118,18 @@ function SavePresetForm({ onSave }: { onSave: (name: string) => Promise<void> })
 }
 
 /**
- * Import / Export: choose a spreadsheet, check how its columns map to vendor fields, see what the import will
- * do, run it with a progress bar (cancellable), and undo it later. Every step is the core's; this page only
- * shows the steps and their answers.
+ * Import / Export: choose the register and a spreadsheet, check how its columns map to the register's fields,
+ * see what the import will do, run it with a progress bar (cancellable), and undo it later. Every step is the
+ * core's; this page only shows the steps and their answers.
  */
-export function ImportPage() {
+export function ImportPage({ register: initialRegister }: { register?: string }) {
+  const [registerName, setRegisterName] = useState(
+    initialRegister && registerByName(initialRegister) ? initialRegister : 'vendors',
+  );
+  const reg = registerByName(registerName)!;
+  const register = registerName as ImportRegister;
+  const profile = importProfile(reg);
+  const noun = reg.noun;
   const { job, run, cancel } = useImportJob();
   const [file, setFile] = useState<ChosenFile | null>(null);
   const [inspected, setInspected] = useState<InspectResult | null>(null);
@@ -139,10 +148,10 @@ export function ImportPage() {
     invoke('import:list', {})
       .then((p) => setHistory(p.rows))
       .catch(() => undefined);
-    invoke('import:presets:list', {})
+    invoke('import:presets:list', { register: register })
       .then(setPresets)
       .catch(() => undefined);
-  }, []);
+  }, [register]);
   useEffect(refresh, [refresh]);
 
   async function inspect(
@@ -153,7 +162,12 @@ export function ImportPage() {
     setPreview(null);
     try {
       const r = await run('Reading the file', (jobId) =>
-        invoke('import:inspect', { source: { fileId: chosen.fileId }, ...extra, jobId }),
+        invoke('import:inspect', {
+          source: { fileId: chosen.fileId },
+          register: register,
+          ...extra,
+          jobId,
+        }),
       );
       setInspected(r);
       setChoices(choicesFrom(r));
@@ -183,6 +197,7 @@ export function ImportPage() {
     file && inspected
       ? {
           source: { fileId: file.fileId },
+          register: register,
           sheet: inspected.sheet,
           headerRow: inspected.headerRow,
           columns: choices.map((c) => ({
@@ -215,7 +230,7 @@ export function ImportPage() {
       notifications.show({
         color: 'green',
         title: 'Import done',
-        message: `${r.created.toLocaleString()} new vendors and ${r.updated.toLocaleString()} updated from ${fileName}.`,
+        message: `${r.created.toLocaleString()} new ${noun.other} and ${r.updated.toLocaleString()} updated from ${fileName}.`,
       });
       // The upload is gone once imported: a new import starts from choosing a file.
       setFile(null);
@@ -230,13 +245,16 @@ export function ImportPage() {
     }
   }
 
-  function undo(record: Pick<ImportRecord, 'id' | 'fileName' | 'created' | 'updated' | 'merged'>) {
+  function undo(
+    record: Pick<ImportRecord, 'id' | 'fileName' | 'created' | 'updated' | 'merged' | 'register'>,
+  ) {
     confirmUndo(record, async () => {
       const r = await run('Undoing the import', (jobId) => invoke('import:undo', { id: record.id, jobId }));
+      const undoneNoun = registerByName(r.register)?.noun.other ?? 'records';
       notifications.show({
         color: 'green',
         title: 'Import undone',
-        message: `${r.removed.toLocaleString()} vendors removed, ${r.reverted.toLocaleString()} restored.`,
+        message: `${r.removed.toLocaleString()} ${undoneNoun} removed, ${r.reverted.toLocaleString()} restored.`,
       });
       setResult((current) => (current?.importId === record.id ? null : current));
       refresh();
@@ -251,6 +269,7 @@ export function ImportPage() {
           onSave={async (name) => {
             try {
               await invoke('import:presets:save', {
+                register: register,
                 name,
                 mapping: Object.fromEntries(choices.map((c) => [c.header, c.field])),
               });
@@ -271,13 +290,14 @@ export function ImportPage() {
   }
 
   const busy = job !== null;
-  const hasName = choices.some((c) => c.field === 'name');
+  const unmapped = profile.required.filter((f) => !choices.some((c) => c.field === f.name));
+  const hasName = unmapped.length === 0;
   const missingOrders = inspected
     ? inspected.columns.filter((col) => {
         const c = choices.find((x) => x.column === col.column);
         return (
           c?.field &&
-          VENDOR_FIELD_SPECS[c.field].kind === 'date' &&
+          reg.fields[c.field]?.kind === 'date' &&
           (col.dateOrder === 'ambiguous' || col.dateOrder === 'mixed') &&
           !c.dateOrder
         );
@@ -295,10 +315,30 @@ export function ImportPage() {
           Import / Export
         </Title>
         <Text size="sm" c="dimmed">
-          Bring a vendor or sub-processor list into the register from a spreadsheet (.xlsx, .csv or .txt, up
-          to 100 MB): a procurement export, a vendor’s published sub-processor list, last year’s register.
+          Bring a list into a register from a spreadsheet (.xlsx, .csv or .txt, up to 100 MB): a procurement
+          export, a vendor’s published sub-processor list, a transfer register, last year’s records.
         </Text>
       </div>
+
+      <Group gap="sm" align="center">
+        <Text size="sm" fw={500} id="import-register-label">
+          Import into
+        </Text>
+        <SegmentedControl
+          aria-labelledby="import-register-label"
+          data={registers.map((r) => ({ value: r.name, label: r.title }))}
+          value={registerName}
+          disabled={busy}
+          onChange={(name) => {
+            setRegisterName(name);
+            setFile(null);
+            setInspected(null);
+            setPreview(null);
+            setResult(null);
+            setError(null);
+          }}
+        />
+      </Group>
 
       <Paper withBorder p="md">
         <Stack gap="sm">
@@ -452,12 +492,19 @@ export function ImportPage() {
                 </Button>
               </Group>
             </Group>
-            <MappingTable columns={inspected.columns} choices={choices} onChange={change} disabled={busy} />
-            {!hasName && (
-              <Alert color="red" variant="light" p="xs">
-                Map one column to Name: a vendor needs a name.
+            <MappingTable
+              reg={reg}
+              columns={inspected.columns}
+              choices={choices}
+              onChange={change}
+              disabled={busy}
+            />
+            {unmapped.map((f) => (
+              <Alert key={f.name} color="red" variant="light" p="xs">
+                Map one column to {f.label}: every {noun.one} needs {/^[aeiou]/i.test(f.label) ? 'an' : 'a'}{' '}
+                {lowerLabel(f.label)}.
               </Alert>
-            )}
+            ))}
             {missingOrders.length > 0 && (
               <Alert color="yellow" variant="light" p="xs">
                 Choose whether the dates in {missingOrders.map((c) => `“${c.header}”`).join(', ')} are day
@@ -476,10 +523,10 @@ export function ImportPage() {
             </Title>
             <SegmentedControl
               w="fit-content"
-              aria-label="When a company is already in the register or earlier in the file"
+              aria-label={`When a ${noun.one} is already in the register or earlier in the file`}
               data={(['skip', 'update', 'create'] as const).map((p) => ({
                 value: p,
-                label: duplicatePolicyLabels[p].label,
+                label: duplicatePolicyLabels(reg)[p].label,
               }))}
               value={onDuplicate}
               onChange={(v) => {
@@ -489,8 +536,10 @@ export function ImportPage() {
               disabled={busy}
             />
             <Text size="sm" c="dimmed">
-              {duplicatePolicyLabels[onDuplicate].help} Companies match on their legal name, so “Acme, Inc.”
-              and “ACME Inc” are the same.
+              {duplicatePolicyLabels(reg)[onDuplicate].help}{' '}
+              {reg.identity.fuzzy
+                ? 'Companies match on their legal name, so “Acme, Inc.” and “ACME Inc” are the same.'
+                : `Rows match on ${reg.identity.same.replace(/^same /, 'the same ')}.`}
             </Text>
             <Checkbox
               label="Expand “EU” and “EEA” to their member states"
@@ -525,7 +574,7 @@ export function ImportPage() {
                 </Button>
               )}
             </Group>
-            {preview && <PreviewPanel preview={preview} />}
+            {preview && <PreviewPanel reg={reg} preview={preview} />}
           </Stack>
         </Paper>
       )}
@@ -540,13 +589,13 @@ export function ImportPage() {
             </Text>
             <Group>
               <Anchor
-                href="#/vendors"
+                href={`#/${reg.name}`}
                 onClick={(e) => {
                   e.preventDefault();
-                  void navigate('/vendors');
+                  void navigate(`/${reg.name}`);
                 }}
               >
-                Open the vendor register
+                Open the {noun.one} register
               </Anchor>
               <Button
                 size="compact-sm"
@@ -557,6 +606,7 @@ export function ImportPage() {
                 onClick={() =>
                   undo({
                     id: result.importId,
+                    register: register,
                     fileName: result.fileName,
                     created: result.created,
                     updated: result.updated,

@@ -1,13 +1,15 @@
 import { Badge, Group, Select, Table, Text } from '@mantine/core';
-import type { DateOrder, ImportColumn, VendorImportField } from '../../../shared/import/types';
-import { VENDOR_FIELD_SPECS } from '../../../shared/import/vendor-fields';
+import { useMemo } from 'react';
+import type { Register } from '../../../shared/kit/define';
+import type { DateOrder, ImportColumn } from '../../../shared/import/types';
+import { capitalised } from '../kit/api';
 import { fieldOptions, IGNORE } from './labels';
 
 /** One column as the user maps it. */
 export interface ColumnChoice {
   column: number;
   header: string;
-  field: VendorImportField | null;
+  field: string | null;
   dateOrder: DateOrder | null;
 }
 
@@ -21,16 +23,20 @@ const DATE_ORDERS = [
  * for date columns whose values could be read either way.
  */
 export function MappingTable({
+  reg,
   columns,
   choices,
   onChange,
   disabled,
 }: {
+  reg: Register;
   columns: readonly ImportColumn[];
   choices: readonly ColumnChoice[];
   onChange: (column: number, change: Partial<ColumnChoice>) => void;
   disabled: boolean;
 }) {
+  const options = useMemo(() => fieldOptions(reg), [reg]);
+  const Noun = capitalised(reg.noun.one);
   return (
     <Table.ScrollContainer minWidth={760}>
       <Table verticalSpacing={6} striped highlightOnHover aria-label="Column mapping">
@@ -39,7 +45,7 @@ export function MappingTable({
             <Table.Th w={70}>Column</Table.Th>
             <Table.Th>Header in the file</Table.Th>
             <Table.Th>Sample values</Table.Th>
-            <Table.Th w={260}>Vendor field</Table.Th>
+            <Table.Th w={260}>{Noun} field</Table.Th>
             <Table.Th w={230}>Dates</Table.Th>
           </Table.Tr>
         </Table.Thead>
@@ -47,7 +53,7 @@ export function MappingTable({
           {columns.map((col) => {
             const choice = choices.find((c) => c.column === col.column);
             const field = choice?.field ?? null;
-            const isDate = field !== null && VENDOR_FIELD_SPECS[field].kind === 'date';
+            const isDate = field !== null && reg.fields[field]?.kind === 'date';
             const needsOrder = isDate && (col.dateOrder === 'ambiguous' || col.dateOrder === 'mixed');
             const name = `column ${col.letter} (${col.header})`;
             return (
@@ -77,14 +83,14 @@ export function MappingTable({
                 <Table.Td>
                   <Select
                     size="xs"
-                    aria-label={`Vendor field for ${name}`}
-                    data={fieldOptions}
+                    aria-label={`${Noun} field for ${name}`}
+                    data={options}
                     value={field ?? IGNORE}
                     searchable
                     allowDeselect={false}
                     disabled={disabled}
                     onChange={(v) => {
-                      const next = !v || v === IGNORE ? null : (v as VendorImportField);
+                      const next = !v || v === IGNORE ? null : v;
                       onChange(col.column, { field: next });
                     }}
                   />

@@ -2,6 +2,7 @@ import { Alert, Badge, Group, Stack, Table, Tabs, Text } from '@mantine/core';
 import { IconInfoCircle } from '@tabler/icons-react';
 import type { PreviewResult } from '../../../shared/import/types';
 import { countryList } from '../lib/format';
+import type { Register } from '../../../shared/kit/define';
 import { fieldLabel, rowActionLabels } from './labels';
 
 function Count({ label, value, color }: { label: string; value: number; color: string }) {
@@ -20,7 +21,7 @@ function show(value: unknown): string {
 }
 
 /** What the import would do: counts, every problem cell, duplicate groups and the first rows as they will be written. */
-export function PreviewPanel({ preview }: { preview: PreviewResult }) {
+export function PreviewPanel({ reg, preview }: { reg: Register; preview: PreviewResult }) {
   const { counts } = preview;
   const errors = preview.issues.filter((i) => i.severity === 'error');
   const warnings = preview.issues.filter((i) => i.severity === 'warning');
@@ -50,7 +51,7 @@ export function PreviewPanel({ preview }: { preview: PreviewResult }) {
           <Tabs.Tab value="rows">First rows</Tabs.Tab>
         </Tabs.List>
         <Tabs.Panel value="problems" pt="xs">
-          <IssueTable issues={errors} empty="Every row can be read." label="Invalid cells" />
+          <IssueTable reg={reg} issues={errors} empty="Every row can be read." label="Invalid cells" />
           {preview.issuesTotal > preview.issues.length && (
             <Text size="xs" c="dimmed" mt={4}>
               The first {preview.issues.length.toLocaleString()} of {preview.issuesTotal.toLocaleString()} are
@@ -62,11 +63,11 @@ export function PreviewPanel({ preview }: { preview: PreviewResult }) {
           <Alert variant="light" icon={<IconInfoCircle size={16} />} mb="xs" title="Regions">
             {preview.regionRule}
           </Alert>
-          <IssueTable issues={warnings} empty="Nothing was flagged." label="Flagged cells" />
+          <IssueTable reg={reg} issues={warnings} empty="Nothing was flagged." label="Flagged cells" />
         </Tabs.Panel>
         <Tabs.Panel value="duplicates" pt="xs">
           {preview.duplicates.length === 0 ? (
-            <Text size="sm">No company appears twice, and none is in the register already.</Text>
+            <Text size="sm">No {reg.noun.one} appears twice, and none is in the register already.</Text>
           ) : (
             <Table aria-label="Duplicates" verticalSpacing={4}>
               <Table.Thead>
@@ -129,10 +130,12 @@ export function PreviewPanel({ preview }: { preview: PreviewResult }) {
 }
 
 function IssueTable({
+  reg,
   issues,
   empty,
   label,
 }: {
+  reg: Register;
   issues: PreviewResult['issues'];
   empty: string;
   label: string;
@@ -155,7 +158,7 @@ function IssueTable({
             <Table.Tr key={`${i.row}-${i.field}-${n}`}>
               <Table.Td>{i.row}</Table.Td>
               <Table.Td>{i.column ?? '—'}</Table.Td>
-              <Table.Td>{i.field ? fieldLabel(i.field) : '—'}</Table.Td>
+              <Table.Td>{i.field ? fieldLabel(reg, i.field) : '—'}</Table.Td>
               <Table.Td>
                 <Text size="sm" lineClamp={2}>
                   {i.value ?? ''}

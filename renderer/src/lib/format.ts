@@ -1,14 +1,4 @@
-import { countryName } from '../../../shared/countries';
-
-/** "United States of America (US)": the name a DPO reads, with the code a contract or import uses. */
-export function countryLabel(code: string): string {
-  const name = countryName(code);
-  return name === code ? code : `${name} (${code})`;
-}
-
-export function countryList(codes: readonly string[]): string {
-  return codes.map(countryLabel).join(', ');
-}
+export { countryLabel, countryList } from '../../../shared/kit/readable';
 
 function localDate(isoDate: string): Date | null {
   const match = /^(\d{4})-(\d{2})-(\d{2})$/.exec(isoDate);

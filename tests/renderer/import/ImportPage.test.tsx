@@ -122,7 +122,7 @@ const PREVIEW: PreviewResult = {
     {
       row: 4,
       action: 'create',
-      vendorId: null,
+      recordId: null,
       duplicateOfRow: null,
       values: { name: 'Acme Cloud, Inc.', services: ['Hosting'], processingCountries: ['US', 'DE'] },
     },
@@ -177,7 +177,12 @@ describe('import page', () => {
     const { core } = setup();
     core.override('import:preview', () => PREVIEW);
     core.override('import:commit', () => COMMITTED);
-    core.override('import:undo', ({ id }) => ({ importId: id, removed: 110, reverted: 5 }));
+    core.override('import:undo', ({ id }) => ({
+      importId: id,
+      register: 'vendors',
+      removed: 110,
+      reverted: 5,
+    }));
     const { user } = renderApp('/import');
     await chooseFile(core, user);
 
@@ -199,7 +204,8 @@ describe('import page', () => {
 
     // Change a mapping: the purpose column holds data categories in this file.
     await user.click(screen.getByRole('combobox', { name: 'Vendor field for column B (Purpose)' }));
-    await user.click(await screen.findByRole('option', { name: 'Data categories' }));
+    // The picker shows each field's one label from the register's declaration.
+    await user.click(await screen.findByRole('option', { name: 'Personal data categories' }));
     // Ambiguous dates: import is held until the order is chosen.
     expect(screen.getByText(/Choose whether the dates in “Signed”/)).toBeTruthy();
     await user.click(screen.getByRole('combobox', { name: 'Date order for column D (Signed)' }));
@@ -329,7 +335,12 @@ describe('import page', () => {
       createdAt: '2026-03-01T10:00:00.000Z',
       updatedAt: '2026-03-01T10:00:00.000Z',
     }));
-    core.override('import:undo', ({ id }) => ({ importId: id, removed: 9, reverted: 0 }));
+    core.override('import:undo', ({ id }) => ({
+      importId: id,
+      register: 'vendors',
+      removed: 9,
+      reverted: 0,
+    }));
     const { user } = renderApp('/import');
     const history = await screen.findByRole('table', { name: 'Past imports' });
     expect(history.textContent).toContain('last-year.csv');

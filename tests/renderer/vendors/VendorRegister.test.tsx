@@ -176,7 +176,8 @@ describe('vendor register', () => {
     const { user } = renderApp('/vendors');
 
     expect(await screen.findByText('Your vendor register is empty')).toBeTruthy();
-    expect(screen.getByText(/Importing from a spreadsheet comes next/)).toBeTruthy();
+    expect(screen.getByText(/import your list from a spreadsheet/)).toBeTruthy();
+    expect(screen.getByRole('button', { name: 'Import from a spreadsheet' })).toBeTruthy();
     await user.click(screen.getByRole('button', { name: 'Load demo data' }));
 
     expect(core.callsTo('demo:load')).toHaveLength(1);

@@ -6,20 +6,29 @@ import {
   type ColumnForMatching,
 } from '../../../shared/import/header-match';
 import { importProfile } from '../../../shared/import/profile';
-import { mapRow, mergeFields, validateRow, type MappedColumn, type RowFields } from '../../../shared/import/row';
+import {
+  mapRow,
+  mergeFields,
+  validateRow,
+  type MappedColumn,
+  type RowFields,
+} from '../../../shared/import/row';
 import type { CellValue } from '../../../shared/import/types';
-import { vendors } from '../../../shared/registers/index';
+import { registerByName } from '../../../shared/registers/index';
 import { VendorInputSchema } from '../../../shared/domain/vendor';
 
 // The import engine serves every register; these tests hold it to the vendor register's profile.
-const profile = importProfile(vendors);
+const profile = importProfile(registerByName('vendors')!);
 type VendorImportField = string;
 const headerCandidates = (h: string) => candidatesFor(profile, h);
 const suggestMapping = (columns: ColumnForMatching[]) => suggestFor(profile, columns);
 const mapVendorRow = (cells: CellValue[], columns: readonly MappedColumn[], o: { expandRegions: boolean }) =>
   mapRow(profile, cells, columns, o);
-const validateVendorRow = (input: Record<string, unknown>, columns: readonly MappedColumn[], cells: CellValue[]) =>
-  validateRow(profile, input, columns, cells);
+const validateVendorRow = (
+  input: Record<string, unknown>,
+  columns: readonly MappedColumn[],
+  cells: CellValue[],
+) => validateRow(profile, input, columns, cells);
 const mergeVendorFields = (base: RowFields, incoming: RowFields, provided: string[]) =>
   mergeFields(profile, base, incoming, provided);
 

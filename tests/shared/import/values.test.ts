@@ -4,12 +4,15 @@ import { judgeDateOrder, parseDateCell, tallyDateOrder } from '../../../shared/i
 import { cleanText, splitList, stripHtml } from '../../../shared/import/text';
 import { parseBoolean, parseInteger } from '../../../shared/import/values';
 import { importProfile } from '../../../shared/import/profile';
-import { vendors } from '../../../shared/registers/index';
+import { registerByName } from '../../../shared/registers/index';
 
 // Each enum field's reader, as the vendor register's import profile builds it from the declaration.
 const ENUM_READERS = Object.fromEntries(
-  importProfile(vendors).fields.flatMap((f) => (f.enumRead ? [[f.name, f.enumRead]] : [])),
-) as Record<'role' | 'dpaStatus' | 'riskRating' | 'status', NonNullable<ReturnType<typeof importProfile>['fields'][number]['enumRead']>>;
+  importProfile(registerByName('vendors')!).fields.flatMap((f) => (f.enumRead ? [[f.name, f.enumRead]] : [])),
+) as Record<
+  'role' | 'dpaStatus' | 'riskRating' | 'status',
+  NonNullable<ReturnType<typeof importProfile>['fields'][number]['enumRead']>
+>;
 
 describe('text cleaning', () => {
   it('strips HTML fragments and decodes entities, keeping what is not markup', () => {

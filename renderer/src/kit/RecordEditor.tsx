@@ -3,26 +3,29 @@ import { useHotkeys } from '@mantine/hooks';
 import { modals } from '@mantine/modals';
 import { notifications } from '@mantine/notifications';
 import { IconArchive, IconArrowBackUp, IconDeviceFloppy } from '@tabler/icons-react';
-import { useEffect, useRef } from 'react';
-import type { Vendor, VendorDetail } from '../../../shared/domain/vendor';
-import { invoke, toApiError } from '../api/client';
+import { useCallback, useEffect, useRef } from 'react';
+import type { Register } from '../../../shared/kit/define';
+import { toApiError } from '../api/client';
 import { navigate, releaseLeaveGuard, useLeaveGuard } from '../app/router';
 import { StatusChip } from '../components/StatusChip';
+import type { RegisterUi } from '../registers/ui';
+import type { Rec, RecordDetail } from './api';
+import { capitalised, registerApi } from './api';
 import { ChangeHistory } from './ChangeHistory';
-import { dpaStatusLabels } from './labels';
-import { useVendorForm } from './use-vendor-form';
-import { blankVendor, formValuesFrom } from './vendor-form';
-import { VendorFacts } from './VendorFacts';
-import { VendorFormFields } from './VendorFormFields';
+import { FormFields } from './FormFields';
+import { blankValues, formValuesFrom } from './record-form';
+import { inputId, useRecordForm } from './use-record-form';
 
-function confirmLeave(): Promise<boolean> {
+function confirmLeave(reg: Register): Promise<boolean> {
   return new Promise((resolve) => {
     modals.openConfirmModal({
       title: 'Leave without saving?',
       children: (
-        <Text size="sm">Your changes to this vendor are not saved yet. If you leave, they are lost.</Text>
+        <Text size="sm">
+          Your changes to this {reg.noun.one} are not saved yet. If you leave, they are lost.
+        </Text>
       ),
-      labels: { confirm: 'Leave without saving', cancel: 'Stay on this vendor' },
+      labels: { confirm: 'Leave without saving', cancel: `Stay on this ${reg.noun.one}` },
       confirmProps: { color: 'red' },
       onConfirm: () => resolve(true),
       // Runs after onConfirm too; by then the promise is settled and this does nothing.
@@ -31,19 +34,20 @@ function confirmLeave(): Promise<boolean> {
   });
 }
 
-/** The "archived" toast (with its Undo) of each vendor, so restoring by any route also takes it away. */
-const archivedToasts = new Map<number, string>();
+/** The "archived" toast (with its Undo) of each record, so restoring by any route also takes it away. */
+const archivedToasts = new Map<string, string>();
 
-async function restore(vendor: Vendor, onChanged: () => void): Promise<void> {
+async function restore(reg: Register, record: Rec, onChanged: () => void): Promise<void> {
+  const key = `${reg.name}/${record.id}`;
   try {
-    await invoke('vendors:restore', { id: vendor.id });
-    const toast = archivedToasts.get(vendor.id);
+    await registerApi(reg).restore(record.id);
+    const toast = archivedToasts.get(key);
     if (toast) notifications.hide(toast);
-    archivedToasts.delete(vendor.id);
+    archivedToasts.delete(key);
     notifications.show({
       color: 'green',
-      title: 'Vendor restored',
-      message: `${vendor.name} is back in the register.`,
+      title: `${capitalised(reg.noun.one)} restored`,
+      message: `${reg.titleOf(record)} is back in the register.`,
     });
     onChanged();
   } catch (err) {
@@ -51,38 +55,39 @@ async function restore(vendor: Vendor, onChanged: () => void): Promise<void> {
   }
 }
 
-function askToArchive(vendor: Vendor, onChanged: () => void): void {
+function askToArchive(reg: Register, record: Rec, onChanged: () => void): void {
+  const title = reg.titleOf(record);
   modals.openConfirmModal({
-    title: `Archive ${vendor.name}?`,
+    title: `Archive ${title}?`,
     children: (
       <Text size="sm">
-        Archived vendors leave the register and the parent picker, but keep their record and change history.
-        You can restore them at any time.
+        Archived {reg.noun.other} leave the register and its pickers, but keep their record and change
+        history. You can restore them at any time.
       </Text>
     ),
     labels: { confirm: 'Archive', cancel: 'Cancel' },
     confirmProps: { color: 'red', leftSection: <IconArchive size={16} /> },
     onConfirm: async () => {
       try {
-        await invoke('vendors:archive', { id: vendor.id });
+        await registerApi(reg).archive(record.id);
       } catch (err) {
         notifications.show({ color: 'red', title: 'Not archived', message: toApiError(err).message });
         return;
       }
       const id = notifications.show({
         color: 'green',
-        title: 'Vendor archived',
+        title: `${capitalised(reg.noun.one)} archived`,
         autoClose: 10_000,
         message: (
           <Group gap="xs" justify="space-between" wrap="nowrap">
-            <span>{vendor.name} left the register.</span>
+            <span>{title} left the register.</span>
             <Button
               size="compact-sm"
               variant="light"
               leftSection={<IconArrowBackUp size={14} />}
               onClick={() => {
                 notifications.hide(id);
-                void restore(vendor, onChanged);
+                void restore(reg, record, onChanged);
               }}
             >
               Undo
@@ -90,39 +95,49 @@ function askToArchive(vendor: Vendor, onChanged: () => void): void {
           </Group>
         ),
       });
-      archivedToasts.set(vendor.id, id);
+      archivedToasts.set(`${reg.name}/${record.id}`, id);
       onChanged();
     },
   });
 }
 
 /**
- * One vendor's page: the form on the left, what the workbench derives on the right, the change history at the
- * bottom. With no `detail` it is the blank form for a new vendor.
+ * One record's page, the same for every register: the form on the left, what the workbench derives on the
+ * right (the register's facts panel), the change history at the bottom. With no `detail` it is the blank form
+ * for a new record, filled with `prefill` (a transfer created from a vendor's gap).
  */
-export function VendorEditor({
+export function RecordEditor({
+  reg,
+  ui,
   detail,
+  prefill,
   onSaved,
   onChanged,
 }: {
-  detail: VendorDetail | null;
-  onSaved: (vendor: Vendor) => void;
-  /** Asks the page to fetch the vendor again after an archive, restore or conflict. */
-  onChanged?: () => Promise<VendorDetail | null>;
+  reg: Register;
+  ui: RegisterUi;
+  detail: RecordDetail | null;
+  prefill?: Record<string, unknown>;
+  onSaved: (record: Rec) => void;
+  /** Asks the page to fetch the record again after an archive, restore or conflict. */
+  onChanged?: () => Promise<RecordDetail | null>;
 }) {
-  const vendor = detail?.vendor ?? null;
-  const form = useVendorForm({
-    initial: vendor ? formValuesFrom(vendor) : blankVendor,
-    vendorId: vendor?.id,
-    expectedUpdatedAt: vendor?.updatedAt,
+  const record = detail?.record ?? null;
+  const noun = reg.noun.one;
+  const form = useRecordForm({
+    reg,
+    initial: record ? formValuesFrom(reg, record) : blankValues(reg, prefill),
+    recordId: record?.id,
+    expectedUpdatedAt: record?.updatedAt,
     onSaved: (saved) => {
-      form.reset(formValuesFrom(saved));
+      form.reset(formValuesFrom(reg, saved));
       releaseLeaveGuard();
       onSaved(saved);
     },
   });
 
-  useLeaveGuard(form.dirty && !form.saving, confirmLeave);
+  const leave = useCallback(() => confirmLeave(reg), [reg]);
+  useLeaveGuard(form.dirty && !form.saving, leave);
   useHotkeys(
     [
       [
@@ -135,13 +150,14 @@ export function VendorEditor({
     [],
   );
 
-  // After navigation, focus goes where work starts: the name of a new vendor, or the record's title.
+  // After navigation, focus goes where work starts: the first field of a new record, or the record's title.
   const titleRef = useRef<HTMLHeadingElement>(null);
-  const isNew = vendor === null;
+  const isNew = record === null;
   useEffect(() => {
-    if (isNew) document.getElementById('vendor-name')?.focus();
+    const first = reg.fieldList.find((f) => f.field.form)?.name;
+    if (isNew && first) document.getElementById(inputId(reg, first))?.focus();
     else titleRef.current?.focus({ preventScroll: true });
-  }, [isNew]);
+  }, [isNew, reg]);
 
   // The conflict notice sits above the form; bring it into view wherever the user was editing.
   const conflictRef = useRef<HTMLDivElement>(null);
@@ -152,8 +168,12 @@ export function VendorEditor({
   }, [form.conflict]);
 
   const refresh = () => void onChanged?.();
-  const title = vendor ? vendor.name : 'New vendor';
-  const dpa = vendor ? dpaStatusLabels[vendor.effectiveDpaStatus] : null;
+  const title = record ? reg.titleOf(record) : `New ${noun}`;
+  const refLabels = Object.fromEntries(
+    reg.fieldList
+      .filter((f) => f.field.ref)
+      .map((f) => [f.name, (record?.[f.field.ref!.nameKey] as string | null | undefined) ?? null]),
+  );
 
   return (
     <div className="page">
@@ -162,17 +182,17 @@ export function VendorEditor({
           <Stack gap={0} style={{ minWidth: 0 }}>
             <Breadcrumbs separatorMargin={6} fz="sm">
               <Anchor
-                href="#/vendors"
+                href={`#/${reg.name}`}
                 size="sm"
                 onClick={(e) => {
                   e.preventDefault();
-                  void navigate('/vendors');
+                  void navigate(`/${reg.name}`);
                 }}
               >
-                Vendors
+                {reg.title}
               </Anchor>
               <Text size="sm" c="dimmed" truncate>
-                {vendor ? 'Vendor record' : 'New vendor'}
+                {record ? `${capitalised(noun)} record` : `New ${noun}`}
               </Text>
             </Breadcrumbs>
             <Group gap="xs" wrap="nowrap">
@@ -186,9 +206,8 @@ export function VendorEditor({
               >
                 {title}
               </Title>
-              {dpa && <StatusChip color={dpa.color}>DPA: {dpa.label}</StatusChip>}
-              {vendor?.reviewOverdue && <StatusChip color="red">Review overdue</StatusChip>}
-              {vendor?.archived && <StatusChip color="gray">Archived</StatusChip>}
+              {record && ui.headerChips?.(record)}
+              {record?.archived && <StatusChip color="gray">Archived</StatusChip>}
               {form.dirty && (
                 <Text size="xs" c="dimmed">
                   Unsaved changes
@@ -197,12 +216,12 @@ export function VendorEditor({
             </Group>
           </Stack>
           <Group gap="xs" wrap="nowrap">
-            {vendor &&
-              (vendor.archived ? (
+            {record &&
+              (record.archived ? (
                 <Button
                   variant="default"
                   leftSection={<IconArrowBackUp size={16} />}
-                  onClick={() => void restore(vendor, refresh)}
+                  onClick={() => void restore(reg, record, refresh)}
                 >
                   Restore
                 </Button>
@@ -210,14 +229,14 @@ export function VendorEditor({
                 <Button
                   variant="default"
                   leftSection={<IconArchive size={16} />}
-                  onClick={() => askToArchive(vendor, refresh)}
+                  onClick={() => askToArchive(reg, record, refresh)}
                 >
                   Archive
                 </Button>
               ))}
             <Button
               type="submit"
-              form="vendor-form"
+              form={`${reg.entity}-form`}
               loading={form.saving}
               leftSection={<IconDeviceFloppy size={16} />}
               title="Save (Ctrl+S)"
@@ -234,7 +253,7 @@ export function VendorEditor({
               ref={conflictRef}
               tabIndex={-1}
               color="red"
-              title="Someone else saved this vendor after you opened it"
+              title={`Someone else saved this ${noun} after you opened it`}
               role="alert"
             >
               <Stack gap="xs">
@@ -248,7 +267,7 @@ export function VendorEditor({
                     variant="default"
                     onClick={async () => {
                       const latest = await onChanged?.();
-                      if (latest) form.reset(formValuesFrom(latest.vendor));
+                      if (latest) form.reset(formValuesFrom(reg, latest.record));
                     }}
                   >
                     Show their version
@@ -267,40 +286,37 @@ export function VendorEditor({
               </Stack>
             </Alert>
           )}
-          {vendor?.archived && (
-            <Alert color="gray" title="This vendor is archived">
-              It is hidden from the register and from the parent picker. Restore it to bring it back.
+          {record?.archived && (
+            <Alert color="gray" title={`This ${noun} is archived`}>
+              It is hidden from the register and from its pickers. Restore it to bring it back.
             </Alert>
           )}
           <Grid gap="md">
             <Grid.Col span={{ base: 12, lg: 8 }}>
-              <VendorFormFields
+              <FormFields
+                reg={reg}
                 form={form}
-                vendorId={vendor?.id}
-                parentName={vendor?.parentName ?? null}
+                recordId={record?.id}
+                refLabels={refLabels}
                 onSubmit={() => void form.save()}
               />
             </Grid.Col>
             <Grid.Col span={{ base: 12, lg: 4 }}>
               <div style={{ position: 'sticky', top: 0 }}>
                 {detail ? (
-                  <VendorFacts detail={detail} />
+                  ui.Facts && <ui.Facts reg={reg} detail={detail} />
                 ) : (
                   <Paper withBorder p="md" radius="md" component="aside" aria-label="About this form">
                     <Title order={2} size="h5" mb="xs">
-                      Only the name is required
+                      {ui.newAside.title}
                     </Title>
-                    <Text size="sm">
-                      Fill in what you know now. Once saved, the record shows the DPA status its dates give,
-                      the processing countries outside the EEA that need a transfer mechanism, and where the
-                      vendor sits in the sub-processor chain.
-                    </Text>
+                    <Text size="sm">{ui.newAside.text}</Text>
                   </Paper>
                 )}
               </div>
             </Grid.Col>
           </Grid>
-          {detail && <ChangeHistory history={detail.history} />}
+          {detail && <ChangeHistory reg={reg} history={detail.history} />}
         </Stack>
       </div>
     </div>

@@ -3,19 +3,20 @@ import { flexRender, getCoreRowModel, useReactTable } from '@tanstack/react-tabl
 import type { Virtualizer } from '@tanstack/react-virtual';
 import { observeElementRect, useVirtualizer } from '@tanstack/react-virtual';
 import { IconArrowDown, IconArrowUp, IconArrowsSort } from '@tabler/icons-react';
+import type { ColumnDef } from '@tanstack/react-table';
 import type { KeyboardEvent, ReactNode, RefObject } from 'react';
 import { useEffect, useRef, useState } from 'react';
-import type { Vendor } from '../../../shared/domain/vendor';
+import type { Register } from '../../../shared/kit/define';
+import type { ListQuery, Rec } from './api';
 import { ColumnFilterButton } from './ColumnFilterButton';
-import type { VendorPages } from './use-vendor-pages';
-import type { VendorFilters } from './vendor-columns';
-import { columnMeta, vendorColumns } from './vendor-columns';
-import type { VendorListQuery } from './use-vendor-pages';
+import type { Filters } from './columns';
+import { columnMeta } from './columns';
+import type { RegisterPages } from './use-pages';
 
 export const ROW_HEIGHT = 32;
 
-/** Where the user left the register, kept for this window while they look at a record. */
-let lastPosition = { active: 0, offset: 0, query: '' };
+/** Where the user left each register, kept for this window while they look at a record. */
+const lastPositions = new Map<string, { active: number; offset: number; query: string }>();
 const HEADER_HEIGHT = 35;
 
 /**
@@ -26,18 +27,20 @@ const ASSUMED_RECT = { width: 1280, height: 800 };
 const observeRectOrAssume: typeof observeElementRect = (instance, onChange) =>
   observeElementRect(instance, (rect) => onChange(rect.height > 0 ? rect : ASSUMED_RECT));
 
-type Sort = VendorListQuery['sort'];
+type Sort = ListQuery['sort'];
 
-export interface VendorTableProps {
-  pages: VendorPages;
+export interface RegisterTableProps {
+  register: Register;
+  columns: ColumnDef<Rec | null>[];
+  pages: RegisterPages;
   sort: Sort;
   onSortChange: (sort: Sort) => void;
-  filters: VendorFilters;
-  onFiltersChange: (filters: VendorFilters) => void;
+  filters: Filters;
+  onFiltersChange: (filters: Filters) => void;
   columnVisibility: VisibilityState;
   columnSizing: ColumnSizingState;
   onColumnSizingChange: OnChangeFn<ColumnSizingState>;
-  onOpen: (vendor: Vendor) => void;
+  onOpen: (record: Rec) => void;
   gridRef: RefObject<HTMLDivElement | null>;
   /** Changes whenever sort, filters or search change; the grid then starts again at the top. */
   queryKey: string;
@@ -71,10 +74,12 @@ function moveKeys(event: KeyboardEvent, active: number, total: number, pageRows:
 }
 
 /**
- * The vendor register as a grid: the header sticks, rows are virtualized over the full count and fetched a
- * page at a time, sorting and filtering happen in the core. Arrow keys move the active row, Enter opens it.
+ * A register as a grid: the header sticks, rows are virtualized over the full count and fetched a page at a
+ * time, sorting and filtering happen in the core. Arrow keys move the active row, Enter opens it.
  */
-export function VendorTable({
+export function RegisterTable({
+  register,
+  columns,
   pages,
   sort,
   onSortChange,
@@ -87,8 +92,9 @@ export function VendorTable({
   gridRef,
   queryKey,
   emptyMessage,
-}: VendorTableProps) {
+}: RegisterTableProps) {
   const total = pages.total ?? 0;
+  const lastPosition = lastPositions.get(register.name) ?? { active: 0, offset: 0, query: '' };
   const returning = lastPosition.query === queryKey;
   const [active, setActive] = useState(returning ? lastPosition.active : 0);
   const [shownQuery, setShownQuery] = useState(queryKey);
@@ -103,7 +109,7 @@ export function VendorTable({
     observeElementRect: observeRectOrAssume,
     scrollMargin: HEADER_HEIGHT,
     scrollPaddingStart: HEADER_HEIGHT,
-    initialOffset: () => (lastPosition.query === queryKey ? lastPosition.offset : 0),
+    initialOffset: () => (returning ? lastPosition.offset : 0),
   });
 
   // A new query starts at the top; coming back from a record returns to the row that was opened.
@@ -127,9 +133,9 @@ export function VendorTable({
     // Focus lands on the grid when the register opens, so the keyboard carries on without a click.
     grid?.focus({ preventScroll: true });
     return () => {
-      lastPosition = { ...remembered.current, offset: grid?.scrollTop ?? 0 };
+      lastPositions.set(register.name, { ...remembered.current, offset: grid?.scrollTop ?? 0 });
     };
-  }, [gridRef]);
+  }, [gridRef, register.name]);
   const items = virtualizer.getVirtualItems();
   const first = items[0]?.index ?? 0;
   const last = items.at(-1)?.index ?? 0;
@@ -139,9 +145,9 @@ export function VendorTable({
     if (total > 0) ensureRange(first, last);
   }, [first, last, total, ensureRange]);
 
-  const table = useReactTable<Vendor | null>({
+  const table = useReactTable<Rec | null>({
     data: items.map((item) => pages.rowAt(item.index) ?? null),
-    columns: vendorColumns,
+    columns,
     getCoreRowModel: getCoreRowModel(),
     getRowId: (_row, i) => String(items[i]?.index ?? i),
     manualSorting: true,
@@ -159,8 +165,8 @@ export function VendorTable({
   const onKeyDown = (event: KeyboardEvent<HTMLDivElement>) => {
     if (event.target !== event.currentTarget || total === 0) return;
     if (event.key === 'Enter') {
-      const vendor = pages.rowAt(activeIndex);
-      if (vendor) onOpen(vendor);
+      const record = pages.rowAt(activeIndex);
+      if (record) onOpen(record);
       event.preventDefault();
       return;
     }
@@ -180,10 +186,10 @@ export function VendorTable({
       ref={gridRef}
       className="grid-scroll"
       role="grid"
-      aria-label="Vendors"
+      aria-label={register.title}
       aria-rowcount={total + 1}
       aria-colcount={visibleColumns.length}
-      aria-activedescendant={total > 0 ? `vendor-row-${activeIndex}` : undefined}
+      aria-activedescendant={total > 0 ? `${register.entity}-row-${activeIndex}` : undefined}
       aria-busy={pages.stale || undefined}
       tabIndex={0}
       onKeyDown={onKeyDown}
@@ -258,17 +264,17 @@ export function VendorTable({
       >
         {items.map((item, i) => {
           const row = rows[i];
-          const vendor = row?.original ?? null;
+          const record = row?.original ?? null;
           return (
             <div
               key={item.key}
               role="row"
-              id={`vendor-row-${item.index}`}
+              id={`${register.entity}-row-${item.index}`}
               aria-rowindex={item.index + 2}
               aria-selected={item.index === activeIndex}
               className="grid-row"
               data-active={item.index === activeIndex || undefined}
-              data-archived={vendor?.archived || undefined}
+              data-archived={record?.archived || undefined}
               style={{
                 height: ROW_HEIGHT,
                 width: Math.max(width, 0),
@@ -277,14 +283,14 @@ export function VendorTable({
               }}
               onClick={(event) => {
                 setActive(item.index);
-                if (!vendor) return;
-                // The name is a real link; let modified clicks behave like links do.
+                if (!record) return;
+                // The title is a real link; let modified clicks behave like links do.
                 if (event.metaKey || event.ctrlKey) return;
                 event.preventDefault();
-                onOpen(vendor);
+                onOpen(record);
               }}
             >
-              {vendor && row
+              {record && row
                 ? row.getVisibleCells().map((cell) => (
                     <div
                       key={cell.id}

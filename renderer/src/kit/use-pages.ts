@@ -1,11 +1,9 @@
-import { useCallback, useEffect, useRef, useState } from 'react';
-import type { ChannelInput } from '../../../shared/contract';
-import type { Vendor } from '../../../shared/domain/vendor';
+import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
+import type { Register } from '../../../shared/kit/define';
 import type { ApiError } from '../api/client';
-import { invoke, toApiError } from '../api/client';
-
-/** Everything that decides which vendors the register shows, in which order; paging is added per request. */
-export type VendorListQuery = Required<Omit<ChannelInput<'vendors:list'>, 'offset' | 'limit'>>;
+import { toApiError } from '../api/client';
+import type { ListQuery, Rec } from './api';
+import { registerApi } from './api';
 
 export const PAGE_SIZE = 100;
 
@@ -13,10 +11,10 @@ interface PageCache {
   key: string;
   generation: number;
   total: number;
-  pages: Map<number, Vendor[]>;
+  pages: Map<number, Rec[]>;
 }
 
-export interface VendorPages {
+export interface RegisterPages {
   /** Rows matching the current query, known once its first page has arrived. */
   total: number | null;
   /** True while the shown rows belong to an earlier query or an earlier state of the register. */
@@ -24,7 +22,7 @@ export interface VendorPages {
   /** Counts reloads, so checks made for one state of the register are not reused after a change. */
   generation: number;
   error: ApiError | null;
-  rowAt(index: number): Vendor | undefined;
+  rowAt(index: number): Rec | undefined;
   /** Fetches the pages covering rows `start..end` that are not cached yet. */
   ensureRange(start: number, end: number): void;
   /** Refetches after a change to the register (a save, an archive, demo data). */
@@ -32,12 +30,13 @@ export interface VendorPages {
 }
 
 /**
- * The register's rows, fetched from the core a page at a time by offset as the user scrolls. The core sorts,
+ * A register's rows, fetched from the core a page at a time by offset as the user scrolls. The core sorts,
  * filters and searches; this hook only caches pages for the current query and starts over when it changes,
  * keeping the previous rows on screen until the new first page arrives.
  */
-export function useVendorPages(query: VendorListQuery): VendorPages {
+export function useRegisterPages(reg: Register, query: ListQuery): RegisterPages {
   const key = JSON.stringify(query);
+  const api = useMemo(() => registerApi(reg), [reg]);
   const [generation, setGeneration] = useState(0);
   const [cache, setCache] = useState<PageCache | null>(null);
   const [error, setError] = useState<ApiError | null>(null);
@@ -45,8 +44,8 @@ export function useVendorPages(query: VendorListQuery): VendorPages {
 
   useEffect(() => {
     let cancelled = false;
-    const input = { ...(JSON.parse(key) as VendorListQuery), offset: 0, limit: PAGE_SIZE };
-    invoke('vendors:list', input).then(
+    const input = { ...(JSON.parse(key) as ListQuery), offset: 0, limit: PAGE_SIZE };
+    api.list(input).then(
       (page) => {
         if (cancelled) return;
         setError(null);
@@ -59,7 +58,7 @@ export function useVendorPages(query: VendorListQuery): VendorPages {
     return () => {
       cancelled = true;
     };
-  }, [key, generation]);
+  }, [key, generation, api]);
 
   const current = cache && cache.key === key && cache.generation === generation ? cache : null;
 
@@ -72,11 +71,12 @@ export function useVendorPages(query: VendorListQuery): VendorPages {
         if (current.pages.has(page) || inFlight.current.has(flightKey)) continue;
         inFlight.current.add(flightKey);
         const input = {
-          ...(JSON.parse(current.key) as VendorListQuery),
+          ...(JSON.parse(current.key) as ListQuery),
           offset: page * PAGE_SIZE,
           limit: PAGE_SIZE,
         };
-        invoke('vendors:list', input)
+        api
+          .list(input)
           .then(
             (result) => {
               setCache((prev) =>
@@ -90,7 +90,7 @@ export function useVendorPages(query: VendorListQuery): VendorPages {
           .finally(() => inFlight.current.delete(flightKey));
       }
     },
-    [current],
+    [current, api],
   );
 
   const shown = current ?? cache;

@@ -13,48 +13,65 @@ import {
 } from '@mantine/core';
 import { useDebouncedValue, useHotkeys, useLocalStorage, useSessionStorage } from '@mantine/hooks';
 import { notifications } from '@mantine/notifications';
-import { IconBuildingStore, IconFilterOff, IconPlus, IconSearch } from '@tabler/icons-react';
+import { IconFileImport, IconFilterOff, IconPlus, IconSearch } from '@tabler/icons-react';
 import type { ColumnSizingState, VisibilityState } from '@tanstack/react-table';
-import { useEffect, useRef, useState } from 'react';
+import { useEffect, useMemo, useRef, useState } from 'react';
+import type { Register } from '../../../shared/kit/define';
 import { invoke, toApiError } from '../api/client';
 import { navigate } from '../app/router';
+import type { RegisterUi } from '../registers/ui';
+import type { ListQuery } from './api';
+import { registerApi } from './api';
+import type { Filters } from './columns';
+import { countActiveFilters, registerColumns } from './columns';
 import { ColumnsMenu, defaultColumnVisibility } from './ColumnsMenu';
-import type { VendorListQuery } from './use-vendor-pages';
-import { useVendorPages } from './use-vendor-pages';
-import type { VendorFilters } from './vendor-columns';
-import { countActiveFilters, emptyFilters } from './vendor-columns';
-import { VendorTable } from './VendorTable';
+import { RegisterTable } from './RegisterTable';
+import { useRegisterPages } from './use-pages';
 
-type Archived = VendorListQuery['archived'];
+type Archived = ListQuery['archived'];
 const TYPING_DEBOUNCE_MS = 250;
 /** Read stored view settings during the first render, so the first request already uses them. */
 const now = { getInitialValueInEffect: false } as const;
 
-function countText(total: number | null, narrowed: boolean, archived: Archived, failed: boolean): string {
+function countText(
+  reg: Register,
+  total: number | null,
+  narrowed: boolean,
+  archived: Archived,
+  failed: boolean,
+): string {
   if (total === null) return failed ? '' : 'Loading…';
-  const noun = total === 1 ? 'vendor' : 'vendors';
+  const noun = total === 1 ? reg.noun.one : reg.noun.other;
   const count = total.toLocaleString();
   if (archived === 'only') return `${count} archived ${noun}${narrowed ? ' match' : ''}`;
   return narrowed ? `${count} ${noun} match` : `${count} ${noun}`;
 }
 
-function EmptyRegister({ onLoadDemo, loading }: { onLoadDemo: () => void; loading: boolean }) {
+function EmptyRegister({
+  reg,
+  ui,
+  onLoadDemo,
+  loading,
+}: {
+  reg: Register;
+  ui: RegisterUi;
+  onLoadDemo: () => void;
+  loading: boolean;
+}) {
+  const Icon = ui.icon;
   return (
     <EmptyState
       m="xl"
       mt={64}
-      icon={<IconBuildingStore size={28} />}
+      icon={<Icon size={28} />}
       withIndicatorBackground
-      title="Your vendor register is empty"
+      title={`Your ${reg.noun.one} register is empty`}
       description={
         <Stack gap="xs" maw={560} mx="auto">
-          <Text size="sm">
-            This register lists every processor, sub-processor and joint controller that handles personal data
-            for you: the DPA you signed with each, where they process the data, and who they pass it on to. It
-            backs your Art 28 contracts and shows which transfers outside the EEA need a transfer mechanism.
-          </Text>
+          <Text size="sm">{reg.description}</Text>
           <Text size="sm" c="dimmed">
-            Try it with demo data, or add your first vendor. Importing from a spreadsheet comes next.
+            Try it with demo data, import your list from a spreadsheet (xlsx or csv), or add your first{' '}
+            {reg.noun.one}.
           </Text>
         </Stack>
       }
@@ -65,42 +82,52 @@ function EmptyRegister({ onLoadDemo, loading }: { onLoadDemo: () => void; loadin
         </Button>
         <Button
           variant="default"
-          leftSection={<IconPlus size={16} />}
-          onClick={() => void navigate('/vendors/new')}
+          leftSection={<IconFileImport size={16} />}
+          onClick={() => void navigate(`/import?register=${reg.name}`)}
         >
-          New vendor
+          Import from a spreadsheet
+        </Button>
+        <Button
+          variant="default"
+          leftSection={<IconPlus size={16} />}
+          onClick={() => void navigate(`/${reg.name}/new`)}
+        >
+          New {reg.noun.one}
         </Button>
       </EmptyState.Actions>
     </EmptyState>
   );
 }
 
-/** The vendor / sub-processor register: search, sort, filter and open any vendor. */
-export function VendorRegisterPage() {
+/** A register's page: search, sort, filter and open any record; the same page for every register. */
+export function RegisterPage({ reg, ui }: { reg: Register; ui: RegisterUi }) {
+  const columns = useMemo(() => registerColumns(reg, ui.cells), [reg, ui.cells]);
+  const api = useMemo(() => registerApi(reg), [reg]);
+  const key = (what: string) => `dpo.${reg.name}.${what}`;
   // The view survives opening a record and coming back, for the rest of the session.
-  const [search, setSearch] = useSessionStorage({ key: 'dpo.vendors.search', defaultValue: '', ...now });
-  const [filters, setFilters] = useSessionStorage<VendorFilters>({
-    key: 'dpo.vendors.filters',
-    defaultValue: emptyFilters,
+  const [search, setSearch] = useSessionStorage({ key: key('search'), defaultValue: '', ...now });
+  const [filters, setFilters] = useSessionStorage<Filters>({
+    key: key('filters'),
+    defaultValue: reg.emptyFilters() as Filters,
     ...now,
   });
-  const [sort, setSort] = useSessionStorage<VendorListQuery['sort']>({
-    key: 'dpo.vendors.sort',
-    defaultValue: { key: 'name', direction: 'asc' },
+  const [sort, setSort] = useSessionStorage<ListQuery['sort']>({
+    key: key('sort'),
+    defaultValue: reg.defaultSort,
     ...now,
   });
   const [archived, setArchived] = useSessionStorage<Archived>({
-    key: 'dpo.vendors.archived',
+    key: key('archived'),
     defaultValue: 'exclude',
     ...now,
   });
   const [columnVisibility, setColumnVisibility] = useLocalStorage<VisibilityState>({
-    key: 'dpo.vendors.columns',
-    defaultValue: defaultColumnVisibility(),
+    key: key('columns'),
+    defaultValue: defaultColumnVisibility(columns),
     ...now,
   });
   const [columnSizing, setColumnSizing] = useLocalStorage<ColumnSizingState>({
-    key: 'dpo.vendors.columnWidths',
+    key: key('columnWidths'),
     defaultValue: {},
     ...now,
   });
@@ -112,17 +139,17 @@ export function VendorRegisterPage() {
   const [debouncedTyped] = useDebouncedValue(typed, TYPING_DEBOUNCE_MS);
   const { search: querySearch, text } = JSON.parse(debouncedTyped) as {
     search: string;
-    text: VendorFilters['text'];
+    text: Filters['text'];
   };
-  const query: VendorListQuery = {
+  const query: ListQuery = {
     sort,
     search: querySearch.trim(),
     filters: { ...filters, text },
     archived,
   };
-  const pages = useVendorPages(query);
+  const pages = useRegisterPages(reg, query);
 
-  const activeFilters = countActiveFilters(filters);
+  const activeFilters = countActiveFilters(reg, filters);
   const narrowed = activeFilters > 0 || search.trim() !== '';
   const [emptyCheck, setEmptyCheck] = useState<{ generation: number; empty: boolean } | null>(null);
   const [loadingDemo, setLoadingDemo] = useState(false);
@@ -133,14 +160,14 @@ export function VendorRegisterPage() {
   useEffect(() => {
     if (!maybeEmpty) return;
     let cancelled = false;
-    invoke('vendors:list', { archived: 'include', limit: 1 }).then(
+    api.list({ archived: 'include', limit: 1 }).then(
       (page) => !cancelled && setEmptyCheck({ generation: pages.generation, empty: page.total === 0 }),
       () => {},
     );
     return () => {
       cancelled = true;
     };
-  }, [maybeEmpty, pages.generation]);
+  }, [maybeEmpty, pages.generation, api]);
   const emptyChecked = emptyCheck?.generation === pages.generation;
   const registerEmpty = maybeEmpty && emptyChecked && emptyCheck.empty;
 
@@ -148,10 +175,13 @@ export function VendorRegisterPage() {
     setLoadingDemo(true);
     invoke('demo:load', {})
       .then((result) => {
+        const parts = Object.entries(result.registers)
+          .filter(([, c]) => c.created > 0)
+          .map(([name, c]) => `${c.created} ${name}`);
         notifications.show({
           color: 'green',
           title: 'Demo data loaded',
-          message: `${result.created} demo vendors added${result.skipped ? `, ${result.skipped} already there` : ''}.`,
+          message: `${parts.length > 0 ? `Added ${parts.join(' and ')}` : 'Nothing new added'}${result.skipped ? `; ${result.skipped} already there` : ''}.`,
         });
         reload();
       })
@@ -163,13 +193,14 @@ export function VendorRegisterPage() {
 
   useHotkeys([
     ['/', () => searchRef.current?.focus()],
-    ['n', () => void navigate('/vendors/new')],
+    ['n', () => void navigate(`/${reg.name}/new`)],
   ]);
 
   const clearAll = () => {
-    setFilters(emptyFilters);
+    setFilters(reg.emptyFilters() as Filters);
     setSearch('');
   };
+  const title = reg.title.toLowerCase();
 
   return (
     <div className="page">
@@ -177,10 +208,10 @@ export function VendorRegisterPage() {
         <Group justify="space-between" wrap="nowrap" gap="sm">
           <Group gap="sm" wrap="nowrap" align="baseline">
             <Title order={1} size="h3">
-              Vendors
+              {reg.title}
             </Title>
             <Text size="sm" c="dimmed" aria-live="polite" data-testid="row-count">
-              {countText(pages.total, narrowed, archived, pages.error !== null)}
+              {countText(reg, pages.total, narrowed, archived, pages.error !== null)}
             </Text>
           </Group>
           <Group gap="xs" wrap="nowrap">
@@ -189,8 +220,8 @@ export function VendorRegisterPage() {
               <>
                 <TextInput
                   ref={searchRef}
-                  aria-label="Search vendors"
-                  placeholder="Search vendors"
+                  aria-label={`Search ${title}`}
+                  placeholder={`Search ${title}`}
                   type="search"
                   w={260}
                   leftSection={<IconSearch size={16} />}
@@ -207,9 +238,9 @@ export function VendorRegisterPage() {
                   }}
                 />
                 <div>
-                  <VisuallyHidden id="archived-label">Archived vendors</VisuallyHidden>
+                  <VisuallyHidden id={`${reg.name}-archived-label`}>Archived {reg.noun.other}</VisuallyHidden>
                   <SegmentedControl
-                    aria-labelledby="archived-label"
+                    aria-labelledby={`${reg.name}-archived-label`}
                     value={archived}
                     onChange={(v) => setArchived(v as Archived)}
                     data={[
@@ -223,23 +254,24 @@ export function VendorRegisterPage() {
                   <Button
                     variant="subtle"
                     leftSection={<IconFilterOff size={16} />}
-                    onClick={() => setFilters(emptyFilters)}
+                    onClick={() => setFilters(reg.emptyFilters() as Filters)}
                   >
                     Clear {activeFilters === 1 ? 'filter' : `${activeFilters} filters`}
                   </Button>
                 )}
                 <ColumnsMenu
+                  columns={columns}
                   visibility={columnVisibility}
                   onChange={setColumnVisibility}
                   onReset={() => {
-                    setColumnVisibility(defaultColumnVisibility());
+                    setColumnVisibility(defaultColumnVisibility(columns));
                     setColumnSizing({});
                   }}
                 />
               </>
             )}
-            <Button leftSection={<IconPlus size={16} />} onClick={() => void navigate('/vendors/new')}>
-              New vendor
+            <Button leftSection={<IconPlus size={16} />} onClick={() => void navigate(`/${reg.name}/new`)}>
+              New {reg.noun.one}
             </Button>
           </Group>
         </Group>
@@ -250,9 +282,11 @@ export function VendorRegisterPage() {
         </Alert>
       )}
       {registerEmpty ? (
-        <EmptyRegister onLoadDemo={loadDemo} loading={loadingDemo} />
+        <EmptyRegister reg={reg} ui={ui} onLoadDemo={loadDemo} loading={loadingDemo} />
       ) : (
-        <VendorTable
+        <RegisterTable
+          register={reg}
+          columns={columns}
           pages={pages}
           sort={sort}
           onSortChange={setSort}
@@ -261,7 +295,7 @@ export function VendorRegisterPage() {
           columnVisibility={columnVisibility}
           columnSizing={columnSizing}
           onColumnSizingChange={setColumnSizing}
-          onOpen={(vendor) => void navigate(`/vendors/${vendor.id}`)}
+          onOpen={(record) => void navigate(`/${reg.name}/${record.id}`)}
           queryKey={JSON.stringify(query)}
           gridRef={gridRef}
           emptyMessage={
@@ -269,10 +303,10 @@ export function VendorRegisterPage() {
               <Stack align="center" gap="xs" p="xl">
                 <Text fw={600}>
                   {narrowed
-                    ? 'No vendors match this search and these filters.'
+                    ? `No ${reg.noun.other} match this search and these filters.`
                     : archived === 'only'
-                      ? 'No vendor has been archived.'
-                      : 'Every vendor in the register is archived.'}
+                      ? `No ${reg.noun.one} has been archived.`
+                      : `Every ${reg.noun.one} in the register is archived.`}
                 </Text>
                 {narrowed && (
                   <Button variant="default" onClick={clearAll}>

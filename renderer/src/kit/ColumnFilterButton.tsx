@@ -9,11 +9,12 @@ import {
   TextInput,
 } from '@mantine/core';
 import { IconFilter, IconFilterFilled } from '@tabler/icons-react';
+import type { ListFilter } from '../../../shared/kit/define';
 import { CountryMultiSelect } from '../components/CountryPicker';
-import type { ColumnFilter, VendorFilters } from './vendor-columns';
-import { isFilterActive } from './vendor-columns';
+import type { Filters } from './columns';
+import { isFilterActive } from './columns';
 
-function clearFilter(filters: VendorFilters, filter: ColumnFilter): VendorFilters {
+function clearFilter(filters: Filters, filter: ListFilter): Filters {
   switch (filter.kind) {
     case 'text': {
       const text = { ...filters.text };
@@ -30,9 +31,9 @@ function clearFilter(filters: VendorFilters, filter: ColumnFilter): VendorFilter
 
 interface FilterProps {
   label: string;
-  filter: ColumnFilter;
-  filters: VendorFilters;
-  onChange: (filters: VendorFilters) => void;
+  filter: ListFilter;
+  filters: Filters;
+  onChange: (filters: Filters) => void;
 }
 
 function FilterControl({ label, filter, filters, onChange }: FilterProps) {
@@ -52,7 +53,7 @@ function FilterControl({ label, filter, filters, onChange }: FilterProps) {
       return (
         <Checkbox.Group
           label={`${label} is any of`}
-          value={filters[filter.key]}
+          value={(filters[filter.key] as string[] | undefined) ?? []}
           onChange={(value) => onChange({ ...filters, [filter.key]: value })}
         >
           <Stack gap={6} mt={6}>
@@ -67,13 +68,13 @@ function FilterControl({ label, filter, filters, onChange }: FilterProps) {
         <CountryMultiSelect
           label={`${label} is any of`}
           data-autofocus
-          value={filters[filter.key]}
+          value={(filters[filter.key] as string[] | undefined) ?? []}
           onChange={(value) => onChange({ ...filters, [filter.key]: value })}
           comboboxProps={{ withinPortal: false }}
         />
       );
     case 'yes-no': {
-      const value = filters[filter.key];
+      const value = (filters[filter.key] as boolean | null | undefined) ?? null;
       return (
         <SegmentedControl
           aria-label={`Filter ${label.toLowerCase()}`}

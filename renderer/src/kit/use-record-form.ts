@@ -1,56 +1,63 @@
 import { notifications } from '@mantine/notifications';
 import { useCallback, useMemo, useState } from 'react';
-import type { Vendor } from '../../../shared/domain/vendor';
-import { invoke, toApiError } from '../api/client';
-import type { FieldErrors, VendorField, VendorFormValues } from './vendor-form';
-import { errorsFromIssues, fieldOrder, validateVendor } from './vendor-form';
+import type { Register } from '../../../shared/kit/define';
+import { toApiError } from '../api/client';
+import type { Rec } from './api';
+import { capitalised, registerApi } from './api';
+import type { FieldErrors, FormValues } from './record-form';
+import { errorsFromIssues, formFields, validateRecord } from './record-form';
 
-export interface VendorFormOptions {
-  initial: VendorFormValues;
-  /** Set when editing a stored vendor; absent when creating one. */
-  vendorId?: number;
+export interface RecordFormOptions {
+  reg: Register;
+  initial: FormValues;
+  /** Set when editing a stored record; absent when creating one. */
+  recordId?: number;
   /** The `updatedAt` this window last saw; the core refuses the save if the record changed since. */
   expectedUpdatedAt?: string;
-  onSaved: (vendor: Vendor) => void;
+  onSaved: (record: Rec) => void;
 }
 
-export interface VendorFormState {
-  values: VendorFormValues;
+export interface RecordFormState {
+  values: FormValues;
   errors: FieldErrors;
   /** Problems the core reported that belong to no single field. */
   general: string[];
   dirty: boolean;
   saving: boolean;
-  /** Set when the core refused the save because someone changed the vendor in the meantime. */
+  /** Set when the core refused the save because someone changed the record in the meantime. */
   conflict: string | null;
-  setField: <K extends VendorField>(field: K, value: VendorFormValues[K]) => void;
+  setField: (field: string, value: unknown) => void;
   save: () => Promise<void>;
   /** Keeps the edits after a conflict, once the caller has fetched the latest `updatedAt`. */
   dismissConflict: () => void;
   /** Starts over from stored values, e.g. after a save or when the user takes the latest version. */
-  reset: (values: VendorFormValues) => void;
+  reset: (values: FormValues) => void;
 }
 
-function focusField(field: VendorField | undefined): void {
+/** The id of a field's input, so a message can send the focus there. */
+export const inputId = (reg: Register, field: string) => `${reg.entity}-${field}`;
+
+function focusField(reg: Register, field: string | undefined): void {
   if (!field) return;
   // Wait for React to render the messages, so the screen reader reads the field with its error.
-  setTimeout(() => document.getElementById(`vendor-${field}`)?.focus(), 0);
+  setTimeout(() => document.getElementById(inputId(reg, field))?.focus(), 0);
 }
 
-function firstField(errors: FieldErrors): VendorField | undefined {
-  return fieldOrder.find((f) => errors[f]);
+function firstField(reg: Register, errors: FieldErrors): string | undefined {
+  return formFields(reg).find((f) => errors[f.name])?.name;
 }
 
 /**
  * The create/edit form's state: values, validation with the shared schema (shown once the user first tries to
  * save, then live), the core's VALIDATION details mapped onto fields, optimistic locking and the save toast.
  */
-export function useVendorForm({
+export function useRecordForm({
+  reg,
   initial,
-  vendorId,
+  recordId,
   expectedUpdatedAt,
   onSaved,
-}: VendorFormOptions): VendorFormState {
+}: RecordFormOptions): RecordFormState {
   const [values, setValues] = useState(initial);
   const [baseline, setBaseline] = useState(initial);
   const [submitted, setSubmitted] = useState(false);
@@ -59,12 +66,12 @@ export function useVendorForm({
   const [saving, setSaving] = useState(false);
   const [conflict, setConflict] = useState<string | null>(null);
 
-  const validation = useMemo(() => validateVendor(values), [values]);
+  const validation = useMemo(() => validateRecord(reg, values), [reg, values]);
   const clientErrors = submitted && !validation.ok ? validation.errors : {};
   const errors = { ...serverErrors, ...clientErrors };
   const dirty = useMemo(() => JSON.stringify(values) !== JSON.stringify(baseline), [values, baseline]);
 
-  const setField = useCallback(<K extends VendorField>(field: K, value: VendorFormValues[K]) => {
+  const setField = useCallback((field: string, value: unknown) => {
     setValues((v) => ({ ...v, [field]: value }));
     setServerErrors((e) => {
       if (!(field in e)) return e;
@@ -74,7 +81,7 @@ export function useVendorForm({
     });
   }, []);
 
-  const reset = useCallback((next: VendorFormValues) => {
+  const reset = useCallback((next: FormValues) => {
     setValues(next);
     setBaseline(next);
     setSubmitted(false);
@@ -87,7 +94,7 @@ export function useVendorForm({
     setSubmitted(true);
     setGeneral([]);
     if (!validation.ok) {
-      focusField(firstField(validation.errors));
+      focusField(reg, firstField(reg, validation.errors));
       notifications.show({
         color: 'red',
         title: 'Not saved',
@@ -96,37 +103,38 @@ export function useVendorForm({
       return;
     }
     setSaving(true);
+    const api = registerApi(reg);
+    const Noun = capitalised(reg.noun.one);
     try {
       const saved =
-        vendorId === undefined
-          ? await invoke('vendors:create', validation.data)
-          : await invoke('vendors:update', { id: vendorId, values: validation.data, expectedUpdatedAt });
+        recordId === undefined
+          ? await api.create(validation.data)
+          : await api.update(recordId, validation.data, expectedUpdatedAt);
       setServerErrors({});
       setConflict(null);
+      const title = reg.titleOf(saved);
       notifications.show({
         color: 'green',
-        title: vendorId === undefined ? 'Vendor added' : 'Vendor saved',
+        title: recordId === undefined ? `${Noun} added` : `${Noun} saved`,
         message:
-          vendorId === undefined
-            ? `${saved.name} is now in the register.`
-            : `Your changes to ${saved.name} are saved.`,
+          recordId === undefined ? `${title} is now in the register.` : `Your changes to ${title} are saved.`,
       });
       onSaved(saved);
     } catch (err) {
       const error = toApiError(err);
       if (error.code === 'VALIDATION') {
-        const mapped = errorsFromIssues(error.fieldIssues);
+        const mapped = errorsFromIssues(reg, error.fieldIssues);
         setServerErrors(mapped.fields);
         setGeneral(
           mapped.general.length || Object.keys(mapped.fields).length ? mapped.general : [error.message],
         );
-        focusField(firstField(mapped.fields));
+        focusField(reg, firstField(reg, mapped.fields));
         notifications.show({ color: 'red', title: 'Not saved', message: error.message });
       } else if (error.code === 'CONFLICT') {
         setConflict(error.message);
         notifications.show({
           color: 'red',
-          title: 'Not saved: someone else changed this vendor',
+          title: `Not saved: someone else changed this ${reg.noun.one}`,
           message: 'Your edits are still in the form. Choose how to continue above the form.',
         });
       } else {

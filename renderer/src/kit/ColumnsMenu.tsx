@@ -1,14 +1,18 @@
 import { Button, Checkbox, Group, Popover, Stack, Text } from '@mantine/core';
 import { IconColumns3 } from '@tabler/icons-react';
-import type { VisibilityState } from '@tanstack/react-table';
-import { columnMeta, vendorColumns } from './vendor-columns';
+import type { ColumnDef, VisibilityState } from '@tanstack/react-table';
+import { columnMeta } from './columns';
 
-/** Shows or hides register columns; the name always stays so every row can be opened. */
+type Columns = readonly ColumnDef<never>[] | readonly { id?: string; meta?: unknown }[];
+
+/** Shows or hides register columns; the first (the record's title) always stays so every row can be opened. */
 export function ColumnsMenu({
+  columns,
   visibility,
   onChange,
   onReset,
 }: {
+  columns: Columns;
   visibility: VisibilityState;
   onChange: (visibility: VisibilityState) => void;
   onReset: () => void;
@@ -25,7 +29,7 @@ export function ColumnsMenu({
           <Text size="xs" fw={600} c="dimmed">
             Show columns
           </Text>
-          {vendorColumns.map((column) => {
+          {columns.map((column, i) => {
             const id = column.id!;
             const shown = visibility[id] !== false;
             return (
@@ -34,7 +38,7 @@ export function ColumnsMenu({
                 size="xs"
                 label={columnMeta(column).label}
                 checked={shown}
-                disabled={id === 'name'}
+                disabled={i === 0}
                 onChange={(e) => onChange({ ...visibility, [id]: e.currentTarget.checked })}
               />
             );
@@ -50,6 +54,6 @@ export function ColumnsMenu({
   );
 }
 
-export function defaultColumnVisibility(): VisibilityState {
-  return Object.fromEntries(vendorColumns.map((c) => [c.id!, !columnMeta(c).hiddenByDefault]));
+export function defaultColumnVisibility(columns: Columns): VisibilityState {
+  return Object.fromEntries(columns.map((c) => [c.id!, !columnMeta(c).hiddenByDefault]));
 }

@@ -1,7 +1,7 @@
 import { Table, Text, Title } from '@mantine/core';
-import type { AuditEntry } from '../../../shared/domain/vendor';
-import { formatDateTime } from '../lib/format';
-import { fieldLabel, readableValue } from './labels';
+import type { AuditEntry, Register } from '../../../shared/kit/define';
+import { readableValue } from '../../../shared/kit/readable';
+import { formatDate, formatDateTime } from '../lib/format';
 
 const actionText: Record<AuditEntry['action'], string> = {
   create: 'Added to the register',
@@ -11,14 +11,16 @@ const actionText: Record<AuditEntry['action'], string> = {
   delete: 'Deleted',
 };
 
-function describe(entry: AuditEntry): string {
-  if (entry.action === 'update' && entry.field) return fieldLabel(entry.field);
-  if (entry.field) return `${actionText[entry.action]}: ${fieldLabel(entry.field)}`;
+function describe(reg: Register, entry: AuditEntry): string {
+  const label = entry.field ? (reg.fields[entry.field]?.label ?? entry.field) : null;
+  if (entry.action === 'update' && label) return label;
+  if (entry.action === 'archive' || entry.action === 'restore') return actionText[entry.action];
+  if (label) return `${actionText[entry.action]}: ${label}`;
   return actionText[entry.action];
 }
 
 /** Who changed what and when, newest first, with values as a DPO reads them rather than as stored. */
-export function ChangeHistory({ history }: { history: AuditEntry[] }) {
+export function ChangeHistory({ reg, history }: { reg: Register; history: AuditEntry[] }) {
   const entries = [...history].sort((a, b) => b.at.localeCompare(a.at) || b.id - a.id);
   return (
     <section aria-labelledby="history-heading">
@@ -56,7 +58,7 @@ export function ChangeHistory({ history }: { history: AuditEntry[] }) {
                     <Table.Td style={{ whiteSpace: 'nowrap' }}>{formatDateTime(entry.at)}</Table.Td>
                     <Table.Td>{entry.actor}</Table.Td>
                     <Table.Td>
-                      {describe(entry)}
+                      {describe(reg, entry)}
                       {entry.importId && (
                         <Text span size="xs" c="dimmed">
                           {' '}
@@ -64,8 +66,16 @@ export function ChangeHistory({ history }: { history: AuditEntry[] }) {
                         </Text>
                       )}
                     </Table.Td>
-                    <Table.Td>{showsValues ? readableValue(entry.field, entry.oldValue) : ''}</Table.Td>
-                    <Table.Td>{showsValues ? readableValue(entry.field, entry.newValue) : ''}</Table.Td>
+                    <Table.Td>
+                      {showsValues
+                        ? readableValue(reg, entry.field, entry.oldValue, { date: formatDate })
+                        : ''}
+                    </Table.Td>
+                    <Table.Td>
+                      {showsValues
+                        ? readableValue(reg, entry.field, entry.newValue, { date: formatDate })
+                        : ''}
+                    </Table.Td>
                   </Table.Tr>
                 );
               })}

@@ -1,0 +1,16 @@
+import type { Register } from '../../../shared/kit/define';
+import { registers } from '../../../shared/registers/index';
+import { transfersUi } from './transfers';
+import type { RegisterUi } from './ui';
+import { vendorsUi } from './vendors';
+
+const uis: Record<string, RegisterUi> = { vendors: vendorsUi, transfers: transfersUi };
+
+/** Every register with its pages' own parts, in the order of the declarations. */
+export const registerPages: readonly { reg: Register; ui: RegisterUi }[] = (
+  registers as unknown as readonly Register[]
+).map((reg) => ({ reg, ui: uis[reg.name]! }));
+
+export function pagesOf(name: string): { reg: Register; ui: RegisterUi } | undefined {
+  return registerPages.find((p) => p.reg.name === name);
+}

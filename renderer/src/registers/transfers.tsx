@@ -1,0 +1,149 @@
+import { Anchor, Group, List, Paper, Stack, Text, Title } from '@mantine/core';
+import { IconWorldUpload } from '@tabler/icons-react';
+import type { ReactNode } from 'react';
+import type { Transfer } from '../../../shared/domain/transfer';
+import type { ChipColor } from '../../../shared/kit/fields';
+import { UNVERIFIED_MARK } from '../../../shared/reference/sources';
+import { navigate } from '../app/router';
+import { StatusChip } from '../components/StatusChip';
+import type { Rec, RecordDetail } from '../kit/api';
+import { countryLabel, formatDate, formatDateTime } from '../lib/format';
+import type { RegisterUi } from './ui';
+import { ValidityChip } from './vendors';
+
+const levelChip: Record<string, { color: ChipColor; label: string }> = {
+  ok: { color: 'green', label: 'Holds' },
+  warning: { color: 'yellow', label: 'Check' },
+  invalid: { color: 'red', label: 'Fails' },
+};
+
+const asTransfer = (r: Rec) => r as unknown as Transfer;
+
+function Fact({ label, children }: { label: string; children: ReactNode }) {
+  return (
+    <div>
+      <Text size="xs" fw={600} c="dimmed" mb={2}>
+        {label}
+      </Text>
+      {children}
+    </div>
+  );
+}
+
+function VendorLink({ id, name }: { id: number; name: string | null }) {
+  return (
+    <Anchor
+      href={`#/vendors/${id}`}
+      size="sm"
+      onClick={(e) => {
+        e.preventDefault();
+        void navigate(`/vendors/${id}`);
+      }}
+    >
+      {name ?? `Vendor #${id}`}
+    </Anchor>
+  );
+}
+
+/** The rules engine's verdict with each reason and the rule it rests on; unverified rules say so. */
+function TransferFacts({ detail }: { detail: RecordDetail }) {
+  const t = asTransfer(detail.record);
+  const v = t.validity;
+  return (
+    <Paper withBorder p="md" radius="md" component="aside" aria-label="Derived facts">
+      <Stack gap="md">
+        <Title order={2} size="h5">
+          Derived facts
+        </Title>
+        <Fact label="Validity today">
+          <Stack gap={6}>
+            <Group gap={6}>
+              <ValidityChip status={v.status} />
+              <Text size="sm">
+                {v.regime ? `Judged under the ${v.regime}` : 'Not judged under the EU or UK GDPR'}
+                {v.adequacy ? `; ${v.adequacy.decision}` : ''}.
+              </Text>
+            </Group>
+            <List size="sm" spacing={6} listStyleType="none" ml={0} aria-label="Why">
+              {v.reasons.map((r, i) => (
+                <List.Item key={i}>
+                  <Stack gap={2}>
+                    <Group gap={6} wrap="nowrap" align="flex-start">
+                      <StatusChip color={levelChip[r.level]!.color}>{levelChip[r.level]!.label}</StatusChip>
+                      <Text size="sm">{r.text.replace(` ${UNVERIFIED_MARK}`, '')}</Text>
+                    </Group>
+                    <Text size="xs" c="dimmed">
+                      {r.rule}
+                      {r.confidence === 'R' && ` — ${UNVERIFIED_MARK}`}
+                    </Text>
+                  </Stack>
+                </List.Item>
+              ))}
+            </List>
+            <Text size="xs" c="dimmed">
+              Judged on today’s date; the verdict changes by itself when a decision or a transition period
+              ends.
+            </Text>
+          </Stack>
+        </Fact>
+        <Fact label="Parties">
+          <Stack gap={2}>
+            <Text size="sm">
+              Importer: <VendorLink id={t.importer} name={t.importerName} /> in{' '}
+              {countryLabel(t.destinationCountry)}
+            </Text>
+            <Text size="sm">
+              Exporter:{' '}
+              {t.exporter ? <VendorLink id={t.exporter} name={t.exporterName} /> : 'our organisation'}
+              {t.exporterCountry ? ` in ${countryLabel(t.exporterCountry)}` : ' (country not recorded)'}
+            </Text>
+          </Stack>
+        </Fact>
+        <Fact label="Review">
+          {t.reviewOverdue ? (
+            <Group gap={6}>
+              <StatusChip color="red">Review overdue</StatusChip>
+              <Text size="sm">Due on {formatDate(t.reviewOn)}.</Text>
+            </Group>
+          ) : (
+            <Text size="sm">
+              {t.reviewOn ? `Next review on ${formatDate(t.reviewOn)}.` : 'No review date set.'}
+            </Text>
+          )}
+        </Fact>
+        <Fact label="Source">
+          <Text size="xs" c="dimmed">
+            Added {formatDateTime(t.createdAt)} · last changed {formatDateTime(t.updatedAt)}
+          </Text>
+        </Fact>
+      </Stack>
+    </Paper>
+  );
+}
+
+/** The reasons that lower a verdict, as a tooltip for the chip in the table. */
+const problems = (t: Transfer) =>
+  t.validity.reasons
+    .filter((r) => r.level !== 'ok')
+    .map((r) => r.text)
+    .join(' ') || undefined;
+
+/** The transfer register's pages: the verdict in the table, and its reasons on the record. */
+export const transfersUi: RegisterUi = {
+  icon: IconWorldUpload,
+  cells: {
+    validity: (r) => <ValidityChip status={asTransfer(r).validity.status} title={problems(asTransfer(r))} />,
+    reviewOn: (r) => (
+      <>
+        {asTransfer(r).reviewOverdue && <StatusChip color="red">Overdue</StatusChip>}
+        <span className="grid-cell-text">{formatDate(asTransfer(r).reviewOn)}</span>
+      </>
+    ),
+  },
+  headerChips: (r) => <ValidityChip status={asTransfer(r).validity.status} />,
+  Facts: TransferFacts,
+  newAside: {
+    title: 'The importer and the destination are required',
+    text: 'Choose the vendor that receives the data and the country it goes to, then the transfer tool. Once saved, the record shows whether the transfer is valid today under the EU or UK GDPR, with each reason and the rule behind it.',
+  },
+};

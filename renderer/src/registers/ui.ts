@@ -1,0 +1,17 @@
+import type { Icon } from '@tabler/icons-react';
+import type { ComponentType, ReactNode } from 'react';
+import type { Register } from '../../../shared/kit/define';
+import type { Rec, RecordDetail } from '../kit/api';
+
+/**
+ * What a register's pages show beyond what the kit derives from its declaration: its icon, cells of its own
+ * for some columns, the panel of derived facts beside the form, and the words beside a blank form.
+ */
+export interface RegisterUi {
+  icon: Icon;
+  cells?: Record<string, (record: Rec) => ReactNode>;
+  Facts?: ComponentType<{ reg: Register; detail: RecordDetail }>;
+  /** Chips beside the record's title (a vendor's DPA status, a transfer's validity). */
+  headerChips?: (record: Rec) => ReactNode;
+  newAside: { title: string; text: string };
+}

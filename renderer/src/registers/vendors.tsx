@@ -1,0 +1,366 @@
+import { Anchor, Button, Group, List, Paper, Stack, Text, Title } from '@mantine/core';
+import { IconBuildingStore, IconPlus } from '@tabler/icons-react';
+import type { ReactNode } from 'react';
+import type { Vendor } from '../../../shared/domain/vendor';
+import type { Transfer } from '../../../shared/domain/transfer';
+import type { ChipColor } from '../../../shared/kit/fields';
+import { transfers, vendors } from '../../../shared/registers/index';
+import { navigate } from '../app/router';
+import { StatusChip } from '../components/StatusChip';
+import type { Rec, RecordDetail } from '../kit/api';
+import { cellText, enumChip } from '../kit/columns';
+import { countryLabel, countryList, formatDate, formatDateTime, todayIso } from '../lib/format';
+import type { RegisterUi } from './ui';
+
+const option = <K extends 'role' | 'dpaStatus' | 'sourceKind'>(field: K, value: string) =>
+  vendors.fields[field].options.find((o) => o.value === value) ?? {
+    label: value,
+    color: 'gray' as ChipColor,
+  };
+const dpaLabel = (status: string) => option('dpaStatus', status).label;
+
+function daysBetween(fromIso: string, toIso: string): number {
+  return Math.round((Date.parse(`${toIso}T00:00:00Z`) - Date.parse(`${fromIso}T00:00:00Z`)) / 86_400_000);
+}
+
+/** Why the DPA reads as it does: the stored status, and what its dates make of it today. */
+export function dpaReason(v: Vendor, today = todayIso()): string {
+  const recorded = dpaLabel(v.dpaStatus).toLowerCase();
+  if (v.effectiveDpaStatus === 'expired' && v.dpaStatus !== 'expired') {
+    return `Recorded as ${recorded}, but its expiry date ${formatDate(v.dpaExpiresAt)} has passed.`;
+  }
+  switch (v.effectiveDpaStatus) {
+    case 'signed': {
+      const signed = v.dpaSignedAt ? `Signed on ${formatDate(v.dpaSignedAt)}` : 'Signed';
+      if (!v.dpaExpiresAt) return `${signed}; no expiry date recorded.`;
+      const left = daysBetween(today, v.dpaExpiresAt);
+      return `${signed}; expires on ${formatDate(v.dpaExpiresAt)}${left <= 90 ? `, in ${left} days` : ''}.`;
+    }
+    case 'expired':
+      return v.dpaExpiresAt ? `Expired on ${formatDate(v.dpaExpiresAt)}.` : 'Recorded as expired.';
+    case 'none':
+      return v.role === 'processor' || v.role === 'sub-processor'
+        ? 'No DPA recorded. A processor needs a contract meeting Art 28(3).'
+        : 'No agreement recorded.';
+    case 'requested':
+      return 'Requested from the vendor; not signed yet.';
+    case 'draft':
+      return 'In draft; not signed yet.';
+    case 'not-required':
+      return 'Recorded as not required.';
+  }
+}
+
+function Fact({ label, children }: { label: string; children: ReactNode }) {
+  return (
+    <div>
+      <Text size="xs" fw={600} c="dimmed" mb={2}>
+        {label}
+      </Text>
+      {children}
+    </div>
+  );
+}
+
+/** A link to a record's page that moves within the app. */
+function RecordLink({ path, children }: { path: string; children: ReactNode }) {
+  return (
+    <Anchor
+      href={`#${path}`}
+      size="sm"
+      onClick={(e) => {
+        e.preventDefault();
+        void navigate(path);
+      }}
+    >
+      {children}
+    </Anchor>
+  );
+}
+
+function VendorLink({ id, name, current }: { id: number; name: string; current?: boolean }) {
+  if (current)
+    return (
+      <Text span fw={700} size="sm">
+        {name} (this vendor)
+      </Text>
+    );
+  return <RecordLink path={`/vendors/${id}`}>{name}</RecordLink>;
+}
+
+/** The sub-processor chain: parents from the top down to this vendor, then everything below it by depth. */
+export function SubprocessorChain({ vendor, detail }: { vendor: Vendor; detail: RecordDetail }) {
+  const parents = detail.parents ?? [];
+  const children = detail.children ?? [];
+  const above = [...parents].reverse();
+  const indent = (level: number) => ({ paddingLeft: level * 16 });
+  const role = (r: string) => (
+    <Text span size="xs" c="dimmed">
+      {option('role', r).label}
+    </Text>
+  );
+  return (
+    <section aria-labelledby="chain-heading">
+      <Title order={2} size="h5" id="chain-heading" mb={6}>
+        Sub-processor chain
+      </Title>
+      {above.length === 0 && children.length === 0 ? (
+        <Text size="sm" c="dimmed">
+          Engaged by us directly, with no sub-processors recorded.
+        </Text>
+      ) : (
+        <ul className="chain-list" aria-label="Sub-processor chain">
+          {above.map((p, i) => (
+            <li key={`p${p.id}`} style={indent(i)}>
+              <Group gap={6} wrap="nowrap">
+                {i > 0 && <span aria-hidden>└</span>}
+                <VendorLink id={p.id} name={p.name} /> {role(p.role)}
+                {p.archived && <StatusChip color="gray">Archived</StatusChip>}
+              </Group>
+            </li>
+          ))}
+          <li style={indent(above.length)}>
+            <Group gap={6} wrap="nowrap">
+              {above.length > 0 && <span aria-hidden>└</span>}
+              <VendorLink id={vendor.id} name={vendor.name} current /> {role(vendor.role)}
+            </Group>
+          </li>
+          {children.map((c) => (
+            <li
+              key={`c${c.id}`}
+              style={indent(above.length + c.depth)}
+              aria-label={`${c.name}, depth ${c.depth}`}
+            >
+              <Group gap={6} wrap="nowrap">
+                <span aria-hidden>└</span>
+                <VendorLink id={c.id} name={c.name} /> {role(c.role)}
+                {c.depth > 1 && (
+                  <Text span size="xs" c="dimmed">
+                    level {c.depth}
+                  </Text>
+                )}
+                {c.archived && <StatusChip color="gray">Archived</StatusChip>}
+              </Group>
+            </li>
+          ))}
+        </ul>
+      )}
+    </section>
+  );
+}
+
+const validityColors: Record<string, ChipColor> = { valid: 'green', warning: 'yellow', invalid: 'red' };
+const validityLabels: Record<string, string> = { valid: 'Valid', warning: 'Warning', invalid: 'Invalid' };
+
+/** A transfer's verdict as a chip with its word. */
+export function ValidityChip({ status, title }: { status: string; title?: string }) {
+  return (
+    <StatusChip color={validityColors[status] ?? 'gray'} title={title}>
+      {validityLabels[status] ?? status}
+    </StatusChip>
+  );
+}
+
+/** The path of a new transfer to this vendor, to this country. */
+const newTransferPath = (vendorId: number, country?: string) =>
+  `/transfers/new?importer=${vendorId}${country ? `&destinationCountry=${country}` : ''}`;
+
+/**
+ * Each processing country outside the area: covered by adequacy (named), by one of its transfer records (with
+ * its verdict), or a gap, with the way to record the transfer that closes it.
+ */
+function TransferCoverage({ vendor }: { vendor: Vendor }) {
+  if (vendor.transferCoverage.length === 0) {
+    return (
+      <Text size="sm">
+        {vendor.processingCountries.length === 0
+          ? 'No processing countries recorded.'
+          : 'Every processing country is in the EEA.'}
+      </Text>
+    );
+  }
+  return (
+    <List size="sm" spacing={6} aria-label="Third countries" listStyleType="none" ml={0}>
+      {vendor.transferCoverage.map((c) => (
+        <List.Item key={c.country}>
+          <Stack gap={2}>
+            <Group gap={6} wrap="wrap">
+              <span>{countryLabel(c.country)}</span>
+              {c.covered === 'adequacy' && <StatusChip color="teal">Adequacy decision</StatusChip>}
+              {c.covered === 'transfer' && (
+                <RecordLink path={`/transfers/${c.transferId}`}>Transfer record</RecordLink>
+              )}
+              {c.covered === 'gap' && <StatusChip color="orange">Needs a transfer mechanism</StatusChip>}
+            </Group>
+            <Text size="xs" c="dimmed">
+              {c.detail}
+            </Text>
+            {c.covered === 'gap' && (
+              <div>
+                <Button
+                  size="compact-xs"
+                  variant="light"
+                  leftSection={<IconPlus size={12} />}
+                  onClick={() => void navigate(newTransferPath(vendor.id, c.country))}
+                  aria-label={`Record a transfer to ${countryLabel(c.country)}`}
+                >
+                  Record a transfer
+                </Button>
+              </div>
+            )}
+          </Stack>
+        </List.Item>
+      ))}
+    </List>
+  );
+}
+
+/** The transfer records whose importer is this vendor, with their verdicts. */
+function VendorTransfers({ vendor, list }: { vendor: Vendor; list: Transfer[] }) {
+  return (
+    <section aria-labelledby="vendor-transfers-heading">
+      <Group justify="space-between" mb={6}>
+        <Title order={2} size="h5" id="vendor-transfers-heading">
+          Transfers to this vendor
+        </Title>
+        <Button
+          size="compact-xs"
+          variant="subtle"
+          leftSection={<IconPlus size={12} />}
+          onClick={() => void navigate(newTransferPath(vendor.id))}
+        >
+          New transfer
+        </Button>
+      </Group>
+      {list.length === 0 ? (
+        <Text size="sm" c="dimmed">
+          No transfer recorded.
+        </Text>
+      ) : (
+        <List size="sm" spacing={4} listStyleType="none" ml={0} aria-label="Transfers to this vendor">
+          {list.map((t) => (
+            <List.Item key={t.id}>
+              <Group gap={6} wrap="wrap">
+                <RecordLink path={`/transfers/${t.id}`}>
+                  {countryLabel(t.destinationCountry)}: {transfers.detailOf(t)}
+                </RecordLink>
+                <ValidityChip status={t.validity.status} />
+              </Group>
+            </List.Item>
+          ))}
+        </List>
+      )}
+    </section>
+  );
+}
+
+/** What the workbench derives from a vendor, each with its reason, beside the form. */
+function VendorFacts({ detail }: { detail: RecordDetail }) {
+  const v = detail.record as unknown as Vendor;
+  const dpa = option('dpaStatus', v.effectiveDpaStatus);
+  return (
+    <Paper withBorder p="md" radius="md" component="aside" aria-label="Derived facts">
+      <Stack gap="md">
+        <Title order={2} size="h5">
+          Derived facts
+        </Title>
+        <Fact label="Effective DPA status">
+          <Stack gap={4}>
+            <div>
+              <StatusChip color={dpa.color ?? 'gray'}>{dpa.label}</StatusChip>
+            </div>
+            <Text size="sm">{dpaReason(v)}</Text>
+          </Stack>
+        </Fact>
+        <Fact label="Review">
+          {v.reviewOverdue ? (
+            <Stack gap={4}>
+              <div>
+                <StatusChip color="red">Review overdue</StatusChip>
+              </div>
+              <Text size="sm">The review was due on {formatDate(v.nextReviewAt)}.</Text>
+            </Stack>
+          ) : (
+            <Text size="sm">
+              {v.nextReviewAt ? `Next review on ${formatDate(v.nextReviewAt)}.` : 'No review date set.'}
+            </Text>
+          )}
+        </Fact>
+        <Fact label="Transfers outside the EEA">
+          <TransferCoverage vendor={v} />
+        </Fact>
+        <VendorTransfers vendor={v} list={(detail.related.transfers ?? []) as unknown as Transfer[]} />
+        <SubprocessorChain vendor={v} detail={detail} />
+        <Fact label="Source">
+          <Text size="sm">
+            {option('sourceKind', v.sourceKind).label}
+            {v.sourceDetail ? `: ${v.sourceDetail}` : ''}
+          </Text>
+          <Text size="xs" c="dimmed">
+            Added {formatDateTime(v.createdAt)} · last changed {formatDateTime(v.updatedAt)}
+          </Text>
+        </Fact>
+      </Stack>
+    </Paper>
+  );
+}
+
+function dpaTitle(v: Vendor): string | undefined {
+  if (v.effectiveDpaStatus === v.dpaStatus) return undefined;
+  return `Recorded as ${dpaLabel(v.dpaStatus).toLowerCase()}; ${
+    v.dpaExpiresAt ? `expired on ${formatDate(v.dpaExpiresAt)}` : 'read from its dates'
+  }`;
+}
+
+const asVendor = (r: Rec) => r as unknown as Vendor;
+
+/** The vendor register's pages: its facts panel, the chain, and the cells that say more than a value. */
+export const vendorsUi: RegisterUi = {
+  icon: IconBuildingStore,
+  cells: {
+    dpaStatus: (r) =>
+      enumChip(vendors.fields.dpaStatus, asVendor(r).effectiveDpaStatus, dpaTitle(asVendor(r))),
+    // The marker comes first so a narrow column never hides it.
+    nextReviewAt: (r) => (
+      <>
+        {asVendor(r).reviewOverdue && <StatusChip color="red">Overdue</StatusChip>}
+        {cellText(formatDate(asVendor(r).nextReviewAt))}
+      </>
+    ),
+    specialCategoryData: (r) =>
+      asVendor(r).specialCategoryData ? <StatusChip color="grape">Art 9</StatusChip> : null,
+    thirdCountries: (r) => {
+      const v = asVendor(r);
+      if (v.thirdCountries.length === 0) return null;
+      if (v.transferGaps.length > 0) {
+        return (
+          <StatusChip color="orange" title={`Needs a transfer mechanism: ${countryList(v.transferGaps)}`}>
+            {v.transferGaps.join(', ')}
+          </StatusChip>
+        );
+      }
+      return cellText(
+        v.thirdCountries.join(', '),
+        `Covered by adequacy or a transfer record: ${countryList(v.thirdCountries)}`,
+      );
+    },
+  },
+  headerChips: (r) => {
+    const v = asVendor(r);
+    const dpa = option('dpaStatus', v.effectiveDpaStatus);
+    return (
+      <>
+        <StatusChip color={dpa.color ?? 'gray'}>DPA: {dpa.label}</StatusChip>
+        {v.reviewOverdue && <StatusChip color="red">Review overdue</StatusChip>}
+        {v.transferGaps.length > 0 && (
+          <StatusChip color="orange">Transfer gaps: {v.transferGaps.join(', ')}</StatusChip>
+        )}
+      </>
+    );
+  },
+  Facts: VendorFacts,
+  newAside: {
+    title: 'Only the name is required',
+    text: 'Fill in what you know now. Once saved, the record shows the DPA status its dates give, the processing countries outside the EEA and how each is covered (adequacy, a transfer record, or a gap), and where the vendor sits in the sub-processor chain.',
+  },
+};
