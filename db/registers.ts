@@ -1,6 +1,6 @@
-import type { Register } from '../shared/kit/define';
+import { declaredRegisters, type Register } from '../shared/kit/define';
 import { REFERENCE_VERSION } from '../shared/reference/version';
-import { registers as allRegisters } from '../shared/registers/index';
+import '../shared/registers/index';
 import type { AuditLog } from './audit';
 import { createRepository, STALE, type Repository } from './kit/repository';
 import type { Db } from './open';
@@ -16,7 +16,8 @@ export function createRegisters(
   audit: AuditLog,
   options: { registers?: readonly Register[]; settings?: SettingsStore } = {},
 ) {
-  const list = options.registers ?? (allRegisters as unknown as readonly Register[]);
+  // The workbench's registers, and in tests any register a test declared on the kit.
+  const list = options.registers ?? declaredRegisters();
   const settings = options.settings ?? createSettingsStore(db, audit);
   const repos = new Map<string, Repository>();
   const repoOf = (name: string): Repository => {

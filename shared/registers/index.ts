@@ -1,4 +1,4 @@
-import type { Register } from '../kit/define';
+import { declaredRegisters, type Register } from '../kit/define';
 import { transfers } from './transfers';
 import { vendors } from './vendors';
 
@@ -10,7 +10,10 @@ export const registers = [vendors, transfers] as const;
 export type RegisterName = (typeof registers)[number]['name'];
 export const RegisterNames = registers.map((r) => r.name) as [RegisterName, ...RegisterName[]];
 
-/** Any register by its name, as the kit sees it. */
+/**
+ * Any register by its name, as the kit sees it: the workbench's, and any other declared in this process (a
+ * test's own register gets the import engine and the repository like the workbench's).
+ */
 export function registerByName(name: string): Register | undefined {
-  return (registers as readonly unknown[]).find((r) => (r as Register).name === name) as Register | undefined;
+  return declaredRegisters().find((r) => r.name === name);
 }

@@ -206,8 +206,10 @@ export function RecordEditor({
               >
                 {title}
               </Title>
-              {record && ui.headerChips?.(record)}
-              {record?.archived && <StatusChip color="gray">Archived</StatusChip>}
+              <Group gap={4} wrap="nowrap" style={{ flex: 'none' }}>
+                {record && ui.headerChips?.(record)}
+                {record?.archived && <StatusChip color="gray">Archived</StatusChip>}
+              </Group>
               {form.dirty && (
                 <Text size="xs" c="dimmed">
                   Unsaved changes

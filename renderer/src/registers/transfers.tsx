@@ -57,11 +57,12 @@ function TransferFacts({ detail }: { detail: RecordDetail }) {
         </Title>
         <Fact label="Validity today">
           <Stack gap={6}>
-            <Group gap={6}>
-              <ValidityChip status={v.status} />
+            <Group gap={6} wrap="nowrap">
+              <div style={{ flex: 'none' }}>
+                <ValidityChip status={v.status} />
+              </div>
               <Text size="sm">
-                {v.regime ? `Judged under the ${v.regime}` : 'Not judged under the EU or UK GDPR'}
-                {v.adequacy ? `; ${v.adequacy.decision}` : ''}.
+                {v.regime ? `Judged under the ${v.regime}.` : 'Not judged under the EU or UK GDPR.'}
               </Text>
             </Group>
             <List size="sm" spacing={6} listStyleType="none" ml={0} aria-label="Why">
@@ -69,7 +70,9 @@ function TransferFacts({ detail }: { detail: RecordDetail }) {
                 <List.Item key={i}>
                   <Stack gap={2}>
                     <Group gap={6} wrap="nowrap" align="flex-start">
-                      <StatusChip color={levelChip[r.level]!.color}>{levelChip[r.level]!.label}</StatusChip>
+                      <div style={{ flex: 'none' }}>
+                        <StatusChip color={levelChip[r.level]!.color}>{levelChip[r.level]!.label}</StatusChip>
+                      </div>
                       <Text size="sm">{r.text.replace(` ${UNVERIFIED_MARK}`, '')}</Text>
                     </Group>
                     <Text size="xs" c="dimmed">
