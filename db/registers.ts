@@ -1,6 +1,6 @@
 import { declaredRegisters, type Register } from '../shared/kit/define';
 import { REFERENCE_VERSION } from '../shared/reference/version';
-import '../shared/registers/index';
+import { registers as workbenchRegisters } from '../shared/registers/index';
 import type { AuditLog } from './audit';
 import { createRepository, STALE, type Repository } from './kit/repository';
 import type { Db } from './open';
@@ -16,8 +16,9 @@ export function createRegisters(
   audit: AuditLog,
   options: { registers?: readonly Register[]; settings?: SettingsStore } = {},
 ) {
-  // The workbench's registers, and in tests any register a test declared on the kit.
-  const list = options.registers ?? declaredRegisters();
+  // The workbench's registers in their order, then any register a test declared on the kit.
+  const ordered = workbenchRegisters as unknown as readonly Register[];
+  const list = options.registers ?? [...ordered, ...declaredRegisters().filter((r) => !ordered.includes(r))];
   const settings = options.settings ?? createSettingsStore(db, audit);
   const repos = new Map<string, Repository>();
   const repoOf = (name: string): Repository => {

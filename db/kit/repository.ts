@@ -282,10 +282,10 @@ export function createRepository(db: Db, audit: AuditLog, reg: Register, deps: R
     return out;
   }
 
-  /** Validated input as it will be stored: references resolved, defaults from the settings on a new record. */
+  /** Validated input as it will be stored: references resolved, what the input leaves empty taken from the settings. */
   function prepare(input: Fields, id: number | null): Fields {
     let fields = resolveRefs(input);
-    if (id === null && reg.defaults) fields = reg.defaults(fields, deps.organisation());
+    if (reg.defaults) fields = reg.defaults(fields, deps.organisation());
     if (tree) checkTree(id, fields[tree.name]);
     return fields;
   }

@@ -156,7 +156,7 @@ export interface RegisterDecl<
   /** Cross-field rules, checked wherever input is validated. */
   checks?: (fields: ParsedFields<F>) => FieldProblem[];
   defaultSort: { key: string; direction: 'asc' | 'desc' };
-  /** Values the core fills in on a new record when the input leaves them empty (from the settings). */
+  /** Values the core fills in on every write when the input leaves them empty (from the settings). */
   defaults?: (fields: ParsedFields<F>, organisation: Organisation) => ParsedFields<F>;
 }
 
