@@ -1,0 +1,92 @@
+import { spawnSync } from 'node:child_process';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { tempDir } from '../helpers/core';
+
+const ROOT = join(import.meta.dirname, '..', '..');
+
+let db = '';
+let cleanup = () => {};
+beforeAll(() => {
+  const t = tempDir();
+  cleanup = t.cleanup;
+  db = join(t.dir, 'w.sqlite');
+});
+afterAll(() => cleanup());
+
+function dpo(args: string[], input?: string) {
+  const r = spawnSync(process.execPath, [join(ROOT, 'bin', 'dpo.js'), ...args, '--db', db], {
+    encoding: 'utf8',
+    input,
+    timeout: 60_000,
+  });
+  return { code: r.status, stdout: r.stdout, stderr: r.stderr };
+}
+
+describe('the same commands for every register', () => {
+  it('creates a transfer from JSON on stdin, naming the importer, and reads it back with its validity', () => {
+    expect(dpo(['demo']).code).toBe(0);
+    const created = dpo(
+      ['transfers', 'create', '--input', '-', '--json'],
+      JSON.stringify({ importer: 'OpenAI', destinationCountry: 'US', mechanism: 'scc-2021', sccModule: 3 }),
+    );
+    expect(created.stderr).toBe('');
+    const t = JSON.parse(created.stdout) as Record<string, unknown> & {
+      validity: { status: string; reasons: unknown[] };
+    };
+    expect(t).toMatchObject({
+      importerName: 'OpenAI',
+      destinationCountry: 'US',
+      mechanism: 'scc-2021',
+      sccModule: 3,
+    });
+    for (const key of ['id', 'importer', 'exporter', 'exporterCountry', 'signedOn', 'tia', 'reviewOn']) {
+      expect(t).toHaveProperty(key);
+    }
+    expect(t.validity.status).toBe('warning');
+    expect(t.validity.reasons.length).toBeGreaterThan(0);
+
+    const got = JSON.parse(dpo(['transfers', 'get', String(t.id), '--json']).stdout) as { id: number };
+    expect(got.id).toBe(t.id);
+    const list = JSON.parse(dpo(['transfers', 'list', '--json']).stdout) as unknown[];
+    expect(list).toHaveLength(5);
+
+    const vendors = JSON.parse(dpo(['vendors', 'list', '--json', '--search', 'youtube']).stdout) as {
+      id: number;
+      transferGaps: string[];
+    }[];
+    expect(vendors[0]!.transferGaps).toEqual(['US']);
+  });
+
+  it('names an unknown importer, and archives by id', () => {
+    const bad = dpo(
+      ['transfers', 'create', '--input', '-'],
+      JSON.stringify({ importer: 'Nobody', destinationCountry: 'US' }),
+    );
+    expect(bad.code).toBe(2);
+    expect(bad.stderr).toContain('Importer: no vendor is named "Nobody".');
+    const archived = dpo(['transfers', 'archive', '1']);
+    expect(archived.stdout).toMatch(
+      /^Archived transfer 1: Microsoft Azure OpenAI Service \(United States\) → United States/,
+    );
+    expect(JSON.parse(dpo(['transfers', 'list', '--json']).stdout)).toHaveLength(4);
+  });
+
+  it('searches every register', () => {
+    const hits = JSON.parse(dpo(['search', 'zendesk', '--json']).stdout) as Record<string, unknown>[];
+    expect(hits).toEqual([
+      {
+        register: 'vendors',
+        id: expect.any(Number),
+        title: 'Zendesk',
+        detail: 'Processor · Customer support',
+      },
+      {
+        register: 'transfers',
+        id: expect.any(Number),
+        title: 'Zendesk → United States of America',
+        detail: 'EU SCCs (2021/914)',
+      },
+    ]);
+  });
+});

@@ -1,0 +1,133 @@
+import { join } from 'node:path';
+import { afterEach, describe, expect, it } from 'vitest';
+import { openCore } from '../../../db/core';
+import { ok, tempDir } from '../../helpers/core';
+import { writeXlsx } from './fixtures';
+
+let cleanup = () => {};
+afterEach(() => cleanup());
+
+function setup() {
+  const { dir, cleanup: rm } = tempDir();
+  const core = openCore({
+    dbPath: join(dir, 'w.sqlite'),
+    door: 'cli',
+    actor: 'tester',
+    now: () => new Date('2026-03-02T10:00:00Z'),
+    checkOutput: true,
+    importMode: 'inline',
+  });
+  cleanup = () => {
+    core.close();
+    rm();
+  };
+  return { dir, core };
+}
+
+const HEADER = ['Sub-processor', 'Country', 'Transfer mechanism', 'Date signed', 'TIA', 'Notes'];
+
+describe('importing a transfer list', () => {
+  it('maps the usual headers, matches importers to vendors by name, reads mechanism words and reports the rest', async () => {
+    const { dir, core } = setup();
+    await ok(core, 'settings:update', { organisation: { name: 'Example AS', country: 'NO' } });
+    for (const name of [
+      'Zendesk, Inc.',
+      'Intercom R&D Unlimited Company',
+      'Acme Analytics',
+      'Big Cloud Ltd',
+      'Helpdesk Co',
+    ])
+      await ok(core, 'vendors:create', { name });
+    const path = join(dir, 'transfers.xlsx');
+    await writeXlsx(path, [
+      {
+        name: 'Transfers',
+        rows: [
+          ['International transfers register'],
+          HEADER,
+          ['Zendesk Inc', 'USA', 'Standard Contractual Clauses (Module 2)', '2024-03-01', 'Yes', ''],
+          ['Intercom R&D Unlimited Company', 'United States', 'EU-U.S. DPF', '', 'n/a', ''],
+          ['Acme Analytics', 'Japan', 'Adequacy decision', '', '', ''],
+          ['Big Cloud Ltd', 'India', 'BCR', '', 'No', 'Group BCR-P approved by the CNIL'],
+          ['Helpdesk Co', 'Canada', 'SCCs', '', '', ''],
+          ['Unknown Vendor GmbH', 'US', 'SCCs 2021', '', '', ''],
+          ['Acme Analytics', 'Brazil', 'Pinky promise', '', '', ''],
+        ],
+      },
+    ]);
+    const inspected = await ok(core, 'import:inspect', { source: { path }, register: 'transfers' });
+    expect(inspected.headerRow).toBe(2);
+    expect(inspected.columns.map((c) => c.field)).toEqual([
+      'importer',
+      'destinationCountry',
+      'mechanism',
+      'signedOn',
+      'tia',
+      'notes',
+    ]);
+    const request = {
+      source: { path },
+      register: 'transfers' as const,
+      sheet: inspected.sheet,
+      headerRow: inspected.headerRow,
+      columns: inspected.columns.map((c) => ({ column: c.column, header: c.header, field: c.field })),
+    };
+    const preview = await ok(core, 'import:preview', request);
+    expect(preview.counts).toMatchObject({ rows: 7, created: 5, invalid: 2 });
+    const errors = preview.issues.filter((i) => i.severity === 'error');
+    expect(errors.map((e) => [e.row, e.field, e.message])).toEqual([
+      [8, 'importer', 'No vendor is named "Unknown Vendor GmbH".'],
+      [9, 'mechanism', expect.stringMatching(/^"Pinky promise" is not a transfer mechanism we know/)],
+    ]);
+    const warnings = preview.issues.filter((i) => i.severity === 'warning');
+    expect(warnings.map((w) => [w.row, w.field])).toEqual([[7, 'mechanism']]);
+    expect(warnings[0]!.message).toMatch(/version of the clauses is not given/);
+
+    const committed = await ok(core, 'import:commit', request);
+    expect([committed.created, committed.invalidRows]).toEqual([5, 2]);
+    const rows = (await ok(core, 'transfers:list', { limit: 50, sort: { key: 'createdAt' } })).rows;
+    expect(
+      rows.map((t) => [
+        t.importerName,
+        t.destinationCountry,
+        t.mechanism,
+        t.sccModule,
+        t.tia,
+        t.validity.status,
+      ]),
+    ).toEqual([
+      ['Zendesk, Inc.', 'US', 'scc-2021', 2, 'done', 'valid'],
+      ['Intercom R&D Unlimited Company', 'US', 'dpf', null, 'not-required', 'invalid'],
+      ['Acme Analytics', 'JP', 'adequacy', null, null, 'warning'],
+      ['Big Cloud Ltd', 'IN', 'bcr', null, 'missing', 'warning'],
+      ['Helpdesk Co', 'CA', 'scc-2021', null, null, 'warning'],
+    ]);
+    expect(rows.every((t) => t.exporterCountry === 'NO' && t.sourceKind === 'import')).toBe(true);
+
+    const undone = await ok(core, 'import:undo', { id: committed.importId });
+    expect(undone).toMatchObject({ register: 'transfers', removed: 5 });
+    expect((await ok(core, 'transfers:list', {})).total).toBe(0);
+  });
+
+  it('refuses a mapping without the importer, naming the field', async () => {
+    const { dir, core } = setup();
+    const path = join(dir, 't.xlsx');
+    await writeXlsx(path, [{ name: 'T', rows: [['Country'], ['US']] }]);
+    const r = await core.dispatch('import:preview', {
+      source: { path },
+      register: 'transfers',
+      headerRow: 1,
+      columns: [{ column: 1, header: 'Country', field: 'destinationCountry' }],
+    });
+    expect(!r.ok && r.error.message).toBe('Map one column to Importer: a transfer needs an importer.');
+    const wrong = await core.dispatch('import:preview', {
+      source: { path },
+      register: 'transfers',
+      headerRow: 1,
+      columns: [{ column: 1, header: 'Country', field: 'processingCountries' }],
+    });
+    expect(!wrong.ok && wrong.error.message).toMatch(
+      /"processingCountries" is not a field of the transfer import/,
+    );
+  });
+});
