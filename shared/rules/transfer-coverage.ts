@@ -79,7 +79,7 @@ export function transferCoverage(
       out.push({
         country,
         covered: 'transfer',
-        detail: `Transfer record #${record.id} (${record.mechanism}), judged ${record.validity.status}.`,
+        detail: `Covered by transfer record ${record.id}, judged ${record.validity.status} today.`,
         transferId: record.id,
       });
     } else {

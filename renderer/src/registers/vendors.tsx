@@ -169,7 +169,7 @@ const newTransferPath = (vendorId: number, country?: string) =>
  * Each processing country outside the area: covered by adequacy (named), by one of its transfer records (with
  * its verdict), or a gap, with the way to record the transfer that closes it.
  */
-function TransferCoverage({ vendor }: { vendor: Vendor }) {
+function TransferCoverage({ vendor, transfersTo }: { vendor: Vendor; transfersTo: Transfer[] }) {
   if (vendor.transferCoverage.length === 0) {
     return (
       <Text size="sm">
@@ -188,7 +188,12 @@ function TransferCoverage({ vendor }: { vendor: Vendor }) {
               <span>{countryLabel(c.country)}</span>
               {c.covered === 'adequacy' && <StatusChip color="teal">Adequacy decision</StatusChip>}
               {c.covered === 'transfer' && (
-                <RecordLink path={`/transfers/${c.transferId}`}>Transfer record</RecordLink>
+                <RecordLink path={`/transfers/${c.transferId}`}>
+                  {(() => {
+                    const t = transfersTo.find((x) => x.id === c.transferId);
+                    return t ? transfers.detailOf(t) : 'Transfer record';
+                  })()}
+                </RecordLink>
               )}
               {c.covered === 'gap' && <StatusChip color="orange">Needs a transfer mechanism</StatusChip>}
             </Group>
@@ -257,6 +262,7 @@ function VendorTransfers({ vendor, list }: { vendor: Vendor; list: Transfer[] })
 /** What the workbench derives from a vendor, each with its reason, beside the form. */
 function VendorFacts({ detail }: { detail: RecordDetail }) {
   const v = detail.record as unknown as Vendor;
+  const transfersTo = (detail.related.transfers ?? []) as unknown as Transfer[];
   const dpa = option('dpaStatus', v.effectiveDpaStatus);
   return (
     <Paper withBorder p="md" radius="md" component="aside" aria-label="Derived facts">
@@ -287,9 +293,9 @@ function VendorFacts({ detail }: { detail: RecordDetail }) {
           )}
         </Fact>
         <Fact label="Transfers outside the EEA">
-          <TransferCoverage vendor={v} />
+          <TransferCoverage vendor={v} transfersTo={transfersTo} />
         </Fact>
-        <VendorTransfers vendor={v} list={(detail.related.transfers ?? []) as unknown as Transfer[]} />
+        <VendorTransfers vendor={v} list={transfersTo} />
         <SubprocessorChain vendor={v} detail={detail} />
         <Fact label="Source">
           <Text size="sm">
