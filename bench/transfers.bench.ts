@@ -2,12 +2,12 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
-import { openCore, type Core } from '../db/core';
+import { openCore } from '../db/core';
+import { measureList } from './list-measure';
 import { transfers, vendors } from '../shared/registers/index';
 
 const VENDORS = 10_000;
 const N = 100_000;
-const GOAL_P95_MS = 10;
 const COUNTRIES = ['US', 'IN', 'CN', 'BR', 'JP', 'GB', 'CH', 'CA', 'KR', 'SG', 'AU', 'ZA'];
 const MECHANISMS = [
   'scc-2021',
@@ -21,31 +21,7 @@ const MECHANISMS = [
 ] as const;
 const WORDS = ['Cloud', 'Support', 'Analytics', 'Payroll', 'Mail', 'Hosting', 'Chat', 'Video'];
 
-function percentile(sorted: number[], p: number): number {
-  return Number(sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))]!.toFixed(3));
-}
-
-async function measure(core: Core, channel: 'transfers:list' | 'vendors:list', input: object, runs = 200) {
-  const times: number[] = [];
-  let total = 0;
-  for (let i = 0; i < runs + 10; i++) {
-    const t0 = performance.now();
-    const r = await core.dispatch(channel, input);
-    const dt = performance.now() - t0;
-    if (!r.ok) throw new Error(JSON.stringify(r.error));
-    total = (r.value as { total: number }).total;
-    if (i >= 10) times.push(dt);
-  }
-  times.sort((a, b) => a - b);
-  const p95 = percentile(times, 95);
-  return {
-    matches: total,
-    p50Ms: percentile(times, 50),
-    p95Ms: p95,
-    goalP95Ms: GOAL_P95_MS,
-    metGoal: p95 < GOAL_P95_MS,
-  };
-}
+const measure = measureList;
 
 /**
  * transfers:list on 100,000 transfers to 10,000 vendors, each page with its verdict computed by the rules engine

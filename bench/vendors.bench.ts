@@ -3,10 +3,10 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { openCore, type Core } from '../db/core';
+import { measureList } from './list-measure';
 import { VendorInputSchema } from '../shared/domain/vendor';
 
 const N = 100_000;
-const GOAL_P95_MS = 10;
 const COUNTRIES = ['US', 'DE', 'FR', 'IE', 'NL', 'GB', 'IN', 'JP', 'BR', 'CA', 'SE', 'PL'];
 const WORDS = [
   'Cloud',
@@ -25,31 +25,7 @@ const WORDS = [
 const ROLES = ['processor', 'sub-processor', 'joint-controller', 'independent-controller'] as const;
 const DPA = ['none', 'requested', 'draft', 'signed', 'not-required'] as const;
 
-function percentile(sorted: number[], p: number): number {
-  return Number(sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))]!.toFixed(3));
-}
-
-async function measure(core: Core, input: object, runs = 200) {
-  const times: number[] = [];
-  let total = 0;
-  for (let i = 0; i < runs + 10; i++) {
-    const t0 = performance.now();
-    const r = await core.dispatch('vendors:list', input);
-    const dt = performance.now() - t0;
-    if (!r.ok) throw new Error(JSON.stringify(r.error));
-    total = (r.value as { total: number }).total;
-    if (i >= 10) times.push(dt);
-  }
-  times.sort((a, b) => a - b);
-  const p95 = percentile(times, 95);
-  return {
-    matches: total,
-    p50Ms: percentile(times, 50),
-    p95Ms: p95,
-    goalP95Ms: GOAL_P95_MS,
-    metGoal: p95 < GOAL_P95_MS,
-  };
-}
+const measure = (core: Core, input: object, runs?: number) => measureList(core, 'vendors:list', input, runs);
 
 /** vendors:list on a database of 100,000 vendors: first page sorted, filtered, searched; and a cold open. */
 export async function run(): Promise<Record<string, unknown>> {

@@ -15,8 +15,9 @@ import {
   type CellRead,
   type EnumOption,
 } from '../kit/fields';
+import { notesField, reviewDateField, reviewOverdue } from '../kit/oversight';
 import { sourceFields } from '../kit/source';
-import { sql, sqlInList, sqlLiteral } from '../kit/sql';
+import { sql, sqlInList } from '../kit/sql';
 import { foldText } from '../import/text';
 import { cite } from '../reference/sources';
 import { SCC_MODULES, TIA, TRANSFER_MECHANISMS } from '../reference/transfer-instruments';
@@ -510,48 +511,8 @@ const fields = {
       many: true,
     },
   }),
-  reviewOn: date({
-    label: 'Next review',
-    sort: true,
-    table: { size: 130 },
-    form: { section: 'oversight' },
-    import: {
-      synonyms: {
-        phrases: [
-          'next review',
-          'review date',
-          'review due',
-          'prochaine revue',
-          'nächste prüfung',
-          'wiedervorlage',
-        ],
-      },
-    },
-  }),
-  notes: longText({
-    label: 'Notes',
-    filter: { kind: 'text' },
-    fts: 'column',
-    table: { size: 220, hidden: true },
-    form: { section: 'oversight', wide: true },
-    import: {
-      synonyms: {
-        exact: [
-          'notes',
-          'note',
-          'comments',
-          'comment',
-          'remarks',
-          'remarques',
-          'commentaires',
-          'bemerkungen',
-        ],
-        phrases: ['additional information'],
-      },
-      many: true,
-      merge: 'append',
-    },
-  }),
+  reviewOn: reviewDateField('oversight', { size: 130 }),
+  notes: notesField('oversight'),
   ...sourceFields('oversight'),
 };
 
@@ -668,24 +629,7 @@ export const transfers = defineRegister({
       },
     }),
     /** The review date has passed. */
-    reviewOverdue: derived({
-      label: 'Review overdue',
-      schema: z.boolean(),
-      compute: (t: TransferBase, env) => t.reviewOn !== null && t.reviewOn < env.today && !t.archived,
-      table: false,
-      export: 'Review overdue',
-      filter: {
-        kind: 'yes-no',
-        key: 'reviewOverdue',
-        column: 'reviewOn',
-        yes: 'Review overdue',
-        no: 'Review not overdue',
-        sql: (overdue: boolean, env) => {
-          const late = sql`r.review_on < ${sqlLiteral(env.today)} AND r.archived_at IS NULL`;
-          return overdue ? sql`(${late})` : sql`NOT (r.review_on IS NOT NULL AND ${late})`;
-        },
-      },
-    }),
+    reviewOverdue: reviewOverdue<TransferBase>({ field: 'reviewOn' }),
   },
   identity: {
     fields: ['importer', 'destinationCountry', 'exporter'],

@@ -4,6 +4,7 @@ import { normaliseLegalName } from '../legal-name';
 import { bool, choice, countries, country, date, int, labels, longText, ref, text } from '../kit/fields';
 import type { BaseRecord, StoredFields } from '../kit/define';
 import { defineRegister, derived } from '../kit/define';
+import { notesField, reviewDateField, reviewOverdue } from '../kit/oversight';
 import { sourceFields } from '../kit/source';
 import { sql, sqlInList, sqlLiteral } from '../kit/sql';
 import { transferCoverage, transferGapSql, type CoverageEntry } from '../rules/transfer-coverage';
@@ -1136,72 +1137,22 @@ const fields = {
       },
     },
   }),
-  nextReviewAt: date({
-    label: 'Next review',
-    sort: true,
-    table: { size: 140 },
-    form: { section: 'oversight' },
-    import: {
-      synonyms: {
-        phrases: [
-          'next review',
-          'next review date',
-          'review date',
-          'review due',
-          'reassessment date',
-          'next assessment',
-          'prochaine revue',
-          'date de revue',
-          'date de révision',
-          'nächste prüfung',
-          'nächste überprüfung',
-          'wiedervorlage',
-          'überprüfung am',
-        ],
-      },
-    },
-  }),
-  notes: longText({
-    label: 'Notes',
-    filter: { kind: 'text' },
-    fts: 'column',
-    table: { size: 220, hidden: true },
-    form: { section: 'oversight', wide: true },
-    import: {
-      synonyms: {
-        exact: [
-          'notes',
-          'note',
-          'comments',
-          'comment',
-          'remarks',
-          'remarques',
-          'commentaires',
-          'observations',
-          'anmerkungen',
-          'bemerkungen',
-          'kommentar',
-          'hinweise',
-        ],
-        phrases: [
-          'additional information',
-          'transfer mechanism',
-          'transfer mechanisms',
-          'safeguards',
-          'transfer safeguards',
-          'safeguards for transfers',
-          'safeguards for exceptional transfers',
-          'mécanisme de transfert',
-          'garanties',
-          'garanties appropriées',
-          'transfermechanismus',
-          'geeignete garantien',
-          'garantien',
-        ],
-      },
-      many: true,
-      merge: 'append',
-    },
+  nextReviewAt: reviewDateField('oversight'),
+  notes: notesField('oversight', {
+    phrases: [
+      'transfer mechanism',
+      'transfer mechanisms',
+      'safeguards',
+      'transfer safeguards',
+      'safeguards for transfers',
+      'safeguards for exceptional transfers',
+      'mécanisme de transfert',
+      'garanties',
+      'garanties appropriées',
+      'transfermechanismus',
+      'geeignete garantien',
+      'garantien',
+    ],
   }),
   ...sourceFields('oversight'),
 };
@@ -1281,24 +1232,9 @@ export const vendors = defineRegister({
       },
     }),
     /** The next review date has passed (offboarded and archived vendors need none). */
-    reviewOverdue: derived({
-      label: 'Review overdue',
-      schema: z.boolean(),
-      compute: (v: VendorBase, env) =>
-        v.nextReviewAt !== null && v.nextReviewAt < env.today && v.status !== 'offboarded' && !v.archived,
-      table: false,
-      export: 'Review overdue',
-      filter: {
-        kind: 'yes-no',
-        key: 'reviewOverdue',
-        column: 'nextReviewAt',
-        yes: 'Review overdue',
-        no: 'Review not overdue',
-        sql: (overdue: boolean, env) => {
-          const late = sql`r.next_review_at < ${sqlLiteral(env.today)} AND r.status <> 'offboarded' AND r.archived_at IS NULL`;
-          return overdue ? sql`(${late})` : sql`NOT (r.next_review_at IS NOT NULL AND ${late})`;
-        },
-      },
+    reviewOverdue: reviewOverdue<VendorBase>({
+      field: 'nextReviewAt',
+      exempt: { test: (v) => v.status === 'offboarded', sql: sql`r.status = 'offboarded'` },
     }),
     /** Processing countries outside the EEA. */
     thirdCountries: derived({

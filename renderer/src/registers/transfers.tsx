@@ -1,12 +1,11 @@
-import { Anchor, Group, List, Paper, Stack, Text, Title } from '@mantine/core';
+import { Group, List, Paper, Stack, Text, Title } from '@mantine/core';
 import { IconWorldUpload } from '@tabler/icons-react';
-import type { ReactNode } from 'react';
 import type { Transfer } from '../../../shared/domain/transfer';
 import type { ChipColor } from '../../../shared/kit/fields';
 import { UNVERIFIED_MARK } from '../../../shared/reference/sources';
-import { navigate } from '../app/router';
 import { StatusChip } from '../components/StatusChip';
 import type { Rec, RecordDetail } from '../kit/api';
+import { Fact, RecordLink } from '../kit/Facts';
 import { countryLabel, formatDate, formatDateTime } from '../lib/format';
 import type { RegisterUi } from './ui';
 import { ValidityChip } from './vendors';
@@ -19,30 +18,8 @@ const levelChip: Record<string, { color: ChipColor; label: string }> = {
 
 const asTransfer = (r: Rec) => r as unknown as Transfer;
 
-function Fact({ label, children }: { label: string; children: ReactNode }) {
-  return (
-    <div>
-      <Text size="xs" fw={600} c="dimmed" mb={2}>
-        {label}
-      </Text>
-      {children}
-    </div>
-  );
-}
-
 function VendorLink({ id, name }: { id: number; name: string | null }) {
-  return (
-    <Anchor
-      href={`#/vendors/${id}`}
-      size="sm"
-      onClick={(e) => {
-        e.preventDefault();
-        void navigate(`/vendors/${id}`);
-      }}
-    >
-      {name ?? `Vendor #${id}`}
-    </Anchor>
-  );
+  return <RecordLink path={`/vendors/${id}`}>{name ?? `Vendor #${id}`}</RecordLink>;
 }
 
 /** The rules engine's verdict with each reason and the rule it rests on; unverified rules say so. */

@@ -1,6 +1,5 @@
-import { Anchor, Button, Group, List, Paper, Stack, Text, Title } from '@mantine/core';
+import { Button, Group, List, Paper, Stack, Text, Title } from '@mantine/core';
 import { IconBuildingStore, IconPlus } from '@tabler/icons-react';
-import type { ReactNode } from 'react';
 import type { Vendor } from '../../../shared/domain/vendor';
 import type { Transfer } from '../../../shared/domain/transfer';
 import type { ChipColor } from '../../../shared/kit/fields';
@@ -8,6 +7,7 @@ import { transfers, vendors } from '../../../shared/registers/index';
 import { navigate } from '../app/router';
 import { StatusChip } from '../components/StatusChip';
 import type { Rec, RecordDetail } from '../kit/api';
+import { Fact, RecordLink } from '../kit/Facts';
 import { cellText, enumChip } from '../kit/columns';
 import { countryLabel, countryList, formatDate, formatDateTime, todayIso } from '../lib/format';
 import type { RegisterUi } from './ui';
@@ -49,33 +49,6 @@ export function dpaReason(v: Vendor, today = todayIso()): string {
     case 'not-required':
       return 'Recorded as not required.';
   }
-}
-
-function Fact({ label, children }: { label: string; children: ReactNode }) {
-  return (
-    <div>
-      <Text size="xs" fw={600} c="dimmed" mb={2}>
-        {label}
-      </Text>
-      {children}
-    </div>
-  );
-}
-
-/** A link to a record's page that moves within the app. */
-function RecordLink({ path, children }: { path: string; children: ReactNode }) {
-  return (
-    <Anchor
-      href={`#${path}`}
-      size="sm"
-      onClick={(e) => {
-        e.preventDefault();
-        void navigate(path);
-      }}
-    >
-      {children}
-    </Anchor>
-  );
 }
 
 function VendorLink({ id, name, current }: { id: number; name: string; current?: boolean }) {
