@@ -1,6 +1,11 @@
-import { Anchor, Text } from '@mantine/core';
+import { Anchor, Paper, Stack, Text, Title } from '@mantine/core';
 import type { ReactNode } from 'react';
+import type { Register } from '../../../shared/kit/define';
+import { readableValue } from '../../../shared/kit/readable';
 import { navigate } from '../app/router';
+import { StatusChip } from '../components/StatusChip';
+import { formatDate, formatDateTime } from '../lib/format';
+import type { Rec } from './api';
 
 /** One derived fact in a record's facts panel: a small heading and what it says. */
 export function Fact({ label, children }: { label: string; children: ReactNode }) {
@@ -27,5 +32,53 @@ export function RecordLink({ path, children }: { path: string; children: ReactNo
     >
       {children}
     </Anchor>
+  );
+}
+
+/** The panel beside a record's form where its derived facts stand, each with its reason. */
+export function FactsPanel({ children }: { children: ReactNode }) {
+  return (
+    <Paper withBorder p="md" radius="md" component="aside" aria-label="Derived facts">
+      <Stack gap="md">
+        <Title order={2} size="h5">
+          Derived facts
+        </Title>
+        {children}
+      </Stack>
+    </Paper>
+  );
+}
+
+/** When the record is next reviewed, or since when its review is overdue. */
+export function ReviewFact({ due, overdue }: { due: string | null; overdue: boolean }) {
+  return (
+    <Fact label="Review">
+      {overdue ? (
+        <Stack gap={4}>
+          <div>
+            <StatusChip color="red">Review overdue</StatusChip>
+          </div>
+          <Text size="sm">The review was due on {formatDate(due)}.</Text>
+        </Stack>
+      ) : (
+        <Text size="sm">{due ? `Next review on ${formatDate(due)}.` : 'No review date set.'}</Text>
+      )}
+    </Fact>
+  );
+}
+
+/** Where the record came from (typed in, a file, demo data), and when it was added and last changed. */
+export function SourceFact({ reg, record }: { reg: Register; record: Rec }) {
+  const detail = record.sourceDetail as string | null;
+  return (
+    <Fact label="Source">
+      <Text size="sm">
+        {readableValue(reg, 'sourceKind', record.sourceKind)}
+        {detail ? `: ${detail}` : ''}
+      </Text>
+      <Text size="xs" c="dimmed">
+        Added {formatDateTime(record.createdAt)} · last changed {formatDateTime(record.updatedAt)}
+      </Text>
+    </Fact>
   );
 }

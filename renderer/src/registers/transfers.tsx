@@ -1,12 +1,13 @@
-import { Group, List, Paper, Stack, Text, Title } from '@mantine/core';
+import { Group, List, Stack, Text } from '@mantine/core';
 import { IconWorldUpload } from '@tabler/icons-react';
 import type { Transfer } from '../../../shared/domain/transfer';
+import type { Register } from '../../../shared/kit/define';
 import type { ChipColor } from '../../../shared/kit/fields';
 import { UNVERIFIED_MARK } from '../../../shared/reference/sources';
 import { StatusChip } from '../components/StatusChip';
 import type { Rec, RecordDetail } from '../kit/api';
-import { Fact, RecordLink } from '../kit/Facts';
-import { countryLabel, formatDate, formatDateTime } from '../lib/format';
+import { Fact, FactsPanel, RecordLink, ReviewFact, SourceFact } from '../kit/Facts';
+import { countryLabel, formatDate } from '../lib/format';
 import type { RegisterUi } from './ui';
 import { ValidityChip } from './vendors';
 
@@ -23,81 +24,59 @@ function VendorLink({ id, name }: { id: number; name: string | null }) {
 }
 
 /** The rules engine's verdict with each reason and the rule it rests on; unverified rules say so. */
-function TransferFacts({ detail }: { detail: RecordDetail }) {
+function TransferFacts({ reg, detail }: { reg: Register; detail: RecordDetail }) {
   const t = asTransfer(detail.record);
   const v = t.validity;
   return (
-    <Paper withBorder p="md" radius="md" component="aside" aria-label="Derived facts">
-      <Stack gap="md">
-        <Title order={2} size="h5">
-          Derived facts
-        </Title>
-        <Fact label="Validity today">
-          <Stack gap={6}>
-            <Group gap={6} wrap="nowrap">
-              <div style={{ flex: 'none' }}>
-                <ValidityChip status={v.status} />
-              </div>
-              <Text size="sm">
-                {v.regime ? `Judged under the ${v.regime}.` : 'Not judged under the EU or UK GDPR.'}
-              </Text>
-            </Group>
-            <List size="sm" spacing={6} listStyleType="none" ml={0} aria-label="Why">
-              {v.reasons.map((r, i) => (
-                <List.Item key={i}>
-                  <Stack gap={2}>
-                    <Group gap={6} wrap="nowrap" align="flex-start">
-                      <div style={{ flex: 'none' }}>
-                        <StatusChip color={levelChip[r.level]!.color}>{levelChip[r.level]!.label}</StatusChip>
-                      </div>
-                      <Text size="sm">{r.text.replace(` ${UNVERIFIED_MARK}`, '')}</Text>
-                    </Group>
-                    <Text size="xs" c="dimmed">
-                      {r.rule}
-                      {r.confidence === 'R' && ` — ${UNVERIFIED_MARK}`}
-                    </Text>
-                  </Stack>
-                </List.Item>
-              ))}
-            </List>
-            <Text size="xs" c="dimmed">
-              Judged on today’s date; the verdict changes by itself when a decision or a transition period
-              ends.
-            </Text>
-          </Stack>
-        </Fact>
-        <Fact label="Parties">
-          <Stack gap={2}>
+    <FactsPanel>
+      <Fact label="Validity today">
+        <Stack gap={6}>
+          <Group gap={6} wrap="nowrap">
+            <div style={{ flex: 'none' }}>
+              <ValidityChip status={v.status} />
+            </div>
             <Text size="sm">
-              Importer: <VendorLink id={t.importer} name={t.importerName} /> in{' '}
-              {countryLabel(t.destinationCountry)}
+              {v.regime ? `Judged under the ${v.regime}.` : 'Not judged under the EU or UK GDPR.'}
             </Text>
-            <Text size="sm">
-              Exporter:{' '}
-              {t.exporter ? <VendorLink id={t.exporter} name={t.exporterName} /> : 'our organisation'}
-              {t.exporterCountry ? ` in ${countryLabel(t.exporterCountry)}` : ' (country not recorded)'}
-            </Text>
-          </Stack>
-        </Fact>
-        <Fact label="Review">
-          {t.reviewOverdue ? (
-            <Group gap={6}>
-              <StatusChip color="red">Review overdue</StatusChip>
-              <Text size="sm">Due on {formatDate(t.reviewOn)}.</Text>
-            </Group>
-          ) : (
-            <Text size="sm">
-              {t.reviewOn ? `Next review on ${formatDate(t.reviewOn)}.` : 'No review date set.'}
-            </Text>
-          )}
-        </Fact>
-        <Fact label="Source">
+          </Group>
+          <List size="sm" spacing={6} listStyleType="none" ml={0} aria-label="Why">
+            {v.reasons.map((r, i) => (
+              <List.Item key={i}>
+                <Stack gap={2}>
+                  <Group gap={6} wrap="nowrap" align="flex-start">
+                    <div style={{ flex: 'none' }}>
+                      <StatusChip color={levelChip[r.level]!.color}>{levelChip[r.level]!.label}</StatusChip>
+                    </div>
+                    <Text size="sm">{r.text.replace(` ${UNVERIFIED_MARK}`, '')}</Text>
+                  </Group>
+                  <Text size="xs" c="dimmed">
+                    {r.rule}
+                    {r.confidence === 'R' && ` — ${UNVERIFIED_MARK}`}
+                  </Text>
+                </Stack>
+              </List.Item>
+            ))}
+          </List>
           <Text size="xs" c="dimmed">
-            Added {formatDateTime(t.createdAt)} · last changed {formatDateTime(t.updatedAt)}
+            Judged on today’s date; the verdict changes by itself when a decision or a transition period ends.
           </Text>
-        </Fact>
-      </Stack>
-    </Paper>
+        </Stack>
+      </Fact>
+      <Fact label="Parties">
+        <Stack gap={2}>
+          <Text size="sm">
+            Importer: <VendorLink id={t.importer} name={t.importerName} /> in{' '}
+            {countryLabel(t.destinationCountry)}
+          </Text>
+          <Text size="sm">
+            Exporter: {t.exporter ? <VendorLink id={t.exporter} name={t.exporterName} /> : 'our organisation'}
+            {t.exporterCountry ? ` in ${countryLabel(t.exporterCountry)}` : ' (country not recorded)'}
+          </Text>
+        </Stack>
+      </Fact>
+      <ReviewFact due={t.reviewOn} overdue={t.reviewOverdue} />
+      <SourceFact reg={reg} record={detail.record} />
+    </FactsPanel>
   );
 }
 

@@ -1,15 +1,16 @@
-import { Button, Group, List, Paper, Stack, Text, Title } from '@mantine/core';
+import { Button, Group, List, Stack, Text, Title } from '@mantine/core';
 import { IconBuildingStore, IconPlus } from '@tabler/icons-react';
 import type { Vendor } from '../../../shared/domain/vendor';
 import type { Transfer } from '../../../shared/domain/transfer';
+import type { Register } from '../../../shared/kit/define';
 import type { ChipColor } from '../../../shared/kit/fields';
 import { transfers, vendors } from '../../../shared/registers/index';
 import { navigate } from '../app/router';
 import { StatusChip } from '../components/StatusChip';
 import type { Rec, RecordDetail } from '../kit/api';
-import { Fact, RecordLink } from '../kit/Facts';
+import { Fact, FactsPanel, RecordLink, ReviewFact, SourceFact } from '../kit/Facts';
 import { cellText, enumChip } from '../kit/columns';
-import { countryLabel, countryList, formatDate, formatDateTime, todayIso } from '../lib/format';
+import { countryLabel, countryList, formatDate, todayIso } from '../lib/format';
 import type { RegisterUi } from './ui';
 
 const option = <K extends 'role' | 'dpaStatus' | 'sourceKind'>(field: K, value: string) =>
@@ -233,54 +234,28 @@ function VendorTransfers({ vendor, list }: { vendor: Vendor; list: Transfer[] })
 }
 
 /** What the workbench derives from a vendor, each with its reason, beside the form. */
-function VendorFacts({ detail }: { detail: RecordDetail }) {
+function VendorFacts({ reg, detail }: { reg: Register; detail: RecordDetail }) {
   const v = detail.record as unknown as Vendor;
   const transfersTo = (detail.related.transfers ?? []) as unknown as Transfer[];
   const dpa = option('dpaStatus', v.effectiveDpaStatus);
   return (
-    <Paper withBorder p="md" radius="md" component="aside" aria-label="Derived facts">
-      <Stack gap="md">
-        <Title order={2} size="h5">
-          Derived facts
-        </Title>
-        <Fact label="Effective DPA status">
-          <Stack gap={4}>
-            <div>
-              <StatusChip color={dpa.color ?? 'gray'}>{dpa.label}</StatusChip>
-            </div>
-            <Text size="sm">{dpaReason(v)}</Text>
-          </Stack>
-        </Fact>
-        <Fact label="Review">
-          {v.reviewOverdue ? (
-            <Stack gap={4}>
-              <div>
-                <StatusChip color="red">Review overdue</StatusChip>
-              </div>
-              <Text size="sm">The review was due on {formatDate(v.nextReviewAt)}.</Text>
-            </Stack>
-          ) : (
-            <Text size="sm">
-              {v.nextReviewAt ? `Next review on ${formatDate(v.nextReviewAt)}.` : 'No review date set.'}
-            </Text>
-          )}
-        </Fact>
-        <Fact label="Transfers outside the EEA">
-          <TransferCoverage vendor={v} transfersTo={transfersTo} />
-        </Fact>
-        <VendorTransfers vendor={v} list={transfersTo} />
-        <SubprocessorChain vendor={v} detail={detail} />
-        <Fact label="Source">
-          <Text size="sm">
-            {option('sourceKind', v.sourceKind).label}
-            {v.sourceDetail ? `: ${v.sourceDetail}` : ''}
-          </Text>
-          <Text size="xs" c="dimmed">
-            Added {formatDateTime(v.createdAt)} · last changed {formatDateTime(v.updatedAt)}
-          </Text>
-        </Fact>
-      </Stack>
-    </Paper>
+    <FactsPanel>
+      <Fact label="Effective DPA status">
+        <Stack gap={4}>
+          <div>
+            <StatusChip color={dpa.color ?? 'gray'}>{dpa.label}</StatusChip>
+          </div>
+          <Text size="sm">{dpaReason(v)}</Text>
+        </Stack>
+      </Fact>
+      <ReviewFact due={v.nextReviewAt} overdue={v.reviewOverdue} />
+      <Fact label="Transfers outside the EEA">
+        <TransferCoverage vendor={v} transfersTo={transfersTo} />
+      </Fact>
+      <VendorTransfers vendor={v} list={transfersTo} />
+      <SubprocessorChain vendor={v} detail={detail} />
+      <SourceFact reg={reg} record={detail.record} />
+    </FactsPanel>
   );
 }
 
