@@ -211,6 +211,41 @@ describe('a register declared on the kit', () => {
     }
   });
 
+  it('keeps a bounded number of prepared list statements, however many filter shapes and days it serves', () => {
+    const s = setup();
+    try {
+      s.make({ name: 'CRM', locations: ['US'] });
+      const codes = [
+        'US',
+        'DE',
+        'FR',
+        'IE',
+        'NL',
+        'GB',
+        'IN',
+        'JP',
+        'BR',
+        'CA',
+        'SE',
+        'PL',
+        'ES',
+        'IT',
+        'PT',
+        'AT',
+      ];
+      for (let i = 0; i < 300; i++) {
+        const locations = codes.filter((_, j) => (i >> (j % 9)) & 1).slice(0, 4);
+        s.repo.list(
+          query({ filters: { locations: locations.length ? locations : ['US'], reviewDue: i % 2 === 0 } }),
+          s.ctx,
+        );
+      }
+      expect(s.repo.preparedStatements).toBeLessThanOrEqual(200);
+    } finally {
+      s.close();
+    }
+  });
+
   it('audits every change, keeps the history, archives and restores without deleting', () => {
     const s = setup();
     try {
