@@ -71,8 +71,13 @@ export interface Jurisdiction {
   start: Note;
   /** Under UK GDPR the clock starts at the latest of request, identity evidence and fee (Art 12A). */
   startAtLatestOfIdentityAndFee: boolean;
-  /** Whether the clock may be paused, and the rule that says so (or that none was found). */
-  pauses: Note & { allowed: boolean };
+  /**
+   * Whether the clock may be paused, and the rule that says so (or that none was found). `inclusive`: the pause
+   * is a period "beginning with" its first day and "ending with" its last, so both days are excluded (a pause
+   * that starts and ends on the same day excludes that day); otherwise the clock stops on the first day and runs
+   * again on the last, adding the days between.
+   */
+  pauses: Note & { allowed: boolean; inclusive?: boolean };
   requestTypes: RequestTypeRule[];
 }
 
@@ -221,7 +226,11 @@ export const JURISDICTIONS: readonly Jurisdiction[] = [
     startAtLatestOfIdentityAndFee: true,
     pauses: {
       allowed: true,
-      text: 'The clock stops while the controller waits for a clarification it has asked for ("stop the clock").',
+      inclusive: true,
+      text:
+        'The clock stops while the controller waits for a clarification it has asked for ("stop the clock"): the ' +
+        'period excluded begins with the day the controller makes the request and ends with the day it receives ' +
+        'the information, both days included.',
       source: 'Art 12A UK GDPR (DUAA 2025; in force 5 Feb 2026, SI 2026/82)',
       confidence: 'S',
     },

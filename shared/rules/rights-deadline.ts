@@ -43,7 +43,10 @@ import { Trace, traceStep, type TraceStep } from './trace';
 /** How the extended deadline is counted; a per-organisation setting (EU texts do not settle it). */
 export type ExtensionMethod = 'from-receipt' | 'from-base-deadline';
 
-/** A clock pause: the clock stops on `from` and runs again on `to`, so the period grows by `to − from` days. */
+/**
+ * A clock pause from `from` to `to`. Under UK GDPR (Art 12A) both days are excluded, so the period grows by
+ * `to − from + 1` days; elsewhere the clock stops on `from` and runs again on `to`, adding `to − from` days.
+ */
 export interface ClockPause {
   from: IsoDate;
   to: IsoDate;
@@ -214,6 +217,8 @@ function startOfClock(j: Jurisdiction, input: RightsDeadlineInput, received: num
 interface Pause {
   from: number;
   to: number;
+  /** The days the pause adds to the period. */
+  days: number;
 }
 
 function applicablePauses(j: Jurisdiction, input: RightsDeadlineInput, start: number, trace: Trace): Pause[] {
@@ -239,15 +244,18 @@ function applicablePauses(j: Jurisdiction, input: RightsDeadlineInput, start: nu
       if (to < from) invalidField(`pauses.${i}`, `Pause ${p.from}..${p.to} ends before it starts.`);
       return { from: Math.max(from, start), to };
     })
-    .filter((p) => p.to > p.from)
+    // A UK pause excludes its first and last days, so even a one-day pause counts; elsewhere the clock runs
+    // again on the last day, so a pause must span at least one night.
+    .filter((p) => (j.pauses.inclusive ? p.to >= p.from : p.to > p.from))
     .sort((a, b) => a.from - b.from);
   // Overlapping pauses are one pause: a stopped clock cannot stop twice.
   const merged: Pause[] = [];
   for (const p of sorted) {
     const last = merged[merged.length - 1];
     if (last && p.from <= last.to) last.to = Math.max(last.to, p.to);
-    else merged.push({ ...p });
+    else merged.push({ ...p, days: 0 });
   }
+  for (const p of merged) p.days = p.to - p.from + (j.pauses.inclusive ? 1 : 0);
   if (merged.length > 0) trace.add(() => traceStep(j.pauses.text, j.pauses));
   return merged;
 }
@@ -265,7 +273,7 @@ function extendByPauses(
       late.push(p);
       continue;
     }
-    e += p.to - p.from;
+    e += p.days;
     applied.push(p);
   }
   return { end: e, applied, late };
@@ -280,8 +288,8 @@ function pauseSteps(
   for (const p of result.applied) {
     trace.add(() =>
       traceStep(
-        `${label}: clock paused from ${longDate(p.from)} to ${longDate(p.to)}, so the period ends ${p.to - p.from} ` +
-          'day(s) later.',
+        `${label}: clock paused from ${longDate(p.from)} to ${longDate(p.to)}` +
+          `${p.days === p.to - p.from + 1 ? ', both days excluded' : ''}, so the period ends ${p.days} day(s) later.`,
         fact,
       ),
     );

@@ -148,11 +148,21 @@ describe('UK: start at the latest of request, identity and fee (Art 12A) and cla
     expect(r.steps.some((s) => s.rule === 'ICO time limits page' && s.text.includes('ID'))).toBe(true);
   });
 
-  it('a clarification pause moves the end by the days paused', () => {
+  // Art 12A UK GDPR excludes the period "beginning with the day on which the controller makes the request and
+  // ending with the day on which the controller receives the information": both days (issue 8, point 2).
+  it('a clarification pause moves the end by the days paused, first and last day included', () => {
     const r = uk('2026-03-02', { pauses: [{ from: '2026-03-05', to: '2026-03-12' }] });
-    expect(r.pausedDays).toBe(7);
-    expect(r.due).toBe('2026-04-09');
-    expect(texts(r)).toContain('7 day(s) later');
+    // 2 March + 1 month = Thu 2 April; 5..12 March is 8 days excluded → Fri 10 April.
+    expect(r.pausedDays).toBe(8);
+    expect(r.due).toBe('2026-04-10');
+    expect(texts(r)).toContain('both days excluded, so the period ends 8 day(s) later');
+  });
+
+  it('a pause that starts and ends on the same day still excludes that day', () => {
+    const r = uk('2026-03-02', { pauses: [{ from: '2026-03-05', to: '2026-03-05' }] });
+    // Thu 2 April + 1 day = Good Friday 3 April; Sat, Sun, Easter Monday 6 April → Tue 7 April 2026 (England).
+    expect(r.pausedDays).toBe(1);
+    expect(r.due).toBe('2026-04-07');
   });
 
   it('merges overlapping pauses and ignores a pause that began after the period ended', () => {
@@ -163,7 +173,8 @@ describe('UK: start at the latest of request, identity and fee (Art 12A) and cla
         { from: '2026-05-01', to: '2026-05-05' },
       ],
     });
-    expect(r.pausedDays).toBe(7);
+    // 5..10 and 8..12 March are one pause, 5..12 March: 8 days with both ends.
+    expect(r.pausedDays).toBe(8);
     expect(texts(r)).toContain('began after the period ended');
   });
 });
