@@ -25,10 +25,15 @@ export const SCC_MODULES: Record<1 | 2 | 3 | 4, string> = {
   4: 'Module Four: processor to controller',
 };
 
-export const SCC_2021: Note & { adopted: string } = {
+/**
+ * The 2021 SCCs were adopted on 4 June 2021 and published in OJ L 199 of 7 June 2021; the Decision entered into
+ * force on the twentieth day following its publication (Art 4): 27 June 2021, the first day they could be used.
+ */
+export const SCC_2021: Note & { adopted: string; inForce: string } = {
   adopted: '2021-06-04',
-  text: 'Standard contractual clauses of 4 June 2021, in four modules.',
-  source: 'Commission Implementing Decision (EU) 2021/914 (OJ L 199, 7.6.2021)',
+  inForce: '2021-06-27',
+  text: 'Standard contractual clauses of 4 June 2021, in four modules, in force since 27 June 2021.',
+  source: 'Commission Implementing Decision (EU) 2021/914 Art 4 (OJ L 199, 7.6.2021)',
   confidence: 'V',
 };
 

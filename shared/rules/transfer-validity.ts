@@ -354,6 +354,7 @@ export function verdictChangesOn(input: TransferCheckInput): IsoDate | null {
     add(p.to, 1);
   }
   add(UK_IDTA.inForce);
+  add(SCC_2021.inForce);
   add(OLD_SCC_EU.validUntil, 1);
   add(OLD_SCC_UK.validUntil, 1);
   add(input.signedOn);
@@ -429,7 +430,24 @@ function judgeMechanism(
         reasons.add('invalid', UK_NEEDS_ADDENDUM.text, UK_NEEDS_ADDENDUM);
         return;
       }
+      if (on < toDay(SCC_2021.inForce)) {
+        reasons.add(
+          'invalid',
+          `The 2021 SCCs apply only from ${longDate(toDay(SCC_2021.inForce))}, the twentieth day after their publication.`,
+          SCC_2021,
+        );
+        return;
+      }
       signedCheck(input, on, SCC_2021.adopted, SCC_2021, reasons);
+      if (input.signedOn && toDay(input.signedOn) < toDay(SCC_2021.inForce)) {
+        reasons.add(
+          'warning',
+          `Signed on ${longDate(toDay(input.signedOn))}, before the Decision entered into force ` +
+            `(${longDate(toDay(SCC_2021.inForce))}): the clauses serve as standard contractual clauses only from ` +
+            'that day; check that the contract took effect on or after it.',
+          { source: SCC_2021.source, confidence: 'R' },
+        );
+      }
       const module = input.sccModule;
       reasons.add(
         module ? 'ok' : 'warning',

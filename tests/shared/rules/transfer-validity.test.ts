@@ -227,3 +227,23 @@ describe('exporters', () => {
     }
   });
 });
+
+describe('the 2021 SCCs from their entry into force (issue 8, point 4)', () => {
+  // Decision 2021/914 was published in OJ L 199 of 7 June 2021 and entered into force on the twentieth day
+  // following publication (Art 4): counting 8 June as day 1, day 20 is 27 June 2021.
+  const scc = (on: string, signedOn: string | null = null) =>
+    check({ importerCountry: 'IN', mechanism: 'scc-2021', sccModule: 2, tia: 'done', signedOn, on });
+
+  it('gives no safeguard before 27 June 2021', () => {
+    expect(scc('2021-06-26').status).toBe('invalid');
+    expect(texts(scc('2021-06-26'))).toContain('apply only from Sunday 27 June 2021');
+    expect(scc('2021-06-27').status).toBe('valid');
+  });
+
+  it('warns about a contract signed between adoption and entry into force, and refuses one signed before adoption', () => {
+    expect(scc('2022-01-10', '2021-06-10').status).toBe('warning');
+    expect(texts(scc('2022-01-10', '2021-06-10'))).toContain('before the Decision entered into force');
+    expect(scc('2022-01-10', '2021-06-03').status).toBe('invalid');
+    expect(scc('2022-01-10', '2021-06-27').status).toBe('valid');
+  });
+});
