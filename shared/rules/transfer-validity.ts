@@ -165,6 +165,17 @@ function explainAdequacy(
   if (!period) return false;
   const until = period.to ? `, in force until ${longDate(toDay(period.to))}` : '';
   reasons.add('ok', `Adequacy: ${decision.name}, ${period.decision}${until}.`, period);
+  // A decision renewed without a gap does not end: the chain of periods does, if it ends at all.
+  const chain = [period];
+  for (;;) {
+    const last = chain[chain.length - 1]!;
+    const next = last.to ? decision.periods.find((p) => toDay(p.from) === toDay(last.to!) + 1) : undefined;
+    if (!next) break;
+    chain.push(next);
+    const nextUntil = next.to ? ` until ${longDate(toDay(next.to))}` : ' with no end date';
+    reasons.add('ok', `Followed without a gap by ${next.decision}${nextUntil}.`, next);
+  }
+  const end = chain[chain.length - 1]!;
   if (coverage === 'scope-unknown' && decision.scope) {
     reasons.add(
       'warning',
@@ -172,14 +183,14 @@ function explainAdequacy(
       decision.scope,
     );
   }
-  if (period.to) {
-    const left = toDay(period.to) - on;
+  if (end.to) {
+    const left = toDay(end.to) - on;
     if (left <= 180) {
       reasons.add(
         'warning',
-        `The decision ends ${left === 0 ? 'today' : `in ${left} days`} (${longDate(toDay(period.to))}): plan ` +
+        `The decision ends ${left === 0 ? 'today' : `in ${left} days`} (${longDate(toDay(end.to))}): plan ` +
           'another transfer tool.',
-        period,
+        end,
       );
     }
   }

@@ -247,3 +247,25 @@ describe('the 2021 SCCs from their entry into force (issue 8, point 4)', () => {
     expect(scc('2022-01-10', '2021-06-27').status).toBe('valid');
   });
 });
+
+describe('a chain of adequacy decisions (issue 8, point 6)', () => {
+  // The EU decision for the UK (2021/1772) ran to 27 June 2025, was extended to 27 December 2025 and renewed
+  // from 28 December 2025 to 27 December 2031: the days before each old end are not the end of adequacy.
+  const uk = (on: string) => check({ importerCountry: 'GB', mechanism: 'adequacy', on });
+
+  it('does not warn of an end that a renewal follows straight on', () => {
+    for (const on of ['2025-06-20', '2025-12-20', '2025-12-27', '2025-12-28']) {
+      expect([on, uk(on).status]).toEqual([on, 'valid']);
+      expect(texts(uk(on))).not.toMatch(/The decision ends/);
+    }
+    expect(texts(uk('2025-12-20'))).toContain('Followed without a gap by renewal of 19 December 2025');
+  });
+
+  it('warns in the last 180 days of the chain', () => {
+    // 27 December 2031 − 180 days = 30 June 2031, the first day of the warning.
+    expect(uk('2031-06-30').status).toBe('warning');
+    expect(texts(uk('2031-06-30'))).toContain('The decision ends in 180 days (Saturday 27 December 2031)');
+    expect(uk('2031-06-29').status).toBe('valid');
+    expect(uk('2031-12-28').status).toBe('invalid');
+  });
+});
