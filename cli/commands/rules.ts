@@ -130,10 +130,10 @@ function deadlineCommand(program: Command): void {
     .option('--paused <from..to>', 'a clock pause FROM..TO (repeatable; UK GDPR and GDPR only)', collect, [])
     .option('--extended', 'the period has been extended (notice sent)')
     .addOption(
-      new Option('--extension-method <method>', 'how the extended period is counted').choices([
-        'from-receipt',
-        'from-base-deadline',
-      ]),
+      new Option(
+        '--extension-method <method>',
+        'how the extended period is counted (default: the ICO reading under UK GDPR, the earlier date under the GDPR)',
+      ).choices(['from-receipt', 'from-base-deadline']),
     )
     .option('--internal-days <n>', 'the organisation’s internal target, in calendar days from the start')
     .option('--json', 'print JSON')
@@ -153,7 +153,7 @@ function deadlineCommand(program: Command): void {
             feeReceivedOn: opts.feeReceived ?? null,
             pauses,
             extended: opts.extended === true,
-            extensionMethod: opts.extensionMethod ?? 'from-receipt',
+            extensionMethod: opts.extensionMethod,
             internalTargetDays: internal,
           }),
         ),

@@ -483,10 +483,12 @@ export const UK_EXTENSION_METHOD: Note = {
 /** EU texts do not settle whether three months run from receipt or two from the base deadline. */
 export const EXTENSION_METHOD: Note = {
   text:
-    'EU texts do not settle whether the extended period is three months from receipt (ICO wording) or two ' +
-    'months from the end of the first; the two differ at month ends.',
-  source: 'ICO time limits page; legal-reference §1.4',
-  confidence: 'V',
+    'Contested reading: EU texts do not settle whether the extended period is three months from receipt (ICO ' +
+    'wording) or two months from the end of the first, nor whether the first period counts as moved off a ' +
+    'weekend or holiday; the readings differ at month ends. Without a choice in the settings the earliest date ' +
+    'is used.',
+  source: 'GDPR Art 12(3); ICO time limits page; legal-reference §1.4',
+  confidence: 'S',
 };
 
 /** An acknowledgement is good practice under the GDPR, not a legal requirement. */

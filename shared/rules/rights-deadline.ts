@@ -40,7 +40,10 @@ import {
 import { invalidField } from './invalid';
 import { Trace, traceStep, type TraceStep } from './trace';
 
-/** How the extended deadline is counted; a per-organisation setting (EU texts do not settle it). */
+/**
+ * How the extended deadline is counted; a per-organisation setting (EU texts do not settle it). When not set:
+ * three months from receipt under UK GDPR (the ICO's reading), the cautious earlier date elsewhere.
+ */
 export type ExtensionMethod = 'from-receipt' | 'from-base-deadline';
 
 /**
@@ -313,6 +316,13 @@ function pauseSteps(
   }
 }
 
+/** The day a jurisdiction's roll rule moves `day` to, without explaining it. */
+function rollDay(j: Jurisdiction, calendar: HolidayCalendar | null, day: number): number {
+  let d = day;
+  if (j.roll) while (!isWorkingDay(calendar, d)) d += 1;
+  return d;
+}
+
 /** Rolls a day forward past weekends and holidays where the jurisdiction's rule says so, explaining each day. */
 function roll(
   j: Jurisdiction,
@@ -527,31 +537,63 @@ function extendedDeadline(
   }
   let raw: number;
   if (ext.unit === 'months' && rule.period.unit === 'months') {
-    const method = input.extensionMethod ?? 'from-receipt';
     const total = rule.period.amount + ext.amount;
+    const fromReceipt = addMonthsToDay(start, total);
+    const first = addMonthsToDay(start, rule.period.amount);
+    const fromFirst = addMonthsToDay(first, ext.amount);
+    // UK: the ICO counts three months from receipt. EU: contested; the cautious reading (the earlier date, two
+    // months from the unrolled end of the first period) unless the organisation has chosen one (setting).
+    const chosen = input.extensionMethod;
+    const method = chosen ?? (j.code === 'UK-GDPR' ? 'from-receipt' : 'from-base-deadline');
+    const setting = chosen
+      ? 'organisation setting'
+      : j.code === 'UK-GDPR'
+        ? 'ICO reading'
+        : 'cautious reading';
     if (method === 'from-receipt') {
-      raw = addMonthsToDay(start, total);
+      raw = fromReceipt;
       trace.add(() =>
         traceStep(
           `Extension by up to ${ext.amount} further months, counted as ${total} months from receipt ` +
-            `(organisation setting): ${longDate(raw)}.`,
+            `(${setting}): ${longDate(raw)}.`,
           ext,
           fromDay(raw),
         ),
       );
     } else {
-      const first = addMonthsToDay(start, rule.period.amount);
-      raw = addMonthsToDay(first, ext.amount);
+      raw = fromFirst;
       trace.add(() =>
         traceStep(
           `Extension by up to ${ext.amount} further months, counted from the end of the first period ` +
-            `(${longDate(first)}; organisation setting): ${longDate(raw)}.`,
+            `(${longDate(first)}; ${setting}): ${longDate(raw)}.`,
           ext,
           fromDay(raw),
         ),
       );
     }
-    trace.add(() => noteStep(j.code === 'UK-GDPR' ? UK_EXTENSION_METHOD : EXTENSION_METHOD));
+    if (j.code === 'UK-GDPR') trace.add(() => noteStep(UK_EXTENSION_METHOD));
+    else {
+      // The other readings, said in the trace so the DPO sees what is at stake (moved off weekends and holidays
+      // like the date used; pauses aside).
+      const shown = (day: number) => longDate(rollDay(j, calendar, day));
+      const others: string[] = [];
+      if (method !== 'from-receipt' && fromReceipt !== raw)
+        others.push(`counted as ${total} months from receipt it ends on ${shown(fromReceipt)}`);
+      if (method !== 'from-base-deadline' && fromFirst !== raw)
+        others.push(`counted from the end of the first period it ends on ${shown(fromFirst)}`);
+      const rolledFirst = rollDay(j, calendar, first);
+      const fromRolled = addMonthsToDay(rolledFirst, ext.amount);
+      if (rolledFirst !== first && rollDay(j, calendar, fromRolled) !== rollDay(j, calendar, raw))
+        others.push(
+          `counted from the first period as moved to ${longDate(rolledFirst)} it ends on ${shown(fromRolled)}`,
+        );
+      trace.add(() =>
+        traceStep(
+          `${EXTENSION_METHOD.text}${others.length > 0 ? ` Other readings: ${others.join('; ')}.` : ''}`,
+          EXTENSION_METHOD,
+        ),
+      );
+    }
   } else {
     raw = baseRaw + ext.amount;
     trace.add(() =>

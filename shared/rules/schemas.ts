@@ -43,7 +43,8 @@ export const RightsDeadlineInputSchema = z
     feeReceivedOn: IsoDateSchema.nullish(),
     pauses: z.array(ClockPauseSchema).max(50, 'At most 50 pauses.').default([]),
     extended: z.boolean().default(false),
-    extensionMethod: ExtensionMethodSchema.default('from-receipt'),
+    /** Unset: the ICO's reading under UK GDPR, the cautious earlier date under the GDPR. */
+    extensionMethod: ExtensionMethodSchema.optional(),
     internalTargetDays: z
       .number({ error: 'Give a whole number of days.' })
       .int('Give a whole number of days.')

@@ -82,13 +82,16 @@ describe('dpo deadline', () => {
       '--json',
     );
     expect(code).toBe(0);
+    // Art 12A excludes both days of each pause: 5..12 March (8 days) and 20..21 March (2 days). From the start on
+    // 4 March, + 1 month = Sat 4 April + 10 days = Tue 14 April; the extension from the end of the first period,
+    // Thu 4 June + 10 = Sun 14 June → Mon 15 June.
     expect(json()).toMatchObject({
       start: '2026-03-04',
-      baseDue: '2026-04-13',
-      extendedDue: '2026-06-12',
+      baseDue: '2026-04-14',
+      extendedDue: '2026-06-15',
       internalDue: '2026-03-24',
       due: '2026-03-24',
-      pausedDays: 8,
+      pausedDays: 10,
       holidayCalendar: 'GB-SCT',
     });
   });

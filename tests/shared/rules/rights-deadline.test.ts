@@ -104,10 +104,28 @@ describe('extension', () => {
     expect(fromReceipt.baseDue).toBe('2025-02-28');
   });
 
-  it('defaults to three months from receipt and flags that EU texts do not settle the method', () => {
+  // Issue 8, point 9: a contested reading keeps the cautious date and says what the other reading gives.
+  it('takes the cautious (earlier) GDPR date unless the organisation chose a reading, and says what the others give', () => {
     const r = gdpr('2025-01-31', { extended: true });
-    expect(r.extendedDue).toBe('2025-04-30');
-    expect(texts(r)).toContain('EU texts do not settle');
+    // 31 January + 1 month = 28 February; + 2 months = 28 April. From receipt: + 3 months = 30 April.
+    expect(r.extendedDue).toBe('2025-04-28');
+    expect(texts(r)).toContain('Contested reading: EU texts do not settle');
+    expect(texts(r)).toContain('counted as 3 months from receipt it ends on Wednesday 30 April 2025');
+    expect(gdpr('2025-01-31', { extended: true, extensionMethod: 'from-receipt' }).extendedDue).toBe(
+      '2025-04-30',
+    );
+    // UK GDPR: the ICO counts three months from receipt, so that is the default there.
+    expect(uk('2025-01-31', { extended: true }).extendedDue).toBe('2025-04-30');
+  });
+
+  it('names the reading that counts from the first period as moved off a weekend or holiday', () => {
+    // 5 March 2026 + 1 month = Sunday 5 April (Easter), moved past Easter Monday to Tuesday 7 April in Germany.
+    // Unrolled + 2 months = Friday 5 June; from the moved date: Sunday 7 June → Monday 8 June.
+    const r = gdpr('2026-03-05', { extended: true });
+    expect(r.extendedDue).toBe('2026-06-05');
+    expect(texts(r)).toContain(
+      'counted from the first period as moved to Tuesday 7 April 2026 it ends on Monday 8 June 2026',
+    );
   });
 
   it('shows the possible extended date without changing the due date when not extended', () => {

@@ -32,12 +32,10 @@ describe('rules input schemas', () => {
       requestType: 'access',
       receivedOn: '2026-03-05',
     });
-    expect(input).toMatchObject({
-      country: 'DE',
-      pauses: [],
-      extended: false,
-      extensionMethod: 'from-receipt',
-    });
+    // No extension method unless the organisation chose one: the engine then takes the reading the law
+    // supports (the ICO's under UK GDPR, the cautious earlier date under the GDPR).
+    expect(input).toMatchObject({ country: 'DE', pauses: [], extended: false });
+    expect(input.extensionMethod).toBeUndefined();
     expect(computeRightsDeadline(input).due).toBe('2026-04-07');
   });
 
