@@ -149,3 +149,42 @@ export function longDate(dayNumber: number): string {
   const { year, month, day } = partsFromDay(dayNumber);
   return `${weekdayName(dayNumber)} ${day} ${MONTHS[month - 1] ?? ''} ${year}`;
 }
+
+/**
+ * Western Easter Sunday of a year (Gregorian computus, the "anonymous Gregorian algorithm" of Meeus, Astronomical
+ * Algorithms ch. 8), as a day number. Good Friday is −2, Easter Monday +1, Ascension +39, Whit Monday +50.
+ */
+export function westernEaster(year: number): number {
+  const a = year % 19;
+  const b = Math.floor(year / 100);
+  const c = year % 100;
+  const d = Math.floor(b / 4);
+  const e = b % 4;
+  const f = Math.floor((b + 8) / 25);
+  const g = Math.floor((b - f + 1) / 3);
+  const h = (19 * a + b - d - g + 15) % 30;
+  const i = Math.floor(c / 4);
+  const k = c % 4;
+  const l = (32 + 2 * e + 2 * i - h - k) % 7;
+  const m = Math.floor((a + 11 * h + 22 * l) / 451);
+  const month = Math.floor((h + l - 7 * m + 114) / 31);
+  const day = ((h + l - 7 * m + 114) % 31) + 1;
+  return dayFromParts(year, month, day);
+}
+
+/**
+ * Orthodox Easter Sunday of a year (Julian computus, Meeus ch. 8), as a Gregorian day number: the Julian date
+ * plus the calendars' difference (13 days from 1900 to 2099, one more each century not divisible by 400).
+ */
+export function orthodoxEaster(year: number): number {
+  const a = year % 4;
+  const b = year % 7;
+  const c = year % 19;
+  const d = (19 * c + 15) % 30;
+  const e = (2 * a + 4 * b - d + 34) % 7;
+  const month = Math.floor((d + e + 114) / 31);
+  const day = ((d + e + 114) % 31) + 1;
+  const century = Math.floor(year / 100);
+  const julianLag = century - Math.floor(century / 4) - 2;
+  return dayFromParts(year, month, day) + julianLag;
+}

@@ -1,6 +1,25 @@
 import Holidays from 'date-holidays';
+import {
+  BG_WEEKEND_SUBSTITUTES,
+  DEADLINE_EQUIVALENT_DAYS,
+  HOLIDAY_CORRECTIONS,
+  type DayRule,
+  type DeadlineEquivalentDay,
+  type HolidayCorrection,
+} from '../reference/holiday-corrections';
 import { invalidField } from './invalid';
-import { dayFromParts, fromDay, isWeekend, toDay, weekdayName, yearOfDay, type IsoDate } from './calendar';
+import {
+  dayFromParts,
+  fromDay,
+  isWeekend,
+  orthodoxEaster,
+  toDay,
+  weekdayName,
+  weekdayOf,
+  westernEaster,
+  yearOfDay,
+  type IsoDate,
+} from './calendar';
 
 /**
  * Public-holiday calendars, offline, from the date-holidays package (data bundled in the package; no network).
@@ -16,6 +35,9 @@ import { dayFromParts, fromDay, isWeekend, toDay, weekdayName, yearOfDay, type I
  * - A `public` entry that starts after midnight (Iceland's Christmas Eve and New Year's Eve from 13:00) does not
  *   count: the morning is a working day, and the earlier date is the safer one for a deadline.
  * - An entry spanning several days (Romania's 1–2 January) counts each day.
+ * - Where the library disagrees with the statute, the reviewed table in shared/reference/holiday-corrections.ts
+ *   wins (Liechtenstein's Arbeitsgesetz, Cyprus's Clean Monday, Switzerland's federal level, Canada's
+ *   Interpretation Act …), and Bulgaria's weekend-substitute rule (Labour Code Art 154(2)) is computed here.
  * A calendar is a country (ISO 3166-1 alpha-2), optionally narrowed by a region date-holidays knows (GB: ENG,
  * SCT, NIR, WLS; US: CA, VA, CO; DE: BY …). Each (calendar, year) is computed once and cached.
  */
@@ -106,6 +128,73 @@ export function calendarPlace(calendar: HolidayCalendar): string {
   return tableOf(calendar).place;
 }
 
+/** The days a rule gives in a year (day numbers); a `librarySubstituteOn` rule is matched against the library. */
+export function daysOfRule(rule: DayRule, year: number): number[] {
+  if ('fixed' in rule) {
+    return [dayFromParts(year, Number(rule.fixed.slice(0, 2)), Number(rule.fixed.slice(3, 5)))];
+  }
+  if ('easter' in rule) return [westernEaster(year) + rule.easter];
+  if ('orthodoxEaster' in rule) return [orthodoxEaster(year) + rule.orthodoxEaster];
+  if ('date' in rule) return Number(rule.date.slice(0, 4)) === year ? [toDay(rule.date)] : [];
+  if ('weekday' in rule) {
+    const [from, to] = rule.between.map((md) =>
+      dayFromParts(year, Number(md.slice(0, 2)), Number(md.slice(3, 5))),
+    ) as [number, number];
+    const days: number[] = [];
+    for (let d = from; d <= to; d++) if (weekdayOf(d) === rule.weekday) days.push(d);
+    return days;
+  }
+  return [];
+}
+
+function appliesTo(c: HolidayCorrection, country: string, region: string | null | undefined, year: number) {
+  if (c.country !== country) return false;
+  if (c.region !== '*' && c.region !== (region ?? null)) return false;
+  return (c.fromYear === undefined || year >= c.fromYear) && (c.toYear === undefined || year <= c.toYear);
+}
+
+/** The days date-holidays itself lists as whole-day public holidays in a year, with their names. */
+function libraryDays(
+  source: Holidays,
+  year: number,
+): { days: Map<number, string>; substitutes: Set<number> } {
+  const days = new Map<number, string>();
+  const substitutes = new Set<number>();
+  for (const h of source.getHolidays(year, 'en')) {
+    if (h.type !== 'public' || !h.date.endsWith(' 00:00:00')) continue;
+    const first = dayFromParts(
+      Number(h.date.slice(0, 4)),
+      Number(h.date.slice(5, 7)),
+      Number(h.date.slice(8, 10)),
+    );
+    // Whole days covered; a 23 or 25 hour day (clock change) is one day.
+    const span = Math.max(1, Math.round((h.end.getTime() - h.start.getTime()) / 86_400_000));
+    for (let d = first; d < first + span; d++) {
+      if (!days.has(d)) days.set(d, h.name);
+      if ((h as { substitute?: boolean }).substitute) substitutes.add(d);
+    }
+  }
+  return { days, substitutes };
+}
+
+/**
+ * Bulgaria, Labour Code Art 154(2): each holiday of Art 154(1) other than the Easter ones that falls on a
+ * Saturday or Sunday gives the first working day after it that is not already a holiday or a day in lieu
+ * (24–26 December on Thursday–Saturday gives Monday 28th; 25–26 on Saturday–Sunday gives Monday and Tuesday;
+ * 1 May 2027, a Saturday before the Easter Sunday and Monday, gives Tuesday 4 May).
+ */
+function bulgarianSubstitutes(days: Map<number, string>, year: number): void {
+  const weekendHolidays = BG_WEEKEND_SUBSTITUTES.fixedHolidays
+    .map((md) => dayFromParts(year, Number(md.slice(0, 2)), Number(md.slice(3, 5))))
+    .filter((d) => isWeekend(d))
+    .sort((a, b) => a - b);
+  for (const holiday of weekendHolidays) {
+    let d = holiday + 1;
+    while (isWeekend(d) || days.has(d)) d += 1;
+    days.set(d, `${days.get(holiday) ?? 'Holiday'} (day off in lieu, Labour Code Art 154(2))`);
+  }
+}
+
 function yearOf(table: Table, year: number): Map<number, string> {
   let days = table.years.get(year);
   if (days) return days;
@@ -118,20 +207,42 @@ function yearOf(table: Table, year: number): Map<number, string> {
       ? new Holidays(country, region, { languages: ['en'] })
       : new Holidays(country, { languages: ['en'] });
   }
-  days = new Map();
-  for (const h of table.source.getHolidays(year, 'en')) {
-    if (h.type !== 'public' || !h.date.endsWith(' 00:00:00')) continue;
-    const first = dayFromParts(
-      Number(h.date.slice(0, 4)),
-      Number(h.date.slice(5, 7)),
-      Number(h.date.slice(8, 10)),
-    );
-    // Whole days covered; a 23 or 25 hour day (clock change) is one day.
-    const span = Math.max(1, Math.round((h.end.getTime() - h.start.getTime()) / 86_400_000));
-    for (let d = first; d < first + span; d++) if (!days.has(d)) days.set(d, h.name);
+  const library = libraryDays(table.source, year);
+  days = library.days;
+  for (const c of HOLIDAY_CORRECTIONS) {
+    if (!appliesTo(c, country, region, year)) continue;
+    const rule = c.rule;
+    const targets =
+      'librarySubstituteOn' in rule
+        ? [...library.substitutes].filter((d) => weekdayOf(d) === rule.librarySubstituteOn)
+        : daysOfRule(rule, year);
+    for (const d of targets) {
+      if (c.correct === 'public') days.set(d, c.name);
+      else days.delete(d);
+    }
   }
+  if (country === 'BG' && year >= BG_WEEKEND_SUBSTITUTES.fromYear) bulgarianSubstitutes(days, year);
   table.years.set(year, days);
   return days;
+}
+
+const equivalentsByCountry = new Map<string, DeadlineEquivalentDay[]>();
+
+/**
+ * A day a country's deadline law treats like a public holiday without designating it one (Sweden's and
+ * Finland's eves, the Netherlands' equated days), or undefined. Whether Reg. 1182/71 counts such days is
+ * contested; the rules engine decides whether to use them.
+ */
+export function deadlineEquivalentOn(country: string, dayNumber: number): DeadlineEquivalentDay | undefined {
+  const c = country.toUpperCase();
+  let list = equivalentsByCountry.get(c);
+  if (!list) {
+    list = DEADLINE_EQUIVALENT_DAYS.filter((e) => e.country === c);
+    equivalentsByCountry.set(c, list);
+  }
+  if (list.length === 0) return undefined;
+  const year = yearOfDay(dayNumber);
+  return list.find((e) => daysOfRule(e.rule, year).includes(dayNumber));
 }
 
 /** The name of the public holiday on a day (a day number), or undefined when it is not one. */

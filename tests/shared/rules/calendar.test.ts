@@ -6,8 +6,10 @@ import {
   daysBetween,
   fromDay,
   longDate,
+  orthodoxEaster,
   toDay,
   weekdayOf,
+  westernEaster,
   yearOfDay,
 } from '../../../shared/rules/calendar';
 
@@ -58,5 +60,30 @@ describe('calendar dates', () => {
         expect(monthIndex(to) - monthIndex(from)).toBe(months);
       }),
     );
+  });
+});
+
+describe('Easter Sunday, Western and Orthodox', () => {
+  it('matches the published dates', () => {
+    const western = {
+      2019: '2019-04-21',
+      2024: '2024-03-31',
+      2025: '2025-04-20',
+      2026: '2026-04-05',
+      2027: '2027-03-28',
+      2038: '2038-04-25',
+    };
+    const orthodox = {
+      2019: '2019-04-28',
+      2024: '2024-05-05',
+      2025: '2025-04-20',
+      2026: '2026-04-12',
+      2027: '2027-05-02',
+      2038: '2038-04-25',
+    };
+    for (const [year, date] of Object.entries(western))
+      expect(fromDay(westernEaster(Number(year)))).toBe(date);
+    for (const [year, date] of Object.entries(orthodox))
+      expect(fromDay(orthodoxEaster(Number(year)))).toBe(date);
   });
 });
