@@ -90,6 +90,8 @@ interface DeadlineOptions {
   paused: string[];
   extended?: boolean;
   extensionMethod?: string;
+  readings?: string;
+  smallAgent?: boolean;
   internalDays?: string;
   json?: boolean;
 }
@@ -104,6 +106,7 @@ const DEADLINE_FLAGS: Record<string, string> = {
   feeReceivedOn: '--fee-received',
   pauses: '--paused',
   extensionMethod: '--extension-method',
+  readings: '--readings',
   internalTargetDays: '--internal-days',
 };
 
@@ -115,7 +118,8 @@ function deadlineCommand(program: Command): void {
     .option('--country <cc>', 'GDPR: the EEA country whose public holidays apply, e.g. DE')
     .option(
       '--region <r>',
-      'UK GDPR: eng (default), sct, nir, wls; GDPR: a region with its own holidays, e.g. BY',
+      'UK GDPR: eng (default), sct, nir, wls; GDPR: a region with its own holidays, e.g. BY; PIPEDA: the ' +
+        'province (ON); LGPD: the state (SP); FADP: the canton (ZH)',
     )
     .requiredOption(
       '--type <type>',
@@ -135,6 +139,14 @@ function deadlineCommand(program: Command): void {
         'how the extended period is counted (default: the ICO reading under UK GDPR, the earlier date under the GDPR)',
       ).choices(['from-receipt', 'from-base-deadline']),
     )
+    .addOption(
+      new Option(
+        '--readings <reading>',
+        'where the law is contested (CCPA first and last day, LGPD Saturdays, Swedish, Finnish and Dutch eves): ' +
+          'cautious, the earlier date (default), or later',
+      ).choices(['cautious', 'later']),
+    )
+    .option('--small-agent', 'LGPD: the organisation is a small processing agent (Res. CD/ANPD 2/2022)')
     .option('--internal-days <n>', 'the organisation’s internal target, in calendar days from the start')
     .option('--json', 'print JSON')
     .action((opts: DeadlineOptions) => {
@@ -154,6 +166,8 @@ function deadlineCommand(program: Command): void {
             pauses,
             extended: opts.extended === true,
             extensionMethod: opts.extensionMethod,
+            readings: opts.readings,
+            smallProcessingAgent: opts.smallAgent === true,
             internalTargetDays: internal,
           }),
         ),
@@ -177,6 +191,12 @@ function deadlineCommand(program: Command): void {
         ['Extension notice by', result.extensionNoticeDue],
         ['Acknowledge by', result.ackDue],
         ['Internal target', result.internalDue],
+        [
+          'Other reading',
+          result.contested
+            ? `${result.contested.other.baseDue}${result.contested.other.extendedDue ? ` (extended ${result.contested.other.extendedDue})` : ''}, the ${result.contested.other.reading} reading`
+            : null,
+        ],
       ]);
       printSteps(result.steps);
     });
@@ -354,7 +374,10 @@ function transferCommand(program: Command): void {
 function jurisdictionsCommand(program: Command): void {
   program
     .command('jurisdictions')
-    .description('the jurisdiction codes, their request types and their periods')
+    .description(
+      'the jurisdiction codes, their request types and periods, and whether and why a last day on a weekend or ' +
+        'holiday moves',
+    )
     .option('--json', 'print JSON')
     .action((opts: { json?: boolean }) => {
       const list = listJurisdictions();
@@ -364,10 +387,20 @@ function jurisdictionsCommand(program: Command): void {
       }
       for (const j of list) {
         process.stdout.write(`${j.code}  ${j.name}${j.holidays ? `  (holidays: ${j.holidays})` : ''}\n`);
+        const last = j.lastDay;
+        process.stdout.write(
+          `  last day: ${last.rolls ? `moves past ${last.past}` : 'does not move'}  (${last.rule})\n`,
+        );
+        if (last.contested) {
+          process.stdout.write(
+            `  contested: ${last.contested.laterReading ?? 'see the trace'}  (${last.contested.rule})\n`,
+          );
+        }
         for (const t of j.requestTypes) {
           const extra = [
             t.extension ? `extension ${t.extension}` : null,
             t.acknowledgement ? `acknowledge in ${t.acknowledgement}` : null,
+            t.smallAgentPeriod ? `small processing agent: ${t.smallAgentPeriod}` : null,
           ].filter(Boolean);
           process.stdout.write(
             `  ${t.type.padEnd(20)}${t.period}${extra.length ? `; ${extra.join('; ')}` : ''}  (${t.rule})\n`,

@@ -49,6 +49,8 @@ export interface RequestTypeRule extends Sourced {
   acknowledgement: ({ unit: 'business-days'; amount: number } & Sourced) | null;
   /** Said in the trace of every deadline of this type. */
   note?: Note;
+  /** The period of a small processing agent (Brazil, Res. CD/ANPD 2/2022), when the organisation is one. */
+  smallAgentPeriod?: Period & Sourced & { text: string };
 }
 
 /** Whose public holidays move a deadline or count against business days. */
@@ -58,7 +60,33 @@ export type HolidayScope =
   /** UK bank holidays of a region: eng (default), sct, nir, wls. */
   | { kind: 'uk-region' }
   /** One fixed calendar, e.g. California's state holidays for CCPA business days. */
-  | { kind: 'fixed'; country: string; region: string };
+  | { kind: 'fixed'; country: string; region: string }
+  /**
+   * A country's calendar, narrowed by the region given with the request (a Canadian province, a Brazilian state,
+   * a Swiss canton); `regionLabel` names what a region is there.
+   */
+  | { kind: 'national'; country: string; regionLabel: string };
+
+/**
+ * The rule that moves a last day falling on a non-working day to the next working day. Sundays and the
+ * calendar's holidays always stop the date; `saturday` says whether Saturdays do too.
+ */
+export interface RollRule extends Note {
+  saturday: boolean;
+  /** The country's deadline law also treats these days like holidays (Sweden's eves): a contested reading. */
+  equivalentDays?: boolean;
+}
+
+/**
+ * A reading of the law that is contested, with what each reading does. The engine keeps the cautious (earlier)
+ * date unless the organisation chooses the later reading, and says in the trace what the other gives.
+ */
+export interface ContestedReading extends Note {
+  /** Under the later reading: the day of receipt is not counted (it is under the cautious one). */
+  receiptNotCounted?: boolean;
+  /** Under the later reading: this rule moves the last day (instead of the jurisdiction's own, or none). */
+  roll?: RollRule;
+}
 
 export interface Jurisdiction {
   code: JurisdictionCode;
@@ -66,7 +94,11 @@ export interface Jurisdiction {
   law: string;
   holidays: HolidayScope | null;
   /** The rule that moves a due date off a weekend or holiday, or null when dates stand as counted. */
-  roll: Note | null;
+  roll: RollRule | null;
+  /** Why no rule moves a due date (checked and not found, or found not to apply); null when one does. */
+  noRoll: Note | null;
+  /** Readings the law leaves open that change the due date; the cautious one is the default. */
+  contested?: ContestedReading;
   /** When the clock starts. */
   start: Note;
   /** Under UK GDPR the clock starts at the latest of request, identity evidence and fee (Art 12A). */
@@ -183,11 +215,33 @@ export const JURISDICTIONS: readonly Jurisdiction[] = [
     law: 'Regulation (EU) 2016/679',
     holidays: { kind: 'member-state' },
     roll: {
+      saturday: true,
       text:
         'A period counted in months that ends on a Saturday, Sunday or public holiday ends on the following ' +
         'working day, using the holidays of the Member State where the act is done.',
       source: 'Reg. 1182/71 Art 3(4), Art 2(1); EDPB Guidelines 01/2022 §161',
       confidence: 'V',
+    },
+    noRoll: null,
+    contested: {
+      text:
+        'Contested reading: Swedish and Finnish law (and Dutch law for Good Friday and days equated by decree) ' +
+        'move their own statutory deadlines past days that are not public holidays (midsummer, Christmas and, ' +
+        'in Sweden, New Year’s Eve). Whether Reg. 1182/71 Art 2(1) counts them is not settled: by default they ' +
+        'do not move the date.',
+      source:
+        'Reg. 1182/71 Art 2(1); SE Lag (1930:173) §2; FI Laki 150/1930 §5 (applies before courts and ' +
+        'authorities); NL Algemene termijnenwet art 3(2)–(3)',
+      confidence: 'R',
+      roll: {
+        saturday: true,
+        equivalentDays: true,
+        text:
+          'The period ends on the following working day, counting as holidays also the days the national ' +
+          'deadline law treats like holidays (later reading).',
+        source: 'Reg. 1182/71 Art 3(4), Art 2(1), read with the national deadline law',
+        confidence: 'R',
+      },
     },
     start: {
       text: 'The clock starts when the request reaches the controller through one of its official channels.',
@@ -212,10 +266,12 @@ export const JURISDICTIONS: readonly Jurisdiction[] = [
     law: 'UK GDPR and Data Protection Act 2018',
     holidays: { kind: 'uk-region' },
     roll: {
+      saturday: true,
       text: 'A deadline that falls on a weekend or bank holiday moves to the next working day.',
       source: 'ICO time limits page',
       confidence: 'V',
     },
+    noRoll: null,
     start: {
       text:
         'The calendar month starts on the day of receipt, even a weekend or holiday, and ends on the ' +
@@ -242,6 +298,30 @@ export const JURISDICTIONS: readonly Jurisdiction[] = [
     law: 'Cal. Civ. Code §1798.100 ff.; 11 CCR §7000 ff.',
     holidays: { kind: 'fixed', country: 'US', region: 'CA' },
     roll: null,
+    noRoll: {
+      text:
+        'Under the cautious reading the 45 days include the day of receipt and the last day stands even on a ' +
+        'weekend or holiday.',
+      ...CCPA_45,
+    },
+    contested: {
+      text:
+        'Contested reading: 11 CCR §7021(b) says the 45 days "begin on the day that the business receives the ' +
+        'request", which makes receipt day 1; California’s general computation rule excludes the first day and ' +
+        'moves a last day falling on a Saturday or judicial holiday to the next day, for periods set by any ' +
+        'code or regulation. No CPPA guidance or ruling settles it: by default the earlier date is used.',
+      source: '11 CCR §7021(b); Cal. Code Civ. Proc. §§12, 12a(b), 135; Cal. Civ. Code §10',
+      confidence: 'R',
+      receiptNotCounted: true,
+      roll: {
+        saturday: true,
+        text:
+          'Code Civ. Proc. §12a: a last day on a Saturday or holiday moves to the next day that is not one ' +
+          '(judicial holidays, §135; the California calendar is used, which may differ from the judicial list).',
+        source: 'Cal. Code Civ. Proc. §§12a, 135',
+        confidence: 'R',
+      },
+    },
     start: {
       text: 'The period begins on the day the business receives the request, whatever time verification takes.',
       ...CCPA_45,
@@ -287,6 +367,14 @@ export const JURISDICTIONS: readonly Jurisdiction[] = [
     law: 'Va. Code §59.1-575 ff.',
     holidays: { kind: 'fixed', country: 'US', region: 'VA' },
     roll: null,
+    noRoll: {
+      text:
+        'Virginia’s computation statute excludes the day of receipt but moves a last day off a weekend or holiday ' +
+        'only in court proceedings, for bringing an action, or for acts at a government office; no rule found ' +
+        'moves a controller’s reply, so the date stands.',
+      source: 'Va. Code §1-210(A)–(C), (E) [text S; not applying to a VCDPA reply: no authority found]',
+      confidence: 'R',
+    },
     start: {
       text: 'The period runs from receipt of the request; the day of receipt is not counted.',
       ...VA_45,
@@ -315,7 +403,16 @@ export const JURISDICTIONS: readonly Jurisdiction[] = [
     name: 'Colorado Privacy Act',
     law: 'C.R.S. §6-1-1301 ff.',
     holidays: { kind: 'fixed', country: 'US', region: 'CO' },
-    roll: null,
+    roll: {
+      saturday: true,
+      text:
+        'If the last day of a period is a Saturday, Sunday or legal holiday, the period runs to the next day that ' +
+        'is none of those (Colorado’s general rule for computing periods; no CPA-specific rule found).',
+      source:
+        'C.R.S. §2-4-108(1)–(2); legal holidays C.R.S. §24-11-101 [text S; its application to the CPA R]',
+      confidence: 'R',
+    },
+    noRoll: null,
     start: {
       text: 'The period runs from receipt of the request; the day of receipt is not counted.',
       ...CO_45,
@@ -343,8 +440,30 @@ export const JURISDICTIONS: readonly Jurisdiction[] = [
     code: 'LGPD',
     name: 'Brazil LGPD',
     law: 'Lei 13.709/2018',
-    holidays: null,
-    roll: null,
+    holidays: { kind: 'national', country: 'BR', regionLabel: 'state' },
+    roll: {
+      saturday: false,
+      text:
+        'Periods exclude the first day and include the last; a last day falling on a holiday (or a Sunday) moves ' +
+        'to the next working day. National holidays are counted; give the state to count its own.',
+      source: 'Código Civil (Lei 10.406/2002) art 132 caput and §1; Lei 662/1949; Lei 9.093/1995',
+      confidence: 'S',
+    },
+    noRoll: null,
+    contested: {
+      text:
+        'Contested reading: art 132 §1 names only holidays ("feriado"); some commentary extends it to any day ' +
+        'without business, Saturdays included. No court or ANPD rule found: by default a Saturday does not move ' +
+        'the date.',
+      source: 'Código Civil art 132 §1; commentary (trilhante.com.br)',
+      confidence: 'R',
+      roll: {
+        saturday: true,
+        text: 'A last day falling on a Saturday, Sunday or holiday moves to the next working day (later reading).',
+        source: 'Código Civil art 132 §1, read as covering Saturdays',
+        confidence: 'R',
+      },
+    },
     start: {
       text: 'The period is counted from the date of the data subject’s request.',
       source: 'LGPD Art 19 II',
@@ -361,6 +480,16 @@ export const JURISDICTIONS: readonly Jurisdiction[] = [
         acknowledgement: null,
         source: 'LGPD Art 19 I',
         confidence: 'V',
+        smallAgentPeriod: {
+          unit: 'calendar-days',
+          amount: 15,
+          receiptIsDayOne: false,
+          text:
+            'Small processing agent: the simplified confirmation may be given within up to 15 days of the request ' +
+            'instead of at once.',
+          source: 'Res. CD/ANPD 2/2022 art 15',
+          confidence: 'S',
+        },
       },
       {
         type: 'access',
@@ -370,6 +499,14 @@ export const JURISDICTIONS: readonly Jurisdiction[] = [
         acknowledgement: null,
         source: 'LGPD Art 19 II',
         confidence: 'V',
+        smallAgentPeriod: {
+          unit: 'calendar-days',
+          amount: 30,
+          receiptIsDayOne: false,
+          text: 'Small processing agent: the period of Art 19 II is doubled, to 30 days.',
+          source: 'Res. CD/ANPD 2/2022 art 14 III',
+          confidence: 'S',
+        },
         note: {
           text: 'No extension in Art 19; the ANPD may set different periods for specific sectors.',
           source: 'LGPD Art 19 §4',
@@ -382,9 +519,22 @@ export const JURISDICTIONS: readonly Jurisdiction[] = [
     code: 'PIPEDA',
     name: 'Canada PIPEDA',
     law: 'Personal Information Protection and Electronic Documents Act',
-    holidays: null,
-    roll: null,
-    start: { text: 'The period runs from receipt of the request.', source: 'PIPEDA s.8(3)', confidence: 'V' },
+    holidays: { kind: 'national', country: 'CA', regionLabel: 'province' },
+    roll: {
+      saturday: false,
+      text:
+        'A time limit that expires on a holiday may be met on the next day that is not a holiday. Holidays are ' +
+        'Sundays and the days of s.35(1) (federal, and the province’s when given); Saturday is not one, unless ' +
+        'provincial law makes it a non-juridical day.',
+      source: 'Interpretation Act (R.S.C. 1985, c. I-21) ss.26, 35(1)',
+      confidence: 'V',
+    },
+    noRoll: null,
+    start: {
+      text: 'The period runs from receipt of the request; the day of receipt is not counted.',
+      source: 'PIPEDA s.8(3); Interpretation Act s.27(5)',
+      confidence: 'V',
+    },
     startAtLatestOfIdentityAndFee: false,
     pauses: NO_PAUSE,
     requestTypes: [
@@ -410,9 +560,23 @@ export const JURISDICTIONS: readonly Jurisdiction[] = [
     code: 'FADP',
     name: 'Switzerland revFADP',
     law: 'Federal Act on Data Protection (SR 235.1); Data Protection Ordinance (SR 235.11)',
-    holidays: null,
-    roll: null,
-    start: { text: 'The period runs from receipt of the request.', source: 'FDPO Art 18', confidence: 'V' },
+    holidays: { kind: 'national', country: 'CH', regionLabel: 'canton' },
+    roll: {
+      saturday: true,
+      text:
+        'Applied by analogy: a last day falling on a Saturday, Sunday or public holiday at the place of ' +
+        'performance moves to the next working day. Without a canton only the holidays of every canton count.',
+      source:
+        'CO arts 77(1)–(2), 78(1); Federal Act on Saturdays (SR 173.110.3) Art 1 [texts S; applied to FDPO Art ' +
+        '18 by analogy, no commentary found: R]',
+      confidence: 'R',
+    },
+    noRoll: null,
+    start: {
+      text: 'The period runs from receipt of the request; the day of receipt is not counted.',
+      source: 'FDPO Art 18(1); CO art 77(1)–(2)',
+      confidence: 'S',
+    },
     startAtLatestOfIdentityAndFee: false,
     pauses: NO_PAUSE,
     requestTypes: [
@@ -433,11 +597,17 @@ export const JURISDICTIONS: readonly Jurisdiction[] = [
   },
 ];
 
-/** Said when a calendar-day deadline lands on a weekend or holiday where no rule moves it. */
-export const NO_ROLL: Note = {
-  text: 'Counted in calendar days: no rule recorded moves a due date off a weekend or holiday, so the date stands.',
-  source: 'legal-reference §3 (no roll-forward rule recorded)',
-  confidence: 'R',
+/**
+ * Who counts as a small processing agent, said whenever the setting is used: the doubled periods are not for
+ * agents excluded by art 3 or ordered otherwise by the ANPD (art 16).
+ */
+export const SMALL_AGENT: Note = {
+  text:
+    'The organisation is set as a small processing agent. The doubled periods do not apply to an agent doing ' +
+    'high-risk processing (art 4), with revenue above the limit of LC 123/2006 art 3 II (or its group), or ' +
+    'ordered otherwise by the ANPD.',
+  source: 'Res. CD/ANPD 2/2022 arts 2–4, 14–16 (as amended by Res. 15/2024)',
+  confidence: 'S',
 };
 
 /** "Business day" is not defined in the CCPA texts examined; the engine reads it as Mon–Fri minus state holidays. */

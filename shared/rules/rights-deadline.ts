@@ -1,12 +1,13 @@
 import { EEA_TERRITORIES, isInEea } from '../reference/eea';
+import { DEADLINE_EQUIVALENT_DAYS } from '../reference/holiday-corrections';
 import {
   EXTENSION_METHOD,
   findJurisdiction,
   findRequestType,
   GDPR_ACKNOWLEDGEMENT,
   JURISDICTIONS,
-  NO_ROLL,
   REG_1182_71_ANALOGY,
+  SMALL_AGENT,
   UK_ART_12A,
   UK_ART_12A_IN_FORCE,
   UK_REGIONS,
@@ -15,7 +16,9 @@ import {
   US_BUSINESS_DAY,
   type Jurisdiction,
   type JurisdictionCode,
+  type Period,
   type RequestTypeRule,
+  type RollRule,
 } from '../reference/jurisdictions';
 import type { Note, Sourced } from '../reference/sources';
 import {
@@ -25,15 +28,18 @@ import {
   monthAndYear,
   partsFromDay,
   toDay,
+  weekdayOf,
   type IsoDate,
 } from './calendar';
 import {
   addWorkingDays,
   calendarCode,
   calendarPlace,
+  deadlineEquivalentOn,
   hasHolidayCalendar,
   holidayCalendar,
-  isWorkingDay,
+  holidayOnDay,
+  holidayRegions,
   nonWorkingReason,
   type HolidayCalendar,
 } from './holidays';
@@ -45,6 +51,13 @@ import { Trace, traceStep, type TraceStep } from './trace';
  * three months from receipt under UK GDPR (the ICO's reading), the cautious earlier date elsewhere.
  */
 export type ExtensionMethod = 'from-receipt' | 'from-base-deadline';
+
+/**
+ * Which reading to use where the law is contested (CCPA's first day and roll, Saturdays under the LGPD, days a
+ * national deadline law treats like holidays under Reg. 1182/71): the cautious, earlier date unless the
+ * organisation chooses the later one. The trace names the other reading's date either way.
+ */
+export type Readings = 'cautious' | 'later';
 
 /**
  * A clock pause from `from` to `to`. Under UK GDPR (Art 12A) both days are excluded, so the period grows by
@@ -61,7 +74,10 @@ export interface RightsDeadlineInput {
   jurisdiction: JurisdictionCode;
   /** GDPR: the EEA state whose public holidays apply (ISO alpha-2). Ignored elsewhere. */
   country?: string | null;
-  /** UK GDPR: eng (default), sct, nir, wls. GDPR: optionally a region of `country` with its own holidays. */
+  /**
+   * UK GDPR: eng (default), sct, nir, wls. GDPR: optionally a region of `country` with its own holidays. PIPEDA,
+   * LGPD and FADP: the province, state or canton whose holidays also count.
+   */
   region?: string | null;
   requestType: string;
   receivedOn: IsoDate;
@@ -71,6 +87,10 @@ export interface RightsDeadlineInput {
   /** The controller has extended the period (notice sent). */
   extended?: boolean;
   extensionMethod?: ExtensionMethod;
+  /** Organisation setting: the reading used where the law is contested (default cautious). */
+  readings?: Readings;
+  /** Organisation setting: a small processing agent under Res. CD/ANPD 2/2022 (LGPD periods doubled). */
+  smallProcessingAgent?: boolean;
   /** The organisation's internal target, in calendar days from the start. */
   internalTargetDays?: number | null;
 }
@@ -99,6 +119,11 @@ export interface RightsDeadline {
   internalDue: IsoDate | null;
   /** Calendar days added to the period by clock pauses. */
   pausedDays: number;
+  /** Where a contested reading changes the dates: the reading used and what the other reading gives. */
+  contested: {
+    reading: Readings;
+    other: { reading: Readings; baseDue: IsoDate; extendedDue: IsoDate | null };
+  } | null;
   steps: TraceStep[];
 }
 
@@ -127,7 +152,8 @@ export function requireRequestType(jurisdiction: Jurisdiction, type: string): Re
 
 /**
  * The holiday calendar a jurisdiction's deadline uses: the EEA state (and optional region) for the GDPR, the UK
- * region for UK GDPR, the state for US laws, none for LGPD, PIPEDA and FADP. Fails naming `country` or `region`.
+ * region for UK GDPR, the state for US laws, the country narrowed by an optional province, state or canton for
+ * PIPEDA, LGPD and FADP. Fails naming `country` or `region`.
  */
 export function resolveHolidayCalendar(
   jurisdiction: Jurisdiction,
@@ -137,6 +163,16 @@ export function resolveHolidayCalendar(
   const scope = jurisdiction.holidays;
   if (!scope) return null;
   if (scope.kind === 'fixed') return holidayCalendar(scope.country, scope.region);
+  if (scope.kind === 'national') {
+    if (region && !hasHolidayCalendar(scope.country, region)) {
+      const known = Object.keys(holidayRegions(scope.country)).join(', ');
+      invalidField(
+        'region',
+        `No holiday calendar for ${scope.regionLabel} "${region}" of ${scope.country}; use one of ${known}.`,
+      );
+    }
+    return holidayCalendar(scope.country, region);
+  }
   if (scope.kind === 'uk-region') {
     const r = (region ?? 'eng').toLowerCase();
     if (!(UK_REGIONS as readonly string[]).includes(r)) {
@@ -316,46 +352,85 @@ function pauseSteps(
   }
 }
 
-/** The day a jurisdiction's roll rule moves `day` to, without explaining it. */
-function rollDay(j: Jurisdiction, calendar: HolidayCalendar | null, day: number): number {
+/**
+ * How a deadline is counted under the reading in use: the rule that moves a last day (or none), whether the day
+ * of receipt is day 1 of a calendar-day period, and the calendar.
+ */
+interface Counting {
+  j: Jurisdiction;
+  calendar: HolidayCalendar | null;
+  roll: RollRule | null;
+  receiptNotCounted: boolean;
+  reading: Readings;
+}
+
+function countingOf(j: Jurisdiction, calendar: HolidayCalendar | null, reading: Readings): Counting {
+  const later = reading === 'later' ? j.contested : undefined;
+  return {
+    j,
+    calendar,
+    roll: later?.roll ?? j.roll,
+    receiptNotCounted: later?.receiptNotCounted === true,
+    reading,
+  };
+}
+
+/** Why the roll rule does not let a day stand as a last day, or null when the day is a working day for it. */
+function stopReason(c: Counting, rule: RollRule, day: number): string | null {
+  const w = weekdayOf(day);
+  if (w === 0) return 'a Sunday';
+  if (w === 6 && rule.saturday) return 'a Saturday';
+  const { calendar } = c;
+  if (!calendar) return null;
+  const holiday = holidayOnDay(calendar, day);
+  if (holiday !== undefined) return `a public holiday in ${calendarPlace(calendar)} (${holiday})`;
+  if (rule.equivalentDays) {
+    const eve = deadlineEquivalentOn(calendar.country, day);
+    if (eve) return `${eve.name}, which ${eve.source} treats like a holiday`;
+  }
+  return null;
+}
+
+/** The day the roll rule in use moves `day` to, without explaining it. */
+function rollDay(c: Counting, day: number): number {
+  const rule = c.roll;
   let d = day;
-  if (j.roll) while (!isWorkingDay(calendar, d)) d += 1;
+  if (rule) while (stopReason(c, rule, d) !== null) d += 1;
   return d;
 }
 
-/** Rolls a day forward past weekends and holidays where the jurisdiction's rule says so, explaining each day. */
-function roll(
-  j: Jurisdiction,
-  calendar: HolidayCalendar | null,
-  day: number,
-  label: string,
-  trace: Trace,
-): number {
-  if (!j.roll) {
-    if (!isWorkingDay(calendar, day)) {
-      trace.add(() =>
-        traceStep(
-          `${label}: ${longDate(day)} is ${nonWorkingReason(calendar, day)}. ${NO_ROLL.text}`,
-          NO_ROLL,
-          fromDay(day),
-        ),
-      );
+/** Rolls a day forward past the days the rule in use names, explaining each day. */
+function roll(c: Counting, day: number, label: string, trace: Trace): number {
+  const rule = c.roll;
+  if (!rule) {
+    const reason = nonWorkingReason(c.calendar, day);
+    const note = c.j.noRoll;
+    if (reason !== null && note) {
+      trace.add(() => traceStep(`${label}: ${longDate(day)} is ${reason}. ${note.text}`, note, fromDay(day)));
     }
     return day;
   }
-  const rule = j.roll;
   let d = day;
-  while (!isWorkingDay(calendar, d)) {
+  for (let reason = stopReason(c, rule, d); reason !== null; reason = stopReason(c, rule, d)) {
     const skipped = d;
+    const why = reason;
     trace.add(() =>
       traceStep(
-        `${label}: ${longDate(skipped)} is ${nonWorkingReason(calendar, skipped)}, so the period ends on the next ` +
-          'working day.',
+        `${label}: ${longDate(skipped)} is ${why}, so the period ends on the next working day.`,
         rule,
         fromDay(skipped),
       ),
     );
     d += 1;
+  }
+  if (weekdayOf(d) === 6 && !rule.saturday) {
+    const last = d;
+    trace.add(() =>
+      traceStep(
+        `${label}: ${longDate(last)} is a Saturday, which this rule does not move; the date stands.`,
+        rule,
+      ),
+    );
   }
   return d;
 }
@@ -371,26 +446,20 @@ function monthsText(start: number, end: number, months: number): string {
 }
 
 /** The unrolled end of the base period, with its step(s). */
-function basePeriodEnd(
-  rule: RequestTypeRule,
-  calendar: HolidayCalendar | null,
-  start: number,
-  trace: Trace,
-): number {
-  const p = rule.period;
+function basePeriodEnd(p: Period, fact: Sourced, c: Counting, start: number, trace: Trace): number {
+  const { calendar } = c;
   switch (p.unit) {
     case 'months': {
       const end = addMonthsToDay(start, p.amount);
-      trace.add(() => traceStep(`${monthsText(start, end, p.amount)}.`, rule, fromDay(end)));
+      trace.add(() => traceStep(`${monthsText(start, end, p.amount)}.`, fact, fromDay(end)));
       return end;
     }
     case 'calendar-days': {
-      const end = start + p.amount - (p.receiptIsDayOne ? 1 : 0);
-      const counting = p.receiptIsDayOne
-        ? 'the day of receipt is day 1'
-        : 'counted from the day after receipt';
+      const dayOne = p.receiptIsDayOne && !c.receiptNotCounted;
+      const end = start + p.amount - (dayOne ? 1 : 0);
+      const counting = dayOne ? 'the day of receipt is day 1' : 'counted from the day after receipt';
       trace.add(() =>
-        traceStep(`${p.amount} calendar days (${counting}): ${longDate(end)}.`, rule, fromDay(end)),
+        traceStep(`${p.amount} calendar days (${counting}): ${longDate(end)}.`, fact, fromDay(end)),
       );
       return end;
     }
@@ -400,7 +469,7 @@ function basePeriodEnd(
         traceStep(
           `${p.amount} business days after receipt, skipping weekends${skippedHolidays(calendar, skipped)}: ` +
             `${longDate(day)}.`,
-          rule,
+          fact,
           fromDay(day),
         ),
       );
@@ -408,7 +477,7 @@ function basePeriodEnd(
       return day;
     }
     case 'immediate':
-      trace.add(() => traceStep(`Due at once: ${longDate(start)}.`, rule, fromDay(start)));
+      trace.add(() => traceStep(`Due at once: ${longDate(start)}.`, fact, fromDay(start)));
       return start;
   }
 }
@@ -428,22 +497,116 @@ export function computeRightsDeadline(
   const rule = requireRequestType(j, input.requestType);
   const calendar = resolveHolidayCalendar(j, input.country, input.region);
   const received = toDay(input.receivedOn, 'receivedOn');
-  const trace = new Trace(options.explain ?? true);
+  const explain = options.explain ?? true;
+  const reading: Readings = input.readings ?? 'cautious';
+  const dates = deadlineDates(j, rule, calendar, input, received, reading, new Trace(explain));
 
+  // A contested reading: compute the other one too and say what it gives when the dates differ.
+  let contested: RightsDeadline['contested'] = null;
+  const dispute = j.contested;
+  if (dispute && contestedHere(j, calendar)) {
+    const otherReading: Readings = reading === 'cautious' ? 'later' : 'cautious';
+    const other = deadlineDates(j, rule, calendar, input, received, otherReading, new Trace(false));
+    if (other.baseDue !== dates.baseDue || other.extendedDue !== dates.extendedDue) {
+      contested = {
+        reading,
+        other: {
+          reading: otherReading,
+          baseDue: fromDay(other.baseDue),
+          extendedDue: other.extendedDue === null ? null : fromDay(other.extendedDue),
+        },
+      };
+      const used =
+        reading === 'cautious'
+          ? 'the cautious reading (the earlier date)'
+          : 'the later reading (organisation setting)';
+      const otherText =
+        `${otherReading === 'later' ? 'The later' : 'The cautious'} reading gives ${longDate(other.baseDue)}` +
+        (other.extendedDue !== null && other.extendedDue !== dates.extendedDue
+          ? ` (${longDate(other.extendedDue)} if extended)`
+          : '');
+      dates.trace.insertBeforeLast(() =>
+        traceStep(`${dispute.text} This deadline uses ${used}. ${otherText}.`, dispute),
+      );
+    }
+  }
+
+  return {
+    jurisdiction: j.code,
+    requestType: rule.type,
+    holidayCalendar: calendar ? calendarCode(calendar) : null,
+    start: fromDay(dates.start),
+    due: fromDay(dates.due),
+    legalDue: fromDay(dates.legalDue),
+    baseDue: fromDay(dates.baseDue),
+    extendedDue: dates.extendedDue === null ? null : fromDay(dates.extendedDue),
+    extensionNoticeDue: dates.extensionNoticeDue === null ? null : fromDay(dates.extensionNoticeDue),
+    ackDue: dates.ackDue === null ? null : fromDay(dates.ackDue),
+    internalDue: dates.internalDue === null ? null : fromDay(dates.internalDue),
+    pausedDays: dates.pausedDays,
+    contested,
+    steps: dates.trace.steps,
+  };
+}
+
+/** Whether the jurisdiction's contested reading can matter for this calendar (the GDPR's only in SE, FI, NL). */
+function contestedHere(j: Jurisdiction, calendar: HolidayCalendar | null): boolean {
+  if (!j.contested) return false;
+  if (j.contested.roll?.equivalentDays) return calendar !== null && hasEquivalentDays(calendar.country);
+  return true;
+}
+
+function hasEquivalentDays(country: string): boolean {
+  return DEADLINE_EQUIVALENT_DAYS.some((e) => e.country === country);
+}
+
+interface Dates {
+  start: number;
+  due: number;
+  legalDue: number;
+  baseDue: number;
+  extendedDue: number | null;
+  extensionNoticeDue: number | null;
+  ackDue: number | null;
+  internalDue: number | null;
+  pausedDays: number;
+  trace: Trace;
+}
+
+/** The dates of a request under one reading, with their trace. */
+function deadlineDates(
+  j: Jurisdiction,
+  rule: RequestTypeRule,
+  calendar: HolidayCalendar | null,
+  input: RightsDeadlineInput,
+  received: number,
+  reading: Readings,
+  trace: Trace,
+): Dates {
+  const c = countingOf(j, calendar, reading);
   const start = startOfClock(j, input, received, trace);
   const typeNote = rule.note;
   if (typeNote) trace.add(() => noteStep(typeNote));
   if (j.code === 'GDPR') trace.add(() => noteStep(REG_1182_71_ANALOGY));
   const pauses = applicablePauses(j, input, start, trace);
 
+  // A small processing agent's own periods (Brazil, Res. CD/ANPD 2/2022 arts 14–15).
+  const small = input.smallProcessingAgent === true ? rule.smallAgentPeriod : undefined;
+  if (small) {
+    trace.add(() => noteStep(SMALL_AGENT));
+    trace.add(() => noteStep(small));
+  }
+  const period = small ?? rule.period;
+  const periodFact: Sourced = small ?? rule;
+
   // Base period: GDPR Art 12(3); Reg. 1182/71 Art 3(2)(c) for months.
-  const baseRaw = basePeriodEnd(rule, calendar, start, trace);
+  const baseRaw = basePeriodEnd(period, periodFact, c, start, trace);
   const basePaused = extendByPauses(baseRaw, pauses);
   if (j.pauses.allowed) pauseSteps('Base period', basePaused, j.pauses, trace);
-  // Reg. 1182/71 Art 3(4): a period ending on a Saturday, Sunday or public holiday ends on the next working day.
-  const baseDue = roll(j, calendar, basePaused.end, 'Base period', trace);
+  // The jurisdiction's roll rule (Reg. 1182/71 Art 3(4) for the GDPR; see each jurisdiction's `roll`).
+  const baseDue = roll(c, basePaused.end, 'Base period', trace);
   trace.add(() =>
-    traceStep(`Legal deadline without extension: ${longDate(baseDue)}.`, rule, fromDay(baseDue)),
+    traceStep(`Legal deadline without extension: ${longDate(baseDue)}.`, periodFact, fromDay(baseDue)),
   );
 
   // The extension notice is due within the base period (GDPR Art 12(3); CCPA §1798.130; PIPEDA s.8(4)).
@@ -458,7 +621,7 @@ export function computeRightsDeadline(
       ),
     );
   }
-  const ext = extendedDeadline(j, rule, calendar, input, start, baseRaw, pauses, trace);
+  const ext = extendedDeadline(c, rule, input, start, baseRaw, pauses, trace);
 
   const ackDue = acknowledgement(j, rule, calendar, received, trace);
 
@@ -485,41 +648,37 @@ export function computeRightsDeadline(
       ),
     );
   } else {
-    const fact = isExtended && rule.extension ? rule.extension : rule;
+    const fact = isExtended && rule.extension ? rule.extension : periodFact;
     trace.add(() =>
       traceStep(`Due: ${longDate(due)}${isExtended ? ' (extended)' : ''}.`, fact, fromDay(due)),
     );
   }
-
   return {
-    jurisdiction: j.code,
-    requestType: rule.type,
-    holidayCalendar: calendar ? calendarCode(calendar) : null,
-    start: fromDay(start),
-    due: fromDay(due),
-    legalDue: fromDay(legalDue),
-    baseDue: fromDay(baseDue),
-    extendedDue: ext === null ? null : fromDay(ext),
-    extensionNoticeDue: extensionNoticeDue === null ? null : fromDay(extensionNoticeDue),
-    ackDue: ackDue === null ? null : fromDay(ackDue),
-    internalDue: internalDue === null ? null : fromDay(internalDue),
+    start,
+    due,
+    legalDue,
+    baseDue,
+    extendedDue: ext,
+    extensionNoticeDue,
+    ackDue,
+    internalDue,
     pausedDays: basePaused.end - baseRaw,
-    steps: trace.steps,
+    trace,
   };
 }
 
 const ORG_SETTING: Sourced = { source: 'organisation setting', confidence: 'V' };
 
 function extendedDeadline(
-  j: Jurisdiction,
+  c: Counting,
   rule: RequestTypeRule,
-  calendar: HolidayCalendar | null,
   input: RightsDeadlineInput,
   start: number,
   baseRaw: number,
   pauses: readonly Pause[],
   trace: Trace,
 ): number | null {
+  const { j } = c;
   const ext = rule.extension;
   if (!ext) {
     if (input.extended) trace.add(() => traceStep('No extension is available for this request type.', rule));
@@ -575,15 +734,15 @@ function extendedDeadline(
     else {
       // The other readings, said in the trace so the DPO sees what is at stake (moved off weekends and holidays
       // like the date used; pauses aside).
-      const shown = (day: number) => longDate(rollDay(j, calendar, day));
+      const shown = (day: number) => longDate(rollDay(c, day));
       const others: string[] = [];
       if (method !== 'from-receipt' && fromReceipt !== raw)
         others.push(`counted as ${total} months from receipt it ends on ${shown(fromReceipt)}`);
       if (method !== 'from-base-deadline' && fromFirst !== raw)
         others.push(`counted from the end of the first period it ends on ${shown(fromFirst)}`);
-      const rolledFirst = rollDay(j, calendar, first);
+      const rolledFirst = rollDay(c, first);
       const fromRolled = addMonthsToDay(rolledFirst, ext.amount);
-      if (rolledFirst !== first && rollDay(j, calendar, fromRolled) !== rollDay(j, calendar, raw))
+      if (rolledFirst !== first && rollDay(c, fromRolled) !== rollDay(c, raw))
         others.push(
           `counted from the first period as moved to ${longDate(rolledFirst)} it ends on ${shown(fromRolled)}`,
         );
@@ -606,7 +765,7 @@ function extendedDeadline(
   }
   const paused = extendByPauses(raw, pauses);
   if (j.pauses.allowed) pauseSteps('Extended period', paused, j.pauses, trace);
-  const due = roll(j, calendar, paused.end, 'Extended period', trace);
+  const due = roll(c, paused.end, 'Extended period', trace);
   trace.add(() => traceStep(`Latest extended deadline: ${longDate(due)}.`, ext, fromDay(due)));
   return due;
 }

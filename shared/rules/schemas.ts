@@ -32,6 +32,8 @@ export const ExtensionMethodSchema = z.enum(['from-receipt', 'from-base-deadline
   error: 'Use from-receipt or from-base-deadline.',
 });
 
+export const ReadingsSchema = z.enum(['cautious', 'later'], { error: 'Use cautious or later.' });
+
 export const RightsDeadlineInputSchema = z
   .object({
     jurisdiction: JurisdictionCodeSchema,
@@ -45,6 +47,8 @@ export const RightsDeadlineInputSchema = z
     extended: z.boolean().default(false),
     /** Unset: the ICO's reading under UK GDPR, the cautious earlier date under the GDPR. */
     extensionMethod: ExtensionMethodSchema.optional(),
+    readings: ReadingsSchema.optional(),
+    smallProcessingAgent: z.boolean().optional(),
     internalTargetDays: z
       .number({ error: 'Give a whole number of days.' })
       .int('Give a whole number of days.')

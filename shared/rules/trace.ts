@@ -41,4 +41,8 @@ export class Trace {
   add(make: () => TraceStep): void {
     if (this.enabled) this.steps.push(make());
   }
+  /** Adds the step `make` builds before the last step (the conclusion), when explaining. */
+  insertBeforeLast(make: () => TraceStep): void {
+    if (this.enabled) this.steps.splice(Math.max(0, this.steps.length - 1), 0, make());
+  }
 }

@@ -22,7 +22,10 @@ describe('reference data', () => {
         j.start,
         j.pauses,
         ...(j.roll ? [j.roll] : []),
+        ...(j.noRoll ? [j.noRoll] : []),
+        ...(j.contested ? [j.contested, ...(j.contested.roll ? [j.contested.roll] : [])] : []),
         ...j.requestTypes.flatMap((t) => [
+          ...(t.smallAgentPeriod ? [t.smallAgentPeriod] : []),
           t,
           ...(t.extension ? [t.extension] : []),
           ...(t.acknowledgement ? [t.acknowledgement] : []),
@@ -44,6 +47,10 @@ describe('reference data', () => {
       expect(f.source.trim().length, JSON.stringify(f)).toBeGreaterThan(3);
       expect(['V', 'S', 'R']).toContain(f.confidence);
     }
+  });
+
+  it('every jurisdiction either moves a last day by a rule or says why none does', () => {
+    for (const j of JURISDICTIONS) expect(j.roll === null, j.code).toBe(j.noRoll !== null);
   });
 
   it('keeps the [R] marks of legal-reference.md', () => {

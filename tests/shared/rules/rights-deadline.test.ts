@@ -268,7 +268,8 @@ describe('US state laws', () => {
 
   it('CPA appeal: 45 days, extension by 60, marked [R]', () => {
     const r = computeRightsDeadline({ jurisdiction: 'CPA', requestType: 'appeal', receivedOn: '2026-01-01' });
-    expect(r.due).toBe('2026-02-15');
+    // Day 45 is Sunday 15 February; Monday 16th is Washington-Lincoln Day (C.R.S. §2-4-108(2), §24-11-101).
+    expect(r.due).toBe('2026-02-17');
     expect(r.extendedDue).toBe('2026-04-16');
     expect(r.steps[r.steps.length - 1]?.confidence).toBe('R');
   });
