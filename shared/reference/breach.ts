@@ -24,12 +24,38 @@ export const BREACH_DEADLINES: Record<BreachRegime, Note & { hours: number }> = 
     confidence: 'V',
   },
   'uk-pecr': {
-    hours: 24,
-    text: 'Public electronic communications service providers report to the ICO within 24 hours.',
-    source: 'PECR; ICO report-a-breach page',
-    confidence: 'V',
+    hours: 72,
+    text:
+      'A public electronic communications service provider notifies the ICO without undue delay and, where ' +
+      'feasible, not later than 72 hours after becoming aware (breaches of which it became aware from 20 August ' +
+      '2025).',
+    source:
+      'PECR reg 5A(2) as amended by the Data (Use and Access) Act 2025 s.111, in force 20 August 2025 (SI 2025/904 ' +
+      'reg 2(p)); ICO breach guidance [the amended wording read in secondary sources]',
+    confidence: 'S',
   },
 };
+
+/**
+ * PECR before 20 August 2025: the provider notified the ICO within 24 hours of detection where feasible (Reg.
+ * (EU) 611/2013 Art 2(2), retained). The rule in force is chosen by the moment of awareness.
+ */
+export const PECR_BEFORE_DUAA: Note & { hours: number; until: string } = {
+  hours: 24,
+  /** The first moment the 72-hour rule applies: 00:00 on 20 August 2025 in London (BST, UTC+1). */
+  until: '2025-08-19T23:00:00Z',
+  text:
+    'Before 20 August 2025 a public electronic communications service provider notified the ICO within 24 hours ' +
+    'of detecting the breach, where feasible.',
+  source: 'PECR reg 5A(2); Commission Regulation (EU) 611/2013 Art 2(2) (retained); SI 2025/904 reg 2(p)',
+  confidence: 'S',
+};
+
+/** The authority deadline rule for a regime, by the moment of awareness (PECR changed on 20 August 2025). */
+export function breachDeadlineRule(regime: BreachRegime, awareMs: number): Note & { hours: number } {
+  if (regime === 'uk-pecr' && awareMs < Date.parse(PECR_BEFORE_DUAA.until)) return PECR_BEFORE_DUAA;
+  return BREACH_DEADLINES[regime];
+}
 
 export const AWARENESS: Note = {
   text:

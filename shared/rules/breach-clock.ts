@@ -1,7 +1,7 @@
 import {
   ART_34_3_EXEMPTIONS,
   AWARENESS,
-  BREACH_DEADLINES,
+  breachDeadlineRule,
   DEFAULT_PROCESSOR_LIMIT_HOURS,
   DOCUMENT_EVERY_BREACH,
   HOURS_RUN_THROUGH,
@@ -41,7 +41,7 @@ export interface BreachClockInput {
   awareAt: string;
   /** The IANA zone to explain the clock in (e.g. "Europe/Paris"); without it, the offset of `awareAt`. */
   timeZone?: string | null;
-  /** gdpr (72 h, default), uk-gdpr (72 h), uk-pecr (24 h). */
+  /** gdpr (72 h, default), uk-gdpr (72 h), uk-pecr (72 h; 24 h when aware before 20 August 2025). */
   regime?: BreachRegime;
   /** The moment to judge remaining time on (the caller's clock); without it no remaining time is given. */
   now?: string | null;
@@ -90,14 +90,16 @@ export interface BreachClock {
 const HOUR = 3_600_000;
 
 /**
- * The breach clock: the authority deadline is the moment of awareness plus exactly 72 hours (24 under PECR),
+ * The breach clock: the authority deadline is the moment of awareness plus exactly 72 hours (24 under PECR for
+ * awareness before 20 August 2025),
  * elapsed time through nights, weekends, holidays and clock changes, explained in the zone given. Gives the
  * remaining time, the overdue state, whether a delay reason is needed, what the risk level triggers, and a
  * processor's notice against its internal limit. Fails with a VALIDATION AppError naming the field.
  */
 export function computeBreachClock(input: BreachClockInput): BreachClock {
-  const regime = BREACH_DEADLINES[input.regime ?? 'gdpr'];
   const aware = parseInstant(input.awareAt, 'awareAt');
+  // PECR: 24 hours for awareness before 20 August 2025, 72 from then (DUAA 2025 s.111).
+  const regime = breachDeadlineRule(input.regime ?? 'gdpr', aware.ms);
   const zoneName = input.timeZone ?? null;
   if (zoneName !== null && !isTimeZone(zoneName)) {
     invalidField('timeZone', `"${zoneName}" is not an IANA time zone; use one such as Europe/Paris.`);

@@ -47,10 +47,27 @@ describe('breach clock: 72 hours from awareness', () => {
     expect(texts(r)).toContain('is not Europe/Paris');
   });
 
-  it('gives 24 hours under PECR', () => {
+  it('gives 72 hours under PECR from 20 August 2025 (DUAA 2025 s.111), 24 hours before', () => {
     const r = computeBreachClock({ awareAt: '2026-01-10T10:00:00Z', regime: 'uk-pecr' });
-    expect(r.hours).toBe(24);
-    expect(r.deadline).toBe('2026-01-11T10:00:00Z');
+    expect(r.hours).toBe(72);
+    expect(r.deadline).toBe('2026-01-13T10:00:00Z');
+    expect(r.steps.find((s) => s.text.startsWith('+72 hours'))?.rule).toMatch(/s\.111.*\[S\]/);
+    // Aware at 23:59 London time on 19 August 2025 (22:59 UTC): the old rule, 24 hours.
+    const before = computeBreachClock({
+      awareAt: '2025-08-19T23:59:00+01:00',
+      timeZone: 'Europe/London',
+      regime: 'uk-pecr',
+    });
+    expect(before.hours).toBe(24);
+    expect(before.deadline).toBe('2025-08-20T22:59:00Z');
+    // Aware at midnight London time on 20 August 2025: the new rule.
+    const from = computeBreachClock({
+      awareAt: '2025-08-20T00:00:00+01:00',
+      timeZone: 'Europe/London',
+      regime: 'uk-pecr',
+    });
+    expect(from.hours).toBe(72);
+    expect(from.deadline).toBe('2025-08-22T23:00:00Z');
   });
 });
 

@@ -1,6 +1,11 @@
 import { describe, expect, it } from 'vitest';
 import { EU_ADEQUACY, UK_ADEQUACY } from '../../../shared/reference/adequacy';
-import { BREACH_DEADLINES, HOURS_RUN_THROUGH, RISK_OBLIGATIONS } from '../../../shared/reference/breach';
+import {
+  BREACH_DEADLINES,
+  HOURS_RUN_THROUGH,
+  PECR_BEFORE_DUAA,
+  RISK_OBLIGATIONS,
+} from '../../../shared/reference/breach';
 import {
   ART_35_3_CASES,
   AUTHORITY_LIST,
@@ -38,6 +43,7 @@ describe('reference data', () => {
         ...d.notes,
       ]),
       ...Object.values(BREACH_DEADLINES),
+      PECR_BEFORE_DUAA,
       ...Object.values(RISK_OBLIGATIONS),
       ...ART_35_3_CASES,
       ...WP248_CRITERIA,
