@@ -130,17 +130,21 @@ export const EU_ADEQUACY: readonly AdequacyDecision[] = [
         confidence: 'S',
       },
       {
-        decision: 'extension of 24 June 2025 (number probably 2025/1226 [R])',
+        decision: 'Commission Implementing Decision (EU) 2025/1226 (extension of 24 June 2025)',
         from: '2025-06-28',
         to: '2025-12-27',
-        source: 'Commission decisions of 24 June 2025 extending 2021/1772',
+        source:
+          'Commission Implementing Decision (EU) 2025/1226 of 24 June 2025 amending 2021/1772 (number from ' +
+          'secondary sources; EUR-Lex not read)',
         confidence: 'S',
       },
       {
-        decision: 'renewal of 19 December 2025 (decision number not confirmed)',
+        decision: 'Commission Implementing Decision (EU) 2025/2574 (renewal of 19 December 2025)',
         from: '2025-12-28',
         to: '2031-12-27',
-        source: 'Commission renewal of 19 December 2025 (6 years)',
+        source:
+          'Commission Implementing Decision (EU) 2025/2574 of 19 December 2025 amending 2021/1772, new Art 4 ' +
+          '(expires 27 December 2031); OJ L 2025/2574, 23.12.2025',
         confidence: 'S',
       },
     ],
@@ -148,7 +152,7 @@ export const EU_ADEQUACY: readonly AdequacyDecision[] = [
     notes: [
       {
         text: 'The only adequacy decision with a fixed end date; the renewal is reviewed after 4 years.',
-        source: 'Commission renewal of 19 December 2025',
+        source: 'Commission Implementing Decision (EU) 2025/2574, recital 127',
         confidence: 'S',
       },
     ],
@@ -316,6 +320,82 @@ export const EU_ADEQUACY_LIST: Sourced = {
 
 /** The list of UK adequacy regulations as a whole (from recall, not in the reference). */
 export const UK_ADEQUACY_LIST: Sourced = { source: 'UK GDPR Art 45; DPA 2018 s.17A', confidence: 'R' };
+
+/**
+ * Switzerland's list of states with adequate protection (FADP Art 16(1); FDPO Art 8 and Annex 1, in force 1
+ * September 2023): the 30 EEA states and 13 others as published in 2022 [S]. The current consolidated Annex was
+ * not read, so later additions may be missing [R]. The United States is listed since 15 September 2024 for
+ * organisations certified under the Swiss-U.S. Data Privacy Framework [S].
+ */
+const CH_ANNEX_1: Sourced = {
+  source:
+    'FADP Art 16(1); FDPO (SR 235.11) Art 8(1) and Annex 1, in force 1 September 2023 (list as published 2022)',
+  confidence: 'S',
+};
+const CH_ANNEX_IN_FORCE = '2023-09-01';
+
+const chListed = (
+  destination: string,
+  name: string,
+  scope: AdequacyScope | null = null,
+): AdequacyDecision => ({
+  destination,
+  name,
+  periods: [{ decision: 'FDPO Annex 1', from: CH_ANNEX_IN_FORCE, to: null, ...CH_ANNEX_1 }],
+  scope,
+  notes: [],
+});
+
+/** Switzerland's adequacy list (FDPO Annex 1) outside the EEA; EEA states are listed too (CH_EEA_ADEQUACY). */
+export const CH_ADEQUACY: readonly AdequacyDecision[] = [
+  chListed('AD', 'Andorra'),
+  chListed('AR', 'Argentina'),
+  chListed('CA', 'Canada', {
+    condition: 'in-scope',
+    text: 'Annex 1’s note on Canada was not read; the earlier Swiss list covered only the private sector (PIPEDA).',
+    source: 'FDPO Annex 1 (scope note not read)',
+    confidence: 'R',
+  }),
+  chListed('FO', 'Faroe Islands'),
+  chListed('GI', 'Gibraltar'),
+  chListed('GG', 'Guernsey'),
+  chListed('IM', 'Isle of Man'),
+  chListed('IL', 'Israel'),
+  chListed('JE', 'Jersey'),
+  chListed('MC', 'Monaco'),
+  chListed('NZ', 'New Zealand'),
+  chListed('GB', 'United Kingdom'),
+  chListed('UY', 'Uruguay'),
+  {
+    destination: 'US',
+    name: 'United States (Swiss-U.S. Data Privacy Framework)',
+    periods: [
+      {
+        decision: 'FDPO Annex 1 as amended on 14 August 2024 (Swiss-U.S. DPF)',
+        from: '2024-09-15',
+        to: null,
+        source:
+          'Federal Council decision of 14 August 2024 amending FDPO Annex 1, in force 15 September 2024',
+        confidence: 'S',
+      },
+    ],
+    scope: {
+      condition: 'dpf-certified',
+      text:
+        'Only organisations certified under the Swiss-U.S. Data Privacy Framework (dataprivacyframework.gov): ' +
+        'check that the importer’s certification includes the Swiss-U.S. framework, not only the EU-U.S. one.',
+      source: 'FDPO Annex 1 as amended on 14 August 2024',
+      confidence: 'S',
+    },
+    notes: [],
+  },
+];
+
+/** The EEA states are on Switzerland's list (FDPO Annex 1). */
+export const CH_EEA_ADEQUACY: Sourced & { from: string } = { ...CH_ANNEX_1, from: CH_ANNEX_IN_FORCE };
+
+/** The Swiss list as a whole. */
+export const CH_ADEQUACY_LIST: Sourced = CH_ANNEX_1;
 
 /** Finds the decision for a destination in a list. */
 export function findAdequacy(

@@ -44,7 +44,7 @@ export const OLD_SCC_EU: Note & { repealed: string; validUntil: string } = {
     'The old SCCs (2001/497/EC, 2004/915/EC, 2010/87/EU) were repealed from 27 September 2021; contracts ' +
     'concluded before then stayed valid until 27 December 2022 if the processing was unchanged. After that they ' +
     'give no valid safeguard.',
-  source: 'Decision (EU) 2021/914 Art 4 (paragraph numbering not re-read)',
+  source: 'Decision (EU) 2021/914 Art 4(2)–(4)',
   confidence: 'S',
 };
 
@@ -93,4 +93,43 @@ export const DEROGATION: Note = {
     'routine transfers. Record the ground and why no other tool is available.',
   source: 'GDPR Art 49; EDPB Guidelines 2/2018',
   confidence: 'R',
+};
+
+/**
+ * Switzerland: the FDPIC recognised the 2021 SCCs on 27 August 2021 for transfers under Swiss law, provided they
+ * are adapted (FADP Art 16(2)(d)).
+ */
+export const SCC_2021_CH: Note & { recognised: string } = {
+  recognised: '2021-08-27',
+  text:
+    'The 2021 SCCs, recognised by the FDPIC on 27 August 2021, with the Swiss adaptations: the FDPIC as competent ' +
+    'authority, “Member State” read to include Switzerland (so data subjects can sue where they live), references ' +
+    'to the GDPR read as references to the FADP.',
+  source: 'FADP Art 16(2)(d); FDPIC paper on the recognised SCCs of 27 August 2021',
+  confidence: 'S',
+};
+
+/** Switzerland: the old EU SCCs stopped being usable once the transition for existing contracts ended [R]. */
+export const OLD_SCC_CH: Note & { validUntil: string } = {
+  validUntil: '2022-12-31',
+  text:
+    'Under the FDPIC’s transition, the old EU SCCs could no longer be used for new contracts from 27 September ' +
+    '2021, and existing contracts had to move to the 2021 SCCs by 31 December 2022.',
+  source: 'FDPIC statement of 27 August 2021 on the transition (dates from recall)',
+  confidence: 'R',
+};
+
+export const CH_BCR: Note = {
+  text: 'Binding corporate rules approved by the FDPIC or by an authority of a state with adequate protection.',
+  source: 'FADP Art 16(2)(e)',
+  confidence: 'S',
+};
+
+export const CH_DEROGATION: Note = {
+  text:
+    'An exception of FADP Art 17 (explicit consent, a contract with the data subject, an overriding public ' +
+    'interest or legal claims, vital interests, data made public, a public register). Some must be reported to ' +
+    'the FDPIC on request (Art 17(2)). Record the ground.',
+  source: 'FADP Art 17',
+  confidence: 'S',
 };

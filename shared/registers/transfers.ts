@@ -23,6 +23,7 @@ import { cite } from '../reference/sources';
 import { SCC_MODULES, TIA, TRANSFER_MECHANISMS } from '../reference/transfer-instruments';
 import {
   checkTransfer,
+  TRANSFER_REGIMES,
   verdictChangesOn,
   type TransferCheckInput,
   type TransferValidity,
@@ -382,7 +383,7 @@ const fields = {
     form: {
       section: 'parties',
       description:
-        'Decides the law the transfer is judged under (EU or UK GDPR); your organisation’s by default',
+        'Decides the law the transfer is judged under (EU GDPR, UK GDPR or Swiss FADP); your organisation’s by default',
       placeholder: 'Search by name or code',
     },
     import: {
@@ -526,7 +527,7 @@ const ReasonSchema = z.object({
 });
 const ValiditySchema = z.object({
   status: z.enum(['valid', 'warning', 'invalid']),
-  regime: z.enum(['EU GDPR', 'UK GDPR']).nullable(),
+  regime: z.enum(TRANSFER_REGIMES).nullable(),
   adequacy: z.object({ decision: z.string(), from: z.string(), to: z.string().nullable() }).nullable(),
   reasons: z.array(ReasonSchema),
 }) satisfies z.ZodType<TransferValidity>;

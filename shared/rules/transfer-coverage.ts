@@ -2,8 +2,7 @@ import { countryCodes } from '../countries';
 import type { DeriveEnv } from '../kit/define';
 import type { SqlEnv } from '../kit/fields';
 import { sql, sqlInList, type Sql } from '../kit/sql';
-import { isInEea } from '../reference/eea';
-import { checkAdequacy, type TransferRegime } from './transfer-validity';
+import { checkAdequacy, insideArea, regimeOf, type TransferRegime } from './transfer-validity';
 
 /** How one processing country of a vendor is covered for a transfer out of the organisation's area. */
 export interface CoverageEntry {
@@ -16,11 +15,12 @@ export interface CoverageEntry {
 }
 
 /**
- * The regime the organisation exports under: the UK GDPR for an organisation established in the UK, the EU GDPR
- * otherwise (in the EEA, or not yet recorded in Settings: the workbench's default law).
+ * The regime the organisation exports under: the UK GDPR for an organisation established in the UK, the Swiss
+ * FADP for one in Switzerland, the EU GDPR otherwise (in the EEA, or not yet recorded in Settings: the
+ * workbench's default law).
  */
 export function organisationRegime(country: string | null): TransferRegime {
-  return country === 'GB' ? 'UK GDPR' : 'EU GDPR';
+  return (country ? regimeOf(country) : null) ?? 'EU GDPR';
 }
 
 const memo = new Map<string, ReturnType<typeof checkAdequacy>>();
@@ -35,11 +35,6 @@ function adequacy(regime: TransferRegime, country: string, dpf: boolean, on: str
     memo.set(key, verdict);
   }
   return verdict;
-}
-
-/** True when the destination is inside the exporter's own area (the EEA, or the UK), where no transfer happens. */
-function inside(regime: TransferRegime, country: string): boolean {
-  return regime === 'UK GDPR' ? country === 'GB' : isInEea(country);
 }
 
 interface TransferSeen {
@@ -61,7 +56,7 @@ export function transferCoverage(
   const on = ctx.env.today;
   const out: CoverageEntry[] = [];
   for (const country of new Set(vendor.processingCountries)) {
-    if (inside(regime, country)) continue;
+    if (insideArea(regime, country)) continue;
     const verdict = adequacy(regime, country, vendor.dpfCertified, on);
     if (verdict.status !== 'invalid') {
       out.push({

@@ -1,5 +1,8 @@
 import { countryName, isCountryCode } from '../countries';
 import {
+  CH_ADEQUACY,
+  CH_ADEQUACY_LIST,
+  CH_EEA_ADEQUACY,
   EU_ADEQUACY,
   EU_ADEQUACY_LIST,
   EUROPEAN_PATENT_ORGANISATION,
@@ -14,10 +17,14 @@ import { EEA_MEMBERSHIP, EEA_TERRITORY_MAPPING, isEeaTerritory, isInEea } from '
 import type { Confidence, Sourced } from '../reference/sources';
 import {
   BCR,
+  CH_BCR,
+  CH_DEROGATION,
   DEROGATION,
+  OLD_SCC_CH,
   OLD_SCC_EU,
   OLD_SCC_UK,
   SCC_2021,
+  SCC_2021_CH,
   SCC_MODULES,
   TIA,
   UK_IDTA,
@@ -52,12 +59,29 @@ export interface TransferCheckInput {
 export type TransferStatus = 'valid' | 'warning' | 'invalid';
 
 /** The law a transfer is judged under: the exporter's. */
-export type TransferRegime = 'EU GDPR' | 'UK GDPR';
+export type TransferRegime = 'EU GDPR' | 'UK GDPR' | 'Swiss FADP';
+export const TRANSFER_REGIMES = ['EU GDPR', 'UK GDPR', 'Swiss FADP'] as const;
 
-/** The regime of an exporter established in `country`: the EEA's or the UK's, or null for anywhere else. */
+/** The regime of an exporter established in `country`: the EEA's, the UK's or Switzerland's; null elsewhere. */
 export function regimeOf(country: string): TransferRegime | null {
   const code = country.toUpperCase();
-  return isInEea(code) ? 'EU GDPR' : code === 'GB' ? 'UK GDPR' : null;
+  if (isInEea(code)) return 'EU GDPR';
+  if (code === 'GB') return 'UK GDPR';
+  if (code === 'CH') return 'Swiss FADP';
+  return null;
+}
+
+/** True when the destination is inside the exporter's own area, where nothing is a transfer abroad. */
+export function insideArea(regime: TransferRegime, country: string): boolean {
+  if (regime === 'EU GDPR') return isInEea(country);
+  return country === (regime === 'UK GDPR' ? 'GB' : 'CH');
+}
+
+/** A regime's adequacy decisions (outside the EEA) and the list as a whole, cited when none covers. */
+function adequacyOf(regime: TransferRegime): { decisions: readonly AdequacyDecision[]; list: Sourced } {
+  if (regime === 'UK GDPR') return { decisions: UK_ADEQUACY, list: UK_ADEQUACY_LIST };
+  if (regime === 'Swiss FADP') return { decisions: CH_ADEQUACY, list: CH_ADEQUACY_LIST };
+  return { decisions: EU_ADEQUACY, list: EU_ADEQUACY_LIST };
 }
 
 /** One reason for the verdict; `level` is what it contributes (ok does not lower the status). */
@@ -70,8 +94,8 @@ export interface TransferReason {
 
 export interface TransferValidity {
   status: TransferStatus;
-  /** The law the transfer is judged under, or null when the exporter is neither in the EEA nor the UK. */
-  regime: 'EU GDPR' | 'UK GDPR' | null;
+  /** The law the transfer is judged under, or null when the exporter is not in the EEA, the UK or Switzerland. */
+  regime: TransferRegime | null;
   /** The adequacy decision in force for the destination on the date, if any. */
   adequacy: { decision: string; from: IsoDate; to: IsoDate | null } | null;
   reasons: TransferReason[];
@@ -240,9 +264,10 @@ function signedCheck(
 
 /**
  * Judges a transfer on a date: `valid`, `warning` or `invalid`, with the reasons and the rule behind each. Covers
- * exports under the EU GDPR (exporter in the EEA) and the UK GDPR (exporter in the UK): EEA membership, adequacy
- * decisions with their scope and dates, the DPF, the 2021 SCCs and the old ones' end dates, BCRs, the UK IDTA and
- * Addendum, the TIA rule and Art 49 derogations. Fails with a VALIDATION AppError naming the field.
+ * exports under the EU GDPR (exporter in the EEA), the UK GDPR (exporter in the UK) and the Swiss FADP (exporter
+ * in Switzerland: FADP Arts 16–17, FDPO Annex 1): EEA membership, adequacy decisions with their scope and dates,
+ * the DPF, the 2021 SCCs and the old ones' end dates, BCRs, the UK IDTA and Addendum, the TIA rule and the
+ * derogations. Fails with a VALIDATION AppError naming the field.
  */
 export function checkTransfer(input: TransferCheckInput): TransferValidity {
   const on = toDay(input.on, 'on');
@@ -255,11 +280,12 @@ export function checkTransfer(input: TransferCheckInput): TransferValidity {
   }
   const normalised = { ...input, exporterCountry: from, importerCountry: to };
   const reasons = new Reasons();
-  const regime = isInEea(from) ? 'EU GDPR' : from === 'GB' ? 'UK GDPR' : null;
+  const regime = regimeOf(from);
   if (regime === null) {
     reasons.add(
       'warning',
-      `The exporter (${from}) is neither in the EEA nor in the UK: judge this transfer under the exporter’s own law.`,
+      `The exporter (${from}) is not in the EEA, the UK or Switzerland: judge this transfer under the exporter’s ` +
+        'own law.',
       EEA_MEMBERSHIP,
     );
     return { status: reasons.status(), regime, adequacy: null, reasons: reasons.list };
@@ -269,27 +295,39 @@ export function checkTransfer(input: TransferCheckInput): TransferValidity {
       reasons.add('ok', `${code} is treated as part of the EEA.`, EEA_TERRITORY_MAPPING);
   }
 
-  // Inside the EEA (EU exporter) or inside the UK (UK exporter) there is no restricted transfer.
-  if ((regime === 'EU GDPR' && isInEea(to)) || (regime === 'UK GDPR' && to === 'GB')) {
+  // Inside the exporter's own area (the EEA, the UK, Switzerland) there is no transfer abroad.
+  if (insideArea(regime, to)) {
     reasons.add(
       'ok',
       regime === 'EU GDPR'
         ? `Both ${from} and ${to} are in the EEA: no transfer to a third country, no transfer tool needed.`
-        : 'Both parties are in the UK: no restricted transfer.',
+        : regime === 'UK GDPR'
+          ? 'Both parties are in the UK: no restricted transfer.'
+          : 'Both parties are in Switzerland: no disclosure abroad.',
       EEA_MEMBERSHIP,
     );
     return { status: reasons.status(), regime, adequacy: null, reasons: reasons.list };
   }
 
-  const match =
-    regime === 'UK GDPR' && isInEea(to)
-      ? ukEeaMatch(to)
-      : matchAdequacy(regime === 'EU GDPR' ? EU_ADEQUACY : UK_ADEQUACY, normalised, on);
+  const match = matchFor(regime, normalised, on);
   const adequacyShown = match?.period
     ? { decision: match.period.decision, from: match.period.from, to: match.period.to }
     : null;
   judgeMechanism(normalised, regime, match, on, reasons);
   return { status: reasons.status(), regime, adequacy: adequacyShown, reasons: reasons.list };
+}
+
+/** The adequacy match for a destination outside the exporter's area, under the exporter's regime. */
+function matchFor(regime: TransferRegime, input: TransferCheckInput, on: number): AdequacyMatch | null {
+  const to = input.importerCountry;
+  if (regime === 'UK GDPR' && isInEea(to)) {
+    // Before 2021 the UK applied EU law itself: an EEA destination was never a restricted transfer.
+    return areaMatch(to, 'UK adequacy regulations for the EEA', '2021-01-01', UK_EEA_ADEQUACY, on, true);
+  }
+  if (regime === 'Swiss FADP' && isInEea(to)) {
+    return areaMatch(to, 'FDPO Annex 1', CH_EEA_ADEQUACY.from, CH_EEA_ADEQUACY, on);
+  }
+  return matchAdequacy(adequacyOf(regime).decisions, input, on);
 }
 
 /** What an adequacy question needs: the regime, the destination and the importer's standing, and the day. */
@@ -314,40 +352,41 @@ export function checkAdequacy(input: AdequacyCheckInput): TransferValidity {
     invalidField('importerCountry', `"${input.importerCountry}" is not an ISO country code (or EPO).`);
   }
   const reasons = new Reasons();
-  const uk = input.regime === 'UK GDPR';
-  if ((!uk && isInEea(to)) || (uk && to === 'GB')) {
+  const { regime } = input;
+  if (insideArea(regime, to)) {
     reasons.add(
       'ok',
-      uk
-        ? 'The destination is in the UK: no restricted transfer.'
-        : `${to} is in the EEA: no transfer tool needed.`,
+      regime === 'EU GDPR'
+        ? `${to} is in the EEA: no transfer tool needed.`
+        : regime === 'UK GDPR'
+          ? 'The destination is in the UK: no restricted transfer.'
+          : 'The destination is in Switzerland: no disclosure abroad.',
       EEA_MEMBERSHIP,
     );
-    return { status: 'valid', regime: input.regime, adequacy: null, reasons: reasons.list };
+    return { status: 'valid', regime, adequacy: null, reasons: reasons.list };
   }
   const normalised: TransferCheckInput = {
-    exporterCountry: uk ? 'GB' : 'EU',
+    exporterCountry: regime === 'UK GDPR' ? 'GB' : regime === 'Swiss FADP' ? 'CH' : 'EU',
     importerCountry: to,
     mechanism: 'adequacy',
     importerDpfCertified: input.importerDpfCertified,
     importerInScope: input.importerInScope,
     on: input.on,
   };
-  const match =
-    uk && isInEea(to) ? ukEeaMatch(to) : matchAdequacy(uk ? UK_ADEQUACY : EU_ADEQUACY, normalised, on);
-  explainAdequacy(match, uk ? UK_ADEQUACY_LIST : EU_ADEQUACY_LIST, reasons, true, on);
+  const match = matchFor(regime, normalised, on);
+  explainAdequacy(match, adequacyOf(regime).list, reasons, true, on);
   const adequacy = match?.period
     ? { decision: match.period.decision, from: match.period.from, to: match.period.to }
     : null;
-  return { status: reasons.status(), regime: input.regime, adequacy, reasons: reasons.list };
+  return { status: reasons.status(), regime, adequacy, reasons: reasons.list };
 }
 
 /**
  * The first day after `input.on` on which the verdict of `checkTransfer` may change for the same facts, or null
  * when no date ahead can change it. The verdict depends on the date only through the dates of the reference
- * data (adequacy periods and their last 180 days, the old SCCs' end, the IDTA's start) and the signing date;
- * the wording of a reason ("ends in 37 days") may change daily, the status does not. Stored verdicts are
- * re-judged from this day.
+ * data (adequacy periods and their last 180 days, the old SCCs' end, the IDTA's start, Switzerland's list and
+ * recognition dates) and the signing date; the wording of a reason ("ends in 37 days") may change daily, the
+ * status does not. Stored verdicts are re-judged from this day.
  */
 export function verdictChangesOn(input: TransferCheckInput): IsoDate | null {
   const on = toDay(input.on, 'on');
@@ -355,9 +394,8 @@ export function verdictChangesOn(input: TransferCheckInput): IsoDate | null {
   const add = (iso: string | null | undefined, shift = 0) => {
     if (iso) candidates.push(toDay(iso) + shift);
   };
-  const regime = regimeOf(input.exporterCountry);
-  const list = regime === 'UK GDPR' ? UK_ADEQUACY : EU_ADEQUACY;
-  const decision = findAdequacy(list, input.importerCountry.toUpperCase());
+  const regime = regimeOf(input.exporterCountry) ?? 'EU GDPR';
+  const decision = findAdequacy(adequacyOf(regime).decisions, input.importerCountry.toUpperCase());
   for (const p of decision?.periods ?? []) {
     add(p.from);
     // Last day in force is `to`; the warning starts 180 days before it and the decision ends the day after.
@@ -368,42 +406,49 @@ export function verdictChangesOn(input: TransferCheckInput): IsoDate | null {
   add(SCC_2021.inForce);
   add(OLD_SCC_EU.validUntil, 1);
   add(OLD_SCC_UK.validUntil, 1);
+  add(CH_EEA_ADEQUACY.from);
+  add(SCC_2021_CH.recognised);
+  add(OLD_SCC_CH.validUntil, 1);
   add(input.signedOn);
   const next = candidates.filter((d) => d > on).sort((a, b) => a - b)[0];
   return next === undefined ? null : fromDay(next);
 }
 
-function ukEeaMatch(to: string): AdequacyMatch {
+/** An EEA destination on the exporter's list as a whole (the UK's EEA regulations, Switzerland's Annex 1). */
+function areaMatch(
+  to: string,
+  decision: string,
+  from: string,
+  fact: Sourced,
+  on: number,
+  coveredBefore = false,
+): AdequacyMatch {
+  const period: AdequacyPeriod = { decision, from, to: null, ...fact };
+  const covered = coveredBefore || on >= toDay(from);
   return {
     decision: {
       destination: to,
       name: `${countryName(to)} (EEA)`,
-      periods: [
-        { decision: 'UK adequacy regulations for the EEA', from: '2021-01-01', to: null, ...UK_EEA_ADEQUACY },
-      ],
+      periods: [period],
       scope: null,
       notes: [],
     },
-    period: {
-      decision: 'UK adequacy regulations for the EEA',
-      from: '2021-01-01',
-      to: null,
-      ...UK_EEA_ADEQUACY,
-    },
-    coverage: 'covered',
+    period: covered ? period : null,
+    coverage: covered ? 'covered' : 'not-yet',
   };
 }
 
 function judgeMechanism(
   input: TransferCheckInput,
-  regime: 'EU GDPR' | 'UK GDPR',
+  regime: TransferRegime,
   match: AdequacyMatch | null,
   on: number,
   reasons: Reasons,
 ): void {
   const fullyAdequate = match?.coverage === 'covered';
   const uk = regime === 'UK GDPR';
-  const list = uk ? UK_ADEQUACY_LIST : EU_ADEQUACY_LIST;
+  const swiss = regime === 'Swiss FADP';
+  const { list } = adequacyOf(regime);
   switch (input.mechanism) {
     case 'none': {
       if (explainAdequacy(match, list, reasons, false, on)) {
@@ -441,6 +486,10 @@ function judgeMechanism(
         reasons.add('invalid', UK_NEEDS_ADDENDUM.text, UK_NEEDS_ADDENDUM);
         return;
       }
+      if (swiss) {
+        swissScc(input, on, fullyAdequate, reasons);
+        return;
+      }
       if (on < toDay(SCC_2021.inForce)) {
         reasons.add(
           'invalid',
@@ -469,10 +518,23 @@ function judgeMechanism(
       return;
     }
     case 'scc-2010':
+      if (swiss) {
+        if (on > toDay(OLD_SCC_CH.validUntil)) {
+          reasons.add(
+            'invalid',
+            `No valid safeguard after ${longDate(toDay(OLD_SCC_CH.validUntil))}. ${OLD_SCC_CH.text}`,
+            OLD_SCC_CH,
+          );
+          return;
+        }
+        reasons.add('warning', OLD_SCC_CH.text, OLD_SCC_CH);
+        tiaRule(input, fullyAdequate, reasons);
+        return;
+      }
       oldScc(input, uk, on, fullyAdequate, reasons);
       return;
     case 'bcr':
-      reasons.add('ok', BCR.text, BCR);
+      reasons.add('ok', swiss ? CH_BCR.text : BCR.text, swiss ? CH_BCR : BCR);
       tiaRule(input, fullyAdequate, reasons);
       return;
     case 'idta':
@@ -481,7 +543,7 @@ function judgeMechanism(
       if (!uk) {
         reasons.add(
           'invalid',
-          `${name} is a UK instrument; it does not cover transfers under the EU GDPR.`,
+          `${name} is a UK instrument; it does not cover transfers under the ${regime}.`,
           UK_IDTA,
         );
         return;
@@ -495,17 +557,42 @@ function judgeMechanism(
       tiaRule(input, fullyAdequate, reasons);
       return;
     }
-    case 'derogation':
+    case 'derogation': {
+      const rule = swiss ? CH_DEROGATION : DEROGATION;
       if (fullyAdequate) explainAdequacy(match, list, reasons, false, on);
       reasons.add(
         'warning',
         fullyAdequate
-          ? `An adequacy decision covers this destination, so no derogation is needed. ${DEROGATION.text}`
-          : DEROGATION.text,
-        DEROGATION,
+          ? `An adequacy decision covers this destination, so no derogation is needed. ${rule.text}`
+          : rule.text,
+        rule,
       );
       return;
+    }
   }
+}
+
+/** The 2021 SCCs for a Swiss exporter: usable from the FDPIC's recognition, with the Swiss adaptations. */
+function swissScc(input: TransferCheckInput, on: number, adequate: boolean, reasons: Reasons): void {
+  const recognised = toDay(SCC_2021_CH.recognised);
+  if (on < recognised) {
+    reasons.add(
+      'invalid',
+      `The FDPIC recognised the 2021 SCCs only on ${longDate(recognised)}.`,
+      SCC_2021_CH,
+    );
+    return;
+  }
+  signedCheck(input, on, SCC_2021.adopted, SCC_2021_CH, reasons);
+  const module = input.sccModule;
+  reasons.add(
+    module ? 'ok' : 'warning',
+    module
+      ? `2021 SCCs, ${SCC_MODULES[module]}, under Swiss law. ${SCC_2021_CH.text}`
+      : `2021 SCCs under Swiss law: record which module (1–4) applies. ${SCC_2021_CH.text}`,
+    SCC_2021_CH,
+  );
+  tiaRule(input, adequate, reasons);
 }
 
 const DPF_FACT: Sourced = { source: 'Commission Implementing Decision (EU) 2023/1795', confidence: 'V' };

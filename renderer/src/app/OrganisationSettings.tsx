@@ -7,7 +7,7 @@ import { CountrySelect } from '../components/CountryPicker';
 
 /**
  * The organisation whose registers these are: its name, and the country it is established in, which decides
- * the law its transfers are judged under (EU or UK GDPR) and fills in a new transfer's exporter.
+ * the law its transfers are judged under (EU GDPR, UK GDPR or Swiss FADP) and fills in a new transfer's exporter.
  */
 export function OrganisationSettings() {
   const [saved, setSaved] = useState<Organisation | null>(null);
@@ -54,7 +54,8 @@ export function OrganisationSettings() {
       </Title>
       <Text size="sm" c="dimmed" mb="sm">
         The controller whose registers these are. Its country decides the law its transfers are judged under
-        (EU GDPR in the EEA, UK GDPR in the UK) and is the exporter’s country of a new transfer.
+        (EU GDPR in the EEA, UK GDPR in the UK, the FADP in Switzerland) and is the exporter’s country of a
+        new transfer.
       </Text>
       <Stack gap="sm">
         <Group grow align="flex-start">

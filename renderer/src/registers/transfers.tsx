@@ -36,7 +36,7 @@ function TransferFacts({ reg, detail }: { reg: Register; detail: RecordDetail })
               <ValidityChip status={v.status} />
             </div>
             <Text size="sm">
-              {v.regime ? `Judged under the ${v.regime}.` : 'Not judged under the EU or UK GDPR.'}
+              {v.regime ? `Judged under the ${v.regime}.` : 'Not judged: the exporter is not in the EEA, the UK or Switzerland.'}
             </Text>
           </Group>
           <List size="sm" spacing={6} listStyleType="none" ml={0} aria-label="Why">
@@ -103,6 +103,6 @@ export const transfersUi: RegisterUi = {
   Facts: TransferFacts,
   newAside: {
     title: 'The importer and the destination are required',
-    text: 'Choose the vendor that receives the data and the country it goes to, then the transfer tool. Once saved, the record shows whether the transfer is valid today under the EU or UK GDPR, with each reason and the rule behind it.',
+    text: 'Choose the vendor that receives the data and the country it goes to, then the transfer tool. Once saved, the record shows whether the transfer is valid today under the EU GDPR, the UK GDPR or the Swiss FADP, with each reason and the rule behind it.',
   },
 };

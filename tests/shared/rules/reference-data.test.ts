@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { EU_ADEQUACY, UK_ADEQUACY } from '../../../shared/reference/adequacy';
+import { CH_ADEQUACY, EU_ADEQUACY, UK_ADEQUACY } from '../../../shared/reference/adequacy';
 import {
   BREACH_DEADLINES,
   HOURS_RUN_THROUGH,
@@ -37,7 +37,7 @@ describe('reference data', () => {
           ...(t.note ? [t.note] : []),
         ]),
       ]),
-      ...[...EU_ADEQUACY, ...UK_ADEQUACY].flatMap((d) => [
+      ...[...EU_ADEQUACY, ...UK_ADEQUACY, ...CH_ADEQUACY].flatMap((d) => [
         ...d.periods,
         ...(d.scope ? [d.scope] : []),
         ...d.notes,

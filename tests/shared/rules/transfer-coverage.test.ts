@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { EU_ADEQUACY, UK_ADEQUACY } from '../../../shared/reference/adequacy';
+import { CH_ADEQUACY, EU_ADEQUACY, UK_ADEQUACY } from '../../../shared/reference/adequacy';
 import { TRANSFER_MECHANISMS } from '../../../shared/reference/transfer-instruments';
 import { addDays, daysBetween } from '../../../shared/rules/calendar';
 import {
@@ -22,15 +22,16 @@ describe('checkAdequacy: the adequacy question alone, as checkTransfer answers i
     expect(eu('FR')).toBe('valid');
   });
 
-  it('gives the same verdict as checkTransfer with the mechanism "adequacy", for every decision, both regimes', () => {
+  it('gives the same verdict as checkTransfer with the mechanism "adequacy", for every decision, every regime', () => {
     for (const [regime, exporter, list] of [
       ['EU GDPR', 'DE', EU_ADEQUACY],
       ['UK GDPR', 'GB', UK_ADEQUACY],
+      ['Swiss FADP', 'CH', CH_ADEQUACY],
     ] as const) {
       for (const d of list) {
         if (d.destination === 'EPO') continue;
         for (const dpf of [false, true]) {
-          for (const on of ['2019-01-01', '2023-08-01', '2026-06-01', '2031-12-31']) {
+          for (const on of ['2019-01-01', '2023-08-01', '2024-09-15', '2026-06-01', '2031-12-31']) {
             const a = checkAdequacy({
               regime,
               importerCountry: d.destination,
@@ -53,9 +54,25 @@ describe('checkAdequacy: the adequacy question alone, as checkTransfer answers i
 });
 
 describe('verdictChangesOn: the day a stored verdict must be judged again', () => {
-  const countries = ['US', 'GB', 'CH', 'JP', 'KR', 'IN', 'BR', 'CA', 'FR', 'IL', 'AR', 'NZ', 'UY'];
+  const countries = [
+    'US',
+    'GB',
+    'CH',
+    'JP',
+    'KR',
+    'IN',
+    'BR',
+    'CA',
+    'FR',
+    'IL',
+    'AR',
+    'NZ',
+    'UY',
+    'MC',
+    'GI',
+  ];
   const input = fc.record({
-    exporterCountry: fc.constantFrom('DE', 'GB', 'NO'),
+    exporterCountry: fc.constantFrom('DE', 'GB', 'NO', 'CH'),
     importerCountry: fc.constantFrom(...countries),
     mechanism: fc.constantFrom(...TRANSFER_MECHANISMS),
     sccModule: fc.constantFrom(null, 1, 2, 3, 4),

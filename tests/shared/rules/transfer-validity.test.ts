@@ -1,7 +1,11 @@
 import { describe, expect, it } from 'vitest';
 import { AppError } from '../../../shared/errors';
 import { EU_ADEQUACY } from '../../../shared/reference/adequacy';
-import { checkTransfer, type TransferCheckInput } from '../../../shared/rules/transfer-validity';
+import {
+  checkTransfer,
+  verdictChangesOn,
+  type TransferCheckInput,
+} from '../../../shared/rules/transfer-validity';
 
 const check = (input: Partial<TransferCheckInput>) =>
   checkTransfer({
@@ -212,8 +216,8 @@ describe('exporters', () => {
     expect(r.reasons.every((x) => x.confidence === 'R')).toBe(true);
   });
 
-  it('an exporter outside the EEA and the UK is outside what the engine judges', () => {
-    const r = check({ exporterCountry: 'CH', mechanism: 'scc-2021', sccModule: 1 });
+  it('an exporter outside the EEA, the UK and Switzerland is outside what the engine judges', () => {
+    const r = check({ exporterCountry: 'SG', mechanism: 'scc-2021', sccModule: 1 });
     expect(r.status).toBe('warning');
     expect(r.regime).toBeNull();
   });
@@ -258,7 +262,9 @@ describe('a chain of adequacy decisions (issue 8, point 6)', () => {
       expect([on, uk(on).status]).toEqual([on, 'valid']);
       expect(texts(uk(on))).not.toMatch(/The decision ends/);
     }
-    expect(texts(uk('2025-12-20'))).toContain('Followed without a gap by renewal of 19 December 2025');
+    expect(texts(uk('2025-12-20'))).toContain(
+      'Followed without a gap by Commission Implementing Decision (EU) 2025/2574 (renewal of 19 December 2025)',
+    );
   });
 
   it('warns in the last 180 days of the chain', () => {
@@ -267,5 +273,86 @@ describe('a chain of adequacy decisions (issue 8, point 6)', () => {
     expect(texts(uk('2031-06-30'))).toContain('The decision ends in 180 days (Saturday 27 December 2031)');
     expect(uk('2031-06-29').status).toBe('valid');
     expect(uk('2031-12-28').status).toBe('invalid');
+  });
+});
+
+describe('Swiss exporters (FADP Arts 16–17; FDPO Annex 1)', () => {
+  const swiss = (extra: Partial<TransferCheckInput>) =>
+    checkTransfer({
+      exporterCountry: 'CH',
+      importerCountry: 'US',
+      mechanism: 'adequacy',
+      on: '2026-06-01',
+      ...extra,
+    });
+
+  it('are judged under the FADP; a transfer inside Switzerland is no disclosure abroad', () => {
+    const r = swiss({ importerCountry: 'CH' });
+    expect(r.regime).toBe('Swiss FADP');
+    expect(r.status).toBe('valid');
+    expect(texts(r)).toContain('no disclosure abroad');
+  });
+
+  it('the EEA states, the UK, Gibraltar and Monaco are on Annex 1; Japan and Korea are not', () => {
+    for (const country of ['DE', 'LI', 'GB', 'GI', 'MC', 'IL', 'NZ']) {
+      expect(swiss({ importerCountry: country }).status, country).toBe('valid');
+    }
+    expect(swiss({ importerCountry: 'DE' }).adequacy?.decision).toBe('FDPO Annex 1');
+    for (const country of ['JP', 'KR', 'BR', 'IN']) {
+      expect(swiss({ importerCountry: country }).status, country).toBe('invalid');
+    }
+    // Before the FDPO was in force, Annex 1 did not yet apply.
+    expect(swiss({ importerCountry: 'GB', on: '2023-08-31' }).status).toBe('invalid');
+  });
+
+  it('the United States only for Swiss-U.S. DPF certified importers, from 15 September 2024', () => {
+    expect(swiss({ importerDpfCertified: true }).status).toBe('valid');
+    expect(texts(swiss({ importerDpfCertified: true }))).toContain('Swiss-U.S.');
+    expect(swiss({ importerDpfCertified: false }).status).toBe('invalid');
+    expect(swiss({ importerDpfCertified: true, on: '2024-09-14' }).status).toBe('invalid');
+    expect(swiss({ importerDpfCertified: true, on: '2024-09-15' }).status).toBe('valid');
+    expect(
+      verdictChangesOn({
+        exporterCountry: 'CH',
+        importerCountry: 'US',
+        mechanism: 'adequacy',
+        on: '2024-09-01',
+      }),
+    ).toBe('2024-09-15');
+  });
+
+  it('the 2021 SCCs from the FDPIC’s recognition on 27 August 2021, with the Swiss adaptations', () => {
+    const r = swiss({
+      importerCountry: 'IN',
+      mechanism: 'scc-2021',
+      sccModule: 2,
+      signedOn: '2025-01-10',
+      tia: 'done',
+    });
+    expect(r.status).toBe('valid');
+    expect(texts(r)).toContain('FDPIC as competent authority');
+    expect(
+      swiss({ importerCountry: 'IN', mechanism: 'scc-2021', sccModule: 2, on: '2021-08-26' }).status,
+    ).toBe('invalid');
+    // Without a TIA the transfer warns, as under the GDPR.
+    expect(swiss({ importerCountry: 'IN', mechanism: 'scc-2021', sccModule: 2 }).status).toBe('warning');
+  });
+
+  it('UK instruments do not serve; Art 17 exceptions warn; BCRs under Art 16(2)(e)', () => {
+    const idta = swiss({ importerCountry: 'IN', mechanism: 'idta' });
+    expect(idta.status).toBe('invalid');
+    expect(texts(idta)).toContain('under the Swiss FADP');
+    const d = swiss({ importerCountry: 'IN', mechanism: 'derogation' });
+    expect(d.status).toBe('warning');
+    expect(d.reasons.some((x) => x.rule.startsWith('FADP Art 17'))).toBe(true);
+    const bcr = swiss({ importerCountry: 'IN', mechanism: 'bcr', tia: 'done' });
+    expect(bcr.reasons.some((x) => x.rule.startsWith('FADP Art 16(2)(e)'))).toBe(true);
+  });
+
+  it('the old EU SCCs gave no safeguard after 31 December 2022 [R]', () => {
+    expect(swiss({ importerCountry: 'IN', mechanism: 'scc-2010', signedOn: '2019-01-01' }).status).toBe(
+      'invalid',
+    );
+    expect(swiss({ importerCountry: 'IN', mechanism: 'scc-2010', on: '2022-06-01' }).status).toBe('warning');
   });
 });
