@@ -1,15 +1,19 @@
-import { SettingsSchema, type Settings } from '../shared/domain/settings';
+import {
+  SETTINGS_SECTIONS,
+  SettingsSchema,
+  type Settings,
+  type SettingsUpdate,
+} from '../shared/domain/settings';
 import type { AuditContext, AuditLog, AuditRecord } from './audit';
 import type { Db } from './open';
 
-const DEFAULTS: Settings = SettingsSchema.parse({ organisation: {} });
-
 /**
- * The organisation's settings, kept in the database with their history in the audit log (entity `settings`).
- * Read often (every derived fact that depends on the organisation), so the current value is cached.
+ * The organisation's settings, kept in the database a section per row (organisation, deadlines) with their
+ * history in the audit log (entity `settings`, field `section.key`). Read often (every derived fact that depends
+ * on the organisation), so the current value is cached.
  */
 export function createSettingsStore(db: Db, audit: AuditLog) {
-  const read = db.prepare<[string], { value: string }>('SELECT value FROM settings WHERE key = ?');
+  const read = db.prepare<[], { key: string; value: string }>('SELECT key, value FROM settings');
   const write = db.prepare(
     `INSERT INTO settings (key, value, updated_at) VALUES (?, ?, ?)
      ON CONFLICT(key) DO UPDATE SET value = excluded.value, updated_at = excluded.updated_at`,
@@ -18,36 +22,49 @@ export function createSettingsStore(db: Db, audit: AuditLog) {
 
   function get(): Settings {
     if (cached) return cached;
-    const row = read.get('organisation');
-    const organisation = row ? (JSON.parse(row.value) as unknown) : {};
-    cached = SettingsSchema.parse({
-      organisation: { ...DEFAULTS.organisation, ...(organisation as object) },
-    });
+    const stored: Record<string, unknown> = { organisation: {} };
+    for (const row of read.all()) {
+      if ((SETTINGS_SECTIONS as readonly string[]).includes(row.key)) stored[row.key] = JSON.parse(row.value);
+    }
+    cached = SettingsSchema.parse(stored);
     return cached;
   }
 
   return {
     get,
     organisation: () => get().organisation,
-    /** Saves the settings in one transaction, with one audit entry per changed value. */
-    update(next: Settings, ctx: AuditContext): Settings {
+    deadlines: () => get().deadlines,
+    /**
+     * Saves the sections given (a section left out keeps its value) in one transaction, with one audit entry per
+     * changed value.
+     */
+    update(next: SettingsUpdate, ctx: AuditContext): Settings {
       db.transaction(() => {
         const before = get();
+        const now = ctx.now().toISOString();
         const changes: AuditRecord[] = [];
-        for (const key of Object.keys(next.organisation) as (keyof Settings['organisation'])[]) {
-          if (before.organisation[key] !== next.organisation[key]) {
-            changes.push({
-              entity: 'settings',
-              entityId: 1,
-              action: 'update',
-              field: `organisation.${key}`,
-              oldValue: before.organisation[key],
-              newValue: next.organisation[key],
-            });
+        for (const section of SETTINGS_SECTIONS) {
+          const value = next[section];
+          if (!value) continue;
+          const old = before[section] as Record<string, unknown>;
+          const fresh = value as Record<string, unknown>;
+          let changed = false;
+          for (const key of Object.keys(fresh)) {
+            if (old[key] !== fresh[key]) {
+              changed = true;
+              changes.push({
+                entity: 'settings',
+                entityId: 1,
+                action: 'update',
+                field: `${section}.${key}`,
+                oldValue: old[key],
+                newValue: fresh[key],
+              });
+            }
           }
+          if (changed) write.run(section, JSON.stringify(fresh), now);
         }
         if (changes.length === 0) return;
-        write.run('organisation', JSON.stringify(next.organisation), ctx.now().toISOString());
         audit.append(ctx, changes);
         cached = null;
       }).immediate();

@@ -14,7 +14,7 @@ import {
   UndoResultSchema,
   ImportFieldSchema,
 } from './import/types';
-import { SettingsSchema } from './domain/settings';
+import { SettingsSchema, SettingsUpdateSchema } from './domain/settings';
 import { registerChannels } from './kit/channels';
 import { AuditEntrySchema } from './kit/define';
 import { RegisterNames, transfers, vendors } from './registers/index';
@@ -42,9 +42,9 @@ export const contract = {
   },
   ...registerChannels(vendors),
   ...registerChannels(transfers),
-  /** The organisation's settings: name, and the country its transfers are judged from. */
+  /** The organisation's settings: name and country (the law its transfers are judged under), deadline readings. */
   'settings:get': { input: z.object({}).default({}), output: SettingsSchema },
-  'settings:update': { input: SettingsSchema, output: SettingsSchema },
+  'settings:update': { input: SettingsUpdateSchema, output: SettingsSchema },
   'audit:history': {
     input: z.object({ entity: z.string(), entityId: z.number().int() }),
     output: z.array(AuditEntrySchema),

@@ -9,5 +9,38 @@ export const OrganisationSchema = z.object({
 });
 export type Organisation = z.output<typeof OrganisationSchema>;
 
-export const SettingsSchema = z.object({ organisation: OrganisationSchema });
+/**
+ * How the organisation reads the deadline rules the law leaves open (shared/rules/rights-deadline.ts): which
+ * reading to use where one is contested, how the GDPR extension is counted, and whether it is a small processing
+ * agent under Brazil's Res. CD/ANPD 2/2022.
+ */
+export const DeadlineSettingsSchema = z.object({
+  /** cautious: the earlier date wherever a reading is contested (default); later: the later reading. */
+  readings: z.enum(['cautious', 'later'], { error: 'Use cautious or later.' }).default('cautious'),
+  /** null: the engine's default (cautious under the GDPR, the ICO's reading under UK GDPR). */
+  extensionMethod: z
+    .enum(['from-receipt', 'from-base-deadline'], { error: 'Use from-receipt or from-base-deadline.' })
+    .nullable()
+    .default(null),
+  smallProcessingAgent: z.boolean().default(false),
+});
+export type DeadlineSettings = z.output<typeof DeadlineSettingsSchema>;
+
+export const SettingsSchema = z.object({
+  organisation: OrganisationSchema,
+  deadlines: DeadlineSettingsSchema.default({
+    readings: 'cautious',
+    extensionMethod: null,
+    smallProcessingAgent: false,
+  }),
+});
 export type Settings = z.output<typeof SettingsSchema>;
+
+/** A change to some sections of the settings; a section left out keeps its value. */
+export const SettingsUpdateSchema = z.object({
+  organisation: OrganisationSchema.optional(),
+  deadlines: DeadlineSettingsSchema.optional(),
+});
+export type SettingsUpdate = z.output<typeof SettingsUpdateSchema>;
+
+export const SETTINGS_SECTIONS = ['organisation', 'deadlines'] as const;

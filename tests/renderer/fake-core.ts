@@ -1,3 +1,4 @@
+import { SettingsSchema, type Settings } from '../../shared/domain/settings';
 import type { DpoBridge } from '../../shared/bridge';
 import type { Channel, ChannelOutput, ChannelParsedInput } from '../../shared/contract';
 import { contract } from '../../shared/contract';
@@ -108,6 +109,7 @@ export function installFakeCore(initial: Vendor[] = []): FakeCore {
   records.vendors = [...initial] as unknown as Rec[];
   const vendors = records.vendors as unknown as Vendor[];
   const calls: FakeCore['calls'] = [];
+  let settings: Settings = SettingsSchema.parse({ organisation: {} });
   const overrides: Overrides = {};
   const details: FakeCore['details'] = new Map();
   const nextIds = new Map<string, number>();
@@ -203,8 +205,11 @@ export function installFakeCore(initial: Vendor[] = []): FakeCore {
 
   Object.assign(handlers, {
     'app:info': () => ({ version: '0.1.0', schemaVersion: 3, dbPath: '/tmp/test.sqlite', door: 'desktop' }),
-    'settings:get': () => ({ organisation: { name: null, country: null } }),
-    'settings:update': (s: unknown) => s,
+    'settings:get': () => settings,
+    'settings:update': (s: Partial<typeof settings>) => {
+      settings = { ...settings, ...s };
+      return settings;
+    },
     'audit:history': () => [] as AuditEntry[],
     'audit:verify': () => ({ ok: true, entries: 0, firstBadId: null, reason: null }),
     'search:records': ({ query, limit }: { query: string; limit: number }) =>

@@ -3,6 +3,7 @@ import { useEffect, useState } from 'react';
 import type { ChannelOutput } from '../../../shared/contract';
 import type { ApiError } from '../api/client';
 import { invoke, toApiError } from '../api/client';
+import { DeadlineSettings } from './DeadlineSettings';
 import { OrganisationSettings } from './OrganisationSettings';
 
 type Info = ChannelOutput<'app:info'>;
@@ -48,6 +49,7 @@ export function SettingsPage() {
       <div className="page-scroll">
         <Stack p="md" gap="md" maw={760}>
           <OrganisationSettings />
+          <DeadlineSettings />
           <Paper withBorder p="md" radius="md">
             <Title order={2} size="h5" mb="sm">
               About this workbench
