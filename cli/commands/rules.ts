@@ -234,7 +234,10 @@ function breachCommand(program: Command): void {
     .requiredOption('--aware-at <iso>', 'when the controller became aware, ISO-8601 with offset')
     .option('--tz <zone>', 'IANA time zone to explain the clock in, e.g. Europe/Paris')
     .addOption(
-      new Option('--regime <regime>', 'gdpr (72 h), uk-gdpr (72 h), uk-pecr (72 h; 24 h when aware before 20 August 2025)').choices(BREACH_REGIMES),
+      new Option(
+        '--regime <regime>',
+        'gdpr (72 h), uk-gdpr (72 h), uk-pecr (72 h; 24 h when aware before 20 August 2025)',
+      ).choices(BREACH_REGIMES),
     )
     .option('--now <iso>', 'the moment to judge the remaining time on (default: now)')
     .option('--notified-at <iso>', 'when the authority was first notified')

@@ -36,7 +36,9 @@ function TransferFacts({ reg, detail }: { reg: Register; detail: RecordDetail })
               <ValidityChip status={v.status} />
             </div>
             <Text size="sm">
-              {v.regime ? `Judged under the ${v.regime}.` : 'Not judged: the exporter is not in the EEA, the UK or Switzerland.'}
+              {v.regime
+                ? `Judged under the ${v.regime}.`
+                : 'Not judged: the exporter is not in the EEA, the UK or Switzerland.'}
             </Text>
           </Group>
           <List size="sm" spacing={6} listStyleType="none" ml={0} aria-label="Why">
