@@ -1,4 +1,4 @@
-import { EU_ADEQUACY, UK_ADEQUACY } from './adequacy';
+import { CH_ADEQUACY, EU_ADEQUACY, UK_ADEQUACY } from './adequacy';
 import { EEA_EFTA_STATES, EEA_TERRITORIES, EU_MEMBER_STATES } from './eea';
 import * as instruments from './transfer-instruments';
 
@@ -6,7 +6,7 @@ import * as instruments from './transfer-instruments';
  * Raise when a judgement's logic changes (not its reference data, which the hash below follows by itself), so
  * every stored verdict is judged again on the next open.
  */
-const RULES_REVISION = 1;
+const RULES_REVISION = 2;
 
 function fnv1a(text: string): string {
   let h = 0x811c9dc5;
@@ -22,5 +22,5 @@ function fnv1a(text: string): string {
  * the one a register's rows were stamped with, the kit judges every row again.
  */
 export const REFERENCE_VERSION = `${RULES_REVISION}-${fnv1a(
-  JSON.stringify([EU_ADEQUACY, UK_ADEQUACY, EU_MEMBER_STATES, EEA_EFTA_STATES, EEA_TERRITORIES, instruments]),
+  JSON.stringify([EU_ADEQUACY, UK_ADEQUACY, CH_ADEQUACY, EU_MEMBER_STATES, EEA_EFTA_STATES, EEA_TERRITORIES, instruments]),
 )}`;
