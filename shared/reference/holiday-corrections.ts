@@ -332,3 +332,94 @@ export const DEADLINE_EQUIVALENT_DAYS: readonly DeadlineEquivalentDay[] = [
     confidence: 'S',
   })),
 ];
+
+/**
+ * The review behind the table: each calendar of the EEA, the UK and Switzerland compared, for 2025–2027, with its
+ * statutory list of public holidays. `agrees`: every weekday the statute makes a holiday is counted and no other;
+ * `corrected`: the corrections above apply. The mark is how the statutory list was checked; [R] lists were
+ * compared from knowledge of the statute only and should be read against the statute before relying on them.
+ */
+export const HOLIDAY_REVIEW: Readonly<Record<string, Sourced & { result: 'agrees' | 'corrected' }>> = {
+  AT: { result: 'agrees', source: 'Feiertagsruhegesetz 1957 §7(2)', confidence: 'R' },
+  BE: { result: 'agrees', source: 'Loi du 4 janvier 1974; AR du 18 avril 1974', confidence: 'R' },
+  BG: { result: 'corrected', source: 'Labour Code Art 154', confidence: 'V' },
+  CY: { result: 'corrected', source: 'Government holiday calendar as reported', confidence: 'S' },
+  CZ: { result: 'agrees', source: 'Act 245/2000 Coll.', confidence: 'R' },
+  DE: {
+    result: 'agrees',
+    source: 'State holiday acts (national level: the days common to all states)',
+    confidence: 'R',
+  },
+  DK: { result: 'agrees', source: 'Helligdagsloven (Store Bededag abolished from 2024)', confidence: 'S' },
+  EE: { result: 'agrees', source: 'Pühade ja tähtpäevade seadus §2', confidence: 'R' },
+  ES: {
+    result: 'agrees',
+    source: 'Estatuto de los Trabajadores art 37.2; annual BOE resolution (national days)',
+    confidence: 'R',
+  },
+  FI: {
+    result: 'agrees',
+    source: 'Public holidays (no single act); eves: see DEADLINE_EQUIVALENT_DAYS',
+    confidence: 'R',
+  },
+  FR: { result: 'agrees', source: 'Code du travail L3133-1', confidence: 'R' },
+  GR: { result: 'agrees', source: 'Public-sector holiday list', confidence: 'R' },
+  HR: { result: 'agrees', source: 'Zakon o blagdanima (NN 110/2019)', confidence: 'R' },
+  HU: {
+    result: 'agrees',
+    source: 'Munka Törvénykönyve §102(1) (24 December not statutory)',
+    confidence: 'S',
+  },
+  IE: { result: 'agrees', source: 'Organisation of Working Time Act 1997 Sch. 2', confidence: 'R' },
+  IS: { result: 'agrees', source: 'Act 88/1971 §6; OJ C 27/05 and C 455/07 (2014)', confidence: 'V' },
+  IT: {
+    result: 'agrees',
+    source: 'L. 260/1949 art 2 as amended; L. 151/2025 (4 October from 2026)',
+    confidence: 'V',
+  },
+  LI: { result: 'corrected', source: 'Arbeitsgesetz Art 18(2)', confidence: 'V' },
+  LT: { result: 'agrees', source: 'Labour Code Art 123', confidence: 'R' },
+  LU: { result: 'agrees', source: 'Code du travail L.232-2', confidence: 'R' },
+  LV: { result: 'agrees', source: 'Law on Public Holidays', confidence: 'R' },
+  MT: {
+    result: 'agrees',
+    source: 'National Holidays and Other Public Holidays Act (Cap. 252)',
+    confidence: 'R',
+  },
+  NL: { result: 'corrected', source: 'Algemene termijnenwet art 3', confidence: 'S' },
+  NO: { result: 'agrees', source: 'Helligdagsloven; OJ lists 2014/2015', confidence: 'V' },
+  PL: {
+    result: 'agrees',
+    source: 'Ustawa o dniach wolnych od pracy (24 December from 2025)',
+    confidence: 'S',
+  },
+  PT: { result: 'agrees', source: 'Código do Trabalho art 234', confidence: 'R' },
+  RO: { result: 'agrees', source: 'Codul muncii art 139(1)', confidence: 'S' },
+  SE: {
+    result: 'agrees',
+    source: 'Lag (1989:253) om allmänna helgdagar §1; eves: see DEADLINE_EQUIVALENT_DAYS',
+    confidence: 'V',
+  },
+  SI: { result: 'agrees', source: 'Zakon o praznikih in dela prostih dnevih', confidence: 'R' },
+  SK: {
+    result: 'agrees',
+    source: 'Act 241/1993 as amended (2027 unsettled: see UNSETTLED_HOLIDAYS)',
+    confidence: 'S',
+  },
+  'GB-ENG': {
+    result: 'agrees',
+    source: 'Banking and Financial Dealings Act 1971 Sch. 1 and proclamations',
+    confidence: 'S',
+  },
+  'GB-SCT': {
+    result: 'agrees',
+    source: 'Banking and Financial Dealings Act 1971 Sch. 1; St Andrew’s Day (Scotland) Act 2007',
+    confidence: 'S',
+  },
+  'GB-NIR': {
+    result: 'agrees',
+    source: 'Banking and Financial Dealings Act 1971 Sch. 1 and proclamations',
+    confidence: 'S',
+  },
+  CH: { result: 'corrected', source: 'BV Art 110(3); ArG Art 20a; SECO', confidence: 'S' },
+};

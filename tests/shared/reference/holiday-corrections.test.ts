@@ -5,6 +5,7 @@ import { EEA_EFTA_STATES, EU_MEMBER_STATES } from '../../../shared/reference/eea
 import {
   DEADLINE_EQUIVALENT_DAYS,
   HOLIDAY_CORRECTIONS,
+  HOLIDAY_REVIEW,
   UNSETTLED_HOLIDAYS,
 } from '../../../shared/reference/holiday-corrections';
 const CONFIDENCE_LEVELS = ['V', 'S', 'R'];
@@ -215,5 +216,17 @@ describe('holiday corrections applied (worked from the statutes)', () => {
     expect(deadlineEquivalentOn('NL', toDay('2026-05-15'))).toBeDefined();
     expect(deadlineEquivalentOn('DE', toDay('2026-12-24'))).toBeUndefined();
     expect(weekdayOf(toDay('2026-06-19'))).toBe(5);
+  });
+});
+
+describe('the review of every calendar', () => {
+  it('covers the 30 EEA states, England, Scotland, Northern Ireland and Switzerland, with a mark each', () => {
+    const expected = [...EU_MEMBER_STATES, ...EEA_EFTA_STATES, 'GB-ENG', 'GB-SCT', 'GB-NIR', 'CH'].sort();
+    expect(Object.keys(HOLIDAY_REVIEW).sort()).toEqual(expected);
+    // A calendar marked corrected has corrections, and one with corrections is marked corrected.
+    const corrected = new Set(HOLIDAY_CORRECTIONS.map((c) => c.country));
+    for (const [code, review] of Object.entries(HOLIDAY_REVIEW)) {
+      expect(review.result === 'corrected', code).toBe(corrected.has(code));
+    }
   });
 });
