@@ -79,7 +79,13 @@ function fieldHelp(reg: Register): string {
  */
 export function registerRegisterCommands(program: Command): void {
   for (const reg of registers as unknown as readonly Register[]) {
-    const countryFilter = reg.filters.find((f) => f.kind === 'country');
+    // The command line's --country narrows by the countries a record touches: a many-country field (a vendor's
+    // processing countries) before a single one (its headquarters).
+    const countryFilters = reg.filters.filter((f) => f.kind === 'country');
+    const countryFilter =
+      countryFilters.find(
+        (f) => (reg.fields as Record<string, { kind: string }>)[f.source.name]?.kind === 'countries',
+      ) ?? countryFilters[0];
     const group = program.command(reg.name).description(`the ${reg.title.toLowerCase()} register`);
 
     const list = group

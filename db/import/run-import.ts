@@ -120,7 +120,25 @@ export async function runImport(
   const policy = request.options.onDuplicate;
   const mapRow = createRowMapper(profile, columns, { expandRegions: request.options.expandRegions });
   const audit = createAuditLog(db);
-  const repo = createRegisters(db, audit).repoOf(reg.name);
+  const all = createRegisters(db, audit);
+  const repo = all.repoOf(reg.name);
+  /** A row's title as the register shows it, with the names of the records its references point to. */
+  const rowTitle = (fields: RowFields): string => {
+    const named: Record<string, unknown> = { ...fields };
+    for (const f of reg.fieldList) {
+      const ref = f.field.ref;
+      const id = named[f.name];
+      if (!ref || typeof id !== 'number') continue;
+      named[ref.nameKey] = all.repoOf(ref.register).titles([id], 1).get(id) ?? null;
+    }
+    return reg.titleOf(named as never);
+  };
+  /** A record's stored fields, for merging (its derived facts are not needed, nor judged). */
+  const storedFields = (id: number) => {
+    const fields = repo.storedByIds([id]).get(id);
+    if (!fields) throw new Error(`Record ${id} disappeared during the import.`);
+    return fields;
+  };
   const importId = mode === 'commit' ? randomUUID() : 'preview';
   const ctx = { actor: params.actor, now: () => params.now, importId };
   const existing = repo.identityIndex();
@@ -205,7 +223,11 @@ export async function runImport(
     cells: readonly CellValue[],
   ): { ok: true; fields: RowFields } | { ok: false; issues: ImportIssue[] } => {
     try {
-      return { ok: true, fields: repo.resolveRefs(fields) };
+      const out = repo.resolveRefs(fields);
+      // The cross-field checks again on resolved references (a name and an id may name the same record).
+      const problems = reg.checks?.(out) ?? [];
+      if (problems.length > 0) throw new AppError('VALIDATION', problems[0]!.message, problems);
+      return { ok: true, fields: out };
     } catch (err) {
       if (!(err instanceof AppError) || err.code !== 'VALIDATION') throw err;
       const details = (err.details as FieldIssue[] | undefined) ?? [];
@@ -227,7 +249,12 @@ export async function runImport(
   };
 
   const source = await openRowSource(params.path, fileName, request.sheet);
-  if (mode === 'commit') db.exec('BEGIN IMMEDIATE');
+  if (mode === 'commit') {
+    db.exec('BEGIN IMMEDIATE');
+    // Stored verdicts whose day has come are judged here, inside the import's transaction: while it holds the
+    // write lock, lists elsewhere cannot do it (and do not wait to).
+    for (const r of all.list) all.repoOf(r.name).refreshStored(ctx);
+  }
   try {
     let read = 0;
     for await (const r of source.rows()) {
@@ -286,7 +313,7 @@ export async function runImport(
       }
 
       const key = reg.identity.key(fields);
-      const name = reg.titleOf(fields);
+      const name = rowTitle(fields);
       const prior = key ? seen.get(key) : undefined;
       const match = key ? (existing.get(key) ?? null) : null;
       if (prior) {
@@ -298,7 +325,7 @@ export async function runImport(
           continue;
         }
         if (policy === 'update') {
-          const base = mode === 'commit' ? repo.fieldsOf(repo.get(prior.recordId!, ctx)) : recent.get(key);
+          const base = mode === 'commit' ? storedFields(prior.recordId!) : recent.get(key);
           const merged = base
             ? validMerge(r.row, mergeFields(profile, base, fields, mapped.provided))
             : fields;
@@ -321,7 +348,7 @@ export async function runImport(
           continue;
         }
         if (policy === 'update') {
-          const base = repo.fieldsOf(repo.get(match, ctx));
+          const base = storedFields(match);
           const merged = validMerge(r.row, mergeFields(profile, base, fields, mapped.provided));
           if (!merged) {
             counts.invalid++;

@@ -102,9 +102,11 @@ export function undoImport(db: Db, params: UndoParams, job: JobContext): UndoRes
       tick();
     }
     for (const [id, fields] of before) {
-      const current = repo.fieldsOf(repo.get(id, ctx));
+      const current = repo.storedByIds([id]).get(id);
+      if (!current)
+        throw new AppError('CONFLICT', `Record ${id} no longer exists; the import cannot be undone.`);
       for (const [f, v] of fields) current[f] = v;
-      repo.updateOne(id, current, ctx);
+      repo.updateOne(id, current, ctx, undefined, true);
       tick();
     }
     const at = params.now.toISOString();

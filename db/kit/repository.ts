@@ -282,10 +282,22 @@ export function createRepository(db: Db, audit: AuditLog, reg: Register, deps: R
     return out;
   }
 
-  /** Validated input as it will be stored: references resolved, what the input leaves empty taken from the settings. */
-  function prepare(input: Fields, id: number | null): Fields {
+  /**
+   * Validated input as it will be stored: references resolved, what the input leaves empty taken from the
+   * settings (not when restoring stored values: an undo puts back exactly what was there). The declaration's
+   * cross-field checks run again on the resolved values (a name and an id may point at the same record).
+   */
+  function prepare(input: Fields, id: number | null, restoring = false): Fields {
     let fields = resolveRefs(input);
-    if (reg.defaults) fields = reg.defaults(fields, deps.organisation());
+    if (reg.defaults && !restoring) fields = reg.defaults(fields, deps.organisation());
+    const problems = reg.checks?.(fields) ?? [];
+    if (problems.length > 0) {
+      throw new AppError(
+        'VALIDATION',
+        problems.map((p) => `${p.path}: ${p.message}`).join(' '),
+        problems.map((p) => ({ path: p.path, message: p.message })),
+      );
+    }
     if (tree) checkTree(id, fields[tree.name]);
     return fields;
   }
@@ -336,7 +348,8 @@ export function createRepository(db: Db, audit: AuditLog, reg: Register, deps: R
    * filters, sorts and counts on what holds today. Nothing to do on most days: one indexed look-up.
    */
   function refreshStored(ctx: { now: () => Date }): void {
-    if (storedFacts.length === 0) return;
+    // A read-only connection (an import preview) cannot write; it reads the rows judged afresh anyway.
+    if (storedFacts.length === 0 || db.readonly) return;
     const today = localIsoDate(ctx.now());
     const probe = one(`SELECT id FROM ${reg.table} WHERE derived_until <= ? LIMIT 1`);
     if (!probe.get(today)) return;
@@ -344,6 +357,10 @@ export function createRepository(db: Db, audit: AuditLog, reg: Register, deps: R
     const update = one(`UPDATE ${reg.table} SET ${set.map((c) => `${c} = @${c}`).join(', ')} WHERE id = @id`);
     const batch = one(`SELECT * FROM ${reg.table} WHERE derived_until <= ? ORDER BY id LIMIT 500`);
     const auditCtx = { actor: 'system', now: ctx.now };
+    // Never wait for the write lock on a read: another connection (an import) holding it would stall every
+    // list for the busy timeout. The import judges due rows itself before it commits.
+    const wait = db.inTransaction ? null : (db.pragma('busy_timeout', { simple: true }) as number);
+    if (wait !== null) db.pragma('busy_timeout = 0');
     try {
       db.transaction(() => {
         for (;;) {
@@ -363,6 +380,8 @@ export function createRepository(db: Db, audit: AuditLog, reg: Register, deps: R
       // Another connection (an import) holds the write lock: the records returned are judged afresh anyway;
       // the stored columns catch up at the next read.
       if (!(err instanceof Error && /SQLITE_BUSY|database is locked/i.test(err.message))) throw err;
+    } finally {
+      if (wait !== null) db.pragma(`busy_timeout = ${wait}`);
     }
   }
 
@@ -426,8 +445,17 @@ export function createRepository(db: Db, audit: AuditLog, reg: Register, deps: R
     }
   }
 
-  /** Applies the changed fields of one record with one audit entry per field; the caller holds the transaction. */
-  function updateOne(id: number, input: Fields, ctx: AuditContext, expectedUpdatedAt?: string): number {
+  /**
+   * Applies the changed fields of one record with one audit entry per field; the caller holds the transaction.
+   * `restoring`: the values are stored ones being put back (an undo), taken as they are.
+   */
+  function updateOne(
+    id: number,
+    input: Fields,
+    ctx: AuditContext,
+    expectedUpdatedAt?: string,
+    restoring = false,
+  ): number {
     const before = requireRow(id);
     if (expectedUpdatedAt && expectedUpdatedAt !== before.updated_at) {
       throw new AppError(
@@ -436,7 +464,7 @@ export function createRepository(db: Db, audit: AuditLog, reg: Register, deps: R
         { id, updatedAt: before.updated_at },
       );
     }
-    const fields = prepare(input, id);
+    const fields = prepare(input, id, restoring);
     const old = decodeFields(before);
     const changes: AuditRecord[] = [];
     for (const f of fieldList) {
@@ -635,14 +663,17 @@ export function createRepository(db: Db, audit: AuditLog, reg: Register, deps: R
       const key = reg.identity.key({ [reg.identity.fields[0]!]: value });
       const ids = (byIdentity().all(key) as { id: number }[]).map((r) => r.id);
       if (ids.length === 0) {
-        throw invalid(
-          path,
-          `No ${reg.noun.one} is named "${value}".`,
-          `${label}: no ${reg.noun.one} is named "${value}".`,
-        );
+        const archived = one(
+          `SELECT id FROM ${reg.table} WHERE ${reg.identity.column} = ? AND archived_at IS NOT NULL LIMIT 1`,
+        ).get(key) as { id: number } | undefined;
+        const message = archived
+          ? `The ${reg.noun.one} named "${value}" is archived (id ${archived.id}); restore it or give its id.`
+          : `No ${reg.noun.one} is named "${value}".`;
+        throw invalid(path, message, `${label}: ${message.charAt(0).toLowerCase()}${message.slice(1)}`);
       }
       if (ids.length > 1) {
-        const message = `"${value}" names ${ids.length} ${reg.noun.other} (ids ${ids.slice(0, 10).join(', ')}); give the id instead.`;
+        const count = ids.length > 10 ? 'more than 10' : String(ids.length);
+        const message = `"${value}" names ${count} ${reg.noun.other} (ids ${ids.slice(0, 10).join(', ')}${ids.length > 10 ? ', …' : ''}); give the id instead.`;
         throw invalid(path, message, `${label}: ${message}`);
       }
       return ids[0]!;

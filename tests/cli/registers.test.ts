@@ -72,6 +72,19 @@ describe('the same commands for every register', () => {
     expect(JSON.parse(dpo(['transfers', 'list', '--json']).stdout)).toHaveLength(4);
   });
 
+  it('narrows vendors by the countries they process in (not their headquarters)', () => {
+    const help = dpo(['vendors', 'list', '--help']).stdout;
+    expect(help).toMatch(/--country <code\.\.\.>\s+processing countries/i);
+    const inUs = JSON.parse(dpo(['vendors', 'list', '--country', 'US', '--json']).stdout) as {
+      processingCountries: string[];
+      headquartersCountry: string | null;
+    }[];
+    expect(inUs.length).toBeGreaterThan(0);
+    expect(inUs.every((v) => v.processingCountries.includes('US'))).toBe(true);
+    // Processing in the US without being headquartered there is still a match.
+    expect(inUs.some((v) => v.headquartersCountry !== 'US')).toBe(true);
+  });
+
   it('searches every register', () => {
     const hits = JSON.parse(dpo(['search', 'zendesk', '--json']).stdout) as Record<string, unknown>[];
     expect(hits).toEqual([

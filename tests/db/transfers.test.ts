@@ -261,3 +261,20 @@ describe("a vendor's transfer gaps", () => {
     expect(related.map((r) => [r.destinationCountry, r.validity.status])).toEqual([['US', 'warning']]);
   });
 });
+
+describe('cross-field checks on resolved references', () => {
+  it('refuses an importer and exporter that name the same vendor, one by name and one by id', async () => {
+    t = testCore();
+    await withOrganisation('DE');
+    const v = await vendor('Acme Cloud');
+    const r = await t.core.dispatch('transfers:create', {
+      importer: 'Acme Cloud',
+      exporter: v.id,
+      destinationCountry: 'US',
+    });
+    expect(!r.ok && r.error).toMatchObject({
+      code: 'VALIDATION',
+      details: [{ path: 'importer', message: 'The importer cannot also be the exporter.' }],
+    });
+  });
+});

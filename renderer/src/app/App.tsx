@@ -100,13 +100,15 @@ export function App() {
         )}
         {target && pages && target.view === 'new' && (
           <NewRecordPage
+            key={target.name}
             reg={pages.reg}
             ui={pages.ui}
             prefill={prefillFromQuery(pages.reg, target.prefill)}
           />
         )}
         {target && pages && target.view === 'record' && (
-          <RecordPage reg={pages.reg} ui={pages.ui} id={target.id} />
+          // Keyed by register and id: vendor 1 and transfer 1 are different records, never one page's state.
+          <RecordPage key={`${target.name}/${target.id}`} reg={pages.reg} ui={pages.ui} id={target.id} />
         )}
         {route.page === 'import' && (
           <ImportPage register={'register' in route ? route.register : undefined} />

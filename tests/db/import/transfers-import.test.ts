@@ -131,3 +131,132 @@ describe('importing a transfer list', () => {
     );
   });
 });
+
+describe('transfer imports and the organisation’s defaults', () => {
+  it('an undo puts back an empty exporter country, even after the organisation got one', async () => {
+    const { dir, core } = setup();
+    const v = await ok(core, 'vendors:create', { name: 'Acme Cloud' });
+    const before = await ok(core, 'transfers:create', {
+      importer: v.id,
+      destinationCountry: 'US',
+      mechanism: 'scc-2021',
+      sccModule: 2,
+    });
+    expect(before.exporterCountry).toBeNull();
+    await ok(core, 'settings:update', { organisation: { name: 'Example AS', country: 'DE' } });
+    const path = join(dir, 't.xlsx');
+    await writeXlsx(path, [
+      {
+        name: 'T',
+        rows: [
+          ['Importer', 'Country', 'Notes'],
+          ['Acme Cloud', 'US', 'from the sheet'],
+        ],
+      },
+    ]);
+    const done = await ok(core, 'import:commit', {
+      source: { path },
+      register: 'transfers',
+      sheet: null,
+      headerRow: 1,
+      columns: [
+        { column: 1, header: 'Importer', field: 'importer' },
+        { column: 2, header: 'Country', field: 'destinationCountry' },
+        { column: 3, header: 'Notes', field: 'notes' },
+      ],
+      options: { onDuplicate: 'update', expandRegions: false },
+    });
+    const merged = (await ok(core, 'transfers:get', { id: before.id })).transfer;
+    expect(merged).toMatchObject({ notes: 'from the sheet', exporterCountry: 'DE' });
+    await ok(core, 'import:undo', { id: done.importId });
+    const undone = (await ok(core, 'transfers:get', { id: before.id })).transfer;
+    expect(undone).toMatchObject({ notes: null, exporterCountry: null });
+  });
+
+  it('reports a row whose importer and exporter are the same vendor, and imports the rest', async () => {
+    const { dir, core } = setup();
+    await ok(core, 'settings:update', { organisation: { name: 'Example AS', country: 'DE' } });
+    await ok(core, 'vendors:create', { name: 'Acme Cloud' });
+    await ok(core, 'vendors:create', { name: 'Other Co' });
+    const path = join(dir, 't.xlsx');
+    await writeXlsx(path, [
+      {
+        name: 'T',
+        rows: [
+          ['Importer', 'Country', 'Exporter'],
+          ['Other Co', 'US', ''],
+          ['Acme Cloud', 'US', 'Acme Cloud, Inc.'],
+        ],
+      },
+    ]);
+    const request = {
+      source: { path },
+      register: 'transfers' as const,
+      sheet: null,
+      headerRow: 1,
+      columns: [
+        { column: 1, header: 'Importer', field: 'importer' },
+        { column: 2, header: 'Country', field: 'destinationCountry' },
+        { column: 3, header: 'Exporter', field: 'exporter' },
+      ],
+    };
+    const preview = await ok(core, 'import:preview', request);
+    expect(preview.counts).toMatchObject({ created: 1, invalid: 1 });
+    expect(preview.issues).toEqual(
+      expect.arrayContaining([
+        expect.objectContaining({
+          row: 3,
+          field: 'importer',
+          message: 'The importer cannot also be the exporter.',
+        }),
+      ]),
+    );
+    const done = await ok(core, 'import:commit', request);
+    expect(done).toMatchObject({ created: 1, invalidRows: 1 });
+    expect(done.invalid).toEqual([
+      { row: 3, field: 'importer', message: 'The importer cannot also be the exporter.' },
+    ]);
+  });
+
+  it('names duplicate rows by the importer’s name, and an archived importer as archived', async () => {
+    const { dir, core } = setup();
+    await ok(core, 'settings:update', { organisation: { name: 'Example AS', country: 'DE' } });
+    await ok(core, 'vendors:create', { name: 'Zendesk, Inc.' });
+    const old = await ok(core, 'vendors:create', { name: 'Old Host Ltd' });
+    await ok(core, 'vendors:archive', { id: old.id });
+    const path = join(dir, 't.xlsx');
+    await writeXlsx(path, [
+      {
+        name: 'T',
+        rows: [
+          ['Importer', 'Country'],
+          ['Zendesk, Inc.', 'US'],
+          ['Zendesk', 'US'],
+          ['Old Host Ltd', 'US'],
+        ],
+      },
+    ]);
+    const preview = await ok(core, 'import:preview', {
+      source: { path },
+      register: 'transfers',
+      sheet: null,
+      headerRow: 1,
+      columns: [
+        { column: 1, header: 'Importer', field: 'importer' },
+        { column: 2, header: 'Country', field: 'destinationCountry' },
+      ],
+    });
+    expect(preview.duplicates.map((d) => d.name)).toEqual(['Zendesk, Inc. → United States of America']);
+    expect(preview.issues).toEqual(
+      expect.arrayContaining([
+        expect.objectContaining({
+          row: 4,
+          field: 'importer',
+          message: expect.stringMatching(
+            /^The vendor named "Old Host Ltd" is archived \(id \d+\); restore it/,
+          ),
+        }),
+      ]),
+    );
+  });
+});

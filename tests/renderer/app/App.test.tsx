@@ -1,7 +1,7 @@
-import { screen, waitFor, within } from '@testing-library/react';
+import { act, screen, waitFor, within } from '@testing-library/react';
 import { describe, expect, it } from 'vitest';
-import { parseRoute } from '../../../renderer/src/app/router';
-import { installFakeCore } from '../fake-core';
+import { navigate, parseRoute } from '../../../renderer/src/app/router';
+import { installFakeCore, makeVendor } from '../fake-core';
 import { currentPath, renderApp } from '../render-app';
 
 describe('shell', () => {
@@ -48,5 +48,35 @@ describe('shell', () => {
     core.override('audit:verify', () => ({ ok: false, entries: 12, firstBadId: 7, reason: 'hash mismatch' }));
     await user.click(screen.getByRole('button', { name: 'Check the change history' }));
     expect(await screen.findByText('Entry 7 does not match: hash mismatch.')).toBeTruthy();
+  });
+});
+
+describe('record pages across registers', () => {
+  it('going from vendor 1 to transfer 1 and back shows each record, never the other’s state', async () => {
+    const core = installFakeCore([
+      makeVendor(1, { name: 'Acme Cloud', role: 'processor', notes: 'Vendor note' }),
+    ]);
+    await core.bridge.invoke('transfers:create', {
+      importer: 1,
+      destinationCountry: 'US',
+      mechanism: 'scc-2021',
+      sccModule: 2,
+      exporterCountry: 'DE',
+      notes: 'Transfer note',
+    });
+    renderApp('/vendors/1');
+    await screen.findByRole('heading', { name: 'Acme Cloud', level: 1 });
+    await act(async () => navigate('/transfers/1'));
+    await waitFor(() =>
+      expect((document.getElementById('transfer-notes') as HTMLTextAreaElement | null)?.value).toBe(
+        'Transfer note',
+      ),
+    );
+    await act(async () => navigate('/vendors/1'));
+    await waitFor(() =>
+      expect((document.getElementById('vendor-notes') as HTMLTextAreaElement | null)?.value).toBe(
+        'Vendor note',
+      ),
+    );
   });
 });
