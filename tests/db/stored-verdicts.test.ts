@@ -12,7 +12,7 @@ import { writeXlsx } from './import/fixtures';
  * connection writes: an import holds the write lock in its worker, and a preview reads on its own read-only
  * connection.
  */
-let cleanups: (() => void)[] = [];
+const cleanups: (() => void)[] = [];
 afterEach(() => {
   for (const c of cleanups.splice(0)) c();
 });
