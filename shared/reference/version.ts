@@ -22,5 +22,13 @@ function fnv1a(text: string): string {
  * the one a register's rows were stamped with, the kit judges every row again.
  */
 export const REFERENCE_VERSION = `${RULES_REVISION}-${fnv1a(
-  JSON.stringify([EU_ADEQUACY, UK_ADEQUACY, CH_ADEQUACY, EU_MEMBER_STATES, EEA_EFTA_STATES, EEA_TERRITORIES, instruments]),
+  JSON.stringify([
+    EU_ADEQUACY,
+    UK_ADEQUACY,
+    CH_ADEQUACY,
+    EU_MEMBER_STATES,
+    EEA_EFTA_STATES,
+    EEA_TERRITORIES,
+    instruments,
+  ]),
 )}`;
