@@ -40,7 +40,9 @@ describe.runIf(run)('the transfer register in the browser', () => {
 
     await page.getByRole('button', { name: 'Record a transfer to United States of America (US)' }).click();
     await page.getByRole('heading', { name: 'New transfer', level: 1 }).waitFor();
-    expect(await page.getByRole('combobox', { name: 'Importer', exact: true }).inputValue()).toBe('OpenAI');
+    await expect
+      .poll(() => page.getByRole('combobox', { name: 'Importer', exact: true }).inputValue())
+      .toBe('OpenAI');
     expect(await page.getByRole('combobox', { name: 'Destination country', exact: true }).inputValue()).toBe(
       'United States of America (US)',
     );
@@ -150,5 +152,50 @@ describe.runIf(run)('the transfer register in the browser', () => {
     await page.getByText(/1 vendor match/).waitFor();
     await page.getByRole('grid', { name: 'Vendors' }).getByText('YouTube').waitFor();
     await app.shot('transfers-07-vendors-with-gaps');
+  });
+
+  it('judges the transfers under the Swiss FADP once the organisation is in Switzerland, and keeps the deadline readings', async () => {
+    await page.getByRole('link', { name: 'Settings', exact: true }).click();
+    const org = page.locator('section', { has: page.getByRole('heading', { name: 'Your organisation' }) });
+    await org.getByRole('combobox', { name: 'Established in' }).fill('Switzerland');
+    await page
+      .getByRole('option', { name: /Switzerland/ })
+      .first()
+      .click();
+    await org.getByRole('button', { name: 'Save' }).click();
+    await expectToast(/The organisation is saved/);
+
+    const deadlines = page.locator('section', {
+      has: page.getByRole('heading', { name: 'Deadline readings' }),
+    });
+    await deadlines.getByRole('radio', { name: 'Use the later reading' }).check();
+    await deadlines.getByRole('checkbox', { name: /Small processing agent/ }).check();
+    await deadlines.getByRole('button', { name: 'Save' }).click();
+    await expectToast(/The deadline readings are saved/);
+    await app.shot('transfers-08-settings');
+    await page.reload();
+    await page.getByRole('heading', { name: 'Deadline readings' }).waitFor();
+    await expect
+      .poll(() => deadlines.getByRole('radio', { name: 'Use the later reading' }).isChecked())
+      .toBe(true);
+
+    // A new transfer is exported from Switzerland: judged under the FADP, with the FDPIC's SCC adaptations.
+    await page.getByRole('link', { name: 'Transfers', exact: true }).click();
+    await page.getByRole('button', { name: 'New transfer' }).click();
+    await page.getByRole('heading', { name: 'New transfer', level: 1 }).waitFor();
+    await page.getByRole('combobox', { name: 'Importer', exact: true }).fill('Zendesk');
+    await page.getByRole('option', { name: 'Zendesk' }).first().click();
+    await page.getByRole('combobox', { name: 'Destination country', exact: true }).fill('India');
+    await page.getByRole('option', { name: /India/ }).first().click();
+    await choose('Transfer mechanism', 'EU SCCs (2021/914)');
+    await choose('SCC module', /Module Two/);
+    await page.getByRole('button', { name: 'Save' }).click();
+    await expectToast(/Transfer added/);
+    await page.getByText('Judged under the Swiss FADP.').waitFor();
+    await page
+      .getByRole('list', { name: 'Why' })
+      .getByText(/FDPIC as competent authority/)
+      .waitFor();
+    await app.shot('transfers-09-swiss-regime');
   });
 });

@@ -60,6 +60,22 @@ export function RefSelect({
     };
   }, [debounced, excludeId, reg]);
 
+  // A value given without its name (a prefilled link, "Record a transfer"): fetch the name once.
+  const known = value !== null && (selectedLabel !== null || found.some((o) => o.value === value));
+  useEffect(() => {
+    if (value === null || known) return;
+    let cancelled = false;
+    registerApi(reg)
+      .get(value)
+      .then(
+        (d) => !cancelled && setSelectedLabel(reg.titleOf(d.record as never)),
+        () => {},
+      );
+    return () => {
+      cancelled = true;
+    };
+  }, [value, known, reg]);
+
   const data =
     value !== null && !found.some((o) => o.value === value)
       ? [{ value, label: selectedLabel ?? `${reg.noun.one} #${value}` }, ...found]
