@@ -288,6 +288,62 @@ describe('dpo jurisdictions', () => {
     const ccpa = list.find((j) => j.code === 'CCPA');
     expect(ccpa?.requestTypes.find((t) => t.type === 'opt-out')?.period).toBe('15 business days');
   });
+
+  it('says per jurisdiction whether and why a last day on a weekend or holiday moves', async () => {
+    expect(await dpo('jurisdictions', '--json')).toBe(0);
+    const list = JSON.parse(out) as {
+      code: string;
+      lastDay: { rolls: boolean; why: string; rule: string };
+    }[];
+    const rolls = Object.fromEntries(list.map((j) => [j.code, j.lastDay.rolls]));
+    expect(rolls).toEqual({
+      GDPR: true,
+      'UK-GDPR': true,
+      CCPA: false,
+      VCDPA: false,
+      CPA: true,
+      LGPD: true,
+      PIPEDA: true,
+      FADP: true,
+    });
+    expect(list.find((j) => j.code === 'PIPEDA')?.lastDay.rule).toContain('Interpretation Act');
+  });
+
+  it('gives the other reading of a contested deadline and the small agent’s period', async () => {
+    expect(
+      await dpo(
+        'deadline',
+        '--jurisdiction',
+        'LGPD',
+        '--type',
+        'access',
+        '--received',
+        '2026-03-06',
+        '--json',
+      ),
+    ).toBe(0);
+    const cautious = JSON.parse(out) as { baseDue: string; contested: { other: { baseDue: string } } };
+    expect(cautious.baseDue).toBe('2026-03-21');
+    expect(cautious.contested.other.baseDue).toBe('2026-03-23');
+    out = '';
+    expect(
+      await dpo(
+        'deadline',
+        '--jurisdiction',
+        'LGPD',
+        '--type',
+        'access',
+        '--received',
+        '2026-03-06',
+        '--readings',
+        'later',
+        '--small-agent',
+        '--json',
+      ),
+    ).toBe(0);
+    // 30 days from 6 March: Sunday 5 April (Easter Sunday) → Monday 6 April.
+    expect((JSON.parse(out) as { baseDue: string }).baseDue).toBe('2026-04-06');
+  });
 });
 
 describe('the installed command', () => {
