@@ -86,6 +86,12 @@ function conditions(reg: Register, q: ListQuery, env: SqlEnv): Condition[] {
               select: sql`SELECT DISTINCT ${idColumn} AS id FROM ${table} WHERE ${sqlInList(sql`country`, codes)}`,
             },
       );
+    } else if (field.kind === 'choices') {
+      // A record matches when its list holds any of the values chosen.
+      out.push({
+        kind: 'row',
+        where: sql`EXISTS (SELECT 1 FROM json_each(${column}) j WHERE ${sqlInList(sql`j.value`, value as string[])})`,
+      });
     } else {
       out.push({ kind: 'row', where: sqlInList(column, value as string[]) });
     }

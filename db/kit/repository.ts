@@ -47,6 +47,9 @@ export function createRepository(db: Db, audit: AuditLog, reg: Register, deps: R
   const storedFacts = Object.entries(reg.derived).filter(([, f]) => f.store);
   const factsNeedRefs = new Set(Object.values(reg.derived).flatMap((f) => f.needs?.refs ?? []));
   const factsNeedRelated = new Set(Object.values(reg.derived).flatMap((f) => f.needs?.related ?? []));
+  const factsNeedLinked = new Set(Object.values(reg.derived).flatMap((f) => f.needs?.linked ?? []));
+  const linkFields = fieldList.filter((f) => f.field.refs);
+  const derivedRows = fieldList.filter((f) => f.field.rows?.derive);
   const ftsColumns = fieldList.filter((f) => f.field.fts === 'column');
   const otherFts = fieldList.filter((f) => f.field.fts === 'other');
   const countryTables = fieldList.filter((f) => f.field.kind === 'countries' && f.field.countryTable);
@@ -110,6 +113,14 @@ export function createRepository(db: Db, audit: AuditLog, reg: Register, deps: R
         b[f.field.ref!.nameKey] = typeof id === 'number' ? (titles?.get(id) ?? null) : null;
       }
     }
+    for (const f of linkFields) {
+      const ids = out.flatMap((b) => b[f.name] as number[]);
+      const titles =
+        depth < 2 && ids.length > 0 ? deps.repoOf(f.field.refs!.register).titles(ids, depth + 1) : null;
+      for (const b of out) {
+        b[f.field.refs!.nameKey] = (b[f.name] as number[]).map((id) => titles?.get(id) ?? null);
+      }
+    }
     return out;
   }
 
@@ -122,12 +133,22 @@ export function createRepository(db: Db, audit: AuditLog, reg: Register, deps: R
       const ids = records.map((r) => r[name]).filter((v): v is number => typeof v === 'number');
       refs.set(name, deps.repoOf(f.field.ref!.register).storedByIds(ids));
     }
+    const linked = new Map<string, Map<number, KitRecord>>();
+    for (const name of factsNeedLinked) {
+      const f = fieldList.find((x) => x.name === name)!;
+      const ids = records.flatMap((r) => (r[name] as number[] | undefined) ?? []);
+      linked.set(
+        name,
+        depth > 0 ? new Map() : deps.repoOf(f.field.refs!.register).recordsByIds(ids, ctx, depth + 1),
+      );
+    }
     const related = new Map<string, Map<number, KitRecord[]>>();
     for (const name of factsNeedRelated) {
       const rel = reg.relations[name]!;
       related.set(
         name,
-        depth > 0
+        // Two levels deep at most: an activity reads its vendors (1), which read their transfers (2).
+        depth > 1
           ? new Map()
           : deps.repoOf(rel.register).pointingTo(
               rel.via,
@@ -141,6 +162,12 @@ export function createRepository(db: Db, audit: AuditLog, reg: Register, deps: R
       ...base,
       refs: Object.fromEntries([...refs].map(([name, m]) => [name, m.get(record[name] as number) ?? null])),
       related: Object.fromEntries([...related].map(([name, m]) => [name, m.get(record.id) ?? []])),
+      linked: Object.fromEntries(
+        [...linked].map(([name, m]) => [
+          name,
+          ((record[name] as number[] | undefined) ?? []).flatMap((id) => m.get(id) ?? []),
+        ]),
+      ),
     });
   }
 
@@ -149,6 +176,11 @@ export function createRepository(db: Db, audit: AuditLog, reg: Register, deps: R
     const records = bases(rows, depth);
     const envOf = deriveEnvs(records, ctx, depth);
     for (const r of records) {
+      // Values computed per entry of a rows field (a risk's level) ride with the entries; they are not stored.
+      for (const f of derivedRows) {
+        const derive = f.field.rows!.derive!;
+        r[f.name] = (r[f.name] as Record<string, unknown>[]).map((entry) => ({ ...entry, ...derive(entry) }));
+      }
       const e = envOf(r);
       for (const [name, fact] of Object.entries(reg.derived)) r[name] = fact.compute(r as never, e);
     }
@@ -156,18 +188,23 @@ export function createRepository(db: Db, audit: AuditLog, reg: Register, deps: R
   }
 
   /** Referred titles for a record about to be written. */
-  function refTitles(fields: Fields): Record<string, string | null> {
-    const out: Record<string, string | null> = {};
+  function refTitles(fields: Fields): Record<string, string | null | (string | null)[]> {
+    const out: Record<string, string | null | (string | null)[]> = {};
     for (const f of refFields) {
       const id = fields[f.name];
       out[f.field.ref!.nameKey] =
         typeof id === 'number' ? (deps.repoOf(f.field.ref!.register).titles([id], 1).get(id) ?? null) : null;
     }
+    for (const f of linkFields) {
+      const ids = (fields[f.name] as number[] | undefined) ?? [];
+      const titles = ids.length > 0 ? deps.repoOf(f.field.refs!.register).titles(ids, 1) : new Map();
+      out[f.field.refs!.nameKey] = ids.map((id) => (titles.get(id) as string | undefined) ?? null);
+    }
     return out;
   }
 
   /** Words of the shared "other" column of the full-text index: labels of enums, names of countries, titles. */
-  function searchExtra(fields: Fields, titles: Record<string, string | null>): string {
+  function searchExtra(fields: Fields, titles: Record<string, string | null | (string | null)[]>): string {
     const words: string[] = [];
     for (const { name, field } of otherFts) {
       const v = fields[name];
@@ -181,7 +218,17 @@ export function createRepository(db: Db, audit: AuditLog, reg: Register, deps: R
       } else if (field.kind === 'labels') {
         words.push(...(v as string[]));
       } else if (field.kind === 'ref') {
-        words.push(titles[field.ref!.nameKey] ?? '');
+        words.push((titles[field.ref!.nameKey] as string | null) ?? '');
+      } else if (field.kind === 'refs') {
+        for (const t of (titles[field.refs!.nameKey] as (string | null)[]) ?? []) words.push(t ?? '');
+      } else if (field.kind === 'choices') {
+        for (const c of v as string[]) words.push(field.options?.find((o) => o.value === c)?.label ?? c);
+      } else if (field.kind === 'rows') {
+        for (const entry of v as Record<string, unknown>[]) {
+          for (const x of Object.values(entry)) if (typeof x === 'string') words.push(x);
+        }
+      } else if (field.kind === 'struct') {
+        continue;
       } else {
         words.push(String(v));
       }
@@ -224,20 +271,41 @@ export function createRepository(db: Db, audit: AuditLog, reg: Register, deps: R
     return { ...p, ...storedValues(fields, meta, ctx) };
   }
 
-  /** Keeps the full-text index and the country tables in step with one row. */
+  /** Keeps the full-text index, the country tables and the link tables in step with one row. */
   function index(id: number, p: Record<string, unknown>, fields: Fields, replace: boolean): void {
-    if (replace) {
-      one(`DELETE FROM ${reg.ftsTable} WHERE rowid = ?`).run(id);
-      for (const f of countryTables) {
-        one(`DELETE FROM ${f.field.countryTable!.table} WHERE ${f.field.countryTable!.idColumn} = ?`).run(id);
-      }
-    }
+    if (replace) unindex(id);
     one(ftsInsertSql).run({ ...p, id });
     for (const f of countryTables) {
       const t = f.field.countryTable!;
       const insert = one(`INSERT OR IGNORE INTO ${t.table} (country, ${t.idColumn}) VALUES (?, ?)`);
       for (const c of fields[f.name] as string[]) insert.run(c, id);
     }
+    for (const f of linkFields) {
+      const l = f.field.refs!.link;
+      const insert = one(`INSERT OR IGNORE INTO ${l.table} (${l.idColumn}, ${l.refColumn}) VALUES (?, ?)`);
+      for (const ref of fields[f.name] as number[]) insert.run(id, ref);
+    }
+  }
+
+  function unindex(id: number): void {
+    one(`DELETE FROM ${reg.ftsTable} WHERE rowid = ?`).run(id);
+    for (const f of countryTables) {
+      one(`DELETE FROM ${f.field.countryTable!.table} WHERE ${f.field.countryTable!.idColumn} = ?`).run(id);
+    }
+    for (const f of linkFields) {
+      const l = f.field.refs!.link;
+      one(`DELETE FROM ${l.table} WHERE ${l.idColumn} = ?`).run(id);
+    }
+  }
+
+  /** SQL giving the ids of this register's records whose field `name` points at the record `?`. */
+  function referringIds(name: string): string {
+    const f = fieldList.find((x) => x.name === name)!;
+    if (f.field.refs) {
+      const l = f.field.refs.link;
+      return `SELECT ${l.idColumn} FROM ${l.table} WHERE ${l.refColumn} = ?`;
+    }
+    return `SELECT id FROM ${reg.table} WHERE ${f.column} = ?`;
   }
 
   const invalid = (path: string, message: string, summary = message): AppError =>
@@ -278,6 +346,12 @@ export function createRepository(db: Db, audit: AuditLog, reg: Register, deps: R
       if (tree && f.name === tree.name && typeof value === 'number') continue;
       const target = deps.repoOf(f.field.ref!.register);
       out[f.name] = target.resolve(value as number | string, f.name, f.field.label);
+    }
+    for (const f of linkFields) {
+      const values = (out[f.name] as (number | string)[] | undefined) ?? [];
+      const target = deps.repoOf(f.field.refs!.register);
+      const ids = values.map((v, i) => target.resolve(v, `${f.name}.${i}`, f.field.label));
+      out[f.name] = [...new Set(ids)];
     }
     return out;
   }
@@ -427,7 +501,9 @@ export function createRepository(db: Db, audit: AuditLog, reg: Register, deps: R
     deps
       .registers()
       .flatMap((other) =>
-        other.fieldList.filter((f) => f.field.ref?.register === reg.name).map((f) => ({ other, field: f })),
+        other.fieldList
+          .filter((f) => (f.field.ref ?? f.field.refs)?.register === reg.name)
+          .map((f) => ({ other, field: f })),
       );
 
   /**
@@ -438,10 +514,13 @@ export function createRepository(db: Db, audit: AuditLog, reg: Register, deps: R
     for (const { other, field } of pointers()) {
       if (other.name === reg.name && tree && field.name === tree.name) continue;
       const needs = Object.values(other.derived).some((f) => f.store && f.needs?.refs?.includes(field.name));
+      const theirs = deps.repoOf(other.name);
       if (needs) {
-        one(`UPDATE ${other.table} SET derived_until = '${STALE}' WHERE ${field.column} = ?`).run(id);
+        one(
+          `UPDATE ${other.table} SET derived_until = '${STALE}' WHERE id IN (${theirs.referringIds(field.name)})`,
+        ).run(id);
       }
-      if (titleChanged && field.field.fts === 'other') deps.repoOf(other.name).reindex(field.column, id, ctx);
+      if (titleChanged && field.field.fts === 'other') theirs.reindex(field.name, id, ctx);
     }
   }
 
@@ -500,7 +579,9 @@ export function createRepository(db: Db, audit: AuditLog, reg: Register, deps: R
     const title = reg.titleOf({ ...decodeFields(before), id } as never);
     for (const { other, field } of pointers()) {
       const n = (
-        one(`SELECT count(*) AS n FROM ${other.table} WHERE ${field.column} = ?`).get(id) as { n: number }
+        one(`SELECT count(*) AS n FROM (${deps.repoOf(other.name).referringIds(field.name)})`).get(id) as {
+          n: number;
+        }
       ).n;
       if (n === 0) continue;
       throw new AppError(
@@ -511,10 +592,7 @@ export function createRepository(db: Db, audit: AuditLog, reg: Register, deps: R
         { id },
       );
     }
-    one(`DELETE FROM ${reg.ftsTable} WHERE rowid = ?`).run(id);
-    for (const f of countryTables) {
-      one(`DELETE FROM ${f.field.countryTable!.table} WHERE ${f.field.countryTable!.idColumn} = ?`).run(id);
-    }
+    unindex(id);
     one(`DELETE FROM ${reg.table} WHERE id = ?`).run(id);
     audit.append(ctx, [
       { entity: reg.entity, entityId: id, action: 'delete', oldValue: decodeFields(before) },
@@ -615,7 +693,21 @@ export function createRepository(db: Db, audit: AuditLog, reg: Register, deps: R
     pointingTo(field: string, ids: readonly number[], ctx: { now: () => Date }, depth: number) {
       const out = new Map<number, KitRecord[]>();
       if (ids.length === 0) return out;
-      const column = fieldList.find((f) => f.name === field)!.column;
+      const f = fieldList.find((x) => x.name === field)!;
+      if (f.field.refs) {
+        const l = f.field.refs.link;
+        const wanted = new Set(ids);
+        const rows = one(
+          `SELECT * FROM ${reg.table} WHERE id IN (SELECT ${l.idColumn} FROM ${l.table} WHERE ${l.refColumn} IN (SELECT value FROM json_each(?))) AND archived_at IS NULL ORDER BY id`,
+        ).all(JSON.stringify([...wanted])) as Row[];
+        for (const r of finish(rows, ctx, depth)) {
+          for (const key of r[field] as number[]) {
+            if (wanted.has(key)) out.set(key, [...(out.get(key) ?? []), r]);
+          }
+        }
+        return out;
+      }
+      const column = f.column;
       const rows = one(
         `SELECT * FROM ${reg.table} WHERE ${column} IN (SELECT value FROM json_each(?)) AND archived_at IS NULL ORDER BY id`,
       ).all(JSON.stringify([...new Set(ids)])) as Row[];
@@ -631,9 +723,16 @@ export function createRepository(db: Db, audit: AuditLog, reg: Register, deps: R
       return new Map(rowsByIds(ids).map((r) => [r.id, decodeFields(r)]));
     },
 
-    /** Indexes again the records whose `column` holds `id` (a referred title changed). */
-    reindex(column: string, id: number, ctx: AuditContext): void {
-      const rows = one(`SELECT * FROM ${reg.table} WHERE ${column} = ?`).all(id) as Row[];
+    referringIds,
+
+    /** Records by id, whole with their derived facts, judged at `depth` (a record read through another's facts). */
+    recordsByIds(ids: readonly number[], ctx: { now: () => Date }, depth: number): Map<number, KitRecord> {
+      return new Map(finish(rowsByIds(ids), ctx, depth).map((r) => [r.id, r]));
+    },
+
+    /** Indexes again the records whose field `name` points at `id` (a referred title changed). */
+    reindex(name: string, id: number, ctx: AuditContext): void {
+      const rows = one(`SELECT * FROM ${reg.table} WHERE id IN (${referringIds(name)})`).all(id) as Row[];
       for (const r of rows) {
         const fields = decodeFields(r);
         const p = params(fields, { id: r.id, archived: r.archived_at !== null, now: r.updated_at }, ctx);

@@ -44,14 +44,14 @@ export function lowerLabel(label: string): string {
 function spec(name: string, field: AnyField, identity: readonly string[]): ImportFieldSpec | null {
   if (field.import === false || field.import === undefined) return null;
   const decl = field.import;
-  const list = field.kind === 'labels' || field.kind === 'countries';
+  const list = ['labels', 'countries', 'choices', 'refs', 'rows'].includes(field.kind);
   const merge: ImportFieldSpec['merge'] =
     decl.merge ?? (identity.includes(name) ? 'keep' : list ? 'union' : 'replace');
   return {
     name,
     label: field.label,
     kind: field.kind,
-    commas: decl.commas ?? true,
+    commas: decl.commas ?? field.kind !== 'refs',
     many: decl.many ?? false,
     unit: decl.unit,
     min: field.min,
@@ -59,14 +59,14 @@ function spec(name: string, field: AnyField, identity: readonly string[]): Impor
     synonyms: decl.synonyms,
     read: decl.read,
     enumRead:
-      field.kind === 'enum'
+      field.kind === 'enum' || field.kind === 'choices'
         ? enumReader(
             Object.fromEntries((field.options ?? []).map((o) => [o.value, [o.label, ...(o.words ?? [])]])),
             lowerLabel(field.label),
           )
         : undefined,
     merge,
-    ref: field.ref?.register,
+    ref: field.ref?.register ?? field.refs?.register,
   };
 }
 

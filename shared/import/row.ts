@@ -32,6 +32,9 @@ export interface MappedRow {
   issues: CellIssue[];
 }
 
+/** Fields whose cells add entries to a list: several columns (or rows of a duplicate) accumulate. */
+const LIST_KINDS = new Set(['labels', 'countries', 'choices', 'refs']);
+
 /** The longest entry a label list takes (LabelListSchema). */
 const MAX_LABEL = 200;
 
@@ -154,6 +157,21 @@ function readCell(
       const e = spec.enumRead!(raw);
       return e.ok ? { value: e.value, issues: [] } : error(e.message);
     }
+    case 'choices': {
+      const values: string[] = [];
+      for (const entry of splitList(text, spec.commas ?? true)) {
+        const e = spec.enumRead!(entry);
+        if (!e.ok) return error(e.message);
+        values.push(e.value);
+      }
+      return { value: values, issues: [] };
+    }
+    case 'refs':
+      // Names of records: a company's name may hold a comma, so only semicolons and lines separate them.
+      return { value: splitList(text, spec.commas ?? false), issues: [] };
+    case 'rows':
+    case 'struct':
+      return error(`${spec.label} cannot be read from one cell.`);
     case 'int': {
       const n = parseInteger(raw, spec.unit ?? 'days');
       if (!n.ok) return error(n.message);
@@ -218,8 +236,8 @@ export function createRowMapper(
         }
       }
       if (f === 'notes') notes.push(notesColumns > 1 ? `${col.header}: ${text}` : text);
-      else if (spec.kind === 'labels' || spec.kind === 'countries') {
-        input[f] = [...((input[f] as string[] | undefined) ?? []), ...(outcome.value as string[])];
+      else if (LIST_KINDS.has(spec.kind) || (spec.kind === 'rows' && Array.isArray(outcome.value))) {
+        input[f] = [...((input[f] as unknown[] | undefined) ?? []), ...(outcome.value as unknown[])];
       } else if (spec.kind === 'longText') {
         input[f] = input[f] === undefined ? outcome.value : `${String(input[f])}\n${String(outcome.value)}`;
       } else if (input[f] === undefined) input[f] = outcome.value;
@@ -292,9 +310,16 @@ export function mergeFields(
     const spec = profile.byName.get(f);
     if (!spec || spec.merge === 'keep') continue;
     if (spec.merge === 'union') {
-      out[f] = [
-        ...new Set([...((base[f] as string[] | null) ?? []), ...((incoming[f] as string[] | null) ?? [])]),
-      ];
+      // Entries compare by value: labels and ids as they are, structured entries (rows) by their JSON.
+      const seen = new Map<string, unknown>();
+      for (const v of [
+        ...((base[f] as unknown[] | null) ?? []),
+        ...((incoming[f] as unknown[] | null) ?? []),
+      ]) {
+        const key = typeof v === 'object' ? JSON.stringify(v) : `${typeof v}:${String(v)}`;
+        if (!seen.has(key)) seen.set(key, v);
+      }
+      out[f] = [...seen.values()];
     } else if (spec.merge === 'append') {
       const a = (base[f] as string | null) ?? '';
       const b = (incoming[f] as string | null) ?? '';

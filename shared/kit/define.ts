@@ -13,6 +13,11 @@ export interface DeriveEnv {
   refs: Record<string, Record<string, unknown> | null>;
   /** Records of other registers that point here (for facts that declare `needs.related`). */
   related: Record<string, readonly Record<string, unknown>[]>;
+  /**
+   * The records a refs field links to, read whole with their own derived facts (for facts that declare
+   * `needs.linked`: an activity's transfer gaps are its vendors' gaps).
+   */
+  linked: Record<string, readonly Record<string, unknown>[]>;
 }
 
 /**
@@ -36,7 +41,7 @@ export interface DerivedFact<T = unknown, R = never> {
     /** The first day on which the stored value may no longer hold; null: it holds until the record changes. */
     until: (record: R, env: DeriveEnv) => string | null;
   };
-  needs?: { refs?: readonly string[]; related?: readonly string[] };
+  needs?: { refs?: readonly string[]; related?: readonly string[]; linked?: readonly string[] };
   /** How the value reads: country codes as names, or an enum's codes as its field's labels. */
   display?: 'countries' | { enumOf: string };
 }
@@ -77,6 +82,8 @@ export type InputFields<F extends FieldMap> = { [K in keyof F]?: z.input<F[K]['i
 
 type RefNames<F extends FieldMap> = {
   [K in keyof F as F[K] extends { ref: { nameKey: infer N extends string } } ? N : never]: string | null;
+} & {
+  [K in keyof F as F[K] extends { refs: { nameKey: infer N extends string } } ? N : never]: (string | null)[];
 };
 
 /** A stored record before its derived facts: what derived facts read. */
@@ -288,6 +295,7 @@ export function defineRegister<
     inputShape[name] = field.input;
     recordShape[name] = field.output;
     if (field.ref) recordShape[field.ref.nameKey] = z.string().nullable();
+    if (field.refs) recordShape[field.refs.nameKey] = z.array(z.string().nullable());
   }
   recordShape.archived = z.boolean();
   recordShape.createdAt = IsoDateTimeSchema;

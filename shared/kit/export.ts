@@ -27,6 +27,27 @@ export function exportColumns(reg: Register): ExportColumn[] {
     } else if (field.kind === 'ref') {
       const nameKey = field.ref!.nameKey;
       out.push({ key: name, header, kind: 'text', value: (r) => (r[nameKey] as string | null) ?? null });
+    } else if (field.kind === 'refs') {
+      const nameKey = field.refs!.nameKey;
+      out.push({
+        key: name,
+        header,
+        kind: 'text',
+        value: (r) => {
+          const names = ((r[nameKey] as (string | null)[] | undefined) ?? []).filter((n) => n !== null);
+          return names.length > 0 ? names.join('; ') : null;
+        },
+      });
+    } else if (field.kind === 'choices' || field.kind === 'rows' || field.kind === 'struct') {
+      out.push({
+        key: name,
+        header,
+        kind: 'text',
+        value: (r) => {
+          const text = readableValue(reg, name, r[name]);
+          return text === '—' ? null : text;
+        },
+      });
     } else {
       out.push({
         key: name,

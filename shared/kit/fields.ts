@@ -23,7 +23,11 @@ export type FieldKind =
   | 'bool'
   | 'int'
   | 'enum'
-  | 'ref';
+  | 'choices'
+  | 'ref'
+  | 'refs'
+  | 'rows'
+  | 'struct';
 
 /** Mantine colour names the UI uses for chips; plain strings here so shared/ stays free of the UI library. */
 export type ChipColor =
@@ -161,12 +165,61 @@ export interface Field<K extends FieldKind = FieldKind, Out = unknown, Parsed = 
   max?: number;
   /** Int fields shown as a choice ("Module Two: controller to processor"). */
   choices?: readonly { value: number; label: string }[];
+  /** Struct fields: the value of a record that has none yet, and how one reads in words. */
+  empty?: unknown;
+  describe?: (value: unknown) => string;
   /** Bool fields that may be unknown (null): the words for yes and no. */
   yesNo?: { yes: string; no: string };
   /** Ref fields: the register referred to, and the record key that carries the referred record's title. */
   ref?: { register: string; nameKey: string };
   /** Countries fields: the side table (country, record id) that makes a country filter an index lookup. */
   countryTable?: { table: string; idColumn: string };
+  /**
+   * Refs fields: the register referred to, the record key that carries the referred titles, and the link table
+   * (record id, referred id) that finds the records pointing at one (a vendor's activities).
+   */
+  refs?: { register: string; nameKey: string; link: LinkTable };
+  /** Rows fields: the entries' own fields, how one reads, and what is computed for each on output. */
+  rows?: RowsDecl;
+}
+
+/** The table linking a record to the records a refs field names. */
+export interface LinkTable {
+  table: string;
+  /** The column holding the record's id. */
+  idColumn: string;
+  /** The column holding the referred record's id. */
+  refColumn: string;
+}
+
+/** One field of a row entry (a risk's likelihood, a measure's owner), for validation and the generic row editor. */
+export type RowField = {
+  label: string;
+  required?: boolean;
+  /** Help under the input. */
+  description?: string;
+  /** Takes the whole row of the entry's grid. */
+  wide?: boolean;
+} & (
+  | { kind: 'text'; max?: number }
+  | { kind: 'longText'; max?: number }
+  | { kind: 'date' }
+  | { kind: 'int'; min: number; max: number; choices?: readonly { value: number; label: string }[] }
+  | { kind: 'enum'; options: readonly EnumOption[] }
+  | { kind: 'rows'; rows: RowsDecl }
+);
+
+/** The entries of a rows field: their fields, their names, and their title. */
+export interface RowsDecl {
+  fields: Readonly<Record<string, RowField>>;
+  noun: { one: string; other: string };
+  /** How an entry is named in the change history and the editor. */
+  titleOf: (entry: Record<string, unknown>) => string;
+  max?: number;
+  /** Values computed for each entry when a record is read (a risk's level); never stored, dropped on input. */
+  derive?: (entry: Record<string, unknown>) => Record<string, unknown>;
+  /** The zod schema of an output entry's computed values. */
+  derivedSchema?: Record<string, z.ZodType>;
 }
 
 export type AnyField = Field<FieldKind, unknown, unknown>;
@@ -362,6 +415,137 @@ export function ref(o: Opt<boolean> & { register: string; nameKey: string }): An
     ref: { register: o.register, nameKey: o.nameKey },
     input: required ? idOrName : idOrName.nullable().default(null),
     output: required ? IdSchema : IdSchema.nullable(),
+  };
+}
+
+/**
+ * Several values from a closed set (special categories, data subjects); stored as a JSON array. Input may give
+ * values or labels.
+ */
+export function choices<const V extends string>(
+  o: FieldCommon & { options: readonly EnumOption<V>[] },
+): Field<'choices', V[]> & { options: readonly EnumOption<V>[] } {
+  const values = o.options.map((x) => x.value) as [V, ...V[]];
+  const byLabel = new Map<string, V>();
+  for (const x of o.options) {
+    byLabel.set(x.value.toLowerCase(), x.value);
+    byLabel.set(x.label.toLowerCase(), x.value);
+  }
+  const allowed = `Use ${values.slice(0, 12).join(', ')}${values.length > 12 ? ', …' : ''}.`;
+  const entry = z.preprocess(
+    (v) => (typeof v === 'string' ? (byLabel.get(v.trim().toLowerCase()) ?? v) : v),
+    z.enum(values, { error: allowed }),
+  );
+  return {
+    ...o,
+    kind: 'choices',
+    required: false,
+    input: z
+      .array(entry)
+      .max(100, 'At most 100 entries.')
+      .transform((list) => [...new Set(list)])
+      .default([]) as unknown as z.ZodType<V[]>,
+    output: z.array(z.enum(values)),
+  };
+}
+
+/**
+ * Links to several records of another register (an activity's vendors): each given by id or by name, which
+ * the core resolves; stored as a JSON array of ids and in a link table.
+ */
+export function refs<const N extends string>(
+  o: FieldCommon & { register: string; nameKey: N; link: LinkTable; message?: string },
+): Field<'refs', number[], (number | string)[]> & {
+  refs: { register: string; nameKey: N; link: LinkTable };
+} {
+  const name = z
+    .string()
+    .trim()
+    .min(1, o.message ?? 'Give an id or a name.')
+    .max(300);
+  const idOrName = z.union([IdSchema, name], { error: o.message ?? 'Give an id or a name.' });
+  return {
+    ...o,
+    kind: 'refs',
+    required: false,
+    refs: { register: o.register, nameKey: o.nameKey, link: o.link },
+    input: z.array(idOrName).max(500, 'At most 500 links.').default([]) as unknown as z.ZodType<
+      (number | string)[]
+    >,
+    output: z.array(IdSchema),
+  };
+}
+
+function rowFieldSchema(f: RowField): z.ZodType {
+  const required = f.required === true;
+  switch (f.kind) {
+    case 'text':
+    case 'longText': {
+      const max = f.max ?? (f.kind === 'text' ? 300 : 5_000);
+      return required
+        ? z.string().trim().min(1, `Give the ${f.label.toLowerCase()}.`).max(max)
+        : OptionalTextSchema(max).default(null);
+    }
+    case 'date':
+      return required ? IsoDateSchema : IsoDateSchema.nullable().default(null);
+    case 'int': {
+      const range = `Give a whole number from ${f.min} to ${f.max}.`;
+      const n = z.number({ error: range }).int(range).min(f.min, range).max(f.max, range);
+      return required ? n : n.nullable().default(null);
+    }
+    case 'enum': {
+      const e = z.enum(f.options.map((x) => x.value) as [string, ...string[]]);
+      return required ? e : e.nullable().default(null);
+    }
+    case 'rows':
+      return rowsSchema(f.rows);
+  }
+}
+
+/** The input schema of a rows field's entries (nested rows included). */
+export function rowsSchema(decl: RowsDecl): z.ZodType<Record<string, unknown>[]> {
+  const shape: Record<string, z.ZodType> = {};
+  for (const [name, f] of Object.entries(decl.fields)) shape[name] = rowFieldSchema(f);
+  return z
+    .array(z.object(shape))
+    .max(decl.max ?? 200, `At most ${decl.max ?? 200} ${decl.noun.other}.`)
+    .default([]) as unknown as z.ZodType<Record<string, unknown>[]>;
+}
+
+/** A list of structured entries, edited as rows (retention per data category; a DPIA's risks and measures). */
+export function rows<T extends Record<string, unknown>>(
+  o: FieldCommon & { rows: RowsDecl },
+): Field<'rows', T[]> {
+  const entry = z.object(
+    Object.fromEntries(Object.entries({ ...o.rows.fields }).map(([k]) => [k, z.unknown()])) as Record<
+      string,
+      z.ZodType
+    >,
+  );
+  const derivedShape = o.rows.derivedSchema ?? {};
+  return {
+    ...o,
+    kind: 'rows',
+    required: false,
+    input: rowsSchema(o.rows) as unknown as z.ZodType<T[]>,
+    output: z.array(entry.extend(derivedShape)) as unknown as z.ZodType<T[]>,
+  };
+}
+
+/**
+ * One structured value that the register's own editor fills (a DPIA screening); stored as JSON. `empty` is the
+ * value of a record that has none yet.
+ */
+export function struct<T>(
+  o: FieldCommon & { schema: z.ZodType<T>; empty: T; describe?: (value: T) => string },
+): Field<'struct', T> & { empty: T } {
+  return {
+    ...o,
+    describe: o.describe as ((value: unknown) => string) | undefined,
+    kind: 'struct',
+    required: false,
+    input: (o.schema as z.ZodType).default(o.empty) as unknown as z.ZodType<T>,
+    output: o.schema,
   };
 }
 

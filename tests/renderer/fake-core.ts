@@ -17,6 +17,7 @@ const env = (related: Record<string, Rec[]> = {}): DeriveEnv => ({
   organisation: { name: null, country: null },
   refs: {},
   related,
+  linked: {},
 });
 
 /**
