@@ -1,6 +1,6 @@
 import { Table, Text, Title } from '@mantine/core';
 import type { AuditEntry, Register } from '../../../shared/kit/define';
-import { readableValue } from '../../../shared/kit/readable';
+import { readableValue, rowsChange } from '../../../shared/kit/readable';
 import { formatDate, formatDateTime } from '../lib/format';
 
 const actionText: Record<AuditEntry['action'], string> = {
@@ -12,7 +12,12 @@ const actionText: Record<AuditEntry['action'], string> = {
 };
 
 function describe(reg: Register, entry: AuditEntry): string {
-  const label = entry.field ? (reg.fields[entry.field]?.label ?? entry.field) : null;
+  const field = entry.field ? reg.fields[entry.field] : undefined;
+  const label = entry.field ? (field?.label ?? entry.field) : null;
+  // A change to entries (a DPIA's risks) says which entries changed and how.
+  if (entry.action === 'update' && field?.rows) {
+    return `${label}: ${rowsChange(field.rows, entry.oldValue, entry.newValue)}`;
+  }
   if (entry.action === 'update' && label) return label;
   if (entry.action === 'archive' || entry.action === 'restore') return actionText[entry.action];
   if (label) return `${actionText[entry.action]}: ${label}`;

@@ -2,8 +2,10 @@ import {
   Alert,
   Anchor,
   Checkbox,
+  Code,
   Fieldset,
   List,
+  MultiSelect,
   NumberInput,
   Select,
   SimpleGrid,
@@ -24,7 +26,10 @@ import { formatDate, parseTypedDate } from '../lib/format';
 import { capitalised } from './api';
 import { DuplicateWarning } from './DuplicateWarning';
 import { formFields } from './record-form';
+import type { RegisterUi } from '../registers/ui';
+import { RefMultiSelect } from './RefMultiSelect';
 import { RefSelect } from './RefSelect';
+import { RowsEditor } from './RowsEditor';
 import type { RecordFormState } from './use-record-form';
 import { inputId } from './use-record-form';
 
@@ -48,12 +53,23 @@ interface FieldProps {
   form: RecordFormState;
   onChange: (value: unknown) => void;
   recordId?: number;
-  refLabels: Record<string, string | null>;
+  refLabels: Record<string, string | null | readonly (string | null)[]>;
   autoFocus: boolean;
+  editors: RegisterUi['editors'];
 }
 
-/** One field's input, chosen by its kind, with its label, help and message. */
-function FieldInput({ reg, name, field, form, onChange, recordId, refLabels, autoFocus }: FieldProps) {
+/** One field's input, chosen by its kind (or the register's own editor), with its label, help and message. */
+function FieldInput({
+  reg,
+  name,
+  field,
+  form,
+  onChange,
+  recordId,
+  refLabels,
+  autoFocus,
+  editors,
+}: FieldProps) {
   const decl = field.form || undefined;
   const common = {
     id: inputId(reg, name),
@@ -63,6 +79,21 @@ function FieldInput({ reg, name, field, form, onChange, recordId, refLabels, aut
     placeholder: decl?.placeholder,
   };
   const value = form.values[name];
+  const Own = editors?.[name];
+  if (Own) {
+    return (
+      <Own
+        id={common.id}
+        label={field.label}
+        description={decl?.description}
+        value={value}
+        onChange={onChange}
+        error={common.error}
+        values={form.values}
+        recordId={recordId}
+      />
+    );
+  }
   switch (field.kind) {
     case 'text':
       return (
@@ -185,10 +216,54 @@ function FieldInput({ reg, name, field, form, onChange, recordId, refLabels, aut
           target={field.ref!.register}
           required={field.required}
           value={value as number | null}
-          initialLabel={refLabels[name] ?? null}
+          initialLabel={(refLabels[name] as string | null | undefined) ?? null}
           excludeId={field.ref!.register === reg.name ? recordId : undefined}
           onChange={onChange}
         />
+      );
+    case 'refs':
+      return (
+        <RefMultiSelect
+          {...common}
+          target={field.refs!.register}
+          value={value as number[]}
+          initialLabels={(refLabels[name] as readonly (string | null)[] | undefined) ?? []}
+          onChange={onChange}
+        />
+      );
+    case 'choices':
+      return (
+        <MultiSelect
+          {...common}
+          data={(field.options ?? []).map((o) => ({ value: o.value, label: o.label }))}
+          value={value as string[]}
+          onChange={onChange}
+          clearable
+          searchable
+          hidePickedOptions
+        />
+      );
+    case 'rows':
+      return (
+        <RowsEditor
+          id={common.id}
+          label={field.label}
+          description={common.description}
+          decl={field.rows!}
+          value={value as Record<string, unknown>[]}
+          onChange={onChange}
+          error={common.error}
+        />
+      );
+    case 'struct':
+      // A struct needs its register's own editor; without one it is shown, not edited.
+      return (
+        <Stack gap={2}>
+          <Text size="sm" fw={500}>
+            {field.label}
+          </Text>
+          <Code block>{JSON.stringify(value, null, 2)}</Code>
+        </Stack>
       );
   }
 }
@@ -203,13 +278,16 @@ export function FormFields({
   recordId,
   refLabels,
   onSubmit,
+  editors,
 }: {
   reg: Register;
   form: RecordFormState;
   recordId?: number;
   /** The titles of the records the references point to, for the pickers before they search. */
-  refLabels: Record<string, string | null>;
+  refLabels: Record<string, string | null | readonly (string | null)[]>;
   onSubmit: () => void;
+  /** The register's own editors for some fields. */
+  editors?: RegisterUi['editors'];
 }) {
   const { errors, setField } = form;
   const fields = useMemo(() => formFields(reg), [reg]);
@@ -256,9 +334,10 @@ export function FormFields({
           recordId={recordId}
           refLabels={refLabels}
           autoFocus={name === fields[0]?.name}
+          editors={editors}
         />
       );
-      if (field.form && field.form.wide) {
+      if (field.form && (field.form.wide || field.kind === 'rows' || editors?.[name])) {
         flush();
         blocks.push(input);
         if (name === fuzzy) {

@@ -169,11 +169,14 @@ export function RecordEditor({
 
   const refresh = () => void onChanged?.();
   const title = record ? reg.titleOf(record) : `New ${noun}`;
-  const refLabels = Object.fromEntries(
-    reg.fieldList
+  const refLabels = Object.fromEntries([
+    ...reg.fieldList
       .filter((f) => f.field.ref)
       .map((f) => [f.name, (record?.[f.field.ref!.nameKey] as string | null | undefined) ?? null]),
-  );
+    ...reg.fieldList
+      .filter((f) => f.field.refs)
+      .map((f) => [f.name, (record?.[f.field.refs!.nameKey] as (string | null)[] | undefined) ?? []]),
+  ]) as Record<string, string | null | (string | null)[]>;
 
   return (
     <div className="page">
@@ -301,6 +304,7 @@ export function RecordEditor({
                 recordId={record?.id}
                 refLabels={refLabels}
                 onSubmit={() => void form.save()}
+                editors={ui.editors}
               />
             </Grid.Col>
             <Grid.Col span={{ base: 12, lg: 4 }}>

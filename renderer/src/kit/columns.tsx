@@ -77,6 +77,24 @@ function fieldCell(name: string, field: AnyField, r: Rec): ReactNode {
       );
     case 'ref':
       return cellText(r[field.ref!.nameKey] as string | null);
+    case 'refs': {
+      const names = ((r[field.refs!.nameKey] as (string | null)[] | undefined) ?? [])
+        .filter(Boolean)
+        .join(', ');
+      return cellText(names, names);
+    }
+    case 'choices': {
+      const text = (value as string[])
+        .map((v) => field.options?.find((o) => o.value === v)?.label ?? v)
+        .join(', ');
+      return cellText(text, text);
+    }
+    case 'rows': {
+      const n = (value as unknown[]).length;
+      return cellText(n === 0 ? '' : `${n} ${n === 1 ? field.rows!.noun.one : field.rows!.noun.other}`);
+    }
+    case 'struct':
+      return cellText(field.describe ? field.describe(value) : null);
     default:
       return cellText(value as string | null);
   }

@@ -33,7 +33,12 @@ function formValue(field: AnyField, value: unknown): unknown {
       return (value as number | null | undefined) ?? '';
     case 'labels':
     case 'countries':
-      return (value as string[] | undefined) ?? [];
+    case 'choices':
+    case 'refs':
+    case 'rows':
+      return (value as unknown[] | undefined) ?? [];
+    case 'struct':
+      return value ?? field.empty ?? null;
     case 'bool':
       return value ?? (field.yesNo ? null : false);
     case 'enum':
@@ -68,6 +73,26 @@ export function toInput(reg: Register, values: FormValues): Record<string, unkno
   return out;
 }
 
+/** A problem inside a rows field, named by entry: "Risk 2, likelihood: Give a whole number from 1 to 4." */
+function entryMessage(field: AnyField, rest: readonly string[], message: string): string {
+  let decl = field.rows;
+  const where: string[] = [];
+  for (let i = 0; decl && i < rest.length; i += 2) {
+    const index = Number(rest[i]);
+    if (!Number.isInteger(index)) break;
+    const noun = decl.noun.one;
+    where.push(`${noun.charAt(0).toUpperCase()}${noun.slice(1)} ${index + 1}`);
+    const sub = rest[i + 1] ? decl.fields[rest[i + 1]!] : undefined;
+    if (!sub) break;
+    if (sub.kind === 'rows') decl = sub.rows;
+    else {
+      where.push(sub.label.toLowerCase());
+      break;
+    }
+  }
+  return where.length > 0 ? `${where.join(', ')}: ${message}` : message;
+}
+
 /**
  * Places each issue under its field: `processingCountries.2` belongs to `processingCountries`; the update
  * channel nests the record under `values.`. Issues that name no field of the form come back as `general`.
@@ -81,8 +106,9 @@ export function errorsFromIssues(
   const general: string[] = [];
   for (const issue of issues) {
     const path = issue.path.replace(/^values\.?/, '');
-    const field = path.split('.')[0] ?? '';
-    if (names.has(field)) fields[field] = fields[field] ? `${fields[field]} ${issue.message}` : issue.message;
+    const [field = '', ...rest] = path.split('.');
+    const message = names.has(field) ? entryMessage(reg.fields[field]!, rest, issue.message) : issue.message;
+    if (names.has(field)) fields[field] = fields[field] ? `${fields[field]} ${message}` : message;
     else general.push(issue.message);
   }
   return { fields, general };
@@ -108,7 +134,19 @@ export function prefillFromQuery(reg: Register, query: Record<string, string>): 
     if (field.kind === 'ref' || field.kind === 'int') {
       const n = Number(text);
       if (Number.isInteger(n) && n > 0) out[name] = n;
-    } else if (field.kind === 'countries' || field.kind === 'labels')
+    } else if (field.kind === 'refs') {
+      out[name] = text
+        .split(',')
+        .map(Number)
+        .filter((n) => Number.isInteger(n) && n > 0);
+    } else if (field.kind === 'struct') {
+      try {
+        const parsed = field.input.safeParse(JSON.parse(text));
+        if (parsed.success) out[name] = parsed.data;
+      } catch {
+        // Not JSON: the link was mistyped; the field keeps its empty value.
+      }
+    } else if (field.kind === 'countries' || field.kind === 'labels' || field.kind === 'choices')
       out[name] = text.split(',').filter(Boolean);
     else if (field.kind === 'bool') out[name] = text === 'true';
     else out[name] = text;

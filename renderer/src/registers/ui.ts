@@ -14,4 +14,23 @@ export interface RegisterUi {
   /** Chips beside the record's title (a vendor's DPA status, a transfer's validity). */
   headerChips?: (record: Rec) => ReactNode;
   newAside: { title: string; text: string };
+  /**
+   * Editors of its own for some fields (a DPIA screening with its live conclusion, risks with their map); the
+   * kit's input serves every other field.
+   */
+  editors?: Record<string, ComponentType<FieldEditorProps>>;
+}
+
+/** What a register's own field editor receives: the field's value and the whole form as it stands. */
+export interface FieldEditorProps {
+  id: string;
+  label: string;
+  description?: string;
+  value: unknown;
+  onChange: (value: unknown) => void;
+  error?: string;
+  /** Every field of the form as the user has it now (unsaved). */
+  values: Record<string, unknown>;
+  /** The record being edited; undefined on a new one. */
+  recordId?: number;
 }
