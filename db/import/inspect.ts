@@ -1,6 +1,6 @@
 import { judgeDateOrder, tallyDateOrder, type DateOrderTally } from '../../shared/import/dates';
 import { presetKey, suggestMapping, VALUES_MUST_FIT } from '../../shared/import/header-match';
-import { importProfile, lowerLabel } from '../../shared/import/profile';
+import { importProfile, lowerLabel, unmappedRequired } from '../../shared/import/profile';
 import { cellText, columnLetter } from '../../shared/import/text';
 import type { CellValue, ImportRegister, InspectResult } from '../../shared/import/types';
 import { registerByName } from '../../shared/registers/index';
@@ -181,8 +181,11 @@ export async function inspectFile(params: InspectParams, job: JobContext): Promi
         dateOrder,
       };
     });
-    for (const f of profile.required) {
-      if (!result.some((c) => c.field === f.name)) {
+    for (const f of unmappedRequired(
+      profile,
+      result.map((c) => c.field),
+    )) {
+      {
         warnings.push(
           `No column looks like the ${noun}'s ${lowerLabel(f.label)}: map one column to "${f.label}".`,
         );

@@ -2,7 +2,7 @@ import { createHash, randomUUID } from 'node:crypto';
 import { createReadStream } from 'node:fs';
 import { AppError, type FieldIssue } from '../../shared/errors';
 import { REGION_RULE } from '../../shared/import/countries-cell';
-import { importProfile, lowerLabel } from '../../shared/import/profile';
+import { importProfile, lowerLabel, unmappedRequired } from '../../shared/import/profile';
 import {
   createRowMapper,
   mergeFields,
@@ -467,8 +467,10 @@ export async function runImport(
 
 /** Refuses a mapping without a column for each field every row needs (a vendor's name). */
 function checkMapping(profile: ReturnType<typeof importProfile>, columns: readonly MappedColumn[]): void {
-  for (const f of profile.required) {
-    if (columns.some((c) => c.field === f.name)) continue;
+  for (const f of unmappedRequired(
+    profile,
+    columns.map((c) => c.field),
+  )) {
     const noun = profile.register.noun.one;
     throw new AppError(
       'VALIDATION',

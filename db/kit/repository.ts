@@ -50,6 +50,7 @@ export function createRepository(db: Db, audit: AuditLog, reg: Register, deps: R
   const factsNeedLinked = new Set(Object.values(reg.derived).flatMap((f) => f.needs?.linked ?? []));
   const linkFields = fieldList.filter((f) => f.field.refs);
   const derivedRows = fieldList.filter((f) => f.field.rows?.derive);
+  const derivedStructs = fieldList.filter((f) => f.field.structDerive);
   const ftsColumns = fieldList.filter((f) => f.field.fts === 'column');
   const otherFts = fieldList.filter((f) => f.field.fts === 'other');
   const countryTables = fieldList.filter((f) => f.field.kind === 'countries' && f.field.countryTable);
@@ -180,6 +181,10 @@ export function createRepository(db: Db, audit: AuditLog, reg: Register, deps: R
       for (const f of derivedRows) {
         const derive = f.field.rows!.derive!;
         r[f.name] = (r[f.name] as Record<string, unknown>[]).map((entry) => ({ ...entry, ...derive(entry) }));
+      }
+      for (const f of derivedStructs) {
+        const value = r[f.name] as Record<string, unknown>;
+        r[f.name] = { ...value, ...f.field.structDerive!(value) };
       }
       const e = envOf(r);
       for (const [name, fact] of Object.entries(reg.derived)) r[name] = fact.compute(r as never, e);

@@ -25,6 +25,8 @@ export interface ImportFieldSpec {
   merge: 'union' | 'append' | 'keep' | 'replace';
   /** Refs: the register whose record a cell names. */
   ref?: string;
+  /** The field whose value stands in when no column maps to this one. */
+  fallback?: string;
 }
 
 /** What the import engine knows of a register: the fields a column can feed, and the ones a mapping needs. */
@@ -67,6 +69,7 @@ function spec(name: string, field: AnyField, identity: readonly string[]): Impor
         : undefined,
     merge,
     ref: field.ref?.register ?? field.refs?.register,
+    fallback: decl.fallback,
   };
 }
 
@@ -104,4 +107,16 @@ export function unknownImportFields(
       path: f.path,
       message: `"${f.field}" is not a field of the ${profile.register.noun.one} import. Fields: ${names.join(', ')}.`,
     }));
+}
+
+/**
+ * The fields every row needs that a mapping leaves without a column: neither the field itself nor the field it
+ * falls back on is mapped.
+ */
+export function unmappedRequired(
+  profile: ImportProfile,
+  mapped: readonly (string | null)[],
+): ImportFieldSpec[] {
+  const has = new Set(mapped.filter((m): m is string => m !== null));
+  return profile.required.filter((f) => !has.has(f.name) && !(f.fallback && has.has(f.fallback)));
 }

@@ -203,6 +203,10 @@ export function createRowMapper(
     return spec;
   });
   const hasNotes = profile.byName.has('notes');
+  const mappedFields = new Set(columns.map((c) => c.field));
+  const fallbacks = profile.fields.filter(
+    (f) => f.fallback && !mappedFields.has(f.name) && mappedFields.has(f.fallback),
+  );
   const notesColumns = columns.filter((c) => c.field === 'notes').length;
 
   return function map(cells: readonly CellValue[]): MappedRow {
@@ -246,6 +250,12 @@ export function createRowMapper(
     if (notes.length > 0) {
       input.notes = notes.join('\n');
       provided.add('notes');
+    }
+    for (const f of fallbacks) {
+      if (input[f.name] !== undefined) continue;
+      const from = input[f.fallback!];
+      const value = Array.isArray(from) ? from[0] : from;
+      if (value !== undefined && value !== null && value !== '') input[f.name] = value;
     }
     return { input, provided: [...provided], issues };
   };

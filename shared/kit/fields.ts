@@ -80,6 +80,11 @@ export interface ImportDecl {
   read?: (text: string) => CellRead | null;
   /** What a duplicate row does to this field when it updates a record: lists gain, notes append, the rest replace. */
   merge?: 'append' | 'keep';
+  /**
+   * When no column maps to this field, take its value from another field's (the first entry of a list): an ICO
+   * record of processing has no name column, so an activity is named by its first purpose.
+   */
+  fallback?: string;
 }
 
 /** What a field's own reader makes of one cell. */
@@ -168,6 +173,7 @@ export interface Field<K extends FieldKind = FieldKind, Out = unknown, Parsed = 
   /** Struct fields: the value of a record that has none yet, and how one reads in words. */
   empty?: unknown;
   describe?: (value: unknown) => string;
+  structDerive?: (value: unknown) => Record<string, unknown>;
   /** Bool fields that may be unknown (null): the words for yes and no. */
   yesNo?: { yes: string; no: string };
   /** Ref fields: the register referred to, and the record key that carries the referred record's title. */
@@ -534,18 +540,28 @@ export function rows<T extends Record<string, unknown>>(
 
 /**
  * One structured value that the register's own editor fills (a DPIA screening); stored as JSON. `empty` is the
- * value of a record that has none yet.
+ * value of a record that has none yet; `derive` adds values computed from it when a record is read (a
+ * screening's conclusion), never stored and dropped on input.
  */
-export function struct<T>(
-  o: FieldCommon & { schema: z.ZodType<T>; empty: T; describe?: (value: T) => string },
-): Field<'struct', T> & { empty: T } {
+export function struct<S extends z.ZodRawShape, D extends z.ZodRawShape = Record<never, never>>(
+  o: FieldCommon & {
+    schema: z.ZodObject<S>;
+    empty: z.output<z.ZodObject<S>>;
+    describe?: (value: z.output<z.ZodObject<S>>) => string;
+    derive?: (value: z.output<z.ZodObject<S>>) => z.output<z.ZodObject<D>>;
+    derivedSchema?: D;
+  },
+): Field<'struct', z.output<z.ZodObject<S>> & z.output<z.ZodObject<D>>> & {
+  empty: z.output<z.ZodObject<S>>;
+} {
   return {
     ...o,
     describe: o.describe as ((value: unknown) => string) | undefined,
+    structDerive: o.derive as ((value: unknown) => Record<string, unknown>) | undefined,
     kind: 'struct',
     required: false,
-    input: (o.schema as z.ZodType).default(o.empty) as unknown as z.ZodType<T>,
-    output: o.schema,
+    input: o.schema.default(o.empty as never) as unknown as z.ZodType<never>,
+    output: o.schema.extend(o.derivedSchema ?? {}) as unknown as z.ZodType<never>,
   };
 }
 

@@ -31,7 +31,7 @@ import type {
   MappingPreset,
   PreviewResult,
 } from '../../../shared/import/types';
-import { importProfile, lowerLabel } from '../../../shared/import/profile';
+import { importProfile, lowerLabel, unmappedRequired } from '../../../shared/import/profile';
 import { registerByName, registers } from '../../../shared/registers/index';
 import type { ApiError, ChosenFile } from '../api/client';
 import { hasNativeFilePicker, invoke, toApiError, uploadImportFile } from '../api/client';
@@ -290,7 +290,10 @@ export function ImportPage({ register: initialRegister }: { register?: string })
   }
 
   const busy = job !== null;
-  const unmapped = profile.required.filter((f) => !choices.some((c) => c.field === f.name));
+  const unmapped = unmappedRequired(
+    profile,
+    choices.map((c) => c.field),
+  );
   const hasName = unmapped.length === 0;
   const missingOrders = inspected
     ? inspected.columns.filter((col) => {
