@@ -185,11 +185,9 @@ export async function inspectFile(params: InspectParams, job: JobContext): Promi
       profile,
       result.map((c) => c.field),
     )) {
-      {
-        warnings.push(
-          `No column looks like the ${noun}'s ${lowerLabel(f.label)}: map one column to "${f.label}".`,
-        );
-      }
+      warnings.push(
+        `No column looks like the ${noun}'s ${lowerLabel(f.label)}: map one column to "${f.label}".`,
+      );
     }
     if (lastDataRow === 0) warnings.push('There are no data rows below the header.');
     return {
