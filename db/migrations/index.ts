@@ -3,6 +3,7 @@ import { m0001VendorsAndAudit } from './0001-vendors-and-audit';
 import { m0002VendorListIndexes } from './0002-vendor-list-indexes';
 import { m0003Imports } from './0003-imports';
 import { m0004TransfersAndSettings } from './0004-transfers-and-settings';
+import { m0005ActivitiesAndDpias } from './0005-activities-and-dpias';
 
 export interface Migration {
   version: number;
@@ -19,6 +20,7 @@ export const migrations: readonly Migration[] = [
   m0002VendorListIndexes,
   m0003Imports,
   m0004TransfersAndSettings,
+  m0005ActivitiesAndDpias,
 ];
 
 export const LATEST_SCHEMA_VERSION = migrations.length;

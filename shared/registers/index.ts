@@ -1,11 +1,13 @@
 import { declaredRegisters, type Register } from '../kit/define';
+import { activities } from './activities';
+import { dpias } from './dpias';
 import { transfers } from './transfers';
 import { vendors } from './vendors';
 
-export { transfers, vendors };
+export { activities, dpias, transfers, vendors };
 
 /** Every register, in the order a DPO thinks of them (navigation, search, exports). */
-export const registers = [vendors, transfers] as const;
+export const registers = [vendors, transfers, activities, dpias] as const;
 
 export type RegisterName = (typeof registers)[number]['name'];
 export const RegisterNames = registers.map((r) => r.name) as [RegisterName, ...RegisterName[]];

@@ -632,6 +632,9 @@ export const transfers = defineRegister({
     /** The review date has passed. */
     reviewOverdue: reviewOverdue<TransferBase>({ field: 'reviewOn' }),
   },
+  relations: {
+    activities: { register: 'activities', via: 'transfers', label: 'Processing activities relying on it' },
+  },
   identity: {
     fields: ['importer', 'destinationCountry', 'exporter'],
     column: 'identity_key',

@@ -1280,7 +1280,10 @@ export const vendors = defineRegister({
       },
     }),
   },
-  relations: { transfers: { register: 'transfers', via: 'importer', label: 'Transfers to this vendor' } },
+  relations: {
+    transfers: { register: 'transfers', via: 'importer', label: 'Transfers to this vendor' },
+    activities: { register: 'activities', via: 'vendors', label: 'Processing activities using it' },
+  },
   identity: {
     fields: ['name'],
     column: 'name_key',

@@ -13,7 +13,7 @@ function storedType(field: AnyField): 'TEXT' | 'INTEGER' {
 
 /** Whether the column must refuse NULL: values that always exist (lists, enums with a default, required fields). */
 function notNull(field: AnyField): boolean {
-  if (field.kind === 'labels' || field.kind === 'countries') return true;
+  if (['labels', 'countries', 'choices', 'refs', 'rows', 'struct'].includes(field.kind)) return true;
   if (field.kind === 'bool') return !field.yesNo;
   return field.required;
 }
