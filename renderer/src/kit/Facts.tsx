@@ -82,3 +82,40 @@ export function SourceFact({ reg, record }: { reg: Register; record: Rec }) {
     </Fact>
   );
 }
+
+/**
+ * Records of another register linked to this one (a vendor's processing activities, an activity's DPIAs), each
+ * a link with its title and the line under it; `empty` says what none means.
+ */
+export function LinkedRecords({
+  label,
+  register,
+  records,
+  empty,
+}: {
+  label: string;
+  register: Register;
+  records: readonly Rec[];
+  empty: string;
+}) {
+  return (
+    <Fact label={label}>
+      {records.length === 0 ? (
+        <Text size="sm" c="dimmed">
+          {empty}
+        </Text>
+      ) : (
+        <Stack gap={4}>
+          {records.map((r) => (
+            <div key={r.id}>
+              <RecordLink path={`/${register.name}/${r.id}`}>{register.titleOf(r)}</RecordLink>
+              <Text size="xs" c="dimmed">
+                {register.detailOf(r)}
+              </Text>
+            </div>
+          ))}
+        </Stack>
+      )}
+    </Fact>
+  );
+}

@@ -1,10 +1,17 @@
 import type { Register } from '../../../shared/kit/define';
 import { registers } from '../../../shared/registers/index';
+import { activitiesUi } from './activities';
+import { dpiasUi } from './dpias';
 import { transfersUi } from './transfers';
 import type { RegisterUi } from './ui';
 import { vendorsUi } from './vendors';
 
-const uis: Record<string, RegisterUi> = { vendors: vendorsUi, transfers: transfersUi };
+const uis: Record<string, RegisterUi> = {
+  vendors: vendorsUi,
+  transfers: transfersUi,
+  activities: activitiesUi,
+  dpias: dpiasUi,
+};
 
 /** Every register with its pages' own parts, in the order of the declarations. */
 export const registerPages: readonly { reg: Register; ui: RegisterUi }[] = (

@@ -6,7 +6,8 @@ import type { ChipColor } from '../../../shared/kit/fields';
 import { UNVERIFIED_MARK } from '../../../shared/reference/sources';
 import { StatusChip } from '../components/StatusChip';
 import type { Rec, RecordDetail } from '../kit/api';
-import { Fact, FactsPanel, RecordLink, ReviewFact, SourceFact } from '../kit/Facts';
+import { Fact, FactsPanel, LinkedRecords, RecordLink, ReviewFact, SourceFact } from '../kit/Facts';
+import { activities } from '../../../shared/registers/index';
 import { countryLabel, formatDate } from '../lib/format';
 import type { RegisterUi } from './ui';
 import { ValidityChip } from './vendors';
@@ -76,6 +77,12 @@ function TransferFacts({ reg, detail }: { reg: Register; detail: RecordDetail })
           </Text>
         </Stack>
       </Fact>
+      <LinkedRecords
+        label="Processing activities relying on it"
+        register={activities as unknown as Register}
+        records={detail.related.activities ?? []}
+        empty="No processing activity records this transfer yet."
+      />
       <ReviewFact due={t.reviewOn} overdue={t.reviewOverdue} />
       <SourceFact reg={reg} record={detail.record} />
     </FactsPanel>

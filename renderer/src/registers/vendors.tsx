@@ -4,11 +4,11 @@ import type { Vendor } from '../../../shared/domain/vendor';
 import type { Transfer } from '../../../shared/domain/transfer';
 import type { Register } from '../../../shared/kit/define';
 import type { ChipColor } from '../../../shared/kit/fields';
-import { transfers, vendors } from '../../../shared/registers/index';
+import { activities, transfers, vendors } from '../../../shared/registers/index';
 import { navigate } from '../app/router';
 import { StatusChip } from '../components/StatusChip';
 import type { Rec, RecordDetail } from '../kit/api';
-import { Fact, FactsPanel, RecordLink, ReviewFact, SourceFact } from '../kit/Facts';
+import { Fact, FactsPanel, LinkedRecords, RecordLink, ReviewFact, SourceFact } from '../kit/Facts';
 import { cellText, enumChip } from '../kit/columns';
 import { countryLabel, countryList, formatDate, todayIso } from '../lib/format';
 import type { RegisterUi } from './ui';
@@ -253,6 +253,12 @@ function VendorFacts({ reg, detail }: { reg: Register; detail: RecordDetail }) {
         <TransferCoverage vendor={v} transfersTo={transfersTo} />
       </Fact>
       <VendorTransfers vendor={v} list={transfersTo} />
+      <LinkedRecords
+        label="Processing activities using it"
+        register={activities as unknown as Register}
+        records={detail.related.activities ?? []}
+        empty="No processing activity records this vendor yet."
+      />
       <SubprocessorChain vendor={v} detail={detail} />
       <SourceFact reg={reg} record={detail.record} />
     </FactsPanel>
