@@ -23,7 +23,7 @@ export const registers: NavEntry[] = [
   register('/rights-requests', 'Rights requests'),
   register('/breaches', 'Breaches'),
   register('/dpias', 'DPIAs'),
-  register('/processing-activities', 'Processing activities'),
+  register('/activities', 'Processing activities'),
   register('/vendors', 'Vendors'),
   register('/transfers', 'Transfers'),
 ];

@@ -24,7 +24,7 @@ describe('shell', () => {
       within(registers)
         .getAllByRole('link')
         .map((a) => a.textContent),
-    ).toEqual(['Vendors', 'Transfers', 'Processing activities', 'DPIAs']);
+    ).toEqual(['DPIAs', 'Processing activities', 'Vendors', 'Transfers']);
     expect(within(registers).getByRole('link', { name: 'Vendors' }).getAttribute('aria-current')).toBe(
       'page',
     );
