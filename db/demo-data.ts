@@ -306,3 +306,348 @@ export const demoTransfers: (Omit<TransferInput, 'importer'> & { key: string; im
     sourceDetail: `${NOTICE}: "Integration of certain Google services" and "Transferred data is protected by appropriate agreements"`,
   },
 ];
+
+/** What the notice says of its security measures: nothing specific; the demo records that gap honestly. */
+const SECURITY_NOT_STATED = null;
+const BASIS_NOT_STATED =
+  'The notice does not state the lawful basis for this processing: record it (“Not yet determined” until then).';
+
+type DemoActivity = Record<string, unknown> & {
+  key: string;
+  name: string;
+  vendorKeys: readonly string[];
+  transferKeys?: readonly string[];
+};
+
+/**
+ * The processing the notice describes, as its DPO would record it (Art 30(1)): each activity with the lawful
+ * basis the notice states, or "not yet determined" where it is silent, the data and people it names, the
+ * retention it gives (ten years for billing data under commercial and tax rules), and the vendors it names.
+ */
+export const demoActivities: DemoActivity[] = [
+  {
+    key: 'service',
+    name: 'Providing the learning service',
+    businessFunction: 'Product and engineering',
+    purposes: [
+      'Provide the WeAre training-creation service to customers',
+      'Register and log in users (Creators)',
+    ],
+    lawfulBasis: 'contract',
+    dataSubjects: ['Customers’ users (Creators)', 'Learners (end users of customer applications)'],
+    dataCategories: [
+      'Identifiers (email address, name or alias, IP address)',
+      'Log-in and activity logs',
+      'Customer content (text, voice data, images)',
+    ],
+    retention: [
+      {
+        category: 'Customer content',
+        period: 'As long as needed to provide the service',
+        basis: 'Notice: “only as necessary to provide our services”',
+      },
+    ],
+    dataSource: 'From the user and the customer',
+    childrenData: false,
+    automatedDecisions: false,
+    vendorKeys: ['azure-eea', 'azure-us'],
+    transferKeys: ['azure-openai-us'],
+    securityMeasures: SECURITY_NOT_STATED,
+    status: 'in-review',
+    notes:
+      'The notice: we act as processor for customer content (Art 28) and as controller for our users’ account data. Services are not designed for anyone under 16.',
+    sourceDetail: `${NOTICE}: "Using our services"`,
+  },
+  {
+    key: 'ai',
+    name: 'AI features: generating simulations from customer content',
+    businessFunction: 'Product and engineering',
+    purposes: ['Generate AI training simulations from customer content'],
+    lawfulBasis: 'contract',
+    dataSubjects: ['Customers’ users (Creators)', 'Individuals in customer content (voice data)'],
+    dataCategories: ['Customer content (text, voice data, images)'],
+    retention: [
+      { category: 'Customer content sent for generation', period: 'Not stated in the notice', basis: null },
+    ],
+    dataSource: 'Uploaded by customers',
+    childrenData: false,
+    automatedDecisions: false,
+    vendorKeys: ['azure-us', 'openai'],
+    transferKeys: ['azure-openai-us'],
+    securityMeasures: SECURITY_NOT_STATED,
+    screening: {
+      art35Cases: [],
+      criteria: ['innovative-technology', 'large-scale', 'evaluation-scoring'],
+      onAuthorityList: false,
+      reasonNotRequired: null,
+    },
+    status: 'in-review',
+    notes:
+      'The notice: "AI generated simulations of customer content is currently processed through Microsoft Azure in the United States."',
+    sourceDetail: `${NOTICE}: "Customer content used in our services"`,
+  },
+  {
+    key: 'support',
+    name: 'Customer support',
+    businessFunction: 'Customer success',
+    purposes: ['Answer support requests from users and customers'],
+    lawfulBasis: 'contract',
+    legitimateInterests:
+      'A more efficient and convenient user and customer support experience (users not logged in)',
+    dataSubjects: ['Users', 'Website visitors who contact us'],
+    dataCategories: ['Name or alias', 'Timestamp and IP address', 'Content of the communication'],
+    retention: [{ category: 'Support communications', period: 'Not stated in the notice', basis: null }],
+    dataSource: 'From the data subject',
+    childrenData: false,
+    automatedDecisions: false,
+    vendorKeys: ['zendesk', 'intercom'],
+    transferKeys: ['zendesk-us'],
+    securityMeasures: SECURITY_NOT_STATED,
+    status: 'approved',
+    notes:
+      'Logged-in users: Art 6(1)(b) and (f); visitors not logged in: Art 6(1)(f) (notice, "Support tools").',
+    sourceDetail: `${NOTICE}: "Support tools"`,
+  },
+  {
+    key: 'analytics',
+    name: 'Product and website analytics',
+    businessFunction: 'Marketing and product',
+    purposes: ['Understand how the website and Web App are used and improve them'],
+    lawfulBasis: 'consent',
+    dataSubjects: ['Website visitors', 'Users of the Web App'],
+    dataCategories: [
+      'Device identifiers and IP address (de-identified)',
+      'Browser information',
+      'Pages visited and clicks',
+      'Country',
+    ],
+    retention: [
+      {
+        category: 'Cookie data',
+        period: 'As set in the cookie consent manager',
+        basis: 'Notice: retention of cookie data is given in the cookie consent manager',
+      },
+    ],
+    dataSource: 'Cookies and similar technologies',
+    childrenData: false,
+    automatedDecisions: false,
+    vendorKeys: ['google', 'amplitude', 'clarity'],
+    securityMeasures: SECURITY_NOT_STATED,
+    status: 'approved',
+    notes: 'Consent through the cookie consent manager (Art 6(1)(a)).',
+    sourceDetail: `${NOTICE}: "Analytics"`,
+  },
+  {
+    key: 'bots',
+    name: 'Bot protection on web forms',
+    businessFunction: 'Engineering',
+    purposes: ['Check that form input comes from a person, not a bot'],
+    lawfulBasis: 'undetermined',
+    dataSubjects: ['Website visitors'],
+    dataCategories: ['IP address', 'Time on the website', 'Mouse movements'],
+    retention: [],
+    dataSource: 'Collected by the reCAPTCHA script',
+    childrenData: false,
+    automatedDecisions: true,
+    vendorKeys: ['recaptcha'],
+    transferKeys: ['recaptcha-us'],
+    securityMeasures: SECURITY_NOT_STATED,
+    status: 'draft',
+    notes: `${BASIS_NOT_STATED} The analysis runs in the background without the visitor being told.`,
+    sourceDetail: `${NOTICE}: "Integration of certain Google services"`,
+  },
+  {
+    key: 'internal',
+    name: 'Internal and community communication',
+    businessFunction: 'Operations',
+    purposes: ['Run the WeAre Slack community channels', 'Hold online meetings'],
+    lawfulBasis: 'legitimate-interests',
+    legitimateInterests:
+      'A community to share experiences of WeAre services; effective communication with stakeholders',
+    dataSubjects: ['Community members', 'Customers and partners in meetings'],
+    dataCategories: [
+      'Identifiers and sign-up data',
+      'Posts and messages',
+      'Meeting recordings (with consent)',
+    ],
+    retention: [
+      {
+        category: 'Meeting data',
+        period: 'As long as reasonably needed for each purpose',
+        basis: 'Notice: "Online meetings"',
+      },
+    ],
+    dataSource: 'From the data subject',
+    childrenData: false,
+    automatedDecisions: false,
+    vendorKeys: ['slack', 'google'],
+    transferKeys: ['google-us'],
+    securityMeasures: SECURITY_NOT_STATED,
+    status: 'approved',
+    notes: 'Call recording on consent (Art 6(1)(a)); meetings about a contract also Art 6(1)(b).',
+    sourceDetail: `${NOTICE}: "Slack channels" and "Online meetings"`,
+  },
+  {
+    key: 'billing',
+    name: 'Billing and subscriptions',
+    businessFunction: 'Finance',
+    purposes: ['Invoice paid use of the service', 'Keep accounting records'],
+    lawfulBasis: 'legal-obligation',
+    dataSubjects: ['Customers and their contact persons'],
+    dataCategories: ['Identifiers (name, email address)', 'Address', 'Payment details', 'Subscription data'],
+    retention: [
+      {
+        category: 'Address, payment and subscription data',
+        period: '10 years',
+        basis: 'Mandatory commercial and tax regulations (notice: “a period of ten years”)',
+      },
+    ],
+    dataSource: 'From the customer',
+    childrenData: false,
+    automatedDecisions: false,
+    vendorKeys: ['billing', 'payments'],
+    securityMeasures: SECURITY_NOT_STATED,
+    status: 'approved',
+    notes:
+      'Providing paid use rests on the contract (Art 6(1)(b)); keeping the records ten years on the legal obligation (Art 6(1)(c)).',
+    sourceDetail: `${NOTICE}: "Purposes and legal basis for processing personal data"`,
+  },
+  {
+    key: 'marketing',
+    name: 'Marketing, newsletters and events',
+    businessFunction: 'Marketing',
+    purposes: [
+      'Send newsletters and marketing communications',
+      'Tailor marketing with firmographic data',
+      'Organise events',
+    ],
+    lawfulBasis: 'legitimate-interests',
+    legitimateInterests: 'Promote the company; make content and messaging more accurate and suitable',
+    dataSubjects: ['Newsletter subscribers', 'Prospects', 'Event attendees'],
+    dataCategories: [
+      'Email address and contact details',
+      'Newsletter interactions (web beacons)',
+      'Firmographic data',
+      'Inferences about interests',
+    ],
+    retention: [
+      {
+        category: 'Newsletter analysis',
+        period: 'As long as the person or their organisation could become or remain a customer',
+        basis: 'Notice: "Newsletters, whitepapers and reports"',
+      },
+      {
+        category: 'Contact details after unsubscribing',
+        period: 'Kept to honour the opt-out',
+        basis: 'Suppression list',
+      },
+    ],
+    dataSource: 'From the data subject and third-party firmographic providers',
+    childrenData: false,
+    automatedDecisions: true,
+    vendorKeys: ['ms-advertising', 'intercom', 'youtube'],
+    securityMeasures: SECURITY_NOT_STATED,
+    screening: {
+      art35Cases: [],
+      criteria: ['evaluation-scoring', 'matching-combining'],
+      onAuthorityList: false,
+      reasonNotRequired: null,
+    },
+    status: 'in-review',
+    notes:
+      'Marketing consent where required (Art 6(1)(a)); existing customers on legitimate interests (Art 6(1)(f)). No LIA is recorded yet.',
+    sourceDetail: `${NOTICE}: "Marketing" and "Newsletters, whitepapers and reports"`,
+  },
+];
+
+/**
+ * One DPIA a DPO of this company would run: the AI features (new technology, large scale, evaluation), screened
+ * and with its risks rated before and after measures. The notice says none of this; it is the example.
+ */
+export const demoDpias: (Record<string, unknown> & {
+  key: string;
+  title: string;
+  activityKeys: readonly string[];
+})[] = [
+  {
+    key: 'ai-dpia',
+    title: 'DPIA: AI features (Azure OpenAI)',
+    activityKeys: ['ai'],
+    status: 'draft',
+    screening: {
+      art35Cases: [],
+      criteria: ['innovative-technology', 'large-scale', 'evaluation-scoring'],
+      onAuthorityList: false,
+      reasonNotRequired: null,
+    },
+    description:
+      'Customer content (text, voice data, images) uploaded by Creators is sent to Microsoft Azure OpenAI Service in the United States to generate training simulations. Output returns to the WeAre service in the EEA.',
+    necessity:
+      'Needed for the AI simulation feature customers contract for; customers choose what content to upload. Minimise by sending only the content a simulation needs.',
+    risks: [
+      {
+        title: 'Access by US authorities to content in transit or at rest',
+        source: 'Public authorities of the third country',
+        threat: 'Illegitimate access to data',
+        impact: 'Disclosure of voice data and personal content of individuals in customer material',
+        likelihood: 2,
+        severity: 3,
+        residualLikelihood: 1,
+        residualSeverity: 3,
+        measures: [
+          {
+            measure: 'EU SCCs Module 2 with a transfer impact assessment',
+            owner: 'DPO',
+            due: '2027-01-31',
+            state: 'in-progress',
+          },
+          {
+            measure: 'Encryption in transit and at rest with keys held in the EEA',
+            owner: 'Engineering',
+            due: null,
+            state: 'planned',
+          },
+        ],
+      },
+      {
+        title: 'Customer content kept or reused by the model provider',
+        source: 'Processor (sub-processor)',
+        threat: 'Unwanted use of data',
+        impact: 'Individuals’ data used beyond the customer’s instructions',
+        likelihood: 3,
+        severity: 3,
+        residualLikelihood: 1,
+        residualSeverity: 2,
+        measures: [
+          {
+            measure: 'Confirm abuse monitoring opt-out and no training on customer data in the DPA',
+            owner: 'Legal',
+            due: '2026-12-15',
+            state: 'planned',
+          },
+        ],
+      },
+      {
+        title: 'Inaccurate generated content about a person',
+        source: 'The AI model',
+        threat: 'Unwanted modification of data',
+        impact: 'Misleading training material attributing statements to individuals',
+        likelihood: 3,
+        severity: 2,
+        residualLikelihood: 2,
+        residualSeverity: 2,
+        measures: [
+          {
+            measure: 'Human review of generated simulations before publishing',
+            owner: 'Product',
+            due: null,
+            state: 'done',
+          },
+        ],
+      },
+    ],
+    dpoOpinion: null,
+    notes: 'Example DPIA for the demo; the notice does not describe one.',
+    sourceDetail: 'Demo example built on the notice’s AI features',
+  },
+];

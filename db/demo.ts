@@ -1,6 +1,7 @@
-import { transfers, vendors } from '../shared/registers/index';
+import { activities, dpias, transfers, vendors } from '../shared/registers/index';
+import type { Register } from '../shared/kit/define';
 import type { AuditContext } from './audit';
-import { demoOrganisation, demoTransfers, demoVendors } from './demo-data';
+import { demoActivities, demoDpias, demoOrganisation, demoTransfers, demoVendors } from './demo-data';
 import type { Db } from './open';
 import type { Registers } from './registers';
 
@@ -8,7 +9,7 @@ type Counts = { created: number; skipped: number };
 
 /**
  * Loads the demo data set drawn from the seed privacy notice, in one transaction: the organisation (when no
- * settings exist yet), its vendors, then the transfers to them. A record already in the register (the same
+ * settings exist yet), its vendors, the transfers to them, the processing activities using them, and one DPIA. A record already in the register (the same
  * identity: legal name for vendors; importer, destination and exporter for transfers) is skipped, so loading
  * twice adds nothing.
  */
@@ -25,7 +26,7 @@ export function loadDemoData(
       }
       const counts: Record<string, Counts> = {};
       const load = <T extends { key: string }>(
-        register: typeof vendors | typeof transfers,
+        register: Register | typeof vendors | typeof transfers,
         records: readonly T[],
         toInput: (record: T, ids: Map<string, number>) => Record<string, unknown>,
         ids: Map<string, number>,
@@ -38,7 +39,7 @@ export function loadDemoData(
             ...toInput(record, ids),
             sourceKind: 'demo',
           }) as Record<string, unknown>;
-          const known = existing.get(register.identity.key(fields as never));
+          const known = existing.get((register.identity.key as (f: unknown) => string)(fields));
           if (known !== undefined) {
             ids.set(record.key, known);
             c.skipped++;
@@ -46,7 +47,7 @@ export function loadDemoData(
           }
           const id = repo.insertOne(fields, ctx);
           ids.set(record.key, id);
-          existing.set(register.identity.key(fields as never), id);
+          existing.set((register.identity.key as (f: unknown) => string)(fields), id);
           c.created++;
         }
         counts[register.name] = c;
@@ -61,6 +62,7 @@ export function loadDemoData(
         }),
         vendorIds,
       );
+      const transferIds = new Map<string, number>();
       load(
         transfers,
         demoTransfers,
@@ -68,6 +70,26 @@ export function loadDemoData(
           ...input,
           importer: vendorIds.get(importerKey)!,
           exporterCountry: registers.settings.organisation().country,
+        }),
+        transferIds,
+      );
+      const activityIds = new Map<string, number>();
+      load(
+        activities as unknown as Register,
+        demoActivities,
+        ({ key: _key, vendorKeys, transferKeys, ...input }) => ({
+          ...input,
+          vendors: vendorKeys.map((k) => vendorIds.get(k)!),
+          transfers: (transferKeys ?? []).map((k) => transferIds.get(k)!),
+        }),
+        activityIds,
+      );
+      load(
+        dpias as unknown as Register,
+        demoDpias,
+        ({ key: _key, activityKeys, ...input }) => ({
+          ...input,
+          activities: activityKeys.map((k) => activityIds.get(k)!),
         }),
         new Map(),
       );

@@ -17,7 +17,7 @@ import {
 import { SettingsSchema, SettingsUpdateSchema } from './domain/settings';
 import { registerChannels } from './kit/channels';
 import { AuditEntrySchema } from './kit/define';
-import { RegisterNames, transfers, vendors } from './registers/index';
+import { activities, dpias, RegisterNames, transfers, vendors } from './registers/index';
 
 /** One record found by the global search, with where to open it. */
 export const RecordHitSchema = z.object({
@@ -42,6 +42,8 @@ export const contract = {
   },
   ...registerChannels(vendors),
   ...registerChannels(transfers),
+  ...registerChannels(activities),
+  ...registerChannels(dpias),
   /** The organisation's settings: name and country (the law its transfers are judged under), deadline readings. */
   'settings:get': { input: z.object({}).default({}), output: SettingsSchema },
   'settings:update': { input: SettingsUpdateSchema, output: SettingsSchema },

@@ -4,6 +4,7 @@ import { fileURLToPath } from 'node:url';
 import { call, withCore } from '../core';
 import { CliError, printJson } from '../output';
 import { startWebServer } from '../web-server';
+import { registerByName } from '../../shared/registers/index';
 
 const STATIC_DIR = fileURLToPath(new URL('../../out/web', import.meta.url));
 
@@ -63,10 +64,11 @@ export function registerCoreCommands(program: Command): void {
       const result = await withCore(command, 'cli', (core) => call(core, 'demo:load', {}));
       if (opts.json) printJson(result);
       else {
-        const parts = Object.entries(result.registers).map(
-          ([name, c]) => `${c.created} demo ${name} (${c.skipped} were already there)`,
-        );
-        process.stdout.write(`Loaded ${parts.join(' and ')}.\n`);
+        const parts = Object.entries(result.registers).map(([name, c]) => {
+          const noun = registerByName(name)?.noun ?? { one: name, other: name };
+          return `${c.created} ${c.created === 1 ? noun.one : noun.other} (${c.skipped} already there)`;
+        });
+        process.stdout.write(`Loaded the demo data: ${parts.join(', ')}.\n`);
       }
     });
 

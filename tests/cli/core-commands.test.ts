@@ -28,7 +28,9 @@ describe('dpo command', () => {
     const t = tempDir();
     cleanup = t.cleanup;
     const db = join(t.dir, 'w.sqlite');
-    expect(dpo(['demo', '--db', db]).stdout).toMatch(/Loaded 14 demo vendors/);
+    expect(dpo(['demo', '--db', db]).stdout).toMatch(
+      /Loaded the demo data: 14 vendors \(0 already there\), 4 transfers/,
+    );
     const list = dpo(['vendors', 'list', '--json'], { DPO_DB: db });
     expect(list.code).toBe(0);
     const vendors = JSON.parse(list.stdout) as Record<string, unknown>[];
@@ -39,10 +41,10 @@ describe('dpo command', () => {
     }
     expect(vendors.find((v) => v.name === 'OpenAI')?.processingCountries).toEqual(['US']);
 
-    // 14 vendors, 4 transfers, and the organisation's name and country from the notice.
+    // 14 vendors, 4 transfers, 8 processing activities, 1 DPIA, and the organisation's name and country.
     expect(dpo(['audit', 'verify', '--db', db])).toMatchObject({
       code: 0,
-      stdout: 'The audit log is intact: 20 entries.\n',
+      stdout: 'The audit log is intact: 29 entries.\n',
     });
     const raw = new Database(db);
     raw.exec("DROP TRIGGER audit_log_no_update; UPDATE audit_log SET actor = 'mallory' WHERE id = 7;");

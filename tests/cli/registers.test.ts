@@ -100,6 +100,12 @@ describe('the same commands for every register', () => {
         title: 'Zendesk → United States of America',
         detail: 'EU SCCs (2021/914)',
       },
+      {
+        register: 'activities',
+        id: expect.any(Number),
+        title: 'Customer support',
+        detail: 'Customer success · Contract',
+      },
     ]);
   });
 });

@@ -240,15 +240,21 @@ describe('vendor list', () => {
 describe('demo data', () => {
   it('loads the sub-processors of the seed notice once, each marked as coming from it', async () => {
     t = testCore();
-    // The demo also carries the transfers the notice describes (4), counted per register.
+    // The demo also carries the transfers (4), processing activities (8) and the DPIA (1) of the notice, counted
+    // per register.
     expect(await ok(t.core, 'demo:load', {})).toMatchObject({
-      created: 18,
+      created: 27,
       skipped: 0,
-      registers: { vendors: { created: 14, skipped: 0 }, transfers: { created: 4, skipped: 0 } },
+      registers: {
+        vendors: { created: 14, skipped: 0 },
+        transfers: { created: 4, skipped: 0 },
+        activities: { created: 8, skipped: 0 },
+        dpias: { created: 1, skipped: 0 },
+      },
     });
     expect(await ok(t.core, 'demo:load', {})).toMatchObject({
       created: 0,
-      skipped: 18,
+      skipped: 27,
       registers: { vendors: { created: 0, skipped: 14 } },
     });
     const all = (await ok(t.core, 'vendors:list', { limit: 500 })).rows;

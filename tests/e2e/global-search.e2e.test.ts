@@ -17,7 +17,10 @@ describe.runIf(run)('the global search in the browser', () => {
     app = await startApp();
     page = app.page;
     await page.getByRole('button', { name: 'Load demo data' }).click();
-    await page.getByTestId('row-count').filter({ hasText: /^14 vendors$/ }).waitFor();
+    await page
+      .getByTestId('row-count')
+      .filter({ hasText: /^14 vendors$/ })
+      .waitFor();
   });
   afterAll(async () => {
     await app?.stop();

@@ -75,7 +75,10 @@ describe.runIf(run)('importing a vendor list in the browser', () => {
     await app.shot('import-03-done');
 
     await page.getByRole('link', { name: 'Open the vendor register' }).click();
-    await page.getByTestId('row-count').filter({ hasText: /^5 vendors$/ }).waitFor();
+    await page
+      .getByTestId('row-count')
+      .filter({ hasText: /^5 vendors$/ })
+      .waitFor();
     const grid = page.getByRole('grid', { name: 'Vendors' });
     await grid.getByText('Acme Cloud, Inc.').waitFor();
     await grid.getByText('Support&Co Ltd').waitFor();

@@ -31,7 +31,10 @@ describe.runIf(run)('the transfer register in the browser', () => {
 
   it('shows a vendor’s transfer gap and records the transfer that closes it', async () => {
     await page.getByRole('button', { name: 'Load demo data' }).click();
-    await page.getByTestId('row-count').filter({ hasText: /^14 vendors$/ }).waitFor();
+    await page
+      .getByTestId('row-count')
+      .filter({ hasText: /^14 vendors$/ })
+      .waitFor();
     await page.getByRole('grid', { name: 'Vendors' }).getByText('OpenAI', { exact: true }).click();
     await page.getByRole('heading', { name: 'OpenAI', level: 1 }).waitFor();
     const third = page.getByRole('list', { name: 'Third countries' });
@@ -119,7 +122,10 @@ describe.runIf(run)('the transfer register in the browser', () => {
     await page.getByRole('button', { name: 'Import: 2 new, 0 updated' }).click();
     await page.getByTestId('import-result').waitFor({ timeout: 60_000 });
     await page.getByRole('link', { name: 'Open the transfer register' }).click();
-    await page.getByTestId('row-count').filter({ hasText: /^7 transfers$/ }).waitFor();
+    await page
+      .getByTestId('row-count')
+      .filter({ hasText: /^7 transfers$/ })
+      .waitFor();
     await app.shot('transfers-05-register');
   });
 

@@ -30,7 +30,10 @@ describe.runIf(run)('the vendor register in the browser', () => {
     await page.getByRole('button', { name: 'Load demo data' }).waitFor();
     await app.shot('01-empty-register');
     await page.getByRole('button', { name: 'Load demo data' }).click();
-    await page.getByTestId('row-count').filter({ hasText: /^14 vendors$/ }).waitFor();
+    await page
+      .getByTestId('row-count')
+      .filter({ hasText: /^14 vendors$/ })
+      .waitFor();
     const names = await tableNames();
     expect(names).toContain('Zendesk');
     expect(names).toContain('OpenAI');
