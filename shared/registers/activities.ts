@@ -26,8 +26,12 @@ import {
 import { transferGapSql } from '../rules/transfer-coverage';
 import { screeningCallsForDpia, screeningCallsForDpiaSql, screeningField, type Screening } from './screening';
 
-const asOptions = (list: readonly LegalOption[]): EnumOption[] =>
-  list.map((o) => ({ value: o.value, label: `${o.label} (Art ${o.ref})`, words: o.words }));
+const asOptions = (list: readonly LegalOption[], withRef = true): EnumOption[] =>
+  list.map((o) => ({
+    value: o.value,
+    label: withRef ? `${o.label} (Art ${o.ref})` : o.label,
+    words: o.words,
+  }));
 
 /** "Not yet determined": a record of processing may be drafted before its basis is settled (a gap to close). */
 const UNDETERMINED: EnumOption = {
@@ -38,7 +42,7 @@ const UNDETERMINED: EnumOption = {
 };
 
 const LAWFUL_BASIS_OPTIONS = [
-  ...asOptions(LAWFUL_BASES).map((o, i) => ({
+  ...asOptions(LAWFUL_BASES, false).map((o, i) => ({
     ...o,
     color: (['blue', 'teal', 'grape', 'red', 'indigo', 'cyan'] as const)[i],
   })),
@@ -139,7 +143,7 @@ const fields = {
   purposes: labels({
     label: 'Purposes',
     fts: 'column',
-    table: { size: 260 },
+    table: { size: 230 },
     form: { section: 'activity', wide: true, description: 'Art 30(1)(b); one purpose per entry' },
     import: {
       synonyms: {
@@ -165,8 +169,12 @@ const fields = {
     sort: true,
     filter: { kind: 'choice' },
     fts: 'other',
-    table: { size: 160 },
-    form: { section: 'lawfulness', description: 'GDPR Art 6(1)' },
+    table: { size: 140 },
+    form: {
+      section: 'lawfulness',
+      description:
+        'GDPR Art 6(1): (a) consent, (b) contract, (c) legal obligation, (d) vital interests, (e) public task, (f) legitimate interests',
+    },
     import: {
       synonyms: {
         exact: ['basis', 'lawful basis', 'legal basis', 'base légale', 'rechtsgrundlage'],
@@ -261,7 +269,7 @@ const fields = {
     label: 'Categories of data subjects',
     short: 'Data subjects',
     fts: 'column',
-    table: { size: 180 },
+    table: { size: 180, hidden: true },
     form: { section: 'data', description: 'Art 30(1)(c): customers, employees, visitors …' },
     import: {
       synonyms: {
@@ -675,10 +683,7 @@ export const activities = defineRegister({
   },
   titleOf: (a) => a.name,
   detailOf: (a) =>
-    [
-      a.businessFunction,
-      LAWFUL_BASIS_OPTIONS.find((o) => o.value === a.lawfulBasis)?.label.replace(/ \(Art .*\)$/, ''),
-    ]
+    [a.businessFunction, LAWFUL_BASIS_OPTIONS.find((o) => o.value === a.lawfulBasis)?.label]
       .filter(Boolean)
       .join(' · ') || 'Processing activity',
   checks: (a) => {

@@ -17,6 +17,7 @@ import { IconFileImport, IconFilterOff, IconPlus, IconSearch } from '@tabler/ico
 import type { ColumnSizingState, VisibilityState } from '@tanstack/react-table';
 import { useEffect, useMemo, useRef, useState } from 'react';
 import type { Register } from '../../../shared/kit/define';
+import { registerByName } from '../../../shared/registers/index';
 import { invoke, toApiError } from '../api/client';
 import { navigate } from '../app/router';
 import type { RegisterUi } from '../registers/ui';
@@ -177,11 +178,16 @@ export function RegisterPage({ reg, ui }: { reg: Register; ui: RegisterUi }) {
       .then((result) => {
         const parts = Object.entries(result.registers)
           .filter(([, c]) => c.created > 0)
-          .map(([name, c]) => `${c.created} ${name}`);
+          .map(([name, c]) => {
+            const noun = registerByName(name)?.noun ?? { one: name, other: name };
+            return `${c.created} ${c.created === 1 ? noun.one : noun.other}`;
+          });
+        const list =
+          parts.length > 1 ? `${parts.slice(0, -1).join(', ')} and ${parts[parts.length - 1]}` : parts[0];
         notifications.show({
           color: 'green',
           title: 'Demo data loaded',
-          message: `${parts.length > 0 ? `Added ${parts.join(' and ')}` : 'Nothing new added'}${result.skipped ? `; ${result.skipped} already there` : ''}.`,
+          message: `${list ? `Added ${list}` : 'Nothing new added'}${result.skipped ? `; ${result.skipped} already there` : ''}.`,
         });
         reload();
       })

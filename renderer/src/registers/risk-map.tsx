@@ -1,4 +1,5 @@
 import { Alert, Group, List, Stack, Text, Title } from '@mantine/core';
+import { useId } from 'react';
 import { CNIL_LEVELS, PRIOR_CONSULTATION } from '../../../shared/reference/dpia';
 import { cite, UNVERIFIED_MARK } from '../../../shared/reference/sources';
 import type { RowsDecl } from '../../../shared/kit/fields';
@@ -63,7 +64,7 @@ export function rateRisks(risks: readonly Entry[]): RatedRisk[] {
 }
 
 const CELL = 64;
-const PAD = 44;
+const PAD = 74;
 const SIZE = PAD + CELL * 4;
 
 const cellLevel = (l: number, s: number): RiskLevel => rateRisk(l, s).level;
@@ -79,6 +80,7 @@ const FILL: Record<RiskLevel, string> = {
  * map reads without colour and in print; the list beside it says the same in sentences.
  */
 export function RiskMap({ risks }: { risks: readonly RatedRisk[] }) {
+  const arrowId = `risk-arrow-${useId().replace(/[^a-zA-Z0-9_-]/g, '')}`;
   // Several markers in one cell sit side by side.
   const slots = new Map<string, number>();
   const place = (l: number, s: number) => {
@@ -105,7 +107,7 @@ export function RiskMap({ risks }: { risks: readonly RatedRisk[] }) {
     >
       <defs>
         <marker
-          id="risk-arrow"
+          id={arrowId}
           viewBox="0 0 10 10"
           refX="9"
           refY="5"
@@ -113,7 +115,7 @@ export function RiskMap({ risks }: { risks: readonly RatedRisk[] }) {
           markerHeight="6"
           orient="auto-start-reverse"
         >
-          <path d="M 0 0 L 10 5 L 0 10 z" fill="var(--mantine-color-text)" />
+          <path d="M 0 0 L 10 5 L 0 10 z" style={{ fill: 'var(--mantine-color-text)' }} />
         </marker>
       </defs>
       {[1, 2, 3, 4].map((s) =>
@@ -175,29 +177,19 @@ export function RiskMap({ risks }: { risks: readonly RatedRisk[] }) {
         Likelihood
       </text>
       <text
-        x={10}
+        x={12}
         y={CELL * 2}
         fontSize="10"
         textAnchor="middle"
         fontWeight="600"
         fill="var(--mantine-color-text)"
-        transform={`rotate(-90 10 ${CELL * 2})`}
+        transform={`rotate(-90 12 ${CELL * 2})`}
       >
         Severity
       </text>
       {marks.map(({ r, from, to }) => (
         <g key={r.n}>
-          {from && to && (from.x !== to.x || from.y !== to.y) && (
-            <line
-              x1={from.x}
-              y1={from.y}
-              x2={to.x}
-              y2={to.y}
-              stroke="var(--mantine-color-text)"
-              strokeWidth="1.2"
-              markerEnd="url(#risk-arrow)"
-            />
-          )}
+          {from && to && (from.x !== to.x || from.y !== to.y) && <Arrow from={from} to={to} id={arrowId} />}
           {from && (
             <g>
               <circle
@@ -233,12 +225,39 @@ export function RiskMap({ risks }: { risks: readonly RatedRisk[] }) {
   );
 }
 
+/** A line from one marker to the other, stopping short of both circles so the arrowhead shows. */
+function Arrow({
+  from,
+  to,
+  id,
+}: {
+  from: { x: number; y: number };
+  to: { x: number; y: number };
+  id: string;
+}) {
+  const dx = to.x - from.x;
+  const dy = to.y - from.y;
+  const length = Math.hypot(dx, dy);
+  const gap = 9 / length;
+  return (
+    <line
+      x1={from.x + dx * gap}
+      y1={from.y + dy * gap}
+      x2={to.x - dx * gap}
+      y2={to.y - dy * gap}
+      stroke="var(--mantine-color-text)"
+      strokeWidth="1.4"
+      markerEnd={`url(#${id})`}
+    />
+  );
+}
+
 /** The map's content in sentences, one per risk. */
 export function RiskList({ risks }: { risks: readonly RatedRisk[] }) {
   const words = (x: { l: number; s: number }) =>
     `likelihood ${CNIL_LEVELS[x.l as 1].en}, severity ${CNIL_LEVELS[x.s as 1].en}`;
   return (
-    <List size="sm" spacing={4} aria-label="Risks on the map">
+    <List size="sm" spacing={4} aria-label="Risks on the map" listStyleType="none" ml={0}>
       {risks.map((r) => (
         <List.Item key={r.n}>
           <Text size="sm" span fw={500}>
