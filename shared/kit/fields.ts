@@ -432,10 +432,16 @@ export function choices<const V extends string>(
   o: FieldCommon & { options: readonly EnumOption<V>[] },
 ): Field<'choices', V[]> & { options: readonly EnumOption<V>[] } {
   const values = o.options.map((x) => x.value) as [V, ...V[]];
+  // Input may name a value by itself, its label (with or without a trailing "(Art …)") or one of its words.
   const byLabel = new Map<string, V>();
   for (const x of o.options) {
-    byLabel.set(x.value.toLowerCase(), x.value);
-    byLabel.set(x.label.toLowerCase(), x.value);
+    for (const w of [
+      x.value,
+      x.label,
+      x.label.replace(/\s*\([^()]*(\([^()]*\))?[^()]*\)$/, ''),
+      ...(x.words ?? []),
+    ])
+      byLabel.set(w.trim().toLowerCase(), x.value);
   }
   const allowed = `Use ${values.slice(0, 12).join(', ')}${values.length > 12 ? ', …' : ''}.`;
   const entry = z.preprocess(

@@ -228,7 +228,7 @@ const fields = {
   specialCategories: choices({
     label: 'Special categories of data',
     short: 'Special categories',
-    options: asOptions(SPECIAL_CATEGORIES),
+    options: asOptions(SPECIAL_CATEGORIES, false),
     filter: { kind: 'choice' },
     fts: 'other',
     table: { size: 170, hidden: true },
