@@ -195,7 +195,7 @@ export const VALUES_MUST_FIT = 0.6;
  * best-matching column only.
  */
 export function suggestMapping(profile: ImportProfile, columns: readonly ColumnForMatching[]): Suggestion[] {
-  const pairs: { column: number; field: string; score: number; fit: number }[] = [];
+  const pairs: { column: number; field: string; score: number; fit: number; data: number }[] = [];
   for (const col of columns) {
     const samples = col.samples.filter((v) => cellText(v) !== '').slice(0, 30);
     for (const cand of headerCandidates(profile, col.header)) {
@@ -204,11 +204,19 @@ export function suggestMapping(profile: ImportProfile, columns: readonly ColumnF
           ? 1
           : samples.filter((v) => valueFits(profile, cand.field, v)).length / samples.length;
       if (fit >= VALUES_MUST_FIT || cand.score === 1)
-        pairs.push({ column: col.column, field: cand.field, score: cand.score, fit });
+        pairs.push({
+          column: col.column,
+          field: cand.field,
+          score: cand.score,
+          fit,
+          data: samples.length > 0 ? 1 : 0,
+        });
     }
   }
   const fits = (p: { fit: number }) => (p.fit >= VALUES_MUST_FIT ? 1 : 0);
-  pairs.sort((a, b) => fits(b) - fits(a) || b.score - a.score || a.column - b.column);
+  // Two columns for one field (the ICO template asks for the Art 6 basis twice): the one holding data wins, then
+  // the better header, then the leftmost.
+  pairs.sort((a, b) => fits(b) - fits(a) || b.data - a.data || b.score - a.score || a.column - b.column);
   const taken = new Set<string>();
   const chosen = new Map<number, Suggestion>();
   for (const p of pairs) {

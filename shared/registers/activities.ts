@@ -405,12 +405,8 @@ const fields = {
     import: {
       synonyms: {
         exact: ['vendors', 'processors', 'sub-processors', 'subprocessors', 'sous-traitants'],
-        phrases: [
-          'link to contract with processor',
-          'processors used',
-          'service providers',
-          'auftragsverarbeiter',
-        ],
+        phrases: ['processors used', 'names of processors', 'service providers', 'auftragsverarbeiter'],
+        exclude: ['link', 'contract', 'contact'],
       },
     },
   }),
