@@ -54,8 +54,9 @@ function line(reg: Register, r: Rec): string {
 function printRecord(reg: Register, r: Rec): void {
   process.stdout.write(`${reg.titleOf(r)} (${reg.noun.one} ${r.id}${r.archived ? ', archived' : ''})\n`);
   for (const { name, field } of reg.fieldList) {
+    const linked = field.refs ? (r[field.refs.nameKey] as (string | null)[]) : null;
     const shown = field.ref ? (r[field.ref.nameKey] ?? r[name]) : r[name];
-    const text = readableValue(reg, name, shown);
+    const text = linked ? linked.filter(Boolean).join(', ') || '—' : readableValue(reg, name, shown);
     if (text !== '—') process.stdout.write(`  ${field.label}: ${text}\n`);
   }
   for (const [name, fact] of Object.entries(reg.derived)) {
@@ -68,7 +69,11 @@ function fieldHelp(reg: Register): string {
   const names = reg.fieldList.map(({ name, field }) =>
     field.ref
       ? `${name} (id or ${field.ref.register === reg.name ? 'name' : `${field.ref.register} name`})`
-      : name,
+      : field.refs
+        ? `${name} (ids or ${field.refs.register} names)`
+        : field.kind === 'rows'
+          ? `${name} (a list of {${Object.keys(field.rows!.fields).join(', ')}})`
+          : name,
   );
   return `Fields: ${names.join(', ')}.`;
 }

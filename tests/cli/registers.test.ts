@@ -72,6 +72,64 @@ describe('the same commands for every register', () => {
     expect(JSON.parse(dpo(['transfers', 'list', '--json']).stdout)).toHaveLength(4);
   });
 
+  it('creates a processing activity naming its vendors, and a DPIA naming the activity, with the JSON fields', () => {
+    const a = dpo(
+      ['activities', 'create', '--input', '-', '--json'],
+      JSON.stringify({
+        name: 'Webinars',
+        purposes: ['Run webinars'],
+        lawfulBasis: 'legitimate-interests',
+        specialCategories: [],
+        dataSubjects: ['Attendees'],
+        dataCategories: ['Name', 'Email address'],
+        vendors: ['Zendesk', 'OpenAI'],
+        retention: [{ category: 'Recordings', period: '1 year', basis: null }],
+      }),
+    );
+    expect(a.stderr).toBe('');
+    const activity = JSON.parse(a.stdout) as Record<string, unknown>;
+    expect(activity).toMatchObject({
+      name: 'Webinars',
+      vendorNames: ['Zendesk', 'OpenAI'],
+      thirdCountries: ['US'],
+      // OpenAI's and Zendesk's transfers to the US are recorded above and in the demo.
+      transferGaps: [],
+      dpiaNeeded: false,
+    });
+    const d = dpo(
+      ['dpias', 'create', '--input', '-', '--json'],
+      JSON.stringify({
+        title: 'DPIA: webinars',
+        activities: ['Webinars'],
+        screening: {
+          art35Cases: [],
+          criteria: ['large-scale', 'systematic-monitoring'],
+          onAuthorityList: false,
+        },
+        risks: [
+          {
+            title: 'Recording shared',
+            likelihood: 3,
+            severity: 3,
+            residualLikelihood: 3,
+            residualSeverity: 4,
+          },
+        ],
+      }),
+    );
+    expect(d.stderr).toBe('');
+    expect(JSON.parse(d.stdout)).toMatchObject({
+      activityNames: ['Webinars'],
+      screening: { conclusion: 'likely-required', criteriaMet: 2 },
+      risks: [{ title: 'Recording shared', level: 'high', residualLevel: 'high' }],
+      highestResidual: 'high',
+      priorConsultationRequired: true,
+    });
+    const shown = dpo(['activities', 'get', String(activity.id)]).stdout;
+    expect(shown).toContain('Vendors and processors: Zendesk, OpenAI');
+    expect(dpo(['activities', 'create', '--help']).stdout).toContain('vendors (ids or vendors names)');
+  });
+
   it('narrows vendors by the countries they process in (not their headquarters)', () => {
     const help = dpo(['vendors', 'list', '--help']).stdout;
     expect(help).toMatch(/--country <code\.\.\.>\s+processing countries/i);
@@ -106,6 +164,8 @@ describe('the same commands for every register', () => {
         title: 'Customer support',
         detail: 'Customer success · Contract',
       },
+      // The activity created above names Zendesk among its vendors.
+      { register: 'activities', id: expect.any(Number), title: 'Webinars', detail: 'Legitimate interests' },
     ]);
   });
 });
