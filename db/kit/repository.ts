@@ -51,6 +51,12 @@ export function createRepository(db: Db, audit: AuditLog, reg: Register, deps: R
   const linkFields = fieldList.filter((f) => f.field.refs);
   const derivedRows = fieldList.filter((f) => f.field.rows?.derive);
   const derivedStructs = fieldList.filter((f) => f.field.structDerive);
+  // Every fact either reads back from its column or reads nothing but the record itself.
+  const restorable =
+    storedFacts.some(([, f]) => f.store!.read) &&
+    Object.values(reg.derived).every((f) => f.store?.read || !f.needs) &&
+    derivedRows.length === 0 &&
+    derivedStructs.length === 0;
   const ftsColumns = fieldList.filter((f) => f.field.fts === 'column');
   const otherFts = fieldList.filter((f) => f.field.fts === 'other');
   const countryTables = fieldList.filter((f) => f.field.kind === 'countries' && f.field.countryTable);
@@ -96,8 +102,17 @@ export function createRepository(db: Db, audit: AuditLog, reg: Register, deps: R
     ) as Row[];
   }
 
-  /** The record before its derived facts: fields, state, dates, and the titles of the records it refers to. */
-  function bases(rows: readonly Row[], depth: number): KitRecord[] {
+  /**
+   * The record before its derived facts: fields, state, dates, and the titles of the records it refers to
+   * (taken from `known` records already read, else read; left out when `titled` is false: records read only for
+   * another record's facts need none).
+   */
+  function bases(
+    rows: readonly Row[],
+    depth: number,
+    known: ReadonlyMap<string, ReadonlyMap<number, KitRecord>> = new Map(),
+    titled = true,
+  ): KitRecord[] {
     const out = rows.map((r) => ({
       id: r.id,
       ...decodeFields(r),
@@ -108,7 +123,9 @@ export function createRepository(db: Db, audit: AuditLog, reg: Register, deps: R
     for (const f of refFields) {
       const ids = out.map((b) => b[f.name]).filter((v): v is number => typeof v === 'number');
       const titles =
-        depth < 2 && ids.length > 0 ? deps.repoOf(f.field.ref!.register).titles(ids, depth + 1) : null;
+        titled && depth < 2 && ids.length > 0
+          ? deps.repoOf(f.field.ref!.register).titles(ids, depth + 1)
+          : null;
       for (const b of out) {
         const id = b[f.name];
         b[f.field.ref!.nameKey] = typeof id === 'number' ? (titles?.get(id) ?? null) : null;
@@ -116,8 +133,13 @@ export function createRepository(db: Db, audit: AuditLog, reg: Register, deps: R
     }
     for (const f of linkFields) {
       const ids = out.flatMap((b) => b[f.name] as number[]);
-      const titles =
-        depth < 2 && ids.length > 0 ? deps.repoOf(f.field.refs!.register).titles(ids, depth + 1) : null;
+      const read = known.get(f.name);
+      const target = deps.repoOf(f.field.refs!.register);
+      const titles = read
+        ? new Map([...read].map(([id, r]) => [id, target.register.titleOf(r)]))
+        : titled && depth < 2 && ids.length > 0
+          ? target.titles(ids, depth + 1)
+          : null;
       for (const b of out) {
         b[f.field.refs!.nameKey] = (b[f.name] as number[]).map((id) => titles?.get(id) ?? null);
       }
@@ -125,23 +147,31 @@ export function createRepository(db: Db, audit: AuditLog, reg: Register, deps: R
     return out;
   }
 
+  /** The records the refs fields link to, whole, for the facts that read them (`needs.linked`). */
+  function linkedRecords(rows: readonly Row[], ctx: { now: () => Date }, depth: number) {
+    const linked = new Map<string, Map<number, KitRecord>>();
+    if (depth > 0) return linked;
+    for (const name of factsNeedLinked) {
+      const f = fieldList.find((x) => x.name === name)!;
+      const ids = rows.flatMap((r) => decodeValue(f.field, r[f.column]) as number[]);
+      linked.set(name, deps.repoOf(f.field.refs!.register).recordsByIds(ids, ctx, depth + 1));
+    }
+    return linked;
+  }
+
   /** What the derived facts of these records may read: referred records and records pointing here. */
-  function deriveEnvs(records: readonly KitRecord[], ctx: { now: () => Date }, depth: number) {
+  function deriveEnvs(
+    records: readonly KitRecord[],
+    ctx: { now: () => Date },
+    depth: number,
+    linked: ReadonlyMap<string, ReadonlyMap<number, KitRecord>> = new Map(),
+  ) {
     const base = env(ctx);
     const refs = new Map<string, Map<number, Fields>>();
     for (const name of factsNeedRefs) {
       const f = fieldList.find((x) => x.name === name)!;
       const ids = records.map((r) => r[name]).filter((v): v is number => typeof v === 'number');
       refs.set(name, deps.repoOf(f.field.ref!.register).storedByIds(ids));
-    }
-    const linked = new Map<string, Map<number, KitRecord>>();
-    for (const name of factsNeedLinked) {
-      const f = fieldList.find((x) => x.name === name)!;
-      const ids = records.flatMap((r) => (r[name] as number[] | undefined) ?? []);
-      linked.set(
-        name,
-        depth > 0 ? new Map() : deps.repoOf(f.field.refs!.register).recordsByIds(ids, ctx, depth + 1),
-      );
     }
     const related = new Map<string, Map<number, KitRecord[]>>();
     for (const name of factsNeedRelated) {
@@ -172,10 +202,30 @@ export function createRepository(db: Db, audit: AuditLog, reg: Register, deps: R
     });
   }
 
-  /** Records with their derived facts, judged on the context's today. */
-  function finish(rows: readonly Row[], ctx: { now: () => Date }, depth = 0): KitRecord[] {
-    const records = bases(rows, depth);
-    const envOf = deriveEnvs(records, ctx, depth);
+  /**
+   * Records with their derived facts, judged on the context's today. Two links away from the record asked for
+   * (depth 2: an activity's vendors' transfers), facts kept in a column are read back from it while it holds,
+   * when every other fact needs nothing more.
+   */
+  function finish(rows: readonly Row[], ctx: { now: () => Date }, depth = 0, titled = true): KitRecord[] {
+    if (depth >= 2 && restorable) {
+      const today = localIsoDate(ctx.now());
+      if (rows.every((r) => (r.derived_until as string) > today)) {
+        const records = bases(rows, depth, new Map(), false);
+        const e = { ...env(ctx), refs: {}, related: {}, linked: {} };
+        for (const [i, r] of records.entries()) {
+          for (const [name, fact] of Object.entries(reg.derived)) {
+            r[name] = fact.store?.read
+              ? fact.store.read(rows[i]![fact.store.column] as string | number | null)
+              : fact.compute(r as never, e);
+          }
+        }
+        return records;
+      }
+    }
+    const linked = linkedRecords(rows, ctx, depth);
+    const records = bases(rows, depth, linked, titled);
+    const envOf = deriveEnvs(records, ctx, depth, linked);
     for (const r of records) {
       // Values computed per entry of a rows field (a risk's level) ride with the entries; they are not stored.
       for (const f of derivedRows) {
@@ -730,9 +780,12 @@ export function createRepository(db: Db, audit: AuditLog, reg: Register, deps: R
 
     referringIds,
 
-    /** Records by id, whole with their derived facts, judged at `depth` (a record read through another's facts). */
+    /**
+     * Records by id with their derived facts, judged at `depth`, for another record's facts to read (so without
+     * the titles of the records they refer to).
+     */
     recordsByIds(ids: readonly number[], ctx: { now: () => Date }, depth: number): Map<number, KitRecord> {
-      return new Map(finish(rowsByIds(ids), ctx, depth).map((r) => [r.id, r]));
+      return new Map(finish(rowsByIds(ids), ctx, depth, false).map((r) => [r.id, r]));
     },
 
     /** Indexes again the records whose field `name` points at `id` (a referred title changed). */

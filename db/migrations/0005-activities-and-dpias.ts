@@ -58,6 +58,14 @@ export const m0005ActivitiesAndDpias: Migration = {
         joint_controller TEXT,
         security_measures TEXT,
         ${object('screening')},
+        -- Whether the screening calls for a DPIA (an Art 35(3) case, the authority's list, or two or more criteria
+        -- with no reason recorded for not doing one), kept beside it so "DPIA needed" filters by index.
+        dpia_screening_calls INTEGER GENERATED ALWAYS AS (
+          json_array_length(screening, '$.art35Cases') > 0
+          OR json_extract(screening, '$.onAuthorityList') = 1
+          OR (json_array_length(screening, '$.criteria') >= 2
+            AND coalesce(trim(json_extract(screening, '$.reasonNotRequired')), '') = '')
+        ) STORED,
         status TEXT NOT NULL ${oneOf('status', ['draft', 'in-review', 'approved', 'retired'])},
         review_on TEXT,
         notes TEXT,
@@ -67,6 +75,7 @@ export const m0005ActivitiesAndDpias: Migration = {
       ) STRICT;
       ${listIndexes('activities', ['name', 'business_function', 'lawful_basis', 'status', 'review_on'])}
       CREATE INDEX activities_name_key ON activities(name_key);
+      CREATE INDEX activities_dpia_screening_calls ON activities(dpia_screening_calls, id) WHERE archived_at IS NULL;
       -- The enum filters answered from one covering index; it ends with the default sort.
       CREATE INDEX activities_filters ON activities(lawful_basis, status, archived_at, name);
 

@@ -40,6 +40,12 @@ export interface DerivedFact<T = unknown, R = never> {
     value: (result: T) => string | number | null;
     /** The first day on which the stored value may no longer hold; null: it holds until the record changes. */
     until: (record: R, env: DeriveEnv) => string | null;
+    /**
+     * The fact rebuilt from its stored value, enough for another register's facts that read this record two
+     * links away (a vendor's coverage reads its transfers' verdicts): used instead of computing it again while
+     * the stored value holds.
+     */
+    read?: (stored: string | number | null) => T;
   };
   needs?: { refs?: readonly string[]; related?: readonly string[]; linked?: readonly string[] };
   /** How the value reads: country codes as names, or an enum's codes as its field's labels. */

@@ -24,7 +24,7 @@ import {
   type LegalOption,
 } from '../reference/lawful-basis';
 import { transferGapSql } from '../rules/transfer-coverage';
-import { screeningCallsForDpia, screeningCallsForDpiaSql, screeningField, type Screening } from './screening';
+import { screeningCallsForDpia, screeningField, type Screening } from './screening';
 
 const asOptions = (list: readonly LegalOption[], withRef = true): EnumOption[] =>
   list.map((o) => ({
@@ -604,10 +604,11 @@ export const activities = defineRegister({
         yes: 'Has transfer gaps',
         no: 'No transfer gaps',
         sql: (gaps: boolean, env) => {
-          // The vendors' own twin, asked of the activity's current vendors (the inner `r` is a vendor).
-          const any = sql`EXISTS (SELECT 1 FROM activity_vendors av WHERE av.activity_id = r.id AND av.vendor_id IN (
-            SELECT r.id FROM vendors r WHERE r.archived_at IS NULL AND ${transferGapSql(env)}))`;
-          return gaps ? any : sql`NOT ${any}`;
+          // The vendors' own twin, asked once of every current vendor (the inner `r` is a vendor): the activities
+          // linked to one with a gap.
+          const withGaps = sql`SELECT av.activity_id FROM activity_vendors av JOIN vendors r ON r.id = av.vendor_id
+            WHERE r.archived_at IS NULL AND ${transferGapSql(env)}`;
+          return gaps ? sql`r.id IN (${withGaps})` : sql`r.id NOT IN (${withGaps})`;
         },
       },
     }),
@@ -648,7 +649,8 @@ export const activities = defineRegister({
         yes: 'DPIA needed',
         no: 'No DPIA needed',
         sql: (needed: boolean) => {
-          const calls = screeningCallsForDpiaSql(sql`r.screening`);
+          // The screening's call is kept in a generated column (migration 5) from the same rule as below.
+          const calls = sql`r.dpia_screening_calls = 1`;
           const none = sql`NOT EXISTS (SELECT 1 FROM dpia_activities da JOIN dpias d ON d.id = da.dpia_id
             WHERE da.activity_id = r.id AND d.archived_at IS NULL)`;
           return needed ? sql`(${calls} AND ${none})` : sql`NOT (${calls} AND ${none})`;

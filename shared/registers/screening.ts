@@ -1,6 +1,5 @@
 import { z } from 'zod';
 import { struct } from '../kit/fields';
-import { sql, type Sql } from '../kit/sql';
 import { ART_35_3_CASES, WP248_CRITERIA } from '../reference/dpia';
 import { screenDpia } from '../rules/dpia';
 
@@ -82,17 +81,9 @@ export function screeningField(section: string, label = 'DPIA screening') {
 }
 
 /**
- * SQL twin of "the screening calls for a DPIA" for a JSON column (row alias `r`): an Art 35(3) case or the
- * authority's list, or two or more criteria with no recorded reason for not doing one.
+ * Whether the screening calls for a DPIA: an Art 35(3) case or the authority's list, or two or more criteria
+ * with no recorded reason for not doing one. Migration 5 keeps the same rule in `activities.dpia_screening_calls`.
  */
-export function screeningCallsForDpiaSql(column: Sql): Sql {
-  return sql`(json_array_length(${column}, '$.art35Cases') > 0
-    OR json_extract(${column}, '$.onAuthorityList') = 1
-    OR (json_array_length(${column}, '$.criteria') >= 2
-      AND coalesce(trim(json_extract(${column}, '$.reasonNotRequired')), '') = ''))`;
-}
-
-/** The same judgement as its SQL twin, on a screening. */
 export function screeningCallsForDpia(s: Screening): boolean {
   const { conclusion } = conclude(s);
   return conclusion === 'required' || (conclusion === 'likely-required' && s.reasonNotRequired === null);

@@ -613,6 +613,12 @@ export const transfers = defineRegister({
       store: {
         column: 'validity_status',
         value: (v) => v.status,
+        read: (status) => ({
+          status: status as TransferValidity['status'],
+          regime: null,
+          adequacy: null,
+          reasons: [],
+        }),
         until: (t: TransferBase, env) => {
           const input = engineInput(t, importerDpf(env.refs), env.today);
           return input ? verdictChangesOn(input) : null;

@@ -1167,11 +1167,19 @@ interface TransferSeen {
   validity: { status: 'valid' | 'warning' | 'invalid' };
 }
 
-const coverage = (v: VendorBase, env: Parameters<typeof transferCoverage>[1]['env']) =>
-  transferCoverage(v, {
+// Two facts read the coverage of the same record in the same pass: it is worked out once per record and day.
+const coverageMemo = new WeakMap<object, { env: object; value: ReturnType<typeof transferCoverage> }>();
+
+const coverage = (v: VendorBase, env: Parameters<typeof transferCoverage>[1]['env']) => {
+  const known = coverageMemo.get(v);
+  if (known && known.env === env) return known.value;
+  const value = transferCoverage(v, {
     env,
     transfers: (env.related.transfers ?? []) as unknown as readonly TransferSeen[],
   });
+  coverageMemo.set(v, { env, value });
+  return value;
+};
 
 const CoverageEntrySchema = z.object({
   country: z.string(),

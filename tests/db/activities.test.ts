@@ -180,3 +180,28 @@ describe('DPIAs', () => {
     expect(!bad.ok && bad.error.details).toEqual([expect.objectContaining({ path: 'screening.criteria.0' })]);
   });
 });
+
+describe('the DPIA screening kept in a generated column', () => {
+  it('agrees with the rule for every kind of screening', async () => {
+    t = testCore();
+    const cases = [
+      {},
+      { criteria: ['large-scale'] },
+      { criteria: ['large-scale', 'sensitive-data'] },
+      { criteria: ['large-scale', 'sensitive-data'], reasonNotRequired: 'Pseudonymised only' },
+      { criteria: ['large-scale', 'sensitive-data'], reasonNotRequired: '   ' },
+      { art35Cases: ['profiling-legal-effects'], reasonNotRequired: 'No' },
+      { onAuthorityList: true },
+      { criteria: ['large-scale'], reasonNotRequired: 'Small' },
+    ];
+    for (const [i, screening] of cases.entries()) {
+      await ok(t.core, 'activities:create', { name: `A${i}`, screening });
+    }
+    const stored = t.core.db
+      .prepare('SELECT name, dpia_screening_calls AS calls FROM activities ORDER BY id')
+      .all() as { name: string; calls: number }[];
+    const records = (await ok(t.core, 'activities:list', { limit: 50, sort: { key: 'createdAt' } })).rows;
+    expect(stored.map((s) => s.calls === 1)).toEqual(records.map((r) => r.dpiaNeeded));
+    expect(stored.map((s) => s.calls)).toEqual([0, 0, 1, 0, 1, 1, 1, 0]);
+  });
+});
