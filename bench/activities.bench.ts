@@ -103,7 +103,7 @@ export async function run(): Promise<Record<string, unknown>> {
       filteredByBasis: await list({ limit: 100, filters: { lawfulBasis: ['consent'] } }),
       filteredByBasisAndStatus: await list({
         limit: 100,
-        filters: { lawfulBasis: ['legitimate-interests'], status: ['approved'] },
+        filters: { lawfulBasis: ['consent'], status: ['approved'] },
       }),
       filteredDpiaNeeded: await list({ limit: 100, filters: { dpiaNeeded: true } }, 50),
       filteredWithTransferGaps: await list({ limit: 100, filters: { transferGaps: true } }, 50),

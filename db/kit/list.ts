@@ -57,8 +57,12 @@ function conditions(reg: Register, q: ListQuery, env: SqlEnv): Condition[] {
     if (f.kind === 'text' || value === null || value === undefined) continue;
     if (Array.isArray(value) && value.length === 0) continue;
     if (f.source.kind === 'derived') {
-      const twin = reg.derived[f.source.name]!.filter!.sql;
-      out.push({ kind: 'row', where: sql`(${twin(value as never, env)})` });
+      const decl = reg.derived[f.source.name]!.filter!;
+      out.push(
+        decl.set
+          ? { kind: 'set', select: decl.set(value as never, env) }
+          : { kind: 'row', where: sql`(${decl.sql(value as never, env)})` },
+      );
       continue;
     }
     const field = reg.fields[f.source.name]!;
@@ -124,7 +128,7 @@ export function planList(
       : q.archived === 'only'
         ? sql`r.archived_at IS NOT NULL`
         : sql``;
-  const count = (s: Sql) => (stmts.get(s.text).get(...s.params) as { n: number }).n;
+  const count = (s: Sql) => stmts.count(s.text, s.params);
   const where = (id: Sql) => {
     const parts = [state, ...conds.map((c) => asWhere(c, id, sql`r.id`))];
     const joined = sqlJoin(parts, ' AND ');
@@ -193,5 +197,5 @@ export function pageRows(
   const sort = reg.sorts.find((s) => s.key === q.sort.key) ?? reg.sorts[0]!;
   const dir = sqlKeyword(q.sort.direction === 'desc' ? 'DESC' : 'ASC');
   const s = sql`SELECT r.* FROM ${sqlId(reg.table)} r WHERE r.id IN (SELECT value FROM json_each(${JSON.stringify(ids)})) ORDER BY r.${sqlId(sort.column)} ${dir}, r.id ${dir}`;
-  return stmts.get(s.text).all(...s.params) as Record<string, unknown>[];
+  return stmts.rows(s.text, ...s.params);
 }

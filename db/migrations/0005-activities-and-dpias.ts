@@ -75,7 +75,7 @@ export const m0005ActivitiesAndDpias: Migration = {
       ) STRICT;
       ${listIndexes('activities', ['name', 'business_function', 'lawful_basis', 'status', 'review_on'])}
       CREATE INDEX activities_name_key ON activities(name_key);
-      CREATE INDEX activities_dpia_screening_calls ON activities(dpia_screening_calls, id) WHERE archived_at IS NULL;
+      CREATE INDEX activities_dpia_screening_calls ON activities(dpia_screening_calls, id);
       -- The enum filters answered from one covering index; it ends with the default sort.
       CREATE INDEX activities_filters ON activities(lawful_basis, status, archived_at, name);
 

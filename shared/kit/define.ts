@@ -32,8 +32,17 @@ export interface DerivedFact<T = unknown, R = never> {
   compute: (record: R, env: DeriveEnv) => T;
   /** Its own column in the table; or shown inside a field's column (see TableDecl.shows). */
   table?: (TableDecl & { short?: string }) | false;
-  /** A filter on the fact, placed on the column `column` (default: its own). */
-  filter?: FilterDecl & { key: string; column?: string; sql: (value: never, env: SqlEnv) => Sql };
+  /**
+   * A filter on the fact, placed on the column `column` (default: its own). `sql` is its twin as a condition on
+   * the row `r`; `set`, when given, the same twin as a query of the matching ids (a column `id`), which the list
+   * reads as a set when that narrows faster (an activity's DPIA question, read from an index).
+   */
+  filter?: FilterDecl & {
+    key: string;
+    column?: string;
+    sql: (value: never, env: SqlEnv) => Sql;
+    set?: (value: never, env: SqlEnv) => Sql;
+  };
   export?: string | false;
   store?: {
     column: string;

@@ -610,6 +610,11 @@ export const activities = defineRegister({
             WHERE r.archived_at IS NULL AND ${transferGapSql(env)}`;
           return gaps ? sql`r.id IN (${withGaps})` : sql`r.id NOT IN (${withGaps})`;
         },
+        set: (gaps: boolean, env) => {
+          const withGaps = sql`SELECT DISTINCT av.activity_id AS id FROM activity_vendors av JOIN vendors r ON r.id = av.vendor_id
+            WHERE r.archived_at IS NULL AND ${transferGapSql(env)}`;
+          return gaps ? withGaps : sql`SELECT a.id AS id FROM activities a WHERE a.id NOT IN (${withGaps})`;
+        },
       },
     }),
     /** Each current vendor with its DPA status and how each of its third countries is covered. */
@@ -654,6 +659,14 @@ export const activities = defineRegister({
           const none = sql`NOT EXISTS (SELECT 1 FROM dpia_activities da JOIN dpias d ON d.id = da.dpia_id
             WHERE da.activity_id = r.id AND d.archived_at IS NULL)`;
           return needed ? sql`(${calls} AND ${none})` : sql`NOT (${calls} AND ${none})`;
+        },
+        set: (needed: boolean) => {
+          // Read from the generated column's index, then probed for a linked DPIA.
+          const none = sql`NOT EXISTS (SELECT 1 FROM dpia_activities da JOIN dpias d ON d.id = da.dpia_id
+            WHERE da.activity_id = a.id AND d.archived_at IS NULL)`;
+          const matching = sql`SELECT a.id AS id FROM activities a INDEXED BY activities_dpia_screening_calls
+            WHERE a.dpia_screening_calls = 1 AND ${none}`;
+          return needed ? matching : sql`SELECT a.id AS id FROM activities a WHERE a.id NOT IN (${matching})`;
         },
       },
     }),

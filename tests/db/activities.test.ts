@@ -110,6 +110,18 @@ describe('record of processing activities', () => {
     await ok(t.core, 'dpias:archive', { id: d.id });
     expect(await needed()).toEqual(['AI features', 'Monitoring']);
     expect((await ok(t.core, 'activities:get', { id: a.id })).activity.dpiaNeeded).toBe(true);
+    // The twin answers the same for archived activities and for "no DPIA needed".
+    await ok(t.core, 'activities:archive', { id: c.id });
+    const archivedNeeding = await ok(t.core, 'activities:list', {
+      archived: 'only',
+      filters: { dpiaNeeded: true },
+    });
+    expect(archivedNeeding.rows.map((r) => r.name)).toEqual(['Monitoring']);
+    const notNeeded = await ok(t.core, 'activities:list', {
+      archived: 'include',
+      filters: { dpiaNeeded: false },
+    });
+    expect(notNeeded.rows.map((r) => r.name)).toEqual(['Analytics']);
   });
 });
 
