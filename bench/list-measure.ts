@@ -8,11 +8,22 @@ export function percentile(sorted: number[], p: number): number {
   return Number(sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))]!.toFixed(3));
 }
 
-/** Times one list query `runs` times (after 10 warm-up calls): its matches, p50 and p95 against the goal. */
-export async function measureList(core: Core, channel: string, input: object, runs = 200) {
+/**
+ * Times one list query `runs` times (after 10 warm-up calls): its matches, p50 and p95 against the goal.
+ * `between` runs untimed before each call: a write there makes every call a cold one (no total or linked record
+ * kept from the call before).
+ */
+export async function measureList(
+  core: Core,
+  channel: string,
+  input: object,
+  runs = 200,
+  between?: () => void,
+) {
   const times: number[] = [];
   let total = 0;
   for (let i = 0; i < runs + 10; i++) {
+    between?.();
     const t0 = performance.now();
     const r = await core.dispatch(channel, input);
     const dt = performance.now() - t0;

@@ -469,6 +469,9 @@ export function createRepository(db: Db, audit: AuditLog, reg: Register, deps: R
     }));
   }
 
+  /** Records read whole for another register's facts, while the database stays as it is (see recordsByIds). */
+  const linkedCache = { at: '', records: new Map<number, KitRecord>() };
+
   const anyArchived = () =>
     (
       one(
@@ -791,7 +794,23 @@ export function createRepository(db: Db, audit: AuditLog, reg: Register, deps: R
      * the titles of the records they refer to).
      */
     recordsByIds(ids: readonly number[], ctx: { now: () => Date }, depth: number): Map<number, KitRecord> {
-      return new Map(finish(rowsByIds(ids), ctx, depth, false).map((r) => [r.id, r]));
+      // Kept while nothing in the database, the day or the organisation changes: the pages of a list, and the
+      // lists a DPO moves between, read the same linked records again.
+      const at = `${stmts.generation()}|${localIsoDate(ctx.now())}|${JSON.stringify(deps.organisation())}|${depth}`;
+      if (at !== linkedCache.at || linkedCache.records.size > 20_000) {
+        linkedCache.at = at;
+        linkedCache.records.clear();
+      }
+      const missing = [...new Set(ids)].filter((id) => !linkedCache.records.has(id));
+      if (missing.length > 0) {
+        for (const r of finish(rowsByIds(missing), ctx, depth, false)) linkedCache.records.set(r.id, r);
+      }
+      const out = new Map<number, KitRecord>();
+      for (const id of ids) {
+        const r = linkedCache.records.get(id);
+        if (r) out.set(id, r);
+      }
+      return out;
     },
 
     /** Indexes again the records whose field `name` points at `id` (a referred title changed). */

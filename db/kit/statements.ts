@@ -40,12 +40,16 @@ export function createStatementCache(db: Db, max = 200) {
       stmt.raw(false);
       return out;
     },
+    /** Changes whenever the database does (a write on this connection, a commit on another). */
+    generation(): string {
+      return `${dataVersion.get() as number}:${totalChanges.get() as number}`;
+    },
     /**
      * A count(*) query's answer, kept until the database changes (a write on this connection or another): the
      * pages of one list ask for the same total again and again.
      */
     count(text: string, params: readonly unknown[]): number {
-      const at = `${dataVersion.get() as number}:${totalChanges.get() as number}`;
+      const at = this.generation();
       if (at !== countsAt) {
         counts.clear();
         countsAt = at;

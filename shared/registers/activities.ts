@@ -611,8 +611,9 @@ export const activities = defineRegister({
           return gaps ? sql`r.id IN (${withGaps})` : sql`r.id NOT IN (${withGaps})`;
         },
         set: (gaps: boolean, env) => {
-          const withGaps = sql`SELECT DISTINCT av.activity_id AS id FROM activity_vendors av JOIN vendors r ON r.id = av.vendor_id
-            WHERE r.archived_at IS NULL AND ${transferGapSql(env)}`;
+          // The gap twin asked once per vendor, then the vendors' activities found through the link's index.
+          const withGaps = sql`SELECT DISTINCT av.activity_id AS id FROM activity_vendors av WHERE av.vendor_id IN (
+            SELECT r.id FROM vendors r WHERE r.archived_at IS NULL AND ${transferGapSql(env)})`;
           return gaps ? withGaps : sql`SELECT a.id AS id FROM activities a WHERE a.id NOT IN (${withGaps})`;
         },
       },
