@@ -20,7 +20,7 @@ async function pick(id: string, option: string | RegExp) {
 /** Adds a record to a multiple picker by typing its name. */
 async function addLink(id: string, name: string) {
   await page.locator(`#${id}`).fill(name);
-  await page.getByRole('option', { name }).first().click();
+  await page.getByRole('option', { name, exact: true }).click();
 }
 
 const art36 = () => page.getByText('Prior consultation required (Art 36)').first();

@@ -159,9 +159,14 @@ export function RowsEditor({
     onChange(next);
   };
   const full = value.length >= (decl.max ?? 200);
-  const fields = Object.entries(decl.fields);
-  const simple = fields.filter(([, f]) => f.kind !== 'rows' && !f.wide);
-  const wide = fields.filter(([, f]) => f.kind === 'rows' || f.wide);
+  // Fields in their declared order: a wide one (or nested entries) on its own line, the others side by side.
+  const chunks: { wide: boolean; fields: [string, RowField][] }[] = [];
+  for (const entry of Object.entries(decl.fields)) {
+    const wide = entry[1].kind === 'rows' || entry[1].wide === true;
+    const last = chunks[chunks.length - 1];
+    if (!wide && last && !last.wide) last.fields.push(entry);
+    else chunks.push({ wide, fields: [entry] });
+  }
 
   return (
     <Input.Wrapper id={id} label={label} description={description} error={error}>
@@ -219,28 +224,33 @@ export function RowsEditor({
                     </ActionIcon>
                   </Group>
                 </Group>
-                {simple.length > 0 && (
-                  <SimpleGrid cols={{ base: 1, sm: Math.min(simple.length, nested ? 3 : 4) }} spacing="xs">
-                    {simple.map(([name, f]) => (
-                      <EntryField
-                        key={name}
-                        id={`${entryId}-${name}`}
-                        field={f}
-                        value={entry[name]}
-                        onChange={(v) => set(index, name, v)}
-                      />
-                    ))}
-                  </SimpleGrid>
+                {chunks.map((chunk, c) =>
+                  chunk.wide ? (
+                    <EntryField
+                      key={chunk.fields[0]![0]}
+                      id={`${entryId}-${chunk.fields[0]![0]}`}
+                      field={chunk.fields[0]![1]}
+                      value={entry[chunk.fields[0]![0]]}
+                      onChange={(v) => set(index, chunk.fields[0]![0], v)}
+                    />
+                  ) : (
+                    <SimpleGrid
+                      key={`grid-${c}`}
+                      cols={{ base: 1, sm: Math.min(chunk.fields.length, nested ? 3 : 4) }}
+                      spacing="xs"
+                    >
+                      {chunk.fields.map(([name, f]) => (
+                        <EntryField
+                          key={name}
+                          id={`${entryId}-${name}`}
+                          field={f}
+                          value={entry[name]}
+                          onChange={(v) => set(index, name, v)}
+                        />
+                      ))}
+                    </SimpleGrid>
+                  ),
                 )}
-                {wide.map(([name, f]) => (
-                  <EntryField
-                    key={name}
-                    id={`${entryId}-${name}`}
-                    field={f}
-                    value={entry[name]}
-                    onChange={(v) => set(index, name, v)}
-                  />
-                ))}
                 {entryExtra?.(entry, index)}
               </Stack>
             </Paper>
