@@ -1,10 +1,9 @@
 import { join } from 'node:path';
 import Database from 'better-sqlite3';
 import { afterEach, describe, expect, it } from 'vitest';
-import { openCore } from '../../db/core';
 import { quietJob } from '../../db/import/job-context';
 import { runTask } from '../../db/import/tasks';
-import { ok, tempDir } from '../helpers/core';
+import { ok, testCore } from '../helpers/core';
 import { writeXlsx } from './import/fixtures';
 
 /**
@@ -18,22 +17,9 @@ afterEach(() => {
 });
 
 function setup() {
-  const { dir, cleanup } = tempDir();
-  let now = new Date('2026-03-02T10:00:00Z');
-  const dbPath = join(dir, 'w.sqlite');
-  const core = openCore({
-    dbPath,
-    door: 'cli',
-    actor: 'tester',
-    now: () => now,
-    checkOutput: true,
-    importMode: 'inline',
-  });
-  cleanups.push(() => {
-    core.close();
-    cleanup();
-  });
-  return { dir, dbPath, core, setNow: (iso: string) => (now = new Date(iso)) };
+  const t = testCore();
+  cleanups.push(t.close);
+  return t;
 }
 
 /** A transfer signed on 5 March: invalid until then (not yet signed), valid from that day. */

@@ -10,12 +10,22 @@ export function tempDir(prefix = 'dpo-test-'): { dir: string; cleanup: () => voi
   return { dir, cleanup: () => rmSync(dir, { recursive: true, force: true }) };
 }
 
-/** A core on a temporary database with a settable clock and outputs checked against the contract. */
-export function testCore(start = '2026-03-02T10:00:00Z') {
+/**
+ * A core on a temporary database with a settable clock and outputs checked against the contract; imports run in
+ * this thread unless `importMode` says otherwise.
+ */
+export function testCore(start = '2026-03-02T10:00:00Z', options: { importMode?: 'inline' | 'worker' } = {}) {
   const { dir, cleanup } = tempDir();
   let now = new Date(start);
   const dbPath = join(dir, 'test.sqlite');
-  const core = openCore({ dbPath, door: 'cli', actor: 'tester', now: () => now, checkOutput: true });
+  const core = openCore({
+    dbPath,
+    door: 'cli',
+    actor: 'tester',
+    now: () => now,
+    checkOutput: true,
+    importMode: options.importMode ?? 'inline',
+  });
   return {
     core,
     dbPath,

@@ -1,8 +1,7 @@
 import { Alert, Button, Checkbox, Group, Paper, Radio, Stack, Text, Title } from '@mantine/core';
-import { notifications } from '@mantine/notifications';
-import { useEffect, useState } from 'react';
+import { useState } from 'react';
 import type { DeadlineSettings as Deadlines } from '../../../shared/domain/settings';
-import { invoke, toApiError } from '../api/client';
+import { useSettingsSection } from './use-settings-section';
 
 const EXTENSION_CHOICES: { value: string; label: string; description: string }[] = [
   {
@@ -30,29 +29,18 @@ const EXTENSION_CHOICES: { value: string; label: string; description: string }[]
  * GDPR extension is counted, and Brazil's small processing agents. Every deadline's trace names the other reading.
  */
 export function DeadlineSettings() {
-  const [saved, setSaved] = useState<Deadlines | null>(null);
   const [readings, setReadings] = useState<Deadlines['readings']>('cautious');
   const [extension, setExtension] = useState('default');
   const [smallAgent, setSmallAgent] = useState(false);
-  const [error, setError] = useState<string | null>(null);
-  const [saving, setSaving] = useState(false);
-
-  useEffect(() => {
-    let cancelled = false;
-    invoke('settings:get', {}).then(
-      (s) => {
-        if (cancelled) return;
-        setSaved(s.deadlines);
-        setReadings(s.deadlines.readings);
-        setExtension(s.deadlines.extensionMethod ?? 'default');
-        setSmallAgent(s.deadlines.smallProcessingAgent);
-      },
-      (err: unknown) => !cancelled && setError(toApiError(err).message),
-    );
-    return () => {
-      cancelled = true;
-    };
-  }, []);
+  const { saved, error, saving, save } = useSettingsSection(
+    'deadlines',
+    'The deadline readings are saved.',
+    (d) => {
+      setReadings(d.readings);
+      setExtension(d.extensionMethod ?? 'default');
+      setSmallAgent(d.smallProcessingAgent);
+    },
+  );
 
   const extensionMethod = extension === 'default' ? null : (extension as Deadlines['extensionMethod']);
   const dirty =
@@ -60,26 +48,6 @@ export function DeadlineSettings() {
     (saved.readings !== readings ||
       saved.extensionMethod !== extensionMethod ||
       saved.smallProcessingAgent !== smallAgent);
-
-  const save = async () => {
-    setSaving(true);
-    setError(null);
-    try {
-      const s = await invoke('settings:update', {
-        deadlines: { readings, extensionMethod, smallProcessingAgent: smallAgent },
-      });
-      setSaved(s.deadlines);
-      notifications.show({
-        color: 'green',
-        title: 'Settings saved',
-        message: 'The deadline readings are saved.',
-      });
-    } catch (err) {
-      setError(toApiError(err).message);
-    } finally {
-      setSaving(false);
-    }
-  };
 
   return (
     <Paper withBorder p="md" radius="md" component="section" aria-labelledby="deadlines-heading">
@@ -127,7 +95,11 @@ export function DeadlineSettings() {
           </Alert>
         )}
         <Group>
-          <Button onClick={() => void save()} loading={saving} disabled={!dirty}>
+          <Button
+            onClick={() => void save({ readings, extensionMethod, smallProcessingAgent: smallAgent })}
+            loading={saving}
+            disabled={!dirty}
+          >
             Save
           </Button>
         </Group>

@@ -1,8 +1,6 @@
 import { Alert, Button, Group, Paper, Stack, Text, TextInput, Title } from '@mantine/core';
-import { notifications } from '@mantine/notifications';
-import { useEffect, useState } from 'react';
-import type { Organisation } from '../../../shared/domain/settings';
-import { invoke, toApiError } from '../api/client';
+import { useState } from 'react';
+import { useSettingsSection } from './use-settings-section';
 import { CountrySelect } from '../components/CountryPicker';
 
 /**
@@ -10,43 +8,18 @@ import { CountrySelect } from '../components/CountryPicker';
  * the law its transfers are judged under (EU GDPR, UK GDPR or Swiss FADP) and fills in a new transfer's exporter.
  */
 export function OrganisationSettings() {
-  const [saved, setSaved] = useState<Organisation | null>(null);
   const [name, setName] = useState('');
   const [country, setCountry] = useState<string | null>(null);
-  const [error, setError] = useState<string | null>(null);
-  const [saving, setSaving] = useState(false);
-
-  useEffect(() => {
-    let cancelled = false;
-    invoke('settings:get', {}).then(
-      (s) => {
-        if (cancelled) return;
-        setSaved(s.organisation);
-        setName(s.organisation.name ?? '');
-        setCountry(s.organisation.country);
-      },
-      (err: unknown) => !cancelled && setError(toApiError(err).message),
-    );
-    return () => {
-      cancelled = true;
-    };
-  }, []);
+  const { saved, error, saving, save } = useSettingsSection(
+    'organisation',
+    'The organisation is saved.',
+    (o) => {
+      setName(o.name ?? '');
+      setCountry(o.country);
+    },
+  );
 
   const dirty = saved !== null && ((saved.name ?? '') !== name.trim() || saved.country !== country);
-  const save = async () => {
-    setSaving(true);
-    setError(null);
-    try {
-      const s = await invoke('settings:update', { organisation: { name, country } });
-      setSaved(s.organisation);
-      notifications.show({ color: 'green', title: 'Settings saved', message: 'The organisation is saved.' });
-    } catch (err) {
-      setError(toApiError(err).message);
-    } finally {
-      setSaving(false);
-    }
-  };
-
   return (
     <Paper withBorder p="md" radius="md" component="section" aria-labelledby="organisation-heading">
       <Title order={2} size="h5" mb={4} id="organisation-heading">
@@ -73,7 +46,11 @@ export function OrganisationSettings() {
           </Alert>
         )}
         <Group>
-          <Button onClick={() => void save()} loading={saving} disabled={!dirty}>
+          <Button
+            onClick={() => void save({ name: name.trim() || null, country })}
+            loading={saving}
+            disabled={!dirty}
+          >
             Save
           </Button>
         </Group>

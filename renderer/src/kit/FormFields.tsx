@@ -15,15 +15,13 @@ import {
   Textarea,
   TextInput,
 } from '@mantine/core';
-import type { DateInputProps } from '@mantine/dates';
-import { DateInput } from '@mantine/dates';
 import type { FormEvent, ReactNode } from 'react';
 import { useMemo } from 'react';
 import type { Register } from '../../../shared/kit/define';
 import type { AnyField } from '../../../shared/kit/fields';
 import { CountryMultiSelect, CountrySelect } from '../components/CountryPicker';
-import { formatDate, parseTypedDate } from '../lib/format';
 import { capitalised } from './api';
+import { DateField } from './DateField';
 import { DuplicateWarning } from './DuplicateWarning';
 import { formFields } from './record-form';
 import type { RegisterUi } from '../registers/ui';
@@ -32,19 +30,6 @@ import { RefSelect } from './RefSelect';
 import { RowsEditor } from './RowsEditor';
 import type { RecordFormState } from './use-record-form';
 import { inputId } from './use-record-form';
-
-function DateField(props: DateInputProps) {
-  return (
-    <DateInput
-      valueFormat={(value) => formatDate(value)}
-      dateParser={parseTypedDate}
-      clearable
-      placeholder="Pick or type a date"
-      popoverProps={{ withinPortal: true }}
-      {...props}
-    />
-  );
-}
 
 interface FieldProps {
   reg: Register;

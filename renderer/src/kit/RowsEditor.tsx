@@ -12,12 +12,11 @@ import {
   Textarea,
   TextInput,
 } from '@mantine/core';
-import { DateInput } from '@mantine/dates';
 import { IconArrowDown, IconArrowUp, IconPlus, IconTrash } from '@tabler/icons-react';
 import type { ReactNode } from 'react';
 import type { RowField, RowsDecl } from '../../../shared/kit/fields';
-import { formatDate, parseTypedDate } from '../lib/format';
 import { capitalised } from './api';
+import { DateField } from './DateField';
 
 type Entry = Record<string, unknown>;
 
@@ -62,18 +61,7 @@ function EntryField({
         />
       );
     case 'date':
-      return (
-        <DateInput
-          {...common}
-          valueFormat={(v) => formatDate(v)}
-          dateParser={parseTypedDate}
-          clearable
-          placeholder="Pick or type a date"
-          popoverProps={{ withinPortal: true }}
-          value={(value as string | null) ?? null}
-          onChange={(v) => onChange(v)}
-        />
-      );
+      return <DateField {...common} value={(value as string | null) ?? null} onChange={(v) => onChange(v)} />;
     case 'int':
       if (field.choices) {
         return (

@@ -1,27 +1,15 @@
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import { openCore } from '../../../db/core';
-import { ok, tempDir } from '../../helpers/core';
+import { ok, testCore } from '../../helpers/core';
 import { writeXlsx } from './fixtures';
 
 let cleanup = () => {};
 afterEach(() => cleanup());
 
 function setup() {
-  const { dir, cleanup: rm } = tempDir();
-  const core = openCore({
-    dbPath: join(dir, 'w.sqlite'),
-    door: 'cli',
-    actor: 'tester',
-    now: () => new Date('2026-03-02T10:00:00Z'),
-    checkOutput: true,
-    importMode: 'inline',
-  });
-  cleanup = () => {
-    core.close();
-    rm();
-  };
-  return { dir, core };
+  const t = testCore();
+  cleanup = t.close;
+  return t;
 }
 
 /** The ICO's controller template: contact rows on top, the header on row 9, columns A–AD. */
