@@ -597,7 +597,7 @@ export const transfers = defineRegister({
   sections: [
     { id: 'parties', legend: 'Who sends and who receives', cols: 2 },
     { id: 'what', legend: 'What is transferred', cols: 2 },
-    { id: 'tool', legend: 'Transfer tool (Art 45–49)', cols: 3 },
+    { id: 'tool', legend: 'Transfer tool (GDPR Art 45–49; FADP Art 16–17)', cols: 3 },
     { id: 'tia', legend: 'Transfer impact assessment', cols: 3 },
     { id: 'oversight', legend: 'Our oversight', cols: 3 },
   ],
