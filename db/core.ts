@@ -113,7 +113,13 @@ export function openCore(options: CoreOptions): Core {
     }),
     'settings:get': () => registers.settings.get(),
     'settings:update': writing((next: Parameters<typeof registers.settings.update>[0]) =>
-      registers.settings.update(next, ctx),
+      db.transaction(() => {
+        const before = JSON.stringify(registers.settings.get());
+        const after = registers.settings.update(next, ctx);
+        // Stored facts may read the settings (a request's due date, the internal target): judge them again.
+        if (JSON.stringify(after) !== before) registers.markStoredStale();
+        return after;
+      })(),
     ),
     'audit:history': ({ entity, entityId }: { entity: string; entityId: number }) =>
       audit.history(entity, entityId),

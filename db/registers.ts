@@ -40,6 +40,13 @@ export function createRegisters(
     list,
     settings,
     repoOf,
+    /** Marks every register's stored facts for judging again at the next read (the settings changed). */
+    markStoredStale(): void {
+      for (const reg of list) {
+        if (!Object.values(reg.derived).some((f) => f.store)) continue;
+        db.prepare(`UPDATE ${reg.table} SET derived_until = ?`).run(STALE);
+      }
+    },
     /** Marks every stored verdict for judging again when the reference data changed since it was stored. */
     stampReferenceVersion(): void {
       const read = db.prepare<[string], { version: string }>(

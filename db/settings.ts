@@ -47,9 +47,10 @@ export function createSettingsStore(db: Db, audit: AuditLog) {
           const value = next[section];
           if (!value) continue;
           const old = before[section] as Record<string, unknown>;
-          const fresh = value as Record<string, unknown>;
+          // The values given replace the stored ones; the others stay.
+          const fresh = { ...old, ...(value as Record<string, unknown>) };
           let changed = false;
-          for (const key of Object.keys(fresh)) {
+          for (const key of Object.keys(value as object)) {
             if (old[key] !== fresh[key]) {
               changed = true;
               changes.push({

@@ -80,6 +80,7 @@ export function createRepository(db: Db, audit: AuditLog, reg: Register, deps: R
 
   const env = (ctx: { now: () => Date }): SqlEnv => ({
     today: localIsoDate(ctx.now()),
+    now: ctx.now().toISOString(),
     organisation: deps.organisation(),
   });
 
@@ -607,6 +608,14 @@ export function createRepository(db: Db, audit: AuditLog, reg: Register, deps: R
     }
     const fields = prepare(input, id, restoring);
     const old = decodeFields(before);
+    const refused = restoring ? [] : (reg.transitions?.(old, fields) ?? []);
+    if (refused.length > 0) {
+      throw new AppError(
+        'VALIDATION',
+        refused.map((p) => `${p.path}: ${p.message}`).join(' '),
+        refused.map((p) => ({ path: p.path, message: p.message })),
+      );
+    }
     const changes: AuditRecord[] = [];
     for (const f of fieldList) {
       if (!same(old[f.name], fields[f.name])) {

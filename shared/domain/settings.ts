@@ -1,4 +1,6 @@
 import { z } from 'zod';
+import { JURISDICTION_CODES } from '../reference/jurisdictions';
+import { isTimeZone } from '../rules/instant';
 import { CountryCodeSchema, OptionalTextSchema } from './common';
 
 /** The organisation whose registers these are: the controller, and the exporter of its transfers. */
@@ -6,6 +8,15 @@ export const OrganisationSchema = z.object({
   name: OptionalTextSchema(300).default(null),
   /** Where it is established (ISO 3166-1 alpha-2): decides the law its transfers are judged under. */
   country: CountryCodeSchema.nullable().default(null),
+  /** How to reach the DPO, as the notices and filings give it. */
+  dpoContact: OptionalTextSchema(500).default(null),
+  /** The IANA zone its clocks are shown in (a breach deadline "17:00 Europe/Oslo"). */
+  timeZone: z
+    .string()
+    .trim()
+    .refine(isTimeZone, { message: 'Use an IANA time zone such as Europe/Oslo.' })
+    .nullable()
+    .default(null),
 });
 export type Organisation = z.output<typeof OrganisationSchema>;
 
@@ -23,6 +34,28 @@ export const DeadlineSettingsSchema = z.object({
     .nullable()
     .default(null),
   smallProcessingAgent: z.boolean().default(false),
+  /** The law a new rights request falls under unless said otherwise. */
+  defaultJurisdiction: z
+    .enum(JURISDICTION_CODES, { error: `Use one of ${JURISDICTION_CODES.join(', ')}.` })
+    .nullable()
+    .default(null),
+  /** The region whose public holidays count besides the country's (a German state, a UK nation, a canton). */
+  holidayRegion: z.string().trim().max(10).nullable().default(null),
+  /** The organisation's own target for answering a request, in calendar days from the start. */
+  internalTargetDays: z
+    .number({ error: 'Give a whole number of days from 1 to 90.' })
+    .int('Give a whole number of days from 1 to 90.')
+    .min(1, 'Give a whole number of days from 1 to 90.')
+    .max(90, 'Give a whole number of days from 1 to 90.')
+    .nullable()
+    .default(null),
+  /** Days after a request is completed when the requester's contact details are erased (the dated facts stay). */
+  contactRetentionDays: z
+    .number({ error: 'Give a whole number of days from 30 to 3,650.' })
+    .int('Give a whole number of days from 30 to 3,650.')
+    .min(30, 'Give a whole number of days from 30 to 3,650.')
+    .max(3650, 'Give a whole number of days from 30 to 3,650.')
+    .default(365),
 });
 export type DeadlineSettings = z.output<typeof DeadlineSettingsSchema>;
 
@@ -32,14 +65,28 @@ export const SettingsSchema = z.object({
     readings: 'cautious',
     extensionMethod: null,
     smallProcessingAgent: false,
+    defaultJurisdiction: null,
+    holidayRegion: null,
+    internalTargetDays: null,
+    contactRetentionDays: 365,
   }),
 });
 export type Settings = z.output<typeof SettingsSchema>;
 
-/** A change to some sections of the settings; a section left out keeps its value. */
+/** A section's values as a change: each may be left out (it keeps its value); none takes a default. */
+function patchOf<T extends z.ZodRawShape>(section: z.ZodObject<T>) {
+  const shape: Record<string, z.ZodType> = {};
+  for (const [key, value] of Object.entries(section.shape)) {
+    const inner = value instanceof z.ZodDefault ? (value.unwrap() as z.ZodType) : (value as z.ZodType);
+    shape[key] = inner.optional();
+  }
+  return z.object(shape) as unknown as z.ZodType<Partial<z.output<z.ZodObject<T>>>>;
+}
+
+/** A change to some values of some sections of the settings; whatever is left out keeps its value. */
 export const SettingsUpdateSchema = z.object({
-  organisation: OrganisationSchema.optional(),
-  deadlines: DeadlineSettingsSchema.optional(),
+  organisation: patchOf(OrganisationSchema).optional(),
+  deadlines: patchOf(DeadlineSettingsSchema).optional(),
 });
 export type SettingsUpdate = z.output<typeof SettingsUpdateSchema>;
 

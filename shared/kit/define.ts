@@ -8,6 +8,8 @@ import type { Sql } from './sql';
 export interface DeriveEnv {
   /** Today where the user is, `YYYY-MM-DD`: derived facts are judged on it and never stored stale. */
   today: string;
+  /** The moment of the request, ISO-8601 UTC: for facts that run by the hour (a breach clock), never stored. */
+  now: string;
   organisation: Organisation;
   /** The stored fields of the record each ref field points to (for facts that declare `needs.refs`). */
   refs: Record<string, Record<string, unknown> | null>;
@@ -177,6 +179,13 @@ export interface RegisterDecl<
   detailOf: (record: BaseRecord<F>) => string;
   /** Cross-field rules, checked wherever input is validated. */
   checks?: (fields: ParsedFields<F>) => FieldProblem[];
+  /**
+   * Rules on a change to a stored record, given its fields before and after (a breach's risk assessments may
+   * be added to, never edited or removed). Not applied when an undo puts stored values back.
+   */
+  transitions?: (before: StoredFields<F>, after: ParsedFields<F>) => FieldProblem[];
+  /** The filters a register page opens with (open requests only); "clear filters" still clears them all. */
+  defaultFilters?: Record<string, unknown>;
   defaultSort: { key: string; direction: 'asc' | 'desc' };
   /** Values the core fills in on every write when the input leaves them empty (from the settings). */
   defaults?: (fields: ParsedFields<F>, organisation: Organisation) => ParsedFields<F>;
@@ -428,6 +437,7 @@ export type Register = Omit<
   | 'titleOf'
   | 'detailOf'
   | 'checks'
+  | 'transitions'
   | 'identity'
   | 'defaults'
   | 'derived'
@@ -450,6 +460,7 @@ export type Register = Omit<
   titleOf: (record: Record<string, unknown>) => string;
   detailOf: (record: Record<string, unknown>) => string;
   checks?: (fields: Record<string, unknown>) => FieldProblem[];
+  transitions?: (before: Record<string, unknown>, after: Record<string, unknown>) => FieldProblem[];
   defaults?: (fields: Record<string, unknown>, organisation: Organisation) => Record<string, unknown>;
   identity: {
     fields: readonly string[];

@@ -109,6 +109,8 @@ export interface FilterDecl {
 /** What SQL twins of derived facts may use: the list's row alias is always `r`. */
 export interface SqlEnv {
   today: string;
+  /** The moment of the query, ISO-8601 UTC (a breach clock is judged on it, not on the day). */
+  now: string;
   organisation: Organisation;
 }
 
@@ -210,6 +212,8 @@ export type RowField = {
   | { kind: 'text'; max?: number }
   | { kind: 'longText'; max?: number }
   | { kind: 'date' }
+  /** A moment with its offset (a filing's time), stored as ISO-8601 UTC. */
+  | { kind: 'instant' }
   | { kind: 'int'; min: number; max: number; choices?: readonly { value: number; label: string }[] }
   | { kind: 'enum'; options: readonly EnumOption[] }
   | { kind: 'rows'; rows: RowsDecl }
@@ -500,6 +504,8 @@ function rowFieldSchema(f: RowField): z.ZodType {
     }
     case 'date':
       return required ? IsoDateSchema : IsoDateSchema.nullable().default(null);
+    case 'instant':
+      return required ? IsoDateTimeSchema : IsoDateTimeSchema.nullable().default(null);
     case 'int': {
       const range = `Give a whole number from ${f.min} to ${f.max}.`;
       const n = z.number({ error: range }).int(range).min(f.min, range).max(f.max, range);

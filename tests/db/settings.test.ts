@@ -8,8 +8,16 @@ describe('organisation settings', () => {
   it('start with the cautious deadline readings and no organisation', async () => {
     t = testCore();
     expect(await ok(t.core, 'settings:get', {})).toEqual({
-      organisation: { name: null, country: null },
-      deadlines: { readings: 'cautious', extensionMethod: null, smallProcessingAgent: false },
+      organisation: { name: null, country: null, dpoContact: null, timeZone: null },
+      deadlines: {
+        readings: 'cautious',
+        extensionMethod: null,
+        smallProcessingAgent: false,
+        defaultJurisdiction: null,
+        holidayRegion: null,
+        internalTargetDays: null,
+        contactRetentionDays: 365,
+      },
     });
   });
 
@@ -19,8 +27,8 @@ describe('organisation settings', () => {
     const saved = await ok(t.core, 'settings:update', {
       deadlines: { readings: 'later', extensionMethod: 'from-receipt', smallProcessingAgent: true },
     });
-    expect(saved.organisation).toEqual({ name: 'Example AS', country: 'NO' });
-    expect(saved.deadlines).toEqual({
+    expect(saved.organisation).toMatchObject({ name: 'Example AS', country: 'NO' });
+    expect(saved.deadlines).toMatchObject({
       readings: 'later',
       extensionMethod: 'from-receipt',
       smallProcessingAgent: true,
@@ -34,9 +42,21 @@ describe('organisation settings', () => {
       'organisation.country',
       'organisation.name',
     ]);
+    // A value left out keeps what it was.
+    const tz = await ok(t.core, 'settings:update', { organisation: { timeZone: 'Europe/Oslo' } });
+    expect(tz.organisation).toEqual({
+      name: 'Example AS',
+      country: 'NO',
+      dpoContact: null,
+      timeZone: 'Europe/Oslo',
+    });
+    const badZone = await t.core.dispatch('settings:update', { organisation: { timeZone: 'Mars/Olympus' } });
+    expect(!badZone.ok && badZone.error.details).toEqual([
+      expect.objectContaining({ path: 'organisation.timeZone' }),
+    ]);
     // A value that does not change writes nothing.
     await ok(t.core, 'settings:update', { deadlines: saved.deadlines });
-    expect(await ok(t.core, 'audit:history', { entity: 'settings', entityId: 1 })).toHaveLength(5);
+    expect(await ok(t.core, 'audit:history', { entity: 'settings', entityId: 1 })).toHaveLength(6);
   });
 
   it('refuse a reading it does not know, naming the field', async () => {

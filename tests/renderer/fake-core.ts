@@ -14,7 +14,8 @@ type Rec = Record<string, unknown> & { id: number; archived: boolean; updatedAt:
 
 const env = (related: Record<string, Rec[]> = {}): DeriveEnv => ({
   today: TODAY,
-  organisation: { name: null, country: null },
+  now: new Date().toISOString(),
+  organisation: { name: null, country: null, dpoContact: null, timeZone: null },
   refs: {},
   related,
   linked: {},

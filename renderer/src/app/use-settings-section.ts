@@ -33,7 +33,7 @@ export function useSettingsSection<K extends keyof Settings>(
     // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [section]);
 
-  const save = async (value: Settings[K]) => {
+  const save = async (value: Partial<Settings[K]>) => {
     setSaving(true);
     setError(null);
     try {
