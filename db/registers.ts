@@ -33,6 +33,7 @@ export function createRegisters(
         repoOf,
         registers: () => list,
         organisation: settings.organisation,
+        settings: settings.get,
       }),
     );
   }

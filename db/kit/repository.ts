@@ -2,6 +2,7 @@ import { countryName } from '../../shared/countries';
 import { AppError, type FieldIssue } from '../../shared/errors';
 import type { AuditEntry, DeriveEnv, Register, TreeLink } from '../../shared/kit/define';
 import type { Organisation, SqlEnv } from '../../shared/kit/fields';
+import type { Settings } from '../../shared/domain/settings';
 import { editDistance } from '../../shared/legal-name';
 import type { AuditContext, AuditLog, AuditRecord } from '../audit';
 import type { Db } from '../open';
@@ -21,6 +22,7 @@ export interface RepositoryDeps {
   /** Every register, to find the ones that refer to this one. */
   registers(): readonly Register[];
   organisation(): Organisation;
+  settings(): Settings;
 }
 
 /** Today's date where the user is, as YYYY-MM-DD. */
@@ -30,6 +32,9 @@ export function localIsoDate(d: Date): string {
 }
 
 const same = (a: unknown, b: unknown) => JSON.stringify(a) === JSON.stringify(b);
+/** What the change history keeps of a data subject's personal data: that there was some, never what. */
+const PERSONAL = '(personal data, not kept in the history)';
+const personalMark = (v: unknown) => (v === null || v === undefined || v === '' ? null : PERSONAL);
 const NEVER = '9999-12-31';
 /** The `derived_until` of a row whose stored facts must be judged again at the next read. */
 export const STALE = '0000-00-00';
@@ -82,6 +87,7 @@ export function createRepository(db: Db, audit: AuditLog, reg: Register, deps: R
     today: localIsoDate(ctx.now()),
     now: ctx.now().toISOString(),
     organisation: deps.organisation(),
+    settings: deps.settings(),
   });
 
   function decodeFields(row: Record<string, unknown>): Fields {
@@ -423,7 +429,7 @@ export function createRepository(db: Db, audit: AuditLog, reg: Register, deps: R
    */
   function prepare(input: Fields, id: number | null, restoring = false): Fields {
     let fields = resolveRefs(input);
-    if (reg.defaults && !restoring) fields = reg.defaults(fields, deps.organisation());
+    if (reg.defaults && !restoring) fields = reg.defaults(fields, deps.organisation(), deps.settings());
     const problems = reg.checks?.(fields) ?? [];
     if (problems.length > 0) {
       throw new AppError(
@@ -542,7 +548,8 @@ export function createRepository(db: Db, audit: AuditLog, reg: Register, deps: R
     const created: Fields = {};
     for (const f of fieldList) {
       const v = fields[f.name];
-      if (v !== null && v !== undefined && !(Array.isArray(v) && v.length === 0)) created[f.name] = v;
+      if (v !== null && v !== undefined && !(Array.isArray(v) && v.length === 0))
+        created[f.name] = f.field.personal ? PERSONAL : v;
     }
     return created;
   }
@@ -624,8 +631,8 @@ export function createRepository(db: Db, audit: AuditLog, reg: Register, deps: R
           entityId: id,
           action: 'update',
           field: f.name,
-          oldValue: old[f.name],
-          newValue: fields[f.name],
+          oldValue: f.field.personal ? personalMark(old[f.name]) : old[f.name],
+          newValue: f.field.personal ? personalMark(fields[f.name]) : fields[f.name],
         });
       }
     }

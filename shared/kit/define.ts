@@ -3,6 +3,7 @@ import { CountryCodeSchema, IdSchema, IsoDateTimeSchema, SortDirectionSchema } f
 import type { AnyField, Field, FilterDecl, Organisation, SqlEnv, TableDecl } from './fields';
 import { columnOf } from './fields';
 import type { Sql } from './sql';
+import type { Settings } from '../domain/settings';
 
 /** What a derived fact may read besides its own record. */
 export interface DeriveEnv {
@@ -11,6 +12,8 @@ export interface DeriveEnv {
   /** The moment of the request, ISO-8601 UTC: for facts that run by the hour (a breach clock), never stored. */
   now: string;
   organisation: Organisation;
+  /** Every setting (the deadline readings a request's due date follows). */
+  settings: Settings;
   /** The stored fields of the record each ref field points to (for facts that declare `needs.refs`). */
   refs: Record<string, Record<string, unknown> | null>;
   /** Records of other registers that point here (for facts that declare `needs.related`). */
@@ -59,6 +62,8 @@ export interface DerivedFact<T = unknown, R = never> {
     read?: (stored: string | number | null) => T;
   };
   needs?: { refs?: readonly string[]; related?: readonly string[]; linked?: readonly string[] };
+  /** A stored fact the list can sort on, by its column (a request's due date). */
+  sort?: boolean;
   /** How the value reads: country codes as names, or an enum's codes as its field's labels. */
   display?: 'countries' | { enumOf: string };
 }
@@ -188,7 +193,7 @@ export interface RegisterDecl<
   defaultFilters?: Record<string, unknown>;
   defaultSort: { key: string; direction: 'asc' | 'desc' };
   /** Values the core fills in on every write when the input leaves them empty (from the settings). */
-  defaults?: (fields: ParsedFields<F>, organisation: Organisation) => ParsedFields<F>;
+  defaults?: (fields: ParsedFields<F>, organisation: Organisation, settings: Settings) => ParsedFields<F>;
 }
 
 /** The columns every register table has besides its fields. */
@@ -290,11 +295,14 @@ function buildFilters(fields: FieldMap, derivedFacts: Record<string, AnyDerived>
 }
 
 /** The sort keys a register offers: sortable fields, then when records were added and last changed. */
-function buildSorts(fields: FieldMap): { key: string; column: string }[] {
+function buildSorts(fields: FieldMap, facts: Record<string, AnyDerived>): { key: string; column: string }[] {
   const out: { key: string; column: string }[] = [];
   for (const [name, field] of Object.entries(fields)) {
     if (!field.sort) continue;
     out.push({ key: name, column: typeof field.sort === 'string' ? field.sort : columnOf(name, field) });
+  }
+  for (const [name, fact] of Object.entries(facts)) {
+    if (fact.sort && fact.store) out.push({ key: name, column: fact.store.column });
   }
   out.push({ key: 'createdAt', column: 'created_at' }, { key: 'updatedAt', column: 'updated_at' });
   return out;
@@ -335,7 +343,7 @@ export function defineRegister<
   const record = z.object(recordShape) as unknown as z.ZodType<RecordOf<F, D>>;
 
   const filters = buildFilters(decl.fields, decl.derived);
-  const sorts = buildSorts(decl.fields);
+  const sorts = buildSorts(decl.fields, decl.derived);
   const sortKeys = sorts.map((s) => s.key) as [string, ...string[]];
   const textKeys = filters.filter((f) => f.kind === 'text').map((f) => f.key);
 
@@ -461,7 +469,11 @@ export type Register = Omit<
   detailOf: (record: Record<string, unknown>) => string;
   checks?: (fields: Record<string, unknown>) => FieldProblem[];
   transitions?: (before: Record<string, unknown>, after: Record<string, unknown>) => FieldProblem[];
-  defaults?: (fields: Record<string, unknown>, organisation: Organisation) => Record<string, unknown>;
+  defaults?: (
+    fields: Record<string, unknown>,
+    organisation: Organisation,
+    settings: Settings,
+  ) => Record<string, unknown>;
   identity: {
     fields: readonly string[];
     column: string;

@@ -8,7 +8,7 @@ import {
   LabelListSchema,
   OptionalTextSchema,
 } from '../domain/common';
-import type { Organisation } from '../domain/settings';
+import type { Organisation, Settings } from '../domain/settings';
 import type { Sql } from './sql';
 
 /** How a field is stored, validated, shown, filtered, imported and exported. */
@@ -112,6 +112,7 @@ export interface SqlEnv {
   /** The moment of the query, ISO-8601 UTC (a breach clock is judged on it, not on the day). */
   now: string;
   organisation: Organisation;
+  settings: Settings;
 }
 
 export type { Organisation };
@@ -152,6 +153,11 @@ interface FieldCommon {
   import?: ImportDecl | false;
   /** The export header (default: the label); false keeps the field out of exports. */
   export?: string | false;
+  /**
+   * Personal data of a data subject (a requester's contact): the change history records that it changed, never
+   * the value, so erasing it from the record erases it everywhere.
+   */
+  personal?: boolean;
 }
 
 /**
@@ -337,13 +343,16 @@ export function date(o: Opt<boolean>): AnyField {
 }
 
 /** A moment with its offset, stored in UTC ISO-8601. */
-export function instant(o: Opt<false>): Field<'instant', string | null> {
+export function instant(o: Opt<true>): Field<'instant', string>;
+export function instant(o: Opt<false>): Field<'instant', string | null>;
+export function instant(o: Opt<boolean>): AnyField {
+  const required = o.required === true;
   return {
     ...o,
     kind: 'instant',
-    required: false,
-    input: IsoDateTimeSchema.nullable().default(null),
-    output: z.string().nullable(),
+    required,
+    input: required ? IsoDateTimeSchema : IsoDateTimeSchema.nullable().default(null),
+    output: required ? z.string() : z.string().nullable(),
   };
 }
 

@@ -16,6 +16,7 @@ const env = (related: Record<string, Rec[]> = {}): DeriveEnv => ({
   today: TODAY,
   now: new Date().toISOString(),
   organisation: { name: null, country: null, dpoContact: null, timeZone: null },
+  settings: SettingsSchema.parse({ organisation: {} }),
   refs: {},
   related,
   linked: {},
