@@ -17,7 +17,7 @@ import {
 import { SettingsSchema, SettingsUpdateSchema } from './domain/settings';
 import { registerChannels } from './kit/channels';
 import { AuditEntrySchema } from './kit/define';
-import { activities, dpias, RegisterNames, transfers, vendors } from './registers/index';
+import { activities, breaches, dpias, RegisterNames, requests, transfers, vendors } from './registers/index';
 
 /** One record found by the global search, with where to open it. */
 export const RecordHitSchema = z.object({
@@ -44,6 +44,8 @@ export const contract = {
   ...registerChannels(transfers),
   ...registerChannels(activities),
   ...registerChannels(dpias),
+  ...registerChannels(breaches),
+  ...registerChannels(requests),
   /** The organisation's settings: name and country (the law its transfers are judged under), deadline readings. */
   'settings:get': { input: z.object({}).default({}), output: SettingsSchema },
   'settings:update': { input: SettingsUpdateSchema, output: SettingsSchema },

@@ -223,11 +223,8 @@ export async function runImport(
     cells: readonly CellValue[],
   ): { ok: true; fields: RowFields } | { ok: false; issues: ImportIssue[] } => {
     try {
-      const out = repo.resolveRefs(fields);
-      // The cross-field checks again on resolved references (a name and an id may name the same record).
-      const problems = reg.checks?.(out) ?? [];
-      if (problems.length > 0) throw new AppError('VALIDATION', problems[0]!.message, problems);
-      return { ok: true, fields: out };
+      // As a write would store them: references resolved, the settings' defaults in, the checks passed again.
+      return { ok: true, fields: repo.prepared(fields) };
     } catch (err) {
       if (!(err instanceof AppError) || err.code !== 'VALIDATION') throw err;
       const details = (err.details as FieldIssue[] | undefined) ?? [];

@@ -430,7 +430,7 @@ export function createRepository(db: Db, audit: AuditLog, reg: Register, deps: R
   function prepare(input: Fields, id: number | null, restoring = false): Fields {
     let fields = resolveRefs(input);
     if (reg.defaults && !restoring) fields = reg.defaults(fields, deps.organisation(), deps.settings());
-    const problems = reg.checks?.(fields) ?? [];
+    const problems = reg.checks?.(fields, 'stored') ?? [];
     if (problems.length > 0) {
       throw new AppError(
         'VALIDATION',
@@ -528,9 +528,51 @@ export function createRepository(db: Db, audit: AuditLog, reg: Register, deps: R
     }
   }
 
+  const erasable = fieldList.filter((f) => f.field.personal && f.field.erase);
+  let erasedOn = '';
+
+  /**
+   * Erases the personal fields whose time has come (a requester's contact, the set number of days after the
+   * request was completed), once a day, each erasure in the change history without the value.
+   */
+  function erasePersonal(ctx: { now: () => Date }): void {
+    const today = localIsoDate(ctx.now());
+    if (erasable.length === 0 || erasedOn === today || db.readonly) return;
+    erasedOn = today;
+    for (const f of erasable) {
+      const after = fieldList.find((x) => x.name === f.field.erase!.after)!;
+      const cutoff = new Date(
+        Date.parse(`${today}T00:00:00Z`) - f.field.erase!.days(deps.settings()) * 86_400_000,
+      )
+        .toISOString()
+        .slice(0, 10);
+      const due = one(
+        `SELECT id FROM ${reg.table} WHERE ${f.column} IS NOT NULL AND ${after.column} IS NOT NULL AND ${after.column} < ?`,
+      ).all(cutoff) as { id: number }[];
+      if (due.length === 0) continue;
+      const auditCtx = { actor: 'system', now: ctx.now };
+      try {
+        db.transaction(() => {
+          for (const { id } of due) {
+            const fields = decodeFields(requireRow(id));
+            updateOne(id, { ...fields, [f.name]: null }, auditCtx, undefined, true);
+          }
+        }).immediate();
+      } catch (err) {
+        // Locked by another connection's write: tried again at the next read.
+        erasedOn = '';
+        if (!(err instanceof Error && /SQLITE_BUSY|database is locked/i.test(err.message))) throw err;
+      }
+    }
+  }
+
   /** Every register's stored facts that a list on this one may read (its own, and the ones its twins join). */
   const refreshAll = (ctx: { now: () => Date }) => {
-    for (const r of deps.registers()) deps.repoOf(r.name).refreshStored(ctx);
+    for (const r of deps.registers()) {
+      const repo = deps.repoOf(r.name);
+      repo.erasePersonal(ctx);
+      repo.refreshStored(ctx);
+    }
   };
 
   function list(q: ListQuery, ctx: { now: () => Date }) {
@@ -719,6 +761,7 @@ export function createRepository(db: Db, audit: AuditLog, reg: Register, deps: R
     updateOne,
     removeOne,
     refreshStored,
+    erasePersonal,
     titles,
     decodeFields,
     resolveRefs,
@@ -804,6 +847,14 @@ export function createRepository(db: Db, audit: AuditLog, reg: Register, deps: R
     },
 
     referringIds,
+
+    /**
+     * A new record's fields as they would be stored, or the VALIDATION error a write would give: references
+     * resolved, the settings' defaults filled in, the cross-field checks passed (an import previews with it).
+     */
+    prepared(input: Fields): Fields {
+      return prepare(input, null);
+    },
 
     /**
      * Records by id with their derived facts, judged at `depth`, for another record's facts to read (so without

@@ -4,6 +4,7 @@ import { m0002VendorListIndexes } from './0002-vendor-list-indexes';
 import { m0003Imports } from './0003-imports';
 import { m0004TransfersAndSettings } from './0004-transfers-and-settings';
 import { m0005ActivitiesAndDpias } from './0005-activities-and-dpias';
+import { m0006BreachesAndRequests } from './0006-breaches-and-requests';
 
 export interface Migration {
   version: number;
@@ -21,6 +22,7 @@ export const migrations: readonly Migration[] = [
   m0003Imports,
   m0004TransfersAndSettings,
   m0005ActivitiesAndDpias,
+  m0006BreachesAndRequests,
 ];
 
 export const LATEST_SCHEMA_VERSION = migrations.length;

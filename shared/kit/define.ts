@@ -182,8 +182,11 @@ export interface RegisterDecl<
   /** The record's title (lists, search, links) and the line under it in search results. */
   titleOf: (record: BaseRecord<F>) => string;
   detailOf: (record: BaseRecord<F>) => string;
-  /** Cross-field rules, checked wherever input is validated. */
-  checks?: (fields: ParsedFields<F>) => FieldProblem[];
+  /**
+   * Cross-field rules, checked wherever input is validated (`input`), and again once references are resolved and
+   * the settings' defaults filled in (`stored`), just before a write.
+   */
+  checks?: (fields: ParsedFields<F>, stage: 'input' | 'stored') => FieldProblem[];
   /**
    * Rules on a change to a stored record, given its fields before and after (a breach's risk assessments may
    * be added to, never edited or removed). Not applied when an undo puts stored values back.
@@ -336,7 +339,7 @@ export function defineRegister<
 
   const checks = decl.checks;
   const input = z.object(inputShape).superRefine((value, ctx) => {
-    for (const p of checks?.(value as Parsed) ?? []) {
+    for (const p of checks?.(value as Parsed, 'input') ?? []) {
       ctx.addIssue({ code: 'custom', path: [p.path], message: p.message });
     }
   }) as unknown as z.ZodType<Parsed, InputFields<F>>;
@@ -467,7 +470,7 @@ export type Register = Omit<
   };
   titleOf: (record: Record<string, unknown>) => string;
   detailOf: (record: Record<string, unknown>) => string;
-  checks?: (fields: Record<string, unknown>) => FieldProblem[];
+  checks?: (fields: Record<string, unknown>, stage: 'input' | 'stored') => FieldProblem[];
   transitions?: (before: Record<string, unknown>, after: Record<string, unknown>) => FieldProblem[];
   defaults?: (
     fields: Record<string, unknown>,

@@ -158,6 +158,11 @@ interface FieldCommon {
    * the value, so erasing it from the record erases it everywhere.
    */
   personal?: boolean;
+  /**
+   * A personal field erased from the record a number of days after another date field's day (a requester's
+   * contact, a year after the request was completed); the erasure is in the change history, the value never was.
+   */
+  erase?: { after: string; days: (settings: Settings) => number };
 }
 
 /**

@@ -1,13 +1,15 @@
 import { declaredRegisters, type Register } from '../kit/define';
 import { activities } from './activities';
+import { breaches } from './breaches';
 import { dpias } from './dpias';
+import { requests } from './requests';
 import { transfers } from './transfers';
 import { vendors } from './vendors';
 
-export { activities, dpias, transfers, vendors };
+export { activities, breaches, dpias, requests, transfers, vendors };
 
 /** Every register, in the order a DPO thinks of them (navigation, search, exports). */
-export const registers = [vendors, transfers, activities, dpias] as const;
+export const registers = [vendors, transfers, activities, dpias, breaches, requests] as const;
 
 export type RegisterName = (typeof registers)[number]['name'];
 export const RegisterNames = registers.map((r) => r.name) as [RegisterName, ...RegisterName[]];

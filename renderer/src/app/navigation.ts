@@ -20,7 +20,7 @@ const register = (path: string, label: string): NavEntry => {
 
 export const registers: NavEntry[] = [
   { path: '/overview', label: 'Overview', built: false },
-  register('/rights-requests', 'Rights requests'),
+  register('/requests', 'Rights requests'),
   register('/breaches', 'Breaches'),
   register('/dpias', 'DPIAs'),
   register('/activities', 'Processing activities'),

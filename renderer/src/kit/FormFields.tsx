@@ -22,6 +22,7 @@ import type { AnyField } from '../../../shared/kit/fields';
 import { CountryMultiSelect, CountrySelect } from '../components/CountryPicker';
 import { capitalised } from './api';
 import { DateField } from './DateField';
+import { InstantField } from './InstantField';
 import { DuplicateWarning } from './DuplicateWarning';
 import { formFields } from './record-form';
 import type { RegisterUi } from '../registers/ui';
@@ -131,8 +132,16 @@ function FieldInput({
         />
       );
     case 'date':
-    case 'instant':
       return <DateField {...common} value={value as string | null} onChange={onChange} />;
+    case 'instant':
+      return (
+        <InstantField
+          {...common}
+          required={field.required}
+          value={value as string | null}
+          onChange={onChange}
+        />
+      );
     case 'bool':
       if (!field.yesNo) {
         return (

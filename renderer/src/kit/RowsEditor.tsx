@@ -17,6 +17,7 @@ import type { ReactNode } from 'react';
 import type { RowField, RowsDecl } from '../../../shared/kit/fields';
 import { capitalised } from './api';
 import { DateField } from './DateField';
+import { InstantField } from './InstantField';
 
 type Entry = Record<string, unknown>;
 
@@ -62,6 +63,8 @@ function EntryField({
       );
     case 'date':
       return <DateField {...common} value={(value as string | null) ?? null} onChange={(v) => onChange(v)} />;
+    case 'instant':
+      return <InstantField {...common} value={(value as string | null) ?? null} onChange={onChange} />;
     case 'int':
       if (field.choices) {
         return (

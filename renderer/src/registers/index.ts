@@ -1,7 +1,9 @@
 import type { Register } from '../../../shared/kit/define';
 import { registers } from '../../../shared/registers/index';
 import { activitiesUi } from './activities';
+import { breachesUi } from './breaches';
 import { dpiasUi } from './dpias';
+import { requestsUi } from './requests';
 import { transfersUi } from './transfers';
 import type { RegisterUi } from './ui';
 import { vendorsUi } from './vendors';
@@ -11,6 +13,8 @@ const uis: Record<string, RegisterUi> = {
   transfers: transfersUi,
   activities: activitiesUi,
   dpias: dpiasUi,
+  breaches: breachesUi,
+  requests: requestsUi,
 };
 
 /** Every register with its pages' own parts, in the order of the declarations. */

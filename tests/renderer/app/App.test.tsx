@@ -11,7 +11,8 @@ describe('shell', () => {
     expect(parseRoute('/vendors/12')).toEqual({ page: 'vendor', id: 12 });
     expect(parseRoute('/vendors/0')).toEqual({ page: 'not-found', path: '/vendors/0' });
     expect(parseRoute('/settings')).toEqual({ page: 'settings' });
-    expect(parseRoute('/breaches')).toEqual({ page: 'not-found', path: '/breaches' });
+    expect(parseRoute('/breaches')).toEqual({ page: 'breaches' });
+    expect(parseRoute('/overview-of-nothing')).toEqual({ page: 'not-found', path: '/overview-of-nothing' });
   });
 
   it('lists only the registers that are built, and opens the vendor register first', async () => {
@@ -24,7 +25,7 @@ describe('shell', () => {
       within(registers)
         .getAllByRole('link')
         .map((a) => a.textContent),
-    ).toEqual(['DPIAs', 'Processing activities', 'Vendors', 'Transfers']);
+    ).toEqual(['Rights requests', 'Breaches', 'DPIAs', 'Processing activities', 'Vendors', 'Transfers']);
     expect(within(registers).getByRole('link', { name: 'Vendors' }).getAttribute('aria-current')).toBe(
       'page',
     );
