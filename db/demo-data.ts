@@ -651,3 +651,150 @@ export const demoDpias: (Record<string, unknown> & {
     sourceDetail: 'Demo example built on the notice’s AI features',
   },
 ];
+
+const DAY = 86_400_000;
+const HOUR = 3_600_000;
+const isoDay = (ms: number) => new Date(ms).toISOString().slice(0, 10);
+const isoAt = (ms: number) =>
+  new Date(Math.floor(ms / 60_000) * 60_000).toISOString().replace(/\.000Z$/, 'Z');
+
+/**
+ * Rights requests as the notice invites them (it offers both the GDPR and the CCPA rights), dated from the day
+ * the demo is loaded so that their states are what they claim: one open, one paused for identity, one extended,
+ * one overdue, one completed.
+ */
+export function demoRequests(now: Date): (Record<string, unknown> & { key: string; reference: string })[] {
+  const t = now.getTime();
+  const day = (n: number) => isoDay(t - n * DAY);
+  const source = `${NOTICE}: "Your rights"`;
+  return [
+    {
+      key: 'req-open',
+      reference: 'DSAR-DEMO-1',
+      jurisdiction: 'GDPR',
+      country: 'NO',
+      type: 'access',
+      receivedOn: day(10),
+      channel: 'email',
+      requester: 'Creator account holder (contact kept in the ticket)',
+      sourceDetail: source,
+    },
+    {
+      key: 'req-paused',
+      reference: 'DSAR-DEMO-2',
+      jurisdiction: 'GDPR',
+      country: 'NO',
+      type: 'erasure',
+      receivedOn: day(20),
+      channel: 'web-form',
+      pauses: [{ from: day(18), to: day(12), reason: 'Waiting for the identity evidence we asked for' }],
+      identityReceivedOn: day(12),
+      sourceDetail: source,
+    },
+    {
+      key: 'req-extended',
+      reference: 'DSAR-DEMO-3',
+      jurisdiction: 'GDPR',
+      country: 'NO',
+      type: 'access',
+      receivedOn: day(45),
+      channel: 'email',
+      extensionNoticeOn: day(20),
+      extensionReason:
+        'Data held across the Web App, support tools and billing: more time is needed to collect it.',
+      sourceDetail: source,
+    },
+    {
+      key: 'req-overdue',
+      reference: 'CCPA-DEMO-4',
+      jurisdiction: 'CCPA',
+      type: 'know',
+      receivedOn: day(50),
+      channel: 'web-form',
+      sourceDetail: `${NOTICE}: "Your California privacy rights"`,
+    },
+    {
+      key: 'req-closed',
+      reference: 'DSAR-DEMO-5',
+      jurisdiction: 'GDPR',
+      country: 'NO',
+      type: 'portability',
+      receivedOn: day(80),
+      channel: 'email',
+      outcome: 'fulfilled',
+      completedOn: day(60),
+      actions: 'Export of the account and content data sent in JSON.',
+      sourceDetail: source,
+    },
+  ];
+}
+
+/**
+ * Two breaches a DPO of this company could face, dated from the moment the demo is loaded: one past its
+ * deadline and filed late with the reasons, one whose clock is still running.
+ */
+export function demoBreaches(now: Date): (Record<string, unknown> & { key: string; title: string })[] {
+  const t = now.getTime();
+  const at = (hoursAgo: number) => isoAt(t - hoursAgo * HOUR);
+  return [
+    {
+      key: 'breach-late',
+      title: 'Support ticket export sent to the wrong customer',
+      occurredAt: at(110),
+      discoveredAt: at(104),
+      awareAt: at(100),
+      timeZone: 'Europe/Oslo',
+      nature: ['confidentiality'],
+      description: 'A CSV export of support tickets was attached to a reply to another customer.',
+      cause: 'Human error: the wrong attachment was chosen in the support tool.',
+      dataCategories: ['Names and email addresses', 'Content of support tickets'],
+      peopleAffected: 42,
+      consequences: 'Other customers’ users could read support conversations.',
+      measuresTaken: 'The recipient confirmed deletion in writing; attachments now need a second check.',
+      assessments: [
+        {
+          assessedAt: at(96),
+          level: 'risk',
+          by: 'DPO',
+          reasoning:
+            'Names and ticket content, no special categories; the recipient is a known business customer.',
+        },
+      ],
+      filings: [
+        {
+          kind: 'initial',
+          authority: 'Datatilsynet',
+          filedAt: at(20),
+          channel: 'Online form',
+          reference: null,
+          delayReason: 'The scope (which tickets were in the export) took three days to establish.',
+        },
+      ],
+      status: 'open',
+      sourceDetail: 'Demo example; the notice describes no breach',
+    },
+    {
+      key: 'breach-running',
+      title: 'Laptop with an unencrypted customer list lost',
+      occurredAt: at(40),
+      discoveredAt: at(32),
+      awareAt: at(30),
+      timeZone: 'Europe/Oslo',
+      nature: ['confidentiality', 'availability'],
+      description:
+        'A sales laptop was left on a train; it held an unencrypted spreadsheet of customer contacts.',
+      dataCategories: ['Names, emails and phone numbers of customer contacts'],
+      peopleAffected: 1200,
+      assessments: [
+        {
+          assessedAt: at(28),
+          level: 'high',
+          by: 'DPO',
+          reasoning: 'Large number of people and no encryption: phishing risk for every contact.',
+        },
+      ],
+      status: 'open',
+      sourceDetail: 'Demo example; the notice describes no breach',
+    },
+  ];
+}

@@ -1,7 +1,15 @@
-import { activities, dpias, transfers, vendors } from '../shared/registers/index';
+import { activities, breaches, dpias, requests, transfers, vendors } from '../shared/registers/index';
 import type { Register } from '../shared/kit/define';
 import type { AuditContext } from './audit';
-import { demoActivities, demoDpias, demoOrganisation, demoTransfers, demoVendors } from './demo-data';
+import {
+  demoActivities,
+  demoBreaches,
+  demoDpias,
+  demoOrganisation,
+  demoRequests,
+  demoTransfers,
+  demoVendors,
+} from './demo-data';
 import type { Db } from './open';
 import type { Registers } from './registers';
 
@@ -9,7 +17,8 @@ type Counts = { created: number; skipped: number };
 
 /**
  * Loads the demo data set drawn from the seed privacy notice, in one transaction: the organisation (when no
- * settings exist yet), its vendors, the transfers to them, the processing activities using them, and one DPIA. A record already in the register (the same
+ * settings exist yet), its vendors, the transfers to them, the processing activities using them, one DPIA, and
+ * rights requests and breaches dated from now. A record already in the register (the same
  * identity: legal name for vendors; importer, destination and exporter for transfers) is skipped, so loading
  * twice adds nothing.
  */
@@ -93,6 +102,10 @@ export function loadDemoData(
         }),
         new Map(),
       );
+      // Requests and breaches are dated from now, so their clocks show what they are meant to.
+      const now = ctx.now();
+      load(requests as unknown as Register, demoRequests(now), ({ key: _key, ...input }) => input, new Map());
+      load(breaches as unknown as Register, demoBreaches(now), ({ key: _key, ...input }) => input, new Map());
       const all = Object.values(counts);
       return {
         created: all.reduce((n, c) => n + c.created, 0),

@@ -172,15 +172,15 @@ describe.runIf(run)('the transfer register in the browser', () => {
     await expectToast(/The organisation is saved/);
 
     const deadlines = page.locator('section', {
-      has: page.getByRole('heading', { name: 'Deadline readings' }),
+      has: page.getByRole('heading', { name: 'Rights requests and deadlines' }),
     });
     await deadlines.getByRole('radio', { name: 'Use the later reading' }).check();
     await deadlines.getByRole('checkbox', { name: /Small processing agent/ }).check();
     await deadlines.getByRole('button', { name: 'Save' }).click();
-    await expectToast(/The deadline readings are saved/);
+    await expectToast(/The deadline settings are saved/);
     await app.shot('transfers-08-settings');
     await page.reload();
-    await page.getByRole('heading', { name: 'Deadline readings' }).waitFor();
+    await page.getByRole('heading', { name: 'Rights requests and deadlines' }).waitFor();
     await expect
       .poll(() => deadlines.getByRole('radio', { name: 'Use the later reading' }).isChecked())
       .toBe(true);

@@ -1,4 +1,18 @@
-import { Alert, Button, Checkbox, Group, Paper, Radio, Stack, Text, Title } from '@mantine/core';
+import {
+  Alert,
+  Button,
+  Checkbox,
+  Group,
+  NumberInput,
+  Paper,
+  Radio,
+  Select,
+  Stack,
+  Text,
+  TextInput,
+  Title,
+} from '@mantine/core';
+import { JURISDICTIONS } from '../../../shared/reference/jurisdictions';
 import { useState } from 'react';
 import type { DeadlineSettings as Deadlines } from '../../../shared/domain/settings';
 import { useSettingsSection } from './use-settings-section';
@@ -32,27 +46,41 @@ export function DeadlineSettings() {
   const [readings, setReadings] = useState<Deadlines['readings']>('cautious');
   const [extension, setExtension] = useState('default');
   const [smallAgent, setSmallAgent] = useState(false);
+  const [jurisdiction, setJurisdiction] = useState<string | null>(null);
+  const [region, setRegion] = useState('');
+  const [target, setTarget] = useState<number | string>('');
+  const [retention, setRetention] = useState<number | string>(365);
   const { saved, error, saving, save } = useSettingsSection(
     'deadlines',
-    'The deadline readings are saved.',
+    'The deadline settings are saved.',
     (d) => {
       setReadings(d.readings);
       setExtension(d.extensionMethod ?? 'default');
       setSmallAgent(d.smallProcessingAgent);
+      setJurisdiction(d.defaultJurisdiction);
+      setRegion(d.holidayRegion ?? '');
+      setTarget(d.internalTargetDays ?? '');
+      setRetention(d.contactRetentionDays);
     },
   );
+  const targetDays = typeof target === 'number' ? target : null;
+  const retentionDays = typeof retention === 'number' ? retention : 365;
 
   const extensionMethod = extension === 'default' ? null : (extension as Deadlines['extensionMethod']);
   const dirty =
     saved !== null &&
     (saved.readings !== readings ||
       saved.extensionMethod !== extensionMethod ||
-      saved.smallProcessingAgent !== smallAgent);
+      saved.smallProcessingAgent !== smallAgent ||
+      saved.defaultJurisdiction !== jurisdiction ||
+      (saved.holidayRegion ?? '') !== region.trim() ||
+      saved.internalTargetDays !== targetDays ||
+      saved.contactRetentionDays !== retentionDays);
 
   return (
     <Paper withBorder p="md" radius="md" component="section" aria-labelledby="deadlines-heading">
       <Title order={2} size="h5" mb={4} id="deadlines-heading">
-        Deadline readings
+        Rights requests and deadlines
       </Title>
       <Text size="sm" c="dimmed" mb="sm">
         Where the law leaves a deadline rule open, the workbench uses the earlier date unless you choose
@@ -60,6 +88,42 @@ export function DeadlineSettings() {
         reading gives.
       </Text>
       <Stack gap="md">
+        <Group grow align="flex-start">
+          <Select
+            label="Default law for a new request"
+            data={JURISDICTIONS.map((j) => ({ value: j.code, label: j.name }))}
+            value={jurisdiction}
+            onChange={setJurisdiction}
+            clearable
+            placeholder="From your country"
+          />
+          <TextInput
+            label="Holiday region"
+            description="A UK nation (sct), a German state (BY), a canton (ZH)"
+            value={region}
+            onChange={(e) => setRegion(e.currentTarget.value)}
+          />
+        </Group>
+        <Group grow align="flex-start">
+          <NumberInput
+            label="Internal target (days)"
+            description="Your own target beside the legal deadline"
+            min={1}
+            max={90}
+            allowDecimal={false}
+            value={target}
+            onChange={setTarget}
+          />
+          <NumberInput
+            label="Keep a requester’s contact for (days)"
+            description="After completion; then it is erased and the dates stay"
+            min={30}
+            max={3650}
+            allowDecimal={false}
+            value={retention}
+            onChange={setRetention}
+          />
+        </Group>
         <Radio.Group
           label="Where a reading is contested"
           description="California’s first and last day, Saturdays under Brazil’s LGPD, and the eves Swedish, Finnish and Dutch law treat like holidays."
@@ -96,7 +160,17 @@ export function DeadlineSettings() {
         )}
         <Group>
           <Button
-            onClick={() => void save({ readings, extensionMethod, smallProcessingAgent: smallAgent })}
+            onClick={() =>
+              void save({
+                readings,
+                extensionMethod,
+                smallProcessingAgent: smallAgent,
+                defaultJurisdiction: jurisdiction as Deadlines['defaultJurisdiction'],
+                holidayRegion: region.trim() || null,
+                internalTargetDays: targetDays,
+                contactRetentionDays: retentionDays,
+              })
+            }
             loading={saving}
             disabled={!dirty}
           >

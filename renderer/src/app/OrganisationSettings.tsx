@@ -1,4 +1,4 @@
-import { Alert, Button, Group, Paper, Stack, Text, TextInput, Title } from '@mantine/core';
+import { Alert, Button, Group, Paper, Select, Stack, Text, Textarea, TextInput, Title } from '@mantine/core';
 import { useState } from 'react';
 import { useSettingsSection } from './use-settings-section';
 import { CountrySelect } from '../components/CountryPicker';
@@ -7,19 +7,31 @@ import { CountrySelect } from '../components/CountryPicker';
  * The organisation whose registers these are: its name, and the country it is established in, which decides
  * the law its transfers are judged under (EU GDPR, UK GDPR or Swiss FADP) and fills in a new transfer's exporter.
  */
+/** The IANA zones this runtime knows, for the picker. */
+const TIME_ZONES: string[] = Intl.supportedValuesOf('timeZone');
+
 export function OrganisationSettings() {
   const [name, setName] = useState('');
   const [country, setCountry] = useState<string | null>(null);
+  const [dpoContact, setDpoContact] = useState('');
+  const [timeZone, setTimeZone] = useState<string | null>(null);
   const { saved, error, saving, save } = useSettingsSection(
     'organisation',
     'The organisation is saved.',
     (o) => {
       setName(o.name ?? '');
       setCountry(o.country);
+      setDpoContact(o.dpoContact ?? '');
+      setTimeZone(o.timeZone);
     },
   );
 
-  const dirty = saved !== null && ((saved.name ?? '') !== name.trim() || saved.country !== country);
+  const dirty =
+    saved !== null &&
+    ((saved.name ?? '') !== name.trim() ||
+      saved.country !== country ||
+      (saved.dpoContact ?? '') !== dpoContact.trim() ||
+      saved.timeZone !== timeZone);
   return (
     <Paper withBorder p="md" radius="md" component="section" aria-labelledby="organisation-heading">
       <Title order={2} size="h5" mb={4} id="organisation-heading">
@@ -40,6 +52,26 @@ export function OrganisationSettings() {
             onChange={setCountry}
           />
         </Group>
+        <Group grow align="flex-start">
+          <Textarea
+            label="DPO contact"
+            description="As your notices and filings give it"
+            autosize
+            minRows={1}
+            value={dpoContact}
+            onChange={(e) => setDpoContact(e.currentTarget.value)}
+          />
+          <Select
+            label="Time zone"
+            description="Breach clocks are shown in it"
+            placeholder="Search, e.g. Europe/Oslo"
+            searchable
+            clearable
+            data={TIME_ZONES}
+            value={timeZone}
+            onChange={setTimeZone}
+          />
+        </Group>
         {error && (
           <Alert color="red" role="alert">
             {error}
@@ -47,7 +79,14 @@ export function OrganisationSettings() {
         )}
         <Group>
           <Button
-            onClick={() => void save({ name: name.trim() || null, country })}
+            onClick={() =>
+              void save({
+                name: name.trim() || null,
+                country,
+                dpoContact: dpoContact.trim() || null,
+                timeZone,
+              })
+            }
             loading={saving}
             disabled={!dirty}
           >

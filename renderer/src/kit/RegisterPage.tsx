@@ -107,9 +107,10 @@ export function RegisterPage({ reg, ui }: { reg: Register; ui: RegisterUi }) {
   const key = (what: string) => `dpo.${reg.name}.${what}`;
   // The view survives opening a record and coming back, for the rest of the session.
   const [search, setSearch] = useSessionStorage({ key: key('search'), defaultValue: '', ...now });
+  // A register may open on a view of its own (rights requests: the open ones); "clear" still clears everything.
   const [filters, setFilters] = useSessionStorage<Filters>({
     key: key('filters'),
-    defaultValue: reg.emptyFilters() as Filters,
+    defaultValue: { ...reg.emptyFilters(), ...(reg.defaultFilters ?? {}) } as Filters,
     ...now,
   });
   const [sort, setSort] = useSessionStorage<ListQuery['sort']>({
