@@ -1,6 +1,7 @@
 import { Command, CommanderError } from 'commander';
 import { registerCoreCommands } from './commands/core-commands';
 import { registerImportCommands } from './commands/import';
+import { registerRecordActions } from './commands/register-actions';
 import { registerRegisterCommands } from './commands/registers';
 import { registerRulesCommands } from './commands/rules';
 import { CliError } from './output';
@@ -15,6 +16,7 @@ export function buildProgram(): Command {
     .exitOverride();
   registerCoreCommands(program);
   registerRegisterCommands(program);
+  registerRecordActions(program);
   registerRulesCommands(program);
   registerImportCommands(program);
   return program;

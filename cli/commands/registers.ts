@@ -212,3 +212,50 @@ export function registerRegisterCommands(program: Command): void {
       }
     });
 }
+
+/** A change to one record made by a command of its register (`dpo requests pause 3 …`). */
+export interface RecordCommand {
+  register: string;
+  name: string;
+  description: string;
+  /** The options, as commander takes them: [flags, description, required]. */
+  options: readonly [string, string, boolean][];
+  /** The record's new values from its current ones and the options; throw CliError on a misuse. */
+  change: (record: Record<string, unknown>, opts: Record<string, string | undefined>) => Record<string, unknown>;
+  /** What the command says once done. */
+  done: (record: Rec) => string;
+}
+
+/**
+ * Adds a command that changes one record through its register's update channel (so the same checks, audit and
+ * derived facts apply as in the UI): read it, change it, write it back with the optimistic lock.
+ */
+export function addRecordCommand(program: Command, spec: RecordCommand): void {
+  const reg = (registers as unknown as readonly Register[]).find((r) => r.name === spec.register)!;
+  const group = program.commands.find((c) => c.name() === reg.name)!;
+  const command = group
+    .command(spec.name)
+    .description(spec.description)
+    .argument('<id>', `the ${reg.noun.one}'s id`, recordId)
+    .option('--db <path>', 'database file')
+    .option('--json', 'print the changed record as JSON');
+  for (const [flags, description, required] of spec.options) {
+    if (required) command.requiredOption(flags, description);
+    else command.option(flags, description);
+  }
+  command.action(async (id: number, opts: Record<string, string | undefined> & { json?: boolean }, cmd: Command) => {
+    const changed = (await withCore(cmd, 'cli', async (core) => {
+      const detail = (await callRegister(core, reg, 'get', { id })) as Record<string, unknown>;
+      const record = detail[reg.entity] as Rec;
+      const values: Record<string, unknown> = {};
+      for (const { name } of reg.fieldList) values[name] = record[name];
+      return callRegister(core, reg, 'update', {
+        id,
+        values: spec.change(values, opts),
+        expectedUpdatedAt: record.updatedAt,
+      });
+    })) as Rec;
+    if (opts.json) return printJson(changed);
+    process.stdout.write(`${spec.done(changed)}\n`);
+  });
+}

@@ -111,7 +111,10 @@ export function computeBreachClock(input: BreachClockInput): BreachClock {
   const at = (ms: number) => `${formatInstant(ms, zone)}${zoneName ? ` in ${zoneName}` : ''} [${isoUtc(ms)}]`;
 
   trace.add(() => traceStep(`Became aware on ${at(aware.ms)}. ${AWARENESS.text}`, AWARENESS));
-  if (zoneName !== null) {
+  // A moment written in UTC ("Z", as the app and most systems store one) is not a local wall time, so only a
+  // numeric offset that disagrees with the zone's can be a slip (+01:00 typed in summer).
+  const writtenInUtc = /z$/i.test(input.awareAt.trim());
+  if (zoneName !== null && !writtenInUtc) {
     const zoneOffset = zoneOffsetMinutes(zoneName, aware.ms);
     if (zoneOffset !== aware.offsetMinutes) {
       trace.add(() =>

@@ -45,6 +45,9 @@ describe('breach clock: 72 hours from awareness', () => {
   it('warns when the offset written is not the zone’s offset at that moment', () => {
     const r = computeBreachClock({ awareAt: '2026-01-10T10:00:00+02:00', timeZone: 'Europe/Paris' });
     expect(texts(r)).toContain('is not Europe/Paris');
+    // A moment written in UTC is not a wall time: nothing to check.
+    const utc = computeBreachClock({ awareAt: '2026-01-10T08:00:00Z', timeZone: 'Europe/Paris' });
+    expect(texts(utc)).not.toContain('offset written');
   });
 
   it('gives 72 hours under PECR from 20 August 2025 (DUAA 2025 s.111), 24 hours before', () => {
