@@ -79,6 +79,23 @@ export function openCore(options: CoreOptions): Core {
       return fn(input);
     };
 
+  /**
+   * An update's input nests the record under `values`, so the problems the register finds once the record is
+   * resolved name their field there too, as the input's own checks do: every path is `values.<field>`.
+   */
+  const inValues = <O>(fn: () => O): O => {
+    try {
+      return fn();
+    } catch (err) {
+      if (!(err instanceof AppError) || err.code !== 'VALIDATION' || !Array.isArray(err.details)) throw err;
+      const details = (err.details as { path: string; message: string }[]).map((d) => ({
+        ...d,
+        path: d.path.startsWith('values') ? d.path : `values.${d.path}`,
+      }));
+      throw new AppError('VALIDATION', details.map((d) => `${d.path}: ${d.message}`).join(' '), details);
+    }
+  };
+
   const registerHandlers: Record<string, (input: never) => unknown> = {};
   for (const reg of registers.list) {
     const repo = registers.repoOf(reg.name);
@@ -94,7 +111,7 @@ export function openCore(options: CoreOptions): Core {
           values,
           expectedUpdatedAt,
         }: Id & { values: Record<string, unknown>; expectedUpdatedAt?: string }) =>
-          repo.update(id, values, ctx, expectedUpdatedAt),
+          inValues(() => repo.update(id, values, ctx, expectedUpdatedAt)),
       ),
       [`${n}:archive`]: writing(({ id }: Id) => repo.archive(id, ctx)),
       [`${n}:restore`]: writing(({ id }: Id) => repo.restore(id, ctx)),

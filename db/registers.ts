@@ -41,9 +41,13 @@ export function createRegisters(
     list,
     settings,
     repoOf,
-    /** Marks every register's stored facts for judging again at the next read (the settings changed). */
+    /**
+     * Marks every register's stored facts for judging again at the next read, and its erasures for looking at
+     * again (the settings changed).
+     */
     markStoredStale(): void {
       for (const reg of list) {
+        repos.get(reg.name)?.eraseAgain();
         if (!Object.values(reg.derived).some((f) => f.store)) continue;
         db.prepare(`UPDATE ${reg.table} SET derived_until = ?`).run(STALE);
       }

@@ -762,6 +762,10 @@ export function createRepository(db: Db, audit: AuditLog, reg: Register, deps: R
     removeOne,
     refreshStored,
     erasePersonal,
+    /** The settings changed (a shorter retention, say): look for erasures again at the next read. */
+    eraseAgain: () => {
+      erasedOn = '';
+    },
     titles,
     decodeFields,
     resolveRefs,

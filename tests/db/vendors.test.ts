@@ -240,21 +240,23 @@ describe('vendor list', () => {
 describe('demo data', () => {
   it('loads the sub-processors of the seed notice once, each marked as coming from it', async () => {
     t = testCore();
-    // The demo also carries the transfers (4), processing activities (8) and the DPIA (1) of the notice, counted
-    // per register.
+    // The demo also carries the transfers (4), processing activities (8) and the DPIA (1) of the notice, and
+    // rights requests (5) and breaches (2) such a company meets, counted per register.
     expect(await ok(t.core, 'demo:load', {})).toMatchObject({
-      created: 27,
+      created: 34,
       skipped: 0,
       registers: {
         vendors: { created: 14, skipped: 0 },
         transfers: { created: 4, skipped: 0 },
         activities: { created: 8, skipped: 0 },
         dpias: { created: 1, skipped: 0 },
+        requests: { created: 5, skipped: 0 },
+        breaches: { created: 2, skipped: 0 },
       },
     });
     expect(await ok(t.core, 'demo:load', {})).toMatchObject({
       created: 0,
-      skipped: 27,
+      skipped: 34,
       registers: { vendors: { created: 0, skipped: 14 } },
     });
     const all = (await ok(t.core, 'vendors:list', { limit: 500 })).rows;
