@@ -132,6 +132,134 @@ describe('the same commands for every register', () => {
     );
   });
 
+  it('pauses, resumes and extends a request, giving the dates `dpo deadline` gives for the same facts', () => {
+    const day = (n: number) => new Date(Date.now() + n * 86_400_000).toISOString().slice(0, 10);
+    const created = dpo(
+      ['requests', 'create', '--input', '-', '--json'],
+      JSON.stringify({
+        reference: 'CLI-1',
+        jurisdiction: 'GDPR',
+        country: 'DE',
+        type: 'access',
+        receivedOn: day(-10),
+      }),
+    );
+    expect(created.stderr).toBe('');
+    const r = JSON.parse(created.stdout) as Record<string, unknown> & { id: number };
+    for (const key of [
+      'due',
+      'baseDue',
+      'extendedDue',
+      'ackDue',
+      'internalDue',
+      'state',
+      'daysLeft',
+      'steps',
+    ])
+      expect(r).toHaveProperty(key);
+    expect(r.state).toBe('open');
+
+    expect(dpo(['requests', 'pause', String(r.id), '--from', day(-8)]).stderr).toContain('Give --reason');
+    const paused = dpo([
+      'requests',
+      'pause',
+      String(r.id),
+      '--from',
+      day(-8),
+      '--reason',
+      'Proof of identity',
+    ]);
+    expect(paused.stdout).toMatch(/^Request CLI-1: due \d{4}-\d{2}-\d{2} \(open\)\.\n$/);
+    const resumed = JSON.parse(
+      dpo(['requests', 'pause', String(r.id), '--to', day(-3), '--json']).stdout,
+    ) as Record<string, unknown>;
+    expect(resumed.pauses).toEqual([{ from: day(-8), to: day(-3), reason: 'Proof of identity' }]);
+    const extended = JSON.parse(
+      dpo(['requests', 'extend', String(r.id), '--notice-on', day(-1), '--reason', 'Many systems', '--json'])
+        .stdout,
+    ) as Record<string, unknown>;
+    const engine = JSON.parse(
+      dpo([
+        'deadline',
+        '--json',
+        '--jurisdiction',
+        'GDPR',
+        '--country',
+        'DE',
+        '--type',
+        'access',
+        '--received',
+        day(-10),
+        '--paused',
+        `${day(-8)}..${day(-3)}`,
+        '--extended',
+      ]).stdout,
+    ) as Record<string, unknown>;
+    for (const key of ['due', 'baseDue', 'extendedDue', 'ackDue', 'internalDue', 'steps'])
+      expect(extended[key], key).toEqual(engine[key]);
+    expect(extended.due).toBe(engine.extendedDue);
+    expect(dpo(['requests', 'pause', String(r.id), '--to', day(0)]).stderr).toContain('No pause is open');
+  });
+
+  it('files a breach with the authority, which stops its clock; a late filing must give its reasons', () => {
+    const hoursAgo = (h: number) =>
+      new Date(Date.now() - h * 3_600_000).toISOString().replace(/\.\d{3}Z$/, 'Z');
+    const running = JSON.parse(
+      dpo(
+        ['breaches', 'create', '--input', '-', '--json'],
+        JSON.stringify({ title: 'CLI breach', awareAt: hoursAgo(10), timeZone: 'Europe/Oslo' }),
+      ).stdout,
+    ) as { id: number; clock: Record<string, unknown> };
+    expect(running.clock).toMatchObject({ state: 'running', hoursLeft: expect.any(Number) });
+    expect(running.clock.hoursLeft).toBeGreaterThanOrEqual(61);
+    expect(running.clock.deadline).toMatch(/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}Z$/);
+    const filed = dpo([
+      'breaches',
+      'file',
+      String(running.id),
+      '--authority',
+      'Datatilsynet',
+      '--at',
+      hoursAgo(1),
+    ]);
+    expect(filed.stdout).toBe(`Breach ${running.id} filed: the clock is stopped.\n`);
+
+    const late = JSON.parse(
+      dpo(
+        ['breaches', 'create', '--input', '-', '--json'],
+        JSON.stringify({ title: 'CLI late breach', awareAt: hoursAgo(100) }),
+      ).stdout,
+    ) as { id: number; clock: Record<string, unknown> };
+    expect(late.clock).toMatchObject({ state: 'overdue' });
+    const refused = dpo([
+      'breaches',
+      'file',
+      String(late.id),
+      '--authority',
+      'Datatilsynet',
+      '--at',
+      hoursAgo(1),
+    ]);
+    expect(refused.code).toBe(2);
+    expect(refused.stderr).toContain('give the reasons for the delay (Art 33(1))');
+    const ok = JSON.parse(
+      dpo([
+        'breaches',
+        'file',
+        String(late.id),
+        '--authority',
+        'Datatilsynet',
+        '--at',
+        hoursAgo(1),
+        '--delay-reason',
+        'The scope was unclear',
+        '--json',
+      ]).stdout,
+    ) as { clock: Record<string, unknown>; filings: unknown[] };
+    expect(ok.clock).toMatchObject({ state: 'stopped', stoppedBy: 'filing', hoursLeft: null });
+    expect(ok.filings).toHaveLength(1);
+  });
+
   it('narrows vendors by the countries they process in (not their headquarters)', () => {
     const help = dpo(['vendors', 'list', '--help']).stdout;
     expect(help).toMatch(/--country <code\.\.\.>\s+processing countries/i);
