@@ -221,7 +221,10 @@ export interface RecordCommand {
   /** The options, as commander takes them: [flags, description, required]. */
   options: readonly [string, string, boolean][];
   /** The record's new values from its current ones and the options; throw CliError on a misuse. */
-  change: (record: Record<string, unknown>, opts: Record<string, string | undefined>) => Record<string, unknown>;
+  change: (
+    record: Record<string, unknown>,
+    opts: Record<string, string | undefined>,
+  ) => Record<string, unknown>;
   /** What the command says once done. */
   done: (record: Rec) => string;
 }
@@ -243,19 +246,21 @@ export function addRecordCommand(program: Command, spec: RecordCommand): void {
     if (required) command.requiredOption(flags, description);
     else command.option(flags, description);
   }
-  command.action(async (id: number, opts: Record<string, string | undefined> & { json?: boolean }, cmd: Command) => {
-    const changed = (await withCore(cmd, 'cli', async (core) => {
-      const detail = (await callRegister(core, reg, 'get', { id })) as Record<string, unknown>;
-      const record = detail[reg.entity] as Rec;
-      const values: Record<string, unknown> = {};
-      for (const { name } of reg.fieldList) values[name] = record[name];
-      return callRegister(core, reg, 'update', {
-        id,
-        values: spec.change(values, opts),
-        expectedUpdatedAt: record.updatedAt,
-      });
-    })) as Rec;
-    if (opts.json) return printJson(changed);
-    process.stdout.write(`${spec.done(changed)}\n`);
-  });
+  command.action(
+    async (id: number, opts: Record<string, string | undefined> & { json?: boolean }, cmd: Command) => {
+      const changed = (await withCore(cmd, 'cli', async (core) => {
+        const detail = (await callRegister(core, reg, 'get', { id })) as Record<string, unknown>;
+        const record = detail[reg.entity] as Rec;
+        const values: Record<string, unknown> = {};
+        for (const { name } of reg.fieldList) values[name] = record[name];
+        return callRegister(core, reg, 'update', {
+          id,
+          values: spec.change(values, opts),
+          expectedUpdatedAt: record.updatedAt,
+        });
+      })) as Rec;
+      if (opts.json) return printJson(changed);
+      process.stdout.write(`${spec.done(changed)}\n`);
+    },
+  );
 }
