@@ -357,8 +357,15 @@ export function latestRisk(b: { assessments: unknown }): Assessment['level'] | n
 /** The initial filing, which stops the clock. */
 const initialFiling = (b: { filings: unknown }) => filingsOf(b).find((f) => f.kind === 'initial') ?? null;
 
+let lastSecond = { iso: '', value: '' };
 /** A moment to the whole second, ISO-8601 UTC: the clock and its SQL twin compare at this precision. */
-export const toSecond = (iso: string) => isoUtc(Math.floor(Date.parse(iso) / 1000) * 1000);
+export function toSecond(iso: string): string {
+  // Every row of a page asks for the same moment.
+  if (lastSecond.iso === iso) return lastSecond.value;
+  const value = isoUtc(Math.floor(Date.parse(iso) / 1000) * 1000);
+  lastSecond = { iso, value };
+  return value;
+}
 
 /** The moment the authority deadline falls (awareness + the regime's hours), ISO-8601 UTC to the second. */
 function deadlineOf(b: { awareAt: string; regime: string }): string {
@@ -377,6 +384,9 @@ const zoneOf = (b: BreachBase, env: { organisation: { timeZone: string | null } 
   b.timeZone && isTimeZone(b.timeZone) ? b.timeZone : (env.organisation.timeZone ?? null);
 
 const clockMemo = new WeakMap<object, { now: string; value: BreachClock }>();
+/** Clocks that no longer run (filed, or no risk) do not depend on the moment: kept by their facts. */
+const stoppedClocks = new Map<string, BreachClock>();
+const STOPPED_CLOCKS = 5_000;
 
 /** The engine's clock for a breach, judged at the moment of the request (once per record and moment). */
 function engineClock(b: BreachBase, env: { now: string; organisation: { timeZone: string | null } }) {
@@ -384,15 +394,23 @@ function engineClock(b: BreachBase, env: { now: string; organisation: { timeZone
   if (known && known.now === env.now) return known.value;
   const filing = initialFiling(b);
   const risk = latestRisk(b);
-  const value = computeBreachClock({
+  const input = {
     awareAt: b.awareAt,
     timeZone: zoneOf(b, env),
     regime: b.regime as never,
-    now: toSecond(env.now),
     authorityNotifiedAt: filing?.filedAt ?? null,
     delayReason: filing?.delayReason ?? null,
     riskLevel: risk,
-  });
+  };
+  let value: BreachClock;
+  if (filing || risk === 'none') {
+    const key = JSON.stringify(input);
+    value = stoppedClocks.get(key) ?? computeBreachClock(input);
+    if (stoppedClocks.size >= STOPPED_CLOCKS) stoppedClocks.clear();
+    stoppedClocks.set(key, value);
+  } else {
+    value = computeBreachClock({ ...input, now: toSecond(env.now) });
+  }
   clockMemo.set(b, { now: env.now, value });
   return value;
 }
@@ -702,6 +720,8 @@ export const breaches = defineRegister({
     return [];
   },
   defaults: (b, organisation) => ({ ...b, timeZone: b.timeZone ?? organisation.timeZone }),
+  // The register opens on the breaches still open, the most pressing deadline (overdue first) at the top.
+  defaultFilters: { status: ['open', 'reopened'] },
   defaultSort: { key: 'deadline', direction: 'asc' },
 });
 

@@ -99,18 +99,31 @@ function localParts(ms: number, zone: string | number): LocalParts {
       offsetMinutes: zone,
     };
   }
+  const key = `${zone}\u0000${ms}`;
+  const known = partsCache.get(key);
+  if (known) return known;
   const parts: Record<string, string> = {};
   for (const p of formatterFor(zone).formatToParts(new Date(ms))) parts[p.type] = p.value;
   const name = parts.timeZoneName ?? 'GMT';
   const m = /GMT([+-])(\d{2}):(\d{2})/.exec(name);
   const offsetMinutes = m ? (m[1] === '-' ? -1 : 1) * (Number(m[2]) * 60 + Number(m[3])) : 0;
-  return {
+  const value = {
     day: dayFromParts(Number(parts.year), Number(parts.month), Number(parts.day)),
     hour: Number(parts.hour),
     minute: Number(parts.minute),
     offsetMinutes,
   };
+  if (partsCache.size >= PARTS_CACHE_SIZE) partsCache.clear();
+  partsCache.set(key, value);
+  return value;
 }
+
+/**
+ * The local reading of a moment in a zone, kept by zone and exact moment: a list of breaches reads the same
+ * awareness and deadline moments on every call, and the same "now" for every row. Intl is the costly part.
+ */
+const partsCache = new Map<string, LocalParts>();
+const PARTS_CACHE_SIZE = 20_000;
 
 /** The UTC offset, in minutes, of an IANA zone at a moment (daylight saving included). */
 export function zoneOffsetMinutes(zone: string, ms: number): number {
@@ -136,7 +149,8 @@ export function formatInstant(ms: number, zone: string | number): string {
 
 /** A moment as ISO-8601 in UTC: "2026-03-30T13:30:00Z" (milliseconds only when there are some). */
 export function isoUtc(ms: number): string {
-  return new Date(ms).toISOString().replace(/\.000Z$/, 'Z');
+  const iso = new Date(ms).toISOString();
+  return iso.endsWith('.000Z') ? `${iso.slice(0, -5)}Z` : iso;
 }
 
 /** A length of time as hours and minutes, rounded down to the minute: "47 h 05 min". */
