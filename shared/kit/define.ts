@@ -64,8 +64,8 @@ export interface DerivedFact<T = unknown, R = never> {
   needs?: { refs?: readonly string[]; related?: readonly string[]; linked?: readonly string[] };
   /** A stored fact the list can sort on, by its column (a request's due date). */
   sort?: boolean;
-  /** How the value reads: country codes as names, or an enum's codes as its field's labels. */
-  display?: 'countries' | { enumOf: string };
+  /** How the value reads: country codes as names, a day as a date, or an enum's codes as its field's labels. */
+  display?: 'countries' | 'date' | { enumOf: string };
 }
 
 // eslint-disable-next-line @typescript-eslint/no-explicit-any -- facts are declared with their register's record type; the kit only calls them

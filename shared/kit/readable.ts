@@ -58,7 +58,7 @@ export function readableValue(
   }
   if (typeof value === 'string') {
     if (countries) return countryLabel(value);
-    if (field?.kind === 'date') return (options.date ?? ((d) => d))(value);
+    if (field?.kind === 'date' || fact?.display === 'date') return (options.date ?? ((d) => d))(value);
     if (enumField) return enumField.options?.find((o) => o.value === value)?.label ?? value;
     return value;
   }

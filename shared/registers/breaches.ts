@@ -557,7 +557,7 @@ export const breaches = defineRegister({
   fields,
   sections: [
     { id: 'what', legend: 'What happened', cols: 2 },
-    { id: 'when', legend: 'When (the clock runs from awareness)', cols: 3 },
+    { id: 'when', legend: 'When (the clock runs from awareness)', cols: 2 },
     { id: 'people', legend: 'People and data affected', cols: 2 },
     { id: 'risk', legend: 'Risk to people', cols: 1 },
     { id: 'filings', legend: 'Notification to the authority (Art 33)', cols: 1 },

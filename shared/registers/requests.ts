@@ -266,6 +266,7 @@ const dateFact = (label: string, pick: (d: RightsDeadline) => string | null, exp
     compute: (r: RequestBase, env) => pick(deadlineOf(r, env)),
     table: false,
     export: exportAs,
+    display: 'date',
   });
 
 /** Rights requests (GDPR Arts 12, 15–22; CCPA and the other laws the engine knows), each with its deadlines. */
@@ -290,6 +291,7 @@ export const requests = defineRegister({
       label: 'Due',
       schema: z.string(),
       compute: (r: RequestBase, env) => deadlineOf(r, env).due,
+      display: 'date',
       table: { size: 120, after: 'receivedOn' },
       export: 'Due',
       sort: true,
@@ -305,7 +307,7 @@ export const requests = defineRegister({
       label: 'State',
       schema: z.enum(['open', 'overdue', 'closed']),
       compute: (r: RequestBase, env) => stateOf(r, env),
-      table: { size: 110, after: 'due' },
+      table: { size: 170, after: 'due' },
       export: 'State',
       store: {
         column: 'request_state',
@@ -333,7 +335,7 @@ export const requests = defineRegister({
       schema: z.number().int().nullable(),
       compute: (r: RequestBase, env) =>
         r.completedOn ? null : daysBetween(env.today, deadlineOf(r, env).due),
-      table: { size: 90, after: 'state' },
+      table: { size: 90, after: 'state', hidden: true },
       export: false,
     }),
     legalDue: dateFact('Legal deadline', (d) => d.legalDue, 'Legal deadline'),
@@ -342,7 +344,13 @@ export const requests = defineRegister({
     extensionNoticeDue: dateFact('Extension notice by', (d) => d.extensionNoticeDue, false),
     ackDue: dateFact('Acknowledge by', (d) => d.ackDue, 'Acknowledge by'),
     internalDue: dateFact('Internal target', (d) => d.internalDue, 'Internal target'),
-    holidayCalendar: dateFact('Holidays of', (d) => d.holidayCalendar, false),
+    holidayCalendar: derived({
+      label: 'Holidays of',
+      schema: z.string().nullable(),
+      compute: (r: RequestBase, env) => deadlineOf(r, env).holidayCalendar,
+      table: false,
+      export: false,
+    }),
     pausedDays: derived({
       label: 'Days paused',
       schema: z.number().int(),

@@ -2,13 +2,12 @@ import { Alert, Button, Group, Paper, Select, Stack, Text, Textarea, TextInput, 
 import { useState } from 'react';
 import { useSettingsSection } from './use-settings-section';
 import { CountrySelect } from '../components/CountryPicker';
+import { TIME_ZONES } from '../lib/format';
 
 /**
  * The organisation whose registers these are: its name, and the country it is established in, which decides
  * the law its transfers are judged under (EU GDPR, UK GDPR or Swiss FADP) and fills in a new transfer's exporter.
  */
-/** The IANA zones this runtime knows, for the picker. */
-const TIME_ZONES: string[] = Intl.supportedValuesOf('timeZone');
 
 export function OrganisationSettings() {
   const [name, setName] = useState('');
@@ -67,7 +66,7 @@ export function OrganisationSettings() {
             placeholder="Search, e.g. Europe/Oslo"
             searchable
             clearable
-            data={TIME_ZONES}
+            data={TIME_ZONES as string[]}
             value={timeZone}
             onChange={setTimeZone}
           />

@@ -3,7 +3,7 @@ import type { ReactNode } from 'react';
 import type { ListFilter, Register } from '../../../shared/kit/define';
 import type { AnyField, ChipColor } from '../../../shared/kit/fields';
 import { StatusChip } from '../components/StatusChip';
-import { countryLabel, countryList, formatDate, formatDay } from '../lib/format';
+import { countryLabel, countryList, formatDate, formatDateTime, formatDay } from '../lib/format';
 import type { Rec } from './api';
 
 export type Filters = Record<string, unknown> & { text: Record<string, string | undefined> };
@@ -64,6 +64,8 @@ function fieldCell(name: string, field: AnyField, r: Rec): ReactNode {
       return cellText(value ? countryLabel(value as string) : null);
     case 'date':
       return cellText(formatDate(value as string | null));
+    case 'instant':
+      return cellText(value ? formatDateTime(value as string) : null);
     case 'bool':
       if (value === null) return null;
       return value ? (
@@ -105,6 +107,7 @@ function derivedCell(reg: Register, name: string, r: Rec): ReactNode {
   const fact = reg.derived[name]!;
   const value = r[name];
   if (fact.display === 'countries') return cellText(countryList(value as string[]));
+  if (fact.display === 'date') return cellText(formatDate(value as string | null));
   if (fact.display && typeof fact.display === 'object')
     return enumChip(reg.fields[fact.display.enumOf]!, value);
   if (typeof value === 'boolean') return value ? <StatusChip color="red">{fact.label}</StatusChip> : null;

@@ -22,11 +22,31 @@ export function formatDay(isoDateTime: string): string {
   return Number.isNaN(date.getTime()) ? isoDateTime : dateFormat.format(date);
 }
 
-/** A stored ISO moment shown in the user's locale and time zone. */
-export function formatDateTime(isoDateTime: string): string {
+const zonedFormats = new Map<string, Intl.DateTimeFormat>();
+
+/**
+ * A stored ISO moment shown in the user's locale, in an IANA time zone when one is given (a breach's clock
+ * zone, so its timeline reads like its deadline) or else in the user's own.
+ */
+export function formatDateTime(isoDateTime: string, timeZone?: string | null): string {
   const date = new Date(isoDateTime);
-  return Number.isNaN(date.getTime()) ? isoDateTime : dateTimeFormat.format(date);
+  if (Number.isNaN(date.getTime())) return isoDateTime;
+  if (!timeZone) return dateTimeFormat.format(date);
+  let f = zonedFormats.get(timeZone);
+  if (!f) {
+    try {
+      f = new Intl.DateTimeFormat(undefined, { dateStyle: 'medium', timeStyle: 'short', timeZone });
+    } catch {
+      // Not an IANA zone (a fixed offset such as "UTC+01:00"): the user's own zone.
+      return dateTimeFormat.format(date);
+    }
+    zonedFormats.set(timeZone, f);
+  }
+  return f.format(date);
 }
+
+/** Every IANA time zone this platform knows, for a picker. */
+export const TIME_ZONES: readonly string[] = Intl.supportedValuesOf('timeZone');
 
 function toIso(year: number, month: number, day: number): string | null {
   const date = new Date(Date.UTC(year, month - 1, day));

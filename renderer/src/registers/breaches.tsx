@@ -1,4 +1,4 @@
-import { Alert, Group, List, Stack, Text, Timeline } from '@mantine/core';
+import { Alert, Group, List, Select, Stack, Text, Timeline } from '@mantine/core';
 import { IconAlertTriangle } from '@tabler/icons-react';
 import { useEffect, useState } from 'react';
 import type { Register } from '../../../shared/kit/define';
@@ -8,8 +8,8 @@ import { StatusChip } from '../components/StatusChip';
 import type { Rec, RecordDetail } from '../kit/api';
 import { enumChip } from '../kit/columns';
 import { Fact, FactsPanel, SourceFact } from '../kit/Facts';
-import { formatDateTime } from '../lib/format';
-import type { RegisterUi } from './ui';
+import { formatDateTime, TIME_ZONES } from '../lib/format';
+import type { FieldEditorProps, RegisterUi } from './ui';
 
 interface Clock {
   deadline: string;
@@ -62,6 +62,8 @@ const STOPPED: Record<NonNullable<Clock['stoppedBy']>, string> = {
  * deadline comes from the rules engine; the time left counts down here, minute by minute.
  */
 export function ClockChip({ clock, now }: { clock: Clock; now: number }) {
+  if (clock.state === 'stopped' && clock.stoppedBy === 'filing' && clock.delayReasonRequired)
+    return <StatusChip color="orange">Notified late</StatusChip>;
   if (clock.state === 'stopped')
     return <StatusChip color="gray">{STOPPED[clock.stoppedBy ?? 'closed']}</StatusChip>;
   const left = Date.parse(clock.deadline) - now;
@@ -103,6 +105,9 @@ function BreachFacts({ reg, detail }: { reg: Register; detail: RecordDetail }) {
           <Text size="sm">
             Deadline: {c.deadlineLocal} ({c.timeZone})
           </Text>
+          <Text size="xs" c="dimmed">
+            The timeline below reads in {c.timeZone} too.
+          </Text>
           {c.delayReasonMissing && (
             <Text size="sm" c="red">
               The filing is late: give the reasons for the delay (Art 33(1)).
@@ -123,7 +128,7 @@ function BreachFacts({ reg, detail }: { reg: Register; detail: RecordDetail }) {
           {b.timeline.map((e, i) => (
             <Timeline.Item key={i} title={<Text size="sm">{e.text}</Text>}>
               <Text size="xs" c="dimmed">
-                {formatDateTime(e.at)}
+                {formatDateTime(e.at, c.timeZone)}
               </Text>
             </Timeline.Item>
           ))}
@@ -134,7 +139,7 @@ function BreachFacts({ reg, detail }: { reg: Register; detail: RecordDetail }) {
           <Text size="sm">
             Due within {b.processorNotice.limitHours} h
             {b.processorNotice.fromContract ? ' (contract)' : ' (default; no contract term recorded)'}, by{' '}
-            {formatDateTime(b.processorNotice.due)}:{' '}
+            {formatDateTime(b.processorNotice.due, c.timeZone)}:{' '}
             {b.processorNotice.status === 'waiting'
               ? 'not received yet.'
               : b.processorNotice.status === 'on-time'
@@ -161,6 +166,25 @@ function BreachFacts({ reg, detail }: { reg: Register; detail: RecordDetail }) {
   );
 }
 
+/** The zone the clock is read in: any IANA zone, searchable; empty takes the organisation's. */
+function TimeZoneSelect({ id, label, description, value, onChange, error }: FieldEditorProps) {
+  return (
+    <Select
+      id={id}
+      label={label}
+      description={description}
+      placeholder="Your organisation’s (Settings)"
+      data={TIME_ZONES as string[]}
+      value={(value as string | null) ?? null}
+      onChange={onChange}
+      error={error}
+      searchable
+      clearable
+      limit={50}
+    />
+  );
+}
+
 /** The breach register's pages: the live clock in the table and on the record, with the next step in words. */
 export const breachesUi: RegisterUi = {
   icon: IconAlertTriangle,
@@ -175,6 +199,7 @@ export const breachesUi: RegisterUi = {
     </>
   ),
   Facts: BreachFacts,
+  editors: { timeZone: TimeZoneSelect },
   newAside: {
     title: 'Start with what you know',
     text: 'The title and the moment you became aware are enough to start the 72-hour clock. Add the risk assessment and the filings as they happen: the record says what must happen next and by when.',

@@ -29,13 +29,20 @@ interface RightsRequest {
     other: { reading: string; baseDue: string; extendedDue: string | null };
   } | null;
   steps: { text: string; rule: string; confidence: string; date?: string }[];
+  pauses: { from: string; to: string | null; reason: string }[];
 }
 
 const asRequest = (r: Rec) => r as unknown as RightsRequest;
 
-/** The state with the days left: "3 days left", "Due today", "Overdue by 2 days", "Closed". */
+/**
+ * The state with the days left: "3 days left", "Due today", "Overdue by 2 days", "Closed"; "Paused" while the
+ * clock waits for what was asked for (the due date moves on each day).
+ */
 export function DueChip({ request }: { request: RightsRequest }) {
   if (request.state === 'closed') return <StatusChip color="gray">Closed</StatusChip>;
+  const open = request.pauses.find((p) => p.to === null);
+  if (open && request.state === 'open')
+    return <StatusChip color="blue">Paused since {formatDate(open.from)}</StatusChip>;
   const d = request.daysLeft ?? 0;
   if (d < 0)
     return (
