@@ -636,6 +636,24 @@ export function createRepository(db: Db, audit: AuditLog, reg: Register, deps: R
     }
   }
 
+  const appendOnly = fieldList.filter((f) => f.field.rows?.appendOnly);
+  /** Entries of an append-only rows field that a change would alter or remove. */
+  function appendOnlyProblems(before: Fields, after: Fields): { path: string; message: string }[] {
+    for (const f of appendOnly) {
+      const old = before[f.name] as Record<string, unknown>[];
+      const now = after[f.name] as Record<string, unknown>[];
+      const changed = old.findIndex((e, i) => !now[i] || JSON.stringify(now[i]) !== JSON.stringify(e));
+      if (changed >= 0)
+        return [
+          {
+            path: `${f.name}.${changed}`,
+            message: `A recorded ${f.field.rows!.noun.one} cannot be changed or removed: add a new one that supersedes it.`,
+          },
+        ];
+    }
+    return [];
+  }
+
   /**
    * Applies the changed fields of one record with one audit entry per field; the caller holds the transaction.
    * `restoring`: the values are stored ones being put back (an undo), taken as they are.
@@ -657,7 +675,7 @@ export function createRepository(db: Db, audit: AuditLog, reg: Register, deps: R
     }
     const fields = prepare(input, id, restoring);
     const old = decodeFields(before);
-    const refused = restoring ? [] : (reg.transitions?.(old, fields) ?? []);
+    const refused = restoring ? [] : appendOnlyProblems(old, fields);
     if (refused.length > 0) {
       throw new AppError(
         'VALIDATION',

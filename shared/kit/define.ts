@@ -187,11 +187,6 @@ export interface RegisterDecl<
    * the settings' defaults filled in (`stored`), just before a write.
    */
   checks?: (fields: ParsedFields<F>, stage: 'input' | 'stored') => FieldProblem[];
-  /**
-   * Rules on a change to a stored record, given its fields before and after (a breach's risk assessments may
-   * be added to, never edited or removed). Not applied when an undo puts stored values back.
-   */
-  transitions?: (before: StoredFields<F>, after: ParsedFields<F>) => FieldProblem[];
   /** The filters a register page opens with (open requests only); "clear filters" still clears them all. */
   defaultFilters?: Record<string, unknown>;
   defaultSort: { key: string; direction: 'asc' | 'desc' };
@@ -448,7 +443,6 @@ export type Register = Omit<
   | 'titleOf'
   | 'detailOf'
   | 'checks'
-  | 'transitions'
   | 'identity'
   | 'defaults'
   | 'derived'
@@ -471,7 +465,6 @@ export type Register = Omit<
   titleOf: (record: Record<string, unknown>) => string;
   detailOf: (record: Record<string, unknown>) => string;
   checks?: (fields: Record<string, unknown>, stage: 'input' | 'stored') => FieldProblem[];
-  transitions?: (before: Record<string, unknown>, after: Record<string, unknown>) => FieldProblem[];
   defaults?: (
     fields: Record<string, unknown>,
     organisation: Organisation,

@@ -237,6 +237,11 @@ export interface RowsDecl {
   /** How an entry is named in the change history and the editor. */
   titleOf: (entry: Record<string, unknown>) => string;
   max?: number;
+  /**
+   * Entries once saved are never changed or removed; new ones follow them (a breach's risk assessments: a later
+   * one supersedes, the record keeps how the judgement evolved). Not applied when an undo puts values back.
+   */
+  appendOnly?: boolean;
   /** Values computed for each entry when a record is read (a risk's level); never stored, dropped on input. */
   derive?: (entry: Record<string, unknown>) => Record<string, unknown>;
   /** The zod schema of an output entry's computed values. */

@@ -29,6 +29,7 @@ const ASSESSMENTS = {
     reasoning: { kind: 'longText', label: 'Reasoning', required: true, max: 5000, wide: true },
   },
   max: 100,
+  appendOnly: true,
 } as const;
 
 /** The filings to supervisory authorities: the initial notice, then any follow-ups (Art 33(4)). */
@@ -701,23 +702,6 @@ export const breaches = defineRegister({
     if (b.art34Ground && b.subjectsToldAt)
       problems.push({ path: 'art34Ground', message: 'The people were told: no Art 34(3) ground is needed.' });
     return problems;
-  },
-  transitions: (before, after) => {
-    // Risk assessments are appended, never edited or removed: the record shows how the judgement evolved.
-    const old = before.assessments as Assessment[];
-    const now = after.assessments as Assessment[];
-    for (const [i, a] of old.entries()) {
-      const same = now[i] && JSON.stringify({ ...now[i] }) === JSON.stringify({ ...a });
-      if (!same)
-        return [
-          {
-            path: `assessments.${i}`,
-            message:
-              'A recorded risk assessment cannot be changed or removed: add a new one that supersedes it.',
-          },
-        ];
-    }
-    return [];
   },
   defaults: (b, organisation) => ({ ...b, timeZone: b.timeZone ?? organisation.timeZone }),
   // The register opens on the breaches still open, the most pressing deadline (overdue first) at the top.

@@ -247,6 +247,12 @@ function FieldInput({
           value={value as Record<string, unknown>[]}
           onChange={onChange}
           error={common.error}
+          // Entries already saved in an append-only list stay as they are.
+          locked={
+            field.rows!.appendOnly && recordId !== undefined
+              ? ((form.stored[name] as unknown[] | undefined)?.length ?? 0)
+              : 0
+          }
         />
       );
     case 'struct':

@@ -128,6 +128,7 @@ export function RowsEditor({
   error,
   nested = false,
   entryExtra,
+  locked = 0,
 }: {
   id: string;
   label: string;
@@ -139,6 +140,8 @@ export function RowsEditor({
   nested?: boolean;
   /** Something the register shows under each entry (a risk's levels). */
   entryExtra?: (entry: Entry, index: number) => ReactNode;
+  /** The first entries, already saved in an append-only list: shown, not edited, moved or removed. */
+  locked?: number;
 }) {
   const noun = decl.noun;
   const set = (index: number, name: string, v: unknown) =>
@@ -186,62 +189,70 @@ export function RowsEditor({
                     {capitalised(noun.one)} {index + 1}
                     {decl.titleOf(entry).trim() ? `: ${decl.titleOf(entry)}` : ''}
                   </Text>
-                  <Group gap={4} wrap="nowrap">
-                    <ActionIcon
-                      variant="subtle"
-                      color="gray"
-                      aria-label={`Move ${noun.one} ${index + 1} up`}
-                      disabled={index === 0}
-                      onClick={() => move(index, -1)}
-                    >
-                      <IconArrowUp size={16} />
-                    </ActionIcon>
-                    <ActionIcon
-                      variant="subtle"
-                      color="gray"
-                      aria-label={`Move ${noun.one} ${index + 1} down`}
-                      disabled={index === value.length - 1}
-                      onClick={() => move(index, 1)}
-                    >
-                      <IconArrowDown size={16} />
-                    </ActionIcon>
-                    <ActionIcon
-                      variant="subtle"
-                      color="red"
-                      aria-label={`Remove ${noun.one} ${index + 1}`}
-                      onClick={() => onChange(value.filter((_, i) => i !== index))}
-                    >
-                      <IconTrash size={16} />
-                    </ActionIcon>
-                  </Group>
-                </Group>
-                {chunks.map((chunk, c) =>
-                  chunk.wide ? (
-                    <EntryField
-                      key={chunk.fields[0]![0]}
-                      id={`${entryId}-${chunk.fields[0]![0]}`}
-                      field={chunk.fields[0]![1]}
-                      value={entry[chunk.fields[0]![0]]}
-                      onChange={(v) => set(index, chunk.fields[0]![0], v)}
-                    />
+                  {index < locked ? (
+                    <Text size="xs" c="dimmed">
+                      Recorded: add a new {noun.one} to supersede it
+                    </Text>
                   ) : (
-                    <SimpleGrid
-                      key={`grid-${c}`}
-                      cols={{ base: 1, sm: Math.min(chunk.fields.length, nested ? 3 : 4) }}
-                      spacing="xs"
-                    >
-                      {chunk.fields.map(([name, f]) => (
-                        <EntryField
-                          key={name}
-                          id={`${entryId}-${name}`}
-                          field={f}
-                          value={entry[name]}
-                          onChange={(v) => set(index, name, v)}
-                        />
-                      ))}
-                    </SimpleGrid>
-                  ),
-                )}
+                    <Group gap={4} wrap="nowrap">
+                      <ActionIcon
+                        variant="subtle"
+                        color="gray"
+                        aria-label={`Move ${noun.one} ${index + 1} up`}
+                        disabled={index === locked}
+                        onClick={() => move(index, -1)}
+                      >
+                        <IconArrowUp size={16} />
+                      </ActionIcon>
+                      <ActionIcon
+                        variant="subtle"
+                        color="gray"
+                        aria-label={`Move ${noun.one} ${index + 1} down`}
+                        disabled={index === value.length - 1}
+                        onClick={() => move(index, 1)}
+                      >
+                        <IconArrowDown size={16} />
+                      </ActionIcon>
+                      <ActionIcon
+                        variant="subtle"
+                        color="red"
+                        aria-label={`Remove ${noun.one} ${index + 1}`}
+                        onClick={() => onChange(value.filter((_, i) => i !== index))}
+                      >
+                        <IconTrash size={16} />
+                      </ActionIcon>
+                    </Group>
+                  )}
+                </Group>
+                <fieldset disabled={index < locked} className="rows-entry-fields">
+                  {chunks.map((chunk, c) =>
+                    chunk.wide ? (
+                      <EntryField
+                        key={chunk.fields[0]![0]}
+                        id={`${entryId}-${chunk.fields[0]![0]}`}
+                        field={chunk.fields[0]![1]}
+                        value={entry[chunk.fields[0]![0]]}
+                        onChange={(v) => set(index, chunk.fields[0]![0], v)}
+                      />
+                    ) : (
+                      <SimpleGrid
+                        key={`grid-${c}`}
+                        cols={{ base: 1, sm: Math.min(chunk.fields.length, nested ? 3 : 4) }}
+                        spacing="xs"
+                      >
+                        {chunk.fields.map(([name, f]) => (
+                          <EntryField
+                            key={name}
+                            id={`${entryId}-${name}`}
+                            field={f}
+                            value={entry[name]}
+                            onChange={(v) => set(index, name, v)}
+                          />
+                        ))}
+                      </SimpleGrid>
+                    ),
+                  )}
+                </fieldset>
                 {entryExtra?.(entry, index)}
               </Stack>
             </Paper>

@@ -19,6 +19,8 @@ export interface RecordFormOptions {
 
 export interface RecordFormState {
   values: FormValues;
+  /** The values as stored (what the form started from, or last saved). */
+  stored: FormValues;
   errors: FieldErrors;
   /** Problems the core reported that belong to no single field. */
   general: string[];
@@ -147,5 +149,17 @@ export function useRecordForm({
 
   const dismissConflict = useCallback(() => setConflict(null), []);
 
-  return { values, errors, general, dirty, saving, conflict, setField, save, reset, dismissConflict };
+  return {
+    values,
+    stored: baseline,
+    errors,
+    general,
+    dirty,
+    saving,
+    conflict,
+    setField,
+    save,
+    reset,
+    dismissConflict,
+  };
 }
