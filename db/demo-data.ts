@@ -4,7 +4,8 @@ import type { VendorInput } from '../shared/domain/vendor';
 const NOTICE = 'Privacy notice of WeAre (wearelearning.io)';
 
 /** The controller the notice names ("Who we are and how to contact us"): the organisation of the demo. */
-export const demoOrganisation = { name: 'We Are Learning AS', country: 'NO' };
+/** The controller of the seed notice, in Oslo: its clocks read in Norway's time. */
+export const demoOrganisation = { name: 'We Are Learning AS', country: 'NO', timeZone: 'Europe/Oslo' };
 
 /**
  * The demo register, drawn only from the seed privacy notice. Where the notice is silent (a country, a DPA date,

@@ -7,7 +7,7 @@ import { sql } from '../kit/sql';
 import { foldText } from '../import/text';
 import { BREACH_REGIMES, breachDeadlineRule, DEFAULT_PROCESSOR_LIMIT_HOURS } from '../reference/breach';
 import { computeBreachClock, type BreachClock } from '../rules/breach-clock';
-import { formatInstant, isoUtc, isTimeZone, parseInstant } from '../rules/instant';
+import { isoUtc, isTimeZone, parseInstant } from '../rules/instant';
 
 const HOUR = 3_600_000;
 
@@ -473,7 +473,12 @@ function nextStepOf(b: BreachBase, env: { now: string; organisation: { timeZone:
   const risk = latestRisk(b);
   if (b.status === 'dismissed') return 'Nothing: recorded as not a breach, with the reason.';
   if (b.status === 'closed') return 'Nothing: closed. Keep the record (Art 33(5)).';
-  const local = `${formatInstant(Date.parse(clock.deadline), clock.timeZone.startsWith('UTC') ? 0 : clock.timeZone)} (${clock.timeZone})`;
+  // A zone by name is said after the local time; a fixed offset is already in it.
+  const local = clock.timeZone.startsWith('UTC')
+    ? clock.deadlineLocal
+    : `${clock.deadlineLocal} (${clock.timeZone})`;
+  if (risk === null && clock.stoppedBy === 'filing')
+    return 'Record the risk assessment behind the notification (Art 33(5)): it decides whether the people affected must be told.';
   if (risk === null)
     return `Assess the risk to people now: the deadline to notify the supervisory authority is ${local}.`;
   if (risk === 'none')
@@ -591,7 +596,7 @@ export const breaches = defineRegister({
       label: 'Clock',
       schema: ClockSchema,
       compute: (b: BreachBase, env) => clockOf(b, env),
-      table: { size: 170, after: 'awareAt', short: 'Clock' },
+      table: { size: 200, after: 'awareAt', short: 'Clock' },
       export: false,
       filter: {
         kind: 'choice',

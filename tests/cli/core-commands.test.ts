@@ -42,10 +42,10 @@ describe('dpo command', () => {
     expect(vendors.find((v) => v.name === 'OpenAI')?.processingCountries).toEqual(['US']);
 
     // 14 vendors, 4 transfers, 8 processing activities, 1 DPIA, 5 rights requests, 2 breaches, and the
-    // organisation's name and country.
+    // organisation's name, country and time zone.
     expect(dpo(['audit', 'verify', '--db', db])).toMatchObject({
       code: 0,
-      stdout: 'The audit log is intact: 36 entries.\n',
+      stdout: 'The audit log is intact: 37 entries.\n',
     });
     const raw = new Database(db);
     raw.exec("DROP TRIGGER audit_log_no_update; UPDATE audit_log SET actor = 'mallory' WHERE id = 7;");

@@ -23,6 +23,7 @@ export function StatusChip({
       size="sm"
       title={title}
       leftSection={leftSection}
+      data-color={color}
     >
       {children}
     </Badge>

@@ -73,14 +73,15 @@ export function InstantField({
       error={error}
       required={required}
     >
-      <Group gap={6} wrap="nowrap" align="flex-start">
+      {/* In a narrow column the time goes under the date. */}
+      <Group gap={6} wrap="wrap" align="flex-start">
         <DateField
           id={id}
           aria-label={label ? `${label}: date` : 'Date'}
           value={day}
           onChange={(d) => report(d, time)}
           error={Boolean(error)}
-          style={{ flex: 1 }}
+          style={{ flex: '1 1 150px', minWidth: 150 }}
         />
         <TimeInput
           id={id ? `${id}-time` : undefined}

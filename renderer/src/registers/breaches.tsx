@@ -103,10 +103,13 @@ function BreachFacts({ reg, detail }: { reg: Register; detail: RecordDetail }) {
             <RiskChip level={b.latestRisk} />
           </Group>
           <Text size="sm">
-            Deadline: {c.deadlineLocal} ({c.timeZone})
+            Deadline: {c.deadlineLocal}
+            {c.timeZone.startsWith('UTC') ? '' : ` (${c.timeZone})`}
           </Text>
           <Text size="xs" c="dimmed">
-            The timeline below reads in {c.timeZone} too.
+            {c.timeZone.startsWith('UTC')
+              ? 'No time zone is set for this breach or in Settings: the times read in your own.'
+              : `The timeline below reads in ${c.timeZone} too.`}
           </Text>
           {c.delayReasonMissing && (
             <Text size="sm" c="red">
