@@ -5,6 +5,7 @@ import { m0003Imports } from './0003-imports';
 import { m0004TransfersAndSettings } from './0004-transfers-and-settings';
 import { m0005ActivitiesAndDpias } from './0005-activities-and-dpias';
 import { m0006BreachesAndRequests } from './0006-breaches-and-requests';
+import { m0007BreachClosure } from './0007-breach-closure';
 
 export interface Migration {
   version: number;
@@ -23,6 +24,7 @@ export const migrations: readonly Migration[] = [
   m0004TransfersAndSettings,
   m0005ActivitiesAndDpias,
   m0006BreachesAndRequests,
+  m0007BreachClosure,
 ];
 
 export const LATEST_SCHEMA_VERSION = migrations.length;

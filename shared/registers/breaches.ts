@@ -265,6 +265,17 @@ const fields = {
     form: { section: 'subjects' },
     import: false,
   }),
+  art34Reasoning: longText({
+    label: 'Why the ground applies',
+    table: false,
+    form: {
+      section: 'subjects',
+      wide: true,
+      description:
+        'E.g. the encryption used and where its key is; the measures taken; the public communication',
+    },
+    import: false,
+  }),
   processorAwareAt: instant({
     label: 'Processor became aware at',
     table: false,
@@ -312,6 +323,12 @@ const fields = {
     table: { size: 110 },
     form: { section: 'close' },
     import: { synonyms: { exact: ['status'], phrases: ['breach status'] } },
+  }),
+  closedAt: instant({
+    label: 'Closed at',
+    table: false,
+    form: { section: 'close' },
+    import: { synonyms: { phrases: ['closed at', 'date closed', 'closure date'] } },
   }),
   dismissalRationale: longText({
     label: 'Why it is not a breach',
@@ -494,7 +511,7 @@ function nextStepOf(b: BreachBase, env: { now: string; organisation: { timeZone:
 
 const TimelineSchema = z.array(z.object({ at: z.string(), kind: z.string(), text: z.string() }));
 
-/** The breach's events in order: occurred, discovered, aware, assessments, filings, people told, deadline. */
+/** The breach's events in order: occurred, discovered, aware, assessments, filings, people told, deadline, closed. */
 function timelineOf(b: BreachBase, env: { now: string; organisation: { timeZone: string | null } }) {
   const events: { at: string; kind: string; text: string }[] = [];
   const add = (at: string | null, kind: string, text: string) => {
@@ -520,6 +537,7 @@ function timelineOf(b: BreachBase, env: { now: string; organisation: { timeZone:
     );
   }
   add(b.subjectsToldAt, 'subjects-told', `People told${b.subjectsToldHow ? ` by ${b.subjectsToldHow}` : ''}`);
+  if (b.status === 'closed' || b.status === 'reopened') add(b.closedAt, 'closed', 'Closed');
   add(clockOf(b, env).deadline, 'deadline', 'Deadline to notify the authority');
   return events.sort((x, y) => x.at.localeCompare(y.at));
 }
@@ -703,6 +721,13 @@ export const breaches = defineRegister({
       problems.push({
         path: 'dismissalRationale',
         message: 'Record why this is not a personal-data breach.',
+      });
+    if (b.status === 'closed' && !b.closedAt)
+      problems.push({ path: 'closedAt', message: 'Give the moment the breach was closed.' });
+    if (b.art34Ground && !b.art34Reasoning)
+      problems.push({
+        path: 'art34Reasoning',
+        message: 'Say why the Art 34(3) ground applies (e.g. the encryption and where its key is).',
       });
     if (b.art34Ground && b.subjectsToldAt)
       problems.push({ path: 'art34Ground', message: 'The people were told: no Art 34(3) ground is needed.' });

@@ -172,6 +172,37 @@ describe('breach register: the 72-hour clock', () => {
     expect(filed.timeline.find((e) => e.kind === 'filing')?.text).toBe(
       'Initial filing to Datatilsynet (ref. DT-26-1)',
     );
+
+    // Telling nobody needs its Art 34(3) ground and why it applies; closing needs its moment, the last event.
+    const why = await t.core.dispatch('breaches:update', {
+      id: b.id,
+      values: { ...pick(filed), art34Ground: 'unintelligible' },
+      expectedUpdatedAt: filed.updatedAt,
+    });
+    expect(!why.ok && why.error.details).toEqual([
+      expect.objectContaining({ path: 'values.art34Reasoning' }),
+    ]);
+    const unclosed = await t.core.dispatch('breaches:update', {
+      id: b.id,
+      values: { ...pick(filed), status: 'closed' },
+      expectedUpdatedAt: filed.updatedAt,
+    });
+    expect(!unclosed.ok && unclosed.error.details).toEqual([
+      expect.objectContaining({ path: 'values.closedAt' }),
+    ]);
+    const closed = await ok(t.core, 'breaches:update', {
+      id: b.id,
+      values: {
+        ...pick(filed),
+        subjectsToldAt: '2026-03-28T12:00:00+01:00',
+        subjectsToldHow: 'e-mail',
+        status: 'closed',
+        closedAt: '2026-04-10T09:00:00+02:00',
+      },
+      expectedUpdatedAt: filed.updatedAt,
+    });
+    expect(closed.timeline.map((e) => e.kind).slice(-3)).toEqual(['subjects-told', 'deadline', 'closed']);
+    expect(closed.nextStep).toMatch(/^Nothing: closed/);
   });
 
   it('stops the clock for no risk, and says to record why no notification is needed', async () => {
@@ -284,11 +315,13 @@ function pick(b: Record<string, unknown>): Record<string, unknown> {
     'subjectsToldHow',
     'subjectsToldCount',
     'art34Ground',
+    'art34Reasoning',
     'processorAwareAt',
     'processorNoticeAt',
     'vendors',
     'activities',
     'status',
+    'closedAt',
     'dismissalRationale',
     'lessons',
     'notes',

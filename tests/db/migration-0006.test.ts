@@ -26,7 +26,7 @@ describe('migration 6: breaches and rights requests', () => {
     `);
     v5.db.close();
 
-    const { db, fromVersion, backupPath } = openDatabase(path, { migrations });
+    const { db, fromVersion, backupPath } = openDatabase(path, { migrations: migrations.slice(0, 6) });
     expect(fromVersion).toBe(5);
     expect(backupPath).toMatch(/before-v6/);
     expect(db.prepare('SELECT name FROM activities').all()).toEqual([{ name: 'Support' }]);
