@@ -1,10 +1,7 @@
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { openCore } from '../db/core';
 import { activities, dpias, transfers, vendors } from '../shared/registers/index';
-import { measureList } from './list-measure';
+import { measureList, withBenchDb } from './list-measure';
 
 const VENDORS = 2_000;
 const N = 100_000;
@@ -37,9 +34,7 @@ const CRITERIA = ['large-scale', 'innovative-technology', 'evaluation-scoring', 
  * database does not change; the "after a write" shapes measure the cold call.
  */
 export async function run(): Promise<Record<string, unknown>> {
-  const dir = mkdtempSync(join(tmpdir(), 'dpo-bench-'));
-  const dbPath = join(dir, 'bench.sqlite');
-  try {
+  return withBenchDb(async (dbPath) => {
     let core = openCore({ dbPath, door: 'cli', actor: 'bench' });
     const ctx = { actor: 'bench', now: () => new Date() };
     const vendorRepo = core.registers.repoOf('vendors');
@@ -143,7 +138,5 @@ export async function run(): Promise<Record<string, unknown>> {
     };
     core.close();
     return results;
-  } finally {
-    rmSync(dir, { recursive: true, force: true });
-  }
+  });
 }

@@ -1,12 +1,9 @@
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { openCore } from '../db/core';
 import { localIsoDate } from '../db/kit/repository';
 import { breaches, requests } from '../shared/registers/index';
 import { addDays } from '../shared/rules/calendar';
-import { measureList } from './list-measure';
+import { measureList, withBenchDb } from './list-measure';
 
 const N = 100_000;
 const HOUR = 3_600_000;
@@ -28,9 +25,7 @@ const ZONES = ['Europe/Oslo', 'Europe/Berlin', 'Europe/London', null] as const;
  * the moment of the call); the lists filter and sort on the due date, state and clock kept beside each record.
  */
 export async function run(): Promise<Record<string, unknown>> {
-  const dir = mkdtempSync(join(tmpdir(), 'dpo-bench-'));
-  const dbPath = join(dir, 'bench.sqlite');
-  try {
+  return withBenchDb(async (dbPath) => {
     let core = openCore({ dbPath, door: 'cli', actor: 'bench' });
     const ctx = { actor: 'bench', now: () => new Date() };
     const requestRepo = core.registers.repoOf('requests');
@@ -153,7 +148,5 @@ export async function run(): Promise<Record<string, unknown>> {
     };
     core.close();
     return results;
-  } finally {
-    rmSync(dir, { recursive: true, force: true });
-  }
+  });
 }

@@ -1,3 +1,6 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import type { Core } from '../db/core';
 
@@ -40,4 +43,14 @@ export async function measureList(
     goalP95Ms: GOAL_P95_MS,
     metGoal: p95 < GOAL_P95_MS,
   };
+}
+
+/** Runs a benchmark on a fresh database file in a temporary folder, removed afterwards whatever happens. */
+export async function withBenchDb<T>(fn: (dbPath: string) => Promise<T>): Promise<T> {
+  const dir = mkdtempSync(join(tmpdir(), 'dpo-bench-'));
+  try {
+    return await fn(join(dir, 'bench.sqlite'));
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
 }

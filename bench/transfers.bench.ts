@@ -1,9 +1,6 @@
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { openCore } from '../db/core';
-import { measureList } from './list-measure';
+import { measureList, withBenchDb } from './list-measure';
 import { transfers, vendors } from '../shared/registers/index';
 
 const VENDORS = 10_000;
@@ -28,9 +25,7 @@ const measure = measureList;
  * (and the stored verdict the validity filter reads); plus the vendor list filtered on transfer gaps.
  */
 export async function run(): Promise<Record<string, unknown>> {
-  const dir = mkdtempSync(join(tmpdir(), 'dpo-bench-'));
-  const dbPath = join(dir, 'bench.sqlite');
-  try {
+  return withBenchDb(async (dbPath) => {
     let core = openCore({ dbPath, door: 'cli', actor: 'bench' });
     const ctx = { actor: 'bench', now: () => new Date() };
     const vendorRepo = core.registers.repoOf('vendors');
@@ -102,7 +97,5 @@ export async function run(): Promise<Record<string, unknown>> {
     };
     core.close();
     return results;
-  } finally {
-    rmSync(dir, { recursive: true, force: true });
-  }
+  });
 }

@@ -1,9 +1,6 @@
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { openCore, type Core } from '../db/core';
-import { measureList } from './list-measure';
+import { measureList, withBenchDb } from './list-measure';
 import { VendorInputSchema } from '../shared/domain/vendor';
 
 const N = 100_000;
@@ -29,9 +26,7 @@ const measure = (core: Core, input: object, runs?: number) => measureList(core, 
 
 /** vendors:list on a database of 100,000 vendors: first page sorted, filtered, searched; and a cold open. */
 export async function run(): Promise<Record<string, unknown>> {
-  const dir = mkdtempSync(join(tmpdir(), 'dpo-bench-'));
-  const dbPath = join(dir, 'bench.sqlite');
-  try {
+  return withBenchDb(async (dbPath) => {
     let core = openCore({ dbPath, door: 'cli', actor: 'bench' });
     const repo = core.registers.repoOf('vendors');
     const ctx = { actor: 'bench', now: () => new Date() };
@@ -96,7 +91,5 @@ export async function run(): Promise<Record<string, unknown>> {
     };
     core.close();
     return results;
-  } finally {
-    rmSync(dir, { recursive: true, force: true });
-  }
+  });
 }

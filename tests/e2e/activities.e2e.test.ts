@@ -1,6 +1,6 @@
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { browserAvailable, SCREENSHOTS, startApp, type RunningApp } from './helpers/app';
+import { browserAvailable, loadDemo, SCREENSHOTS, startApp, type RunningApp } from './helpers/app';
 import { join } from 'node:path';
 
 const run = browserAvailable();
@@ -29,11 +29,7 @@ describe.runIf(run)('a processing activity and its DPIA in the browser', () => {
   beforeAll(async () => {
     app = await startApp();
     page = app.page;
-    await page.getByRole('button', { name: 'Load demo data' }).click();
-    await page
-      .getByTestId('row-count')
-      .filter({ hasText: /^14 vendors$/ })
-      .waitFor();
+    await loadDemo(page);
   });
   afterAll(async () => {
     await app?.stop();

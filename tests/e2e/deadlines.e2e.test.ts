@@ -1,7 +1,7 @@
 import type { Locator, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { computeRightsDeadline, type RightsDeadlineInput } from '../../shared/rules/rights-deadline';
-import { browserAvailable, startApp, type RunningApp } from './helpers/app';
+import { browserAvailable, loadDemo, startApp, type RunningApp } from './helpers/app';
 
 const run = browserAvailable();
 let app: RunningApp;
@@ -52,11 +52,7 @@ describe.runIf(run)('the registers a DPO opens under time pressure, in the brows
     // The browser's clock is faked (the app's core keeps the real time): installed before the app loads.
     await page.clock.install();
     await page.reload();
-    await page.getByRole('button', { name: 'Load demo data' }).click();
-    await page
-      .getByTestId('row-count')
-      .filter({ hasText: /^14 vendors$/ })
-      .waitFor();
+    await loadDemo(page);
   });
   afterAll(async () => {
     await app?.stop();

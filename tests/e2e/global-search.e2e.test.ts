@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
-import { browserAvailable, startApp, type RunningApp } from './helpers/app';
+import { browserAvailable, loadDemo, startApp, type RunningApp } from './helpers/app';
 
 const run = browserAvailable();
 let app: RunningApp;
@@ -16,11 +16,7 @@ describe.runIf(run)('the global search in the browser', () => {
   beforeAll(async () => {
     app = await startApp();
     page = app.page;
-    await page.getByRole('button', { name: 'Load demo data' }).click();
-    await page
-      .getByTestId('row-count')
-      .filter({ hasText: /^14 vendors$/ })
-      .waitFor();
+    await loadDemo(page);
   });
   afterAll(async () => {
     await app?.stop();

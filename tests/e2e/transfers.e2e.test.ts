@@ -2,7 +2,7 @@ import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { writeXlsx } from '../db/import/fixtures';
-import { browserAvailable, startApp, type RunningApp } from './helpers/app';
+import { browserAvailable, loadDemo, startApp, type RunningApp } from './helpers/app';
 
 const run = browserAvailable();
 let app: RunningApp;
@@ -30,11 +30,7 @@ describe.runIf(run)('the transfer register in the browser', () => {
   });
 
   it('shows a vendor’s transfer gap and records the transfer that closes it', async () => {
-    await page.getByRole('button', { name: 'Load demo data' }).click();
-    await page
-      .getByTestId('row-count')
-      .filter({ hasText: /^14 vendors$/ })
-      .waitFor();
+    await loadDemo(page);
     await page.getByRole('grid', { name: 'Vendors' }).getByText('OpenAI', { exact: true }).click();
     await page.getByRole('heading', { name: 'OpenAI', level: 1 }).waitFor();
     const third = page.getByRole('list', { name: 'Third countries' });

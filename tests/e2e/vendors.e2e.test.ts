@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
-import { browserAvailable, startApp, type RunningApp } from './helpers/app';
+import { browserAvailable, loadDemo, startApp, type RunningApp } from './helpers/app';
 
 const run = browserAvailable();
 let app: RunningApp;
@@ -29,11 +29,7 @@ describe.runIf(run)('the vendor register in the browser', () => {
   it('offers demo data on an empty register and loads it', async () => {
     await page.getByRole('button', { name: 'Load demo data' }).waitFor();
     await app.shot('01-empty-register');
-    await page.getByRole('button', { name: 'Load demo data' }).click();
-    await page
-      .getByTestId('row-count')
-      .filter({ hasText: /^14 vendors$/ })
-      .waitFor();
+    await loadDemo(page);
     const names = await tableNames();
     expect(names).toContain('Zendesk');
     expect(names).toContain('OpenAI');

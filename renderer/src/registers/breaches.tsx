@@ -1,13 +1,13 @@
-import { Alert, Group, List, Select, Stack, Text, Timeline } from '@mantine/core';
+import { Alert, Group, Select, Stack, Text, Timeline } from '@mantine/core';
 import { IconAlertTriangle } from '@tabler/icons-react';
 import { useEffect, useState } from 'react';
 import type { Register } from '../../../shared/kit/define';
 import { breaches } from '../../../shared/registers/index';
-import { UNVERIFIED_MARK } from '../../../shared/reference/sources';
 import { StatusChip } from '../components/StatusChip';
 import type { Rec, RecordDetail } from '../kit/api';
 import { enumChip } from '../kit/columns';
 import { Fact, FactsPanel, SourceFact } from '../kit/Facts';
+import { TraceSteps } from '../kit/TraceSteps';
 import { formatDateTime, TIME_ZONES } from '../lib/format';
 import type { FieldEditorProps, RegisterUi } from './ui';
 
@@ -152,17 +152,7 @@ function BreachFacts({ reg, detail }: { reg: Register; detail: RecordDetail }) {
         </Fact>
       )}
       <Fact label="How the clock was worked out">
-        <List size="xs" spacing={4} aria-label="Clock steps">
-          {c.steps.map((s, i) => (
-            <List.Item key={i}>
-              {s.text.replace(` ${UNVERIFIED_MARK}`, '')}{' '}
-              <Text span size="xs" c="dimmed">
-                ({s.rule}
-                {s.confidence === 'R' ? `: ${UNVERIFIED_MARK}` : ''})
-              </Text>
-            </List.Item>
-          ))}
-        </List>
+        <TraceSteps steps={c.steps} label="Clock steps" />
       </Fact>
       <SourceFact reg={reg} record={detail.record} />
     </FactsPanel>

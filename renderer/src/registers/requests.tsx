@@ -1,11 +1,11 @@
-import { Group, List, Select, Stack, Table, Text } from '@mantine/core';
+import { Group, Select, Stack, Table, Text } from '@mantine/core';
 import { IconUserQuestion } from '@tabler/icons-react';
 import type { Register } from '../../../shared/kit/define';
 import { findJurisdiction, JURISDICTIONS } from '../../../shared/reference/jurisdictions';
-import { UNVERIFIED_MARK } from '../../../shared/reference/sources';
 import { StatusChip } from '../components/StatusChip';
 import type { Rec, RecordDetail } from '../kit/api';
 import { Fact, FactsPanel, SourceFact } from '../kit/Facts';
+import { TraceSteps } from '../kit/TraceSteps';
 import { formatDate } from '../lib/format';
 import type { FieldEditorProps, RegisterUi } from './ui';
 
@@ -126,17 +126,7 @@ function RequestFacts({ reg, detail }: { reg: Register; detail: RecordDetail }) 
         </Stack>
       </Fact>
       <Fact label="How the dates were worked out">
-        <List size="xs" spacing={4} type="ordered" aria-label="Deadline steps">
-          {r.steps.map((s, i) => (
-            <List.Item key={i}>
-              {s.text.replace(` ${UNVERIFIED_MARK}`, '')}{' '}
-              <Text span size="xs" c="dimmed">
-                ({s.rule}
-                {s.confidence === 'R' ? `: ${UNVERIFIED_MARK}` : ''})
-              </Text>
-            </List.Item>
-          ))}
-        </List>
+        <TraceSteps steps={r.steps} label="Deadline steps" ordered />
       </Fact>
       <SourceFact reg={reg} record={detail.record} />
     </FactsPanel>

@@ -1,7 +1,7 @@
-import { Alert, Button, Checkbox, Group, Input, List, Stack, Text, Textarea } from '@mantine/core';
+import { Alert, Button, Checkbox, Group, Input, Stack, Text, Textarea } from '@mantine/core';
 import { IconClipboardCheck } from '@tabler/icons-react';
 import { ART_35_3_CASES, WP248_CRITERIA } from '../../../shared/reference/dpia';
-import { UNVERIFIED_MARK } from '../../../shared/reference/sources';
+import { TraceSteps } from '../kit/TraceSteps';
 import { EMPTY_SCREENING, screeningStarted, type Screening } from '../../../shared/registers/screening';
 import { screenDpia } from '../../../shared/rules/dpia';
 import { navigate } from '../app/router';
@@ -102,17 +102,7 @@ function ScreeningForm({
           {!started ? (
             <Text size="sm">Tick what applies; the conclusion follows.</Text>
           ) : (
-            <List size="sm" spacing={4} aria-label="Screening steps">
-              {result.steps.map((step, i) => (
-                <List.Item key={i}>
-                  {step.text.replace(` ${UNVERIFIED_MARK}`, '')}{' '}
-                  <Text span size="xs" c="dimmed">
-                    ({step.rule}
-                    {step.confidence === 'R' ? `: ${UNVERIFIED_MARK}` : ''})
-                  </Text>
-                </List.Item>
-              ))}
-            </List>
+            <TraceSteps steps={result.steps} label="Screening steps" size="sm" />
           )}
           {result.reasonMissing && started && (
             <Text size="sm" mt={6} fw={500}>

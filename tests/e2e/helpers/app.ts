@@ -104,3 +104,12 @@ export async function startApp(options: { colorScheme?: 'light' | 'dark' } = {})
     },
   };
 }
+
+/** Clicks "Load demo data" on the empty register and waits for the vendors to be listed. */
+export async function loadDemo(page: Page): Promise<void> {
+  await page.getByRole('button', { name: 'Load demo data' }).click();
+  await page
+    .getByTestId('row-count')
+    .filter({ hasText: /^14 vendors$/ })
+    .waitFor();
+}
