@@ -1,5 +1,6 @@
 import {
   Alert,
+  Anchor,
   Button,
   EmptyState,
   Group,
@@ -60,6 +61,18 @@ function EmptyRegister({
   loading: boolean;
 }) {
   const Icon = ui.icon;
+  // First use: until the organisation is named, deadlines fall back on guesses; say where to set it.
+  const [unnamed, setUnnamed] = useState(false);
+  useEffect(() => {
+    let cancelled = false;
+    invoke('settings:get', {}).then(
+      (s) => !cancelled && setUnnamed(!s.organisation.name && !s.organisation.country),
+      () => {},
+    );
+    return () => {
+      cancelled = true;
+    };
+  }, []);
   return (
     <EmptyState
       m="xl"
@@ -74,6 +87,18 @@ function EmptyRegister({
             Try it with demo data, import your list from a spreadsheet (xlsx or csv), or add your first{' '}
             {reg.noun.one}.
           </Text>
+          {unnamed && (
+            <Alert color="blue" ta="left" title="First, your organisation">
+              <Text size="sm">
+                Its country decides the law transfers are judged under and the public holidays of a deadline;
+                its time zone is where a breach clock is read; the default law, internal target and how long a
+                requester’s contact is kept are set there too.
+              </Text>
+              <Anchor component="button" size="sm" onClick={() => void navigate('/settings')}>
+                Open Settings
+              </Anchor>
+            </Alert>
+          )}
         </Stack>
       }
     >
