@@ -11,7 +11,10 @@ export const IsoDateSchema = z
   }, 'This date does not exist.');
 
 /** A moment as stored: ISO-8601 in UTC. */
-export const IsoDateTimeSchema = z.iso.datetime({ offset: true });
+export const IsoDateTimeSchema = z.iso.datetime({
+  offset: true,
+  error: 'Give a date and time with its UTC offset, e.g. 2026-03-27T14:30:00+01:00 (or …Z for UTC).',
+});
 
 /** Trims text; an empty string becomes null so "cleared" and "never set" read the same. */
 export const OptionalTextSchema = (max = 2000) =>

@@ -690,7 +690,15 @@ export const breaches = defineRegister({
         path: 'timeZone',
         message: `"${b.timeZone}" is not a time zone; use one such as Europe/Oslo.`,
       });
-    const at = (v: string | null) => (v ? Date.parse(v) : null);
+    // Only a moment that parses is compared; one that does not is reported by its own field's schema.
+    const at = (v: string | null) => {
+      if (!v) return null;
+      try {
+        return parseInstant(v).ms;
+      } catch {
+        return null;
+      }
+    };
     const aware = at(b.awareAt);
     const discovered = at(b.discoveredAt);
     const occurred = at(b.occurredAt);
@@ -708,12 +716,14 @@ export const breaches = defineRegister({
     if (aware !== null && b.awareAt) {
       const deadline = Date.parse(deadlineOf({ awareAt: b.awareAt, regime: b.regime }));
       filings.forEach((f, i) => {
-        if (f.kind === 'initial' && Date.parse(f.filedAt) > deadline && !f.delayReason)
+        const filed = at(f.filedAt);
+        if (filed === null) return;
+        if (f.kind === 'initial' && filed > deadline && !f.delayReason)
           problems.push({
             path: `filings.${i}.delayReason`,
             message: 'Filed after the deadline: give the reasons for the delay (Art 33(1)).',
           });
-        if (Date.parse(f.filedAt) < aware)
+        if (filed < aware)
           problems.push({ path: `filings.${i}.filedAt`, message: 'A filing cannot come before awareness.' });
       });
     }

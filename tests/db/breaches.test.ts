@@ -205,6 +205,27 @@ describe('breach register: the 72-hour clock', () => {
     expect(closed.nextStep).toMatch(/^Nothing: closed/);
   });
 
+  it('refuses a moment without its offset, naming the field, whatever else the record says', async () => {
+    t = testCore('2026-03-28T12:00:00Z');
+    const r = await t.core.dispatch('breaches:create', {
+      title: 'Lost phone',
+      awareAt: '2026-03-27 14:30',
+      filings: [
+        {
+          kind: 'initial',
+          authority: 'DPA',
+          filedAt: '2026-03-28 10:00',
+          channel: null,
+          reference: null,
+          delayReason: null,
+        },
+      ],
+    });
+    expect(!r.ok && r.error.code).toBe('VALIDATION');
+    expect(!r.ok && r.error.details?.map((d) => d.path).sort()).toEqual(['awareAt', 'filings.0.filedAt']);
+    expect(!r.ok && r.error.message).toContain('with its UTC offset');
+  });
+
   it('stops the clock for no risk, and says to record why no notification is needed', async () => {
     t = testCore('2026-03-28T12:00:00Z');
     const b = await ok(t.core, 'breaches:create', {
