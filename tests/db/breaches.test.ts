@@ -222,7 +222,10 @@ describe('breach register: the 72-hour clock', () => {
       ],
     });
     expect(!r.ok && r.error.code).toBe('VALIDATION');
-    expect(!r.ok && r.error.details?.map((d) => d.path).sort()).toEqual(['awareAt', 'filings.0.filedAt']);
+    expect(!r.ok && (r.error.details as { path: string }[]).map((d) => d.path).sort()).toEqual([
+      'awareAt',
+      'filings.0.filedAt',
+    ]);
     expect(!r.ok && r.error.message).toContain('with its UTC offset');
   });
 
