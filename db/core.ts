@@ -6,6 +6,7 @@ import { createDispatch, type Handlers } from './dispatch';
 import { loadDemoData } from './demo';
 import type { FileStore } from './import/files';
 import { createImportService } from './import/service';
+import { APP_VERSION } from '../shared/version';
 import { LATEST_SCHEMA_VERSION } from './migrations/index';
 import { openDatabase, type Db } from './open';
 import { createRegisters, type Registers } from './registers';
@@ -123,7 +124,7 @@ export function openCore(options: CoreOptions): Core {
   const handlers = {
     ...registerHandlers,
     'app:info': () => ({
-      version: options.version ?? process.env.npm_package_version ?? '0.1.0',
+      version: options.version ?? APP_VERSION,
       schemaVersion: LATEST_SCHEMA_VERSION,
       dbPath: options.dbPath,
       door: options.door,

@@ -788,6 +788,39 @@ export function createRepository(db: Db, audit: AuditLog, reg: Register, deps: R
     decodeFields,
     resolveRefs,
 
+    /**
+     * Every record in id order with its derived facts, a batch at a time (an export reads a register whole
+     * without holding it in memory); archived records only when asked.
+     */
+    *batches(
+      options: { includeArchived: boolean; size?: number },
+      ctx: { now: () => Date },
+    ): Generator<KitRecord[]> {
+      const size = options.size ?? 500;
+      const next = one(
+        `SELECT * FROM ${reg.table} WHERE id > ?${options.includeArchived ? '' : ' AND archived_at IS NULL'} ORDER BY id LIMIT ${size}`,
+      );
+      let after = 0;
+      for (;;) {
+        const rows = next.all(after) as Row[];
+        if (rows.length === 0) return;
+        after = rows[rows.length - 1]!.id;
+        yield finish(rows, ctx);
+        if (rows.length < size) return;
+      }
+    },
+
+    /** Records by id as a door returns them (titles of what they refer to, derived facts), in one read. */
+    byIds(ids: readonly number[], ctx: { now: () => Date }): Map<number, KitRecord> {
+      return new Map(finish(rowsByIds(ids), ctx).map((r) => [r.id, r]));
+    },
+
+    /** How many records there are (current ones, or all). */
+    count(includeArchived: boolean): number {
+      const where = includeArchived ? '' : ' WHERE archived_at IS NULL';
+      return (one(`SELECT count(*) AS n FROM ${reg.table}${where}`).get() as { n: number }).n;
+    },
+
     /** Only the stored fields of a record, for comparing, merging and auditing. */
     fieldsOf(record: Record<string, unknown>): Fields {
       const out: Fields = {};

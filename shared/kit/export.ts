@@ -1,48 +1,107 @@
 import type { Register } from './define';
+import type { RowField, RowsDecl } from './fields';
+import { lowerLabel } from '../import/profile';
 import { countryLabel, readableValue } from './readable';
+
+/**
+ * How a cell is written: `date` a day (a date cell), `instant` a moment (a date-time cell in UTC), `number`,
+ * `longText` (wrapped, wide) or `text`.
+ */
+export type ExportKind = 'date' | 'instant' | 'number' | 'text' | 'longText';
 
 /** One column of a register's export: its header, and the cell each record gives it. */
 export interface ExportColumn {
   key: string;
   header: string;
-  /** Dates stay ISO `YYYY-MM-DD` (a workbook writer makes them date cells); everything else reads as words. */
-  kind: 'date' | 'number' | 'text';
+  /** Dates stay ISO `YYYY-MM-DD` and moments ISO-8601 UTC (a workbook writer makes them date cells). */
+  kind: ExportKind;
   value: (record: Record<string, unknown>) => string | number | null;
+  /**
+   * The field an edited cell changes when the file comes back (the round trip); absent for the id, derived facts
+   * and what only the workbench edits (risks, filings, a screening: they have their own sheets or forms).
+   */
+  field?: string;
 }
+
+const capitalised = (s: string) => s.charAt(0).toUpperCase() + s.slice(1);
+
+const joined = (list: readonly string[]) => (list.length > 0 ? list.join('; ') : null);
 
 /**
  * The columns a register exports, from its declaration: the record's id, each field with an export header (enums
- * as their labels, lists joined with "; ", countries as names with the code, references as the referred title),
- * then each derived fact as its own clearly named column. A register added later exports with no new code.
+ * as their labels, lists joined with "; ", countries as names with the code, references as the referred title,
+ * moments in UTC), then each derived fact as its own clearly named column. A data subject's personal fields (a
+ * requester's contact) are never exported. A register added later exports with no new code.
  */
 export function exportColumns(reg: Register): ExportColumn[] {
   const out: ExportColumn[] = [{ key: 'id', header: 'ID', kind: 'number', value: (r) => r.id as number }];
   for (const { name, field } of reg.fieldList) {
-    if (field.export === false) continue;
+    if (field.export === false || field.personal) continue;
     const header = field.export ?? field.label;
+    const editable = field.kind !== 'rows' && field.kind !== 'struct' ? { field: name } : {};
     if (field.kind === 'date') {
-      out.push({ key: name, header, kind: 'date', value: (r) => (r[name] as string | null) ?? null });
+      out.push({
+        key: name,
+        header,
+        kind: 'date',
+        value: (r) => (r[name] as string | null) ?? null,
+        ...editable,
+      });
+    } else if (field.kind === 'instant') {
+      out.push({
+        key: name,
+        header: /\(UTC\)$/.test(header) ? header : `${header} (UTC)`,
+        kind: 'instant',
+        value: (r) => (r[name] as string | null) ?? null,
+        ...editable,
+      });
     } else if (field.kind === 'int' && !field.choices) {
-      out.push({ key: name, header, kind: 'number', value: (r) => (r[name] as number | null) ?? null });
+      out.push({
+        key: name,
+        header,
+        kind: 'number',
+        value: (r) => (r[name] as number | null) ?? null,
+        ...editable,
+      });
     } else if (field.kind === 'ref') {
       const nameKey = field.ref!.nameKey;
-      out.push({ key: name, header, kind: 'text', value: (r) => (r[nameKey] as string | null) ?? null });
+      out.push({
+        key: name,
+        header,
+        kind: 'text',
+        value: (r) => (r[nameKey] as string | null) ?? null,
+        ...editable,
+      });
     } else if (field.kind === 'refs') {
       const nameKey = field.refs!.nameKey;
       out.push({
         key: name,
         header,
         kind: 'text',
-        value: (r) => {
-          const names = ((r[nameKey] as (string | null)[] | undefined) ?? []).filter((n) => n !== null);
-          return names.length > 0 ? names.join('; ') : null;
-        },
+        value: (r) =>
+          joined(
+            ((r[nameKey] as (string | null)[] | undefined) ?? []).filter((n): n is string => n !== null),
+          ),
+        ...editable,
       });
-    } else if (field.kind === 'choices' || field.kind === 'rows' || field.kind === 'struct') {
+    } else if (field.kind === 'choices') {
       out.push({
         key: name,
         header,
         kind: 'text',
+        value: (r) =>
+          joined(
+            ((r[name] as string[] | undefined) ?? []).map(
+              (v) => field.options?.find((o) => o.value === v)?.label ?? v,
+            ),
+          ),
+        ...editable,
+      });
+    } else if (field.kind === 'rows' || field.kind === 'struct') {
+      out.push({
+        key: name,
+        header,
+        kind: 'longText',
         value: (r) => {
           const text = readableValue(reg, name, r[name]);
           return text === '—' ? null : text;
@@ -52,17 +111,17 @@ export function exportColumns(reg: Register): ExportColumn[] {
       out.push({
         key: name,
         header,
-        kind: 'text',
+        kind: field.kind === 'longText' ? 'longText' : 'text',
         value: (r) => {
           const value = r[name];
           if (Array.isArray(value)) {
-            if (value.length === 0) return null;
             const list = value as string[];
-            return (field.kind === 'countries' ? list.map(countryLabel) : list).join('; ');
+            return joined(field.kind === 'countries' ? list.map(countryLabel) : list);
           }
           const text = readableValue(reg, name, value);
           return text === '—' ? null : text;
         },
+        ...editable,
       });
     }
   }
@@ -71,8 +130,9 @@ export function exportColumns(reg: Register): ExportColumn[] {
     out.push({
       key: name,
       header: fact.export,
-      kind: 'text',
+      kind: fact.display === 'date' ? 'date' : 'text',
       value: (r) => {
+        if (fact.display === 'date') return (r[name] as string | null) ?? null;
         const text = readableValue(reg, name, r[name]);
         return text === '—' ? null : text;
       },
@@ -80,8 +140,119 @@ export function exportColumns(reg: Register): ExportColumn[] {
   }
   out.push(
     { key: 'archived', header: 'Archived', kind: 'text', value: (r) => (r.archived ? 'Yes' : 'No') },
-    { key: 'createdAt', header: 'Added', kind: 'text', value: (r) => r.createdAt as string },
-    { key: 'updatedAt', header: 'Last changed', kind: 'text', value: (r) => r.updatedAt as string },
+    { key: 'createdAt', header: 'Added (UTC)', kind: 'instant', value: (r) => r.createdAt as string },
+    { key: 'updatedAt', header: 'Last changed (UTC)', kind: 'instant', value: (r) => r.updatedAt as string },
   );
   return out;
+}
+
+/** One column of a rows sheet (a DPIA's risks): the cell each entry gives it, beside its record's. */
+export interface RowsExportColumn {
+  key: string;
+  header: string;
+  kind: ExportKind;
+  value: (entry: Record<string, unknown>, record: Record<string, unknown>) => string | number | null;
+}
+
+/** The entries of a rows field, exported as a sheet of their own: one line per entry under its record. */
+export interface RowsSheet {
+  /** The rows field. */
+  field: string;
+  /** "DPIA risks to people", cut to the 31 characters a sheet name may have. */
+  title: string;
+  columns: RowsExportColumn[];
+  entries: (record: Record<string, unknown>) => readonly Record<string, unknown>[];
+}
+
+function rowFieldCell(f: RowField, v: unknown): string | number | null {
+  if (v === null || v === undefined || v === '') return null;
+  switch (f.kind) {
+    case 'int':
+      return f.choices?.find((c) => c.value === v)?.label ?? (v as number);
+    case 'enum':
+      return f.options.find((o) => o.value === v)?.label ?? String(v);
+    case 'rows': {
+      const list = v as Record<string, unknown>[];
+      return joined(list.map((e) => f.rows.titleOf(e)));
+    }
+    default:
+      return typeof v === 'string' || typeof v === 'number' ? v : JSON.stringify(v);
+  }
+}
+
+const rowKind = (f: RowField): ExportKind =>
+  f.kind === 'date'
+    ? 'date'
+    : f.kind === 'instant'
+      ? 'instant'
+      : f.kind === 'int' && !f.choices
+        ? 'number'
+        : f.kind === 'longText' || f.kind === 'rows'
+          ? 'longText'
+          : 'text';
+
+/** A sheet name Excel accepts: no `[]:*?/\`, at most 31 characters. */
+export function sheetName(text: string): string {
+  const clean = text
+    .replace(/[[\]:*?/\\]/g, ' ')
+    .replace(/\s+/g, ' ')
+    .trim();
+  return clean.length <= 31 ? clean : `${clean.slice(0, 30).trimEnd()}…`;
+}
+
+/** The rows fields of a register (a DPIA's risks, a breach's filings), each exported as its own sheet. */
+export function rowsSheets(reg: Register): RowsSheet[] {
+  const out: RowsSheet[] = [];
+  for (const { name, field } of reg.fieldList) {
+    if (field.kind !== 'rows' || field.export === false || field.personal) continue;
+    const decl: RowsDecl = field.rows!;
+    const derived = Object.keys(decl.derivedSchema ?? {});
+    const columns: RowsExportColumn[] = [
+      {
+        key: 'recordId',
+        header: `${capitalised(reg.noun.one)} ID`,
+        kind: 'number',
+        value: (_e, r) => r.id as number,
+      },
+      {
+        key: 'record',
+        header: reg.fields[reg.identity.fields[0]!]?.label ?? reg.noun.one,
+        kind: 'text',
+        value: (_e, r) => reg.titleOf(r as never),
+      },
+      ...Object.entries(decl.fields).map(([k, f]) => ({
+        key: k,
+        header: f.kind === 'instant' ? `${f.label} (UTC)` : f.label,
+        kind: rowKind(f),
+        value: (e: Record<string, unknown>) => rowFieldCell(f, e[k]),
+      })),
+      ...derived
+        .filter((k) => !(k in decl.fields))
+        .map((k) => ({
+          key: k,
+          header:
+            decl.derivedLabels?.[k] ?? k.replace(/([A-Z])/g, ' $1').replace(/^./, (c) => c.toUpperCase()),
+          kind: 'text' as const,
+          value: (e: Record<string, unknown>) => {
+            const v = e[k];
+            return v === null || v === undefined ? null : typeof v === 'number' ? v : String(v);
+          },
+        })),
+    ];
+    out.push({
+      field: name,
+      title: sheetName(`${capitalised(reg.noun.one)} ${lowerLabel(field.label)}`),
+      columns,
+      entries: (r) => (r[name] as Record<string, unknown>[] | undefined) ?? [],
+    });
+  }
+  return out;
+}
+
+/**
+ * True when a spreadsheet would read the text as a formula or a command (OWASP "CSV injection": `=`, `+`, `-`,
+ * `@`, a tab or a carriage return first). Such cells are written as text and never evaluated.
+ */
+export function looksLikeFormula(text: string): boolean {
+  return /^[=+\-@\t\r]/.test(text);
 }

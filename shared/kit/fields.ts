@@ -246,6 +246,8 @@ export interface RowsDecl {
   derive?: (entry: Record<string, unknown>) => Record<string, unknown>;
   /** The zod schema of an output entry's computed values. */
   derivedSchema?: Record<string, z.ZodType>;
+  /** The headers of the computed values where they are exported (a risk's level). */
+  derivedLabels?: Record<string, string>;
 }
 
 export type AnyField = Field<FieldKind, unknown, unknown>;

@@ -245,3 +245,41 @@ export const ART9_PAIRING: Sourced & { text: string } = {
   source: 'GDPR Art 9(1)–(2)',
   confidence: 'S',
 };
+
+/** A right of the data subject and whether a lawful basis leaves it, with the rule that says so. */
+export interface RightUnderBasis extends Sourced {
+  right: string;
+  applies: (basis: string) => boolean;
+}
+
+/**
+ * Which of the data subject's rights a lawful basis leaves (the ICO's template asks for them per activity).
+ * Access, rectification and restriction hold whatever the basis; erasure yields to a legal obligation or a
+ * public task (Art 17(3)(b)); portability needs consent or a contract, and processing by automated means
+ * (Art 20(1)); objection is against a public task or legitimate interests (Art 21(1)); consent may be withdrawn
+ * (Art 7(3)). Read in reproductions of the Regulation: [S].
+ */
+export const RIGHTS_BY_BASIS: readonly RightUnderBasis[] = [
+  { right: 'access', applies: () => true, source: 'GDPR Art 15', confidence: 'S' },
+  { right: 'rectification', applies: () => true, source: 'GDPR Art 16', confidence: 'S' },
+  {
+    right: 'erasure',
+    applies: (b) => b !== 'legal-obligation' && b !== 'public-task',
+    source: 'GDPR Art 17(3)(b)',
+    confidence: 'S',
+  },
+  { right: 'restriction', applies: () => true, source: 'GDPR Art 18', confidence: 'S' },
+  {
+    right: 'data portability (where processing is automated)',
+    applies: (b) => b === 'consent' || b === 'contract',
+    source: 'GDPR Art 20(1)',
+    confidence: 'S',
+  },
+  {
+    right: 'object',
+    applies: (b) => b === 'public-task' || b === 'legitimate-interests',
+    source: 'GDPR Art 21(1)',
+    confidence: 'S',
+  },
+  { right: 'withdraw consent', applies: (b) => b === 'consent', source: 'GDPR Art 7(3)', confidence: 'S' },
+];

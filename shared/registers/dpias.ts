@@ -187,6 +187,7 @@ const fields = {
       max: 100,
       derive: riskLevels,
       derivedSchema: { level: RiskLevelSchema.nullable(), residualLevel: RiskLevelSchema.nullable() },
+      derivedLabels: { level: 'Risk level before measures', residualLevel: 'Residual risk level' },
     },
     export: 'Risks',
     import: false,
