@@ -1,16 +1,18 @@
 import { Command, CommanderError } from 'commander';
 import { registerCoreCommands } from './commands/core-commands';
+import { registerExportCommands } from './commands/export';
 import { registerImportCommands } from './commands/import';
 import { registerRecordActions } from './commands/register-actions';
 import { registerRegisterCommands } from './commands/registers';
 import { registerRulesCommands } from './commands/rules';
+import { APP_VERSION } from '../shared/version';
 import { CliError } from './output';
 
 /** Builds the `dpo` program; each command group registers itself. */
 export function buildProgram(): Command {
   const program = new Command('dpo')
     .description('DPO Workbench: registers for Data Protection Officers, offline.')
-    .version(process.env.npm_package_version ?? '0.1.0')
+    .version(APP_VERSION)
     .option('--db <path>', 'database file (default: the app-data folder; or set DPO_DB)')
     .showHelpAfterError()
     .exitOverride();
@@ -19,6 +21,7 @@ export function buildProgram(): Command {
   registerRecordActions(program);
   registerRulesCommands(program);
   registerImportCommands(program);
+  registerExportCommands(program);
   return program;
 }
 

@@ -1,3 +1,4 @@
+import { pipeline } from 'node:stream/promises';
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import { randomBytes, timingSafeEqual } from 'node:crypto';
 import { createReadStream, existsSync, statSync } from 'node:fs';
@@ -139,6 +140,9 @@ export async function startWebServer(options: WebServerOptions): Promise<WebServ
         if (url.pathname === webDoor.invokePath) return await handleInvoke(req, res);
         if (url.pathname === webDoor.eventsPath && req.method === 'GET') return handleEvents(req, res);
         if (url.pathname === webDoor.uploadPath) return await handleUpload(req, res);
+        if (url.pathname === webDoor.downloadPath && req.method === 'GET') {
+          return await handleDownload(url.searchParams.get('id') ?? '', res);
+        }
         return refuse(res, 'NOT_FOUND', `No API at ${url.pathname}.`);
       }
       if (req.method !== 'GET' && req.method !== 'HEAD') return refuse(res, 'NOT_FOUND', 'Not found.');
@@ -207,6 +211,29 @@ export async function startWebServer(options: WebServerOptions): Promise<WebServ
       req.resume();
       sendEnvelope(res, { ok: false, error: toErrorShape(err) });
     }
+  }
+
+  /** Serves an export once, as an attachment under its own name, then deletes it. */
+  async function handleDownload(id: string, res: ServerResponse) {
+    let file: { path: string; fileName: string };
+    try {
+      file = options.core.uploads.resolve(id, 'download');
+    } catch (err) {
+      return sendEnvelope(res, { ok: false, error: toErrorShape(err) });
+    }
+    const type = file.fileName.endsWith('.pdf')
+      ? 'application/pdf'
+      : file.fileName.endsWith('.csv')
+        ? 'text/csv; charset=utf-8'
+        : 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
+    res.writeHead(200, {
+      'Content-Type': type,
+      'Content-Length': statSync(file.path).size,
+      'Content-Disposition': `attachment; filename="${file.fileName.replace(/[^\w.-]/g, '_')}"`,
+      'Cache-Control': 'no-store',
+    });
+    await pipeline(createReadStream(file.path), res).catch(() => undefined);
+    await options.core.uploads.release(id);
   }
 
   function handleEvents(req: IncomingMessage, res: ServerResponse) {

@@ -40,7 +40,10 @@ export interface Core {
   /** The repositories of every register (tests, the benchmark). */
   readonly registers: Registers;
   /** Where the web door stores an upload (imports name it by the returned file id); `close` deletes them all. */
-  readonly uploads: Pick<FileStore, 'saveUpload' | 'register' | 'close'>;
+  readonly uploads: Pick<
+    FileStore,
+    'saveUpload' | 'register' | 'registerSave' | 'resolve' | 'release' | 'close'
+  >;
 }
 
 export type { Channel };

@@ -20,6 +20,11 @@ export const webDoor = {
   invokePath: '/api/invoke',
   eventsPath: '/api/events',
   /**
+   * An export written for the page to download: `GET ?id=<downloadId>` answers the file once (as an attachment),
+   * then forgets it.
+   */
+  downloadPath: '/api/download',
+  /**
    * A file for import: the raw bytes as application/octet-stream, the name in `X-File-Name` (URI-encoded);
    * answers an envelope with `{fileId, fileName, size}` for `import:inspect` and the rest.
    */

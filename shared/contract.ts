@@ -15,6 +15,12 @@ import {
   ImportFieldSchema,
 } from './import/types';
 import { SettingsSchema, SettingsUpdateSchema } from './domain/settings';
+import {
+  ExportRequestSchema,
+  ExportResultSchema,
+  RoundTripRequestSchema,
+  RoundTripResultSchema,
+} from './export';
 import { registerChannels } from './kit/channels';
 import { AuditEntrySchema } from './kit/define';
 import { activities, breaches, dpias, RegisterNames, requests, transfers, vendors } from './registers/index';
@@ -117,6 +123,13 @@ export const contract = {
     input: z.object({ register: ImportRegisterSchema.default('vendors'), name: PresetNameSchema }),
     output: z.object({ deleted: z.boolean() }),
   },
+  /** Writes the registers as a workbook, CSV, an authority's template or a PDF report (a job: progress, cancel). */
+  'export:run': { input: ExportRequestSchema, output: ExportResultSchema },
+  'export:cancel': { input: z.object({ jobId: JobIdSchema }), output: z.object({ cancelled: z.boolean() }) },
+  /** What a workbook the workbench exported, edited and brought back, would change; nothing is written. */
+  'roundtrip:preview': { input: RoundTripRequestSchema, output: RoundTripResultSchema },
+  /** Writes those changes in one transaction, each register's recorded as an import that can be undone. */
+  'roundtrip:commit': { input: RoundTripRequestSchema, output: RoundTripResultSchema },
 } as const satisfies Record<`${string}:${string}`, { input: z.ZodType; output: z.ZodType }>;
 
 export type Contract = typeof contract;

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { ImportSourceSchema, JobIdSchema } from './import/types';
 import { RegisterNames } from './registers/index';
 
 /** Formats an export can take. */
@@ -22,7 +23,7 @@ const RegisterNameSchema = z.enum(RegisterNames, { error: `Use one of ${Register
  */
 export const ExportTargetSchema = z.union([
   z.object({ path: z.string().min(1).max(4096) }).strict(),
-  z.object({ saveId: z.string().min(1).max(100) }).strict(),
+  z.object({ saveId: z.string().regex(/^[A-Za-z0-9_-]{16,64}$/, 'Not a save id.') }).strict(),
   z.object({ download: z.literal(true) }).strict(),
 ]);
 
@@ -38,7 +39,7 @@ export const ExportRequestSchema = z
     /** CSV only: the field delimiter. */
     delimiter: z.enum([',', ';', '\t'], { error: 'Use a comma, a semicolon or a tab.' }).default(','),
     target: ExportTargetSchema,
-    jobId: z.string().min(1).max(100).optional(),
+    jobId: JobIdSchema.optional(),
   })
   .strict()
   .superRefine((r, ctx) => {
@@ -126,3 +127,13 @@ export const RoundTripOptionsSchema = z
   })
   .strict()
   .default({ archiveMissing: false });
+
+/** A workbook exported by the workbench coming back, and what to do with the records it no longer lists. */
+export const RoundTripRequestSchema = z
+  .object({
+    source: ImportSourceSchema,
+    options: RoundTripOptionsSchema,
+    jobId: JobIdSchema.optional(),
+  })
+  .strict();
+export type RoundTripRequest = z.input<typeof RoundTripRequestSchema>;

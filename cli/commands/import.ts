@@ -88,13 +88,14 @@ function buildColumns(
 }
 
 /** Shows a job's progress on a terminal (stderr), one line rewritten in place. */
-function showProgress(core: Core, jobId: string, enabled: boolean): () => void {
+/** Shows a job's progress on stderr (a terminal only); returns the function that clears it. */
+export function showProgress(core: Core, jobId: string, enabled: boolean, what = 'Rows read'): () => void {
   if (!enabled) return () => undefined;
   const off = core.onProgress((e) => {
     if (e.jobId !== jobId) return;
     const pct = e.percent === undefined ? '' : ` (${Math.round(e.percent)}%)`;
     process.stderr.write(
-      `\rRows read: ${e.done.toLocaleString('en')}${e.total ? ` of ${e.total.toLocaleString('en')}` : ''}${pct}   `,
+      `\r${what}: ${e.done.toLocaleString('en')}${e.total ? ` of ${e.total.toLocaleString('en')}` : ''}${pct}   `,
     );
   });
   return () => {

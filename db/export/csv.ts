@@ -41,7 +41,8 @@ export async function writeCsv(
     for (const batch of source.batches(reg)) {
       let chunk = '';
       for (const r of batch) {
-        chunk += columns.map((c) => csvField(csvText(c.kind, c.value(r)), delimiter)).join(delimiter) + '\r\n';
+        chunk +=
+          columns.map((c) => csvField(csvText(c.kind, c.value(r)), delimiter)).join(delimiter) + '\r\n';
       }
       await write(chunk);
       rows += batch.length;

@@ -4,7 +4,7 @@ import type { ExportLayout } from '../../shared/export';
 import { looksLikeFormula } from '../../shared/kit/export';
 import { countryLabel, readableValue } from '../../shared/kit/readable';
 import { RIGHTS_BY_BASIS } from '../../shared/reference/lawful-basis';
-import { activities, breaches, dpias, transfers, vendors } from '../../shared/registers/index';
+import { registerByName } from '../../shared/registers/index';
 import type { Register } from '../../shared/kit/define';
 import type { JobContext } from '../import/job-context';
 import type { KitRecord } from '../kit/repository';
@@ -12,6 +12,12 @@ import type { ExportSource } from './source';
 import type { ExportResult, WorkbookOptions } from './workbook';
 
 type Rec = Record<string, unknown>;
+
+const activities = registerByName('activities')!;
+const vendors = registerByName('vendors')!;
+const transfers = registerByName('transfers')!;
+const dpias = registerByName('dpias')!;
+const breaches = registerByName('breaches')!;
 
 /** What a layout's cell may read besides the activity: its vendors, transfers, DPIAs and breaches. */
 interface Linked {
@@ -27,7 +33,8 @@ interface LayoutColumn {
   value: (a: Rec, l: Linked) => string | Date | null;
 }
 
-const list = (v: unknown): string[] => (Array.isArray(v) ? (v as unknown[]).filter((x): x is string => typeof x === 'string') : []);
+const list = (v: unknown): string[] =>
+  Array.isArray(v) ? (v as unknown[]).filter((x): x is string => typeof x === 'string') : [];
 const join = (items: readonly string[], sep = '; ') => (items.length > 0 ? items.join(sep) : null);
 const read = (reg: Register, key: string, v: unknown) => {
   const t = readableValue(reg, key, v);
@@ -38,7 +45,9 @@ const vendorsOf = (a: Rec, l: Linked) => ids(a.vendors).flatMap((id) => l.vendor
 const transfersOf = (a: Rec, l: Linked) => ids(a.transfers).flatMap((id) => l.transfers.get(id) ?? []);
 
 function recipients(a: Rec, l: Linked): string | null {
-  const named = vendorsOf(a, l).map((v) => `${v.name as string} (${read(vendors, 'role', v.role) ?? 'vendor'})`);
+  const named = vendorsOf(a, l).map(
+    (v) => `${v.name as string} (${read(vendors, 'role', v.role) ?? 'vendor'})`,
+  );
   return join([...named, ...list(a.recipients)]);
 }
 
@@ -73,7 +82,8 @@ function rights(a: Rec): string | null {
   const basis = a.lawfulBasis as string | null;
   if (!basis) return null;
   const held = RIGHTS_BY_BASIS.filter((r) => r.applies(basis)).map((r) => r.right);
-  if (a.automatedDecisions === true) held.push('not to be subject to a decision based solely on automated processing (Art 22)');
+  if (a.automatedDecisions === true)
+    held.push('not to be subject to a decision based solely on automated processing (Art 22)');
   return `${held.join(', ')} (GDPR Arts 15–22 by lawful basis [S])`.replace(/^./, (c) => c.toUpperCase());
 }
 
@@ -83,7 +93,11 @@ function categories(a: Rec): string | null {
 }
 
 const dpiaStatus = (a: Rec, l: Linked) =>
-  join((l.dpias.get(a.id as number) ?? []).map((d) => `${d.title as string}: ${read(dpias, 'status', d.status) ?? ''}`));
+  join(
+    (l.dpias.get(a.id as number) ?? []).map(
+      (d) => `${d.title as string}: ${read(dpias, 'status', d.status) ?? ''}`,
+    ),
+  );
 const dpiaLink = (a: Rec, l: Linked) =>
   join((l.dpias.get(a.id as number) ?? []).map((d) => `DPIA ${d.id}: ${d.title as string}`));
 const breachLinks = (a: Rec, l: Linked) =>
@@ -97,40 +111,89 @@ const breachLinks = (a: Rec, l: Linked) =>
 const ICO_COLUMNS: LayoutColumn[] = [
   { header: 'Business function', value: (a) => (a.businessFunction as string | null) ?? null },
   { header: 'Purpose of processing', width: 36, value: (a) => join(list(a.purposes)) ?? (a.name as string) },
-  { header: 'Name and contact details of joint controller (if applicable)', value: (a) => (a.jointController as string | null) ?? null },
+  {
+    header: 'Name and contact details of joint controller (if applicable)',
+    value: (a) => (a.jointController as string | null) ?? null,
+  },
   { header: 'Categories of individuals', value: (a) => join(list(a.dataSubjects)) },
   { header: 'Categories of personal data', width: 36, value: (a) => categories(a) },
   { header: 'Categories of recipients', width: 36, value: recipients },
   { header: 'Link to contract with processor', width: 36, value: contracts },
   {
-    header: 'Names of third countries or international organisations that personal data are transferred to (if applicable)',
+    header:
+      'Names of third countries or international organisations that personal data are transferred to (if applicable)',
     value: (a) => join(list(a.thirdCountries).map(countryLabel)),
   },
   {
-    header: 'Safeguards for exceptional transfers of personal data to third countries or international organisations (if applicable)',
+    header:
+      'Safeguards for exceptional transfers of personal data to third countries or international organisations (if applicable)',
     width: 36,
     value: safeguards,
   },
-  { header: 'Retention schedule (if possible)', width: 36, value: (a) => read(activities, 'retention', a.retention) },
-  { header: 'General description of technical and organisational security measures (if possible)', width: 40, value: (a) => (a.securityMeasures as string | null) ?? null },
-  { header: 'Article 6 lawful basis for processing personal data', value: (a) => read(activities, 'lawfulBasis', a.lawfulBasis) },
-  { header: 'Article 9 condition for processing special category data', value: (a) => read(activities, 'art9Condition', a.art9Condition) },
-  { header: 'Legitimate interests for the processing (if applicable)', width: 36, value: (a) => (a.legitimateInterests as string | null) ?? null },
-  { header: 'Link to record of legitimate interests assessment (if applicable)', value: (a) => (a.liaReference as string | null) ?? null },
+  {
+    header: 'Retention schedule (if possible)',
+    width: 36,
+    value: (a) => read(activities, 'retention', a.retention),
+  },
+  {
+    header: 'General description of technical and organisational security measures (if possible)',
+    width: 40,
+    value: (a) => (a.securityMeasures as string | null) ?? null,
+  },
+  {
+    header: 'Article 6 lawful basis for processing personal data',
+    value: (a) => read(activities, 'lawfulBasis', a.lawfulBasis),
+  },
+  {
+    header: 'Article 9 condition for processing special category data',
+    value: (a) => read(activities, 'art9Condition', a.art9Condition),
+  },
+  {
+    header: 'Legitimate interests for the processing (if applicable)',
+    width: 36,
+    value: (a) => (a.legitimateInterests as string | null) ?? null,
+  },
+  {
+    header: 'Link to record of legitimate interests assessment (if applicable)',
+    value: (a) => (a.liaReference as string | null) ?? null,
+  },
   { header: 'Rights available to individuals', width: 40, value: rights },
-  { header: 'Existence of automated decision-making, including profiling (if applicable)', value: (a) => (a.automatedDecisions === null || a.automatedDecisions === undefined ? null : a.automatedDecisions ? 'Yes' : 'No') },
-  { header: 'The source of the personal data (if applicable)', value: (a) => (a.dataSource as string | null) ?? null },
+  {
+    header: 'Existence of automated decision-making, including profiling (if applicable)',
+    value: (a) =>
+      a.automatedDecisions === null || a.automatedDecisions === undefined
+        ? null
+        : a.automatedDecisions
+          ? 'Yes'
+          : 'No',
+  },
+  {
+    header: 'The source of the personal data (if applicable)',
+    value: (a) => (a.dataSource as string | null) ?? null,
+  },
   { header: 'Link to record of consent', value: () => null },
   { header: 'Location of personal data', value: locations },
-  { header: 'Data Protection Impact Assessment required?', value: (a) => (a.dpiaNeeded === true ? 'Yes' : a.dpiaNeeded === false ? 'No' : null) },
+  {
+    header: 'Data Protection Impact Assessment required?',
+    value: (a) => (a.dpiaNeeded === true ? 'Yes' : a.dpiaNeeded === false ? 'No' : null),
+  },
   { header: 'Data Protection Impact Assessment progress', value: dpiaStatus },
   { header: 'Link to Data Protection Impact Assessment', value: dpiaLink },
-  { header: 'Has a personal data breach occurred?', value: (a, l) => ((l.breaches.get(a.id as number) ?? []).length > 0 ? 'Yes' : 'No') },
+  {
+    header: 'Has a personal data breach occurred?',
+    value: (a, l) => ((l.breaches.get(a.id as number) ?? []).length > 0 ? 'Yes' : 'No'),
+  },
   { header: 'Link to record of personal data breach', value: breachLinks },
   { header: 'Data Protection Act 2018 Schedule 1 Condition for processing', value: () => null },
-  { header: 'GDPR Article 6 lawful basis for processing', value: (a) => read(activities, 'lawfulBasis', a.lawfulBasis) },
+  {
+    header: 'GDPR Article 6 lawful basis for processing',
+    value: (a) => read(activities, 'lawfulBasis', a.lawfulBasis),
+  },
   { header: 'Link to retention and erasure policy document', value: () => null },
-  { header: 'Is personal data retained and erased in accordance with the policy document?', value: () => null },
+  {
+    header: 'Is personal data retained and erased in accordance with the policy document?',
+    value: () => null,
+  },
   { header: 'Reasons for not adhering to policy document (if applicable)', value: () => null },
 ];
 
@@ -148,9 +211,19 @@ const CNIL_COLUMNS: LayoutColumn[] = [
   { header: 'Base légale', value: (a) => read(activities, 'lawfulBasis', a.lawfulBasis) },
   { header: 'Catégories de personnes concernées', value: (a) => join(list(a.dataSubjects)) },
   { header: 'Catégories de données', width: 36, value: (a) => join(list(a.dataCategories)) },
-  { header: 'Données sensibles', value: (a) => (list(a.specialCategories).length > 0 ? `Oui : ${read(activities, 'specialCategories', a.specialCategories)}` : 'Non') },
+  {
+    header: 'Données sensibles',
+    value: (a) =>
+      list(a.specialCategories).length > 0
+        ? `Oui : ${read(activities, 'specialCategories', a.specialCategories)}`
+        : 'Non',
+  },
   { header: 'Durées de conservation', width: 36, value: (a) => read(activities, 'retention', a.retention) },
-  { header: 'Destinataires : sous-traitants', width: 36, value: (a, l) => join(vendorsOf(a, l).map((v) => v.name as string)) },
+  {
+    header: 'Destinataires : sous-traitants',
+    width: 36,
+    value: (a, l) => join(vendorsOf(a, l).map((v) => v.name as string)),
+  },
   { header: 'Destinataires : autres', value: (a) => join(list(a.recipients)) },
   { header: 'Transferts hors UE', value: (a) => (list(a.thirdCountries).length > 0 ? 'Oui' : 'Non') },
   { header: 'Pays de destination', value: (a) => join(list(a.thirdCountries).map(countryLabel)) },
@@ -183,7 +256,11 @@ export async function writeLayout(
   const columns = layout === 'ico-ropa' ? ICO_COLUMNS : CNIL_COLUMNS;
   const sheet = layout === 'ico-ropa' ? 'Template' : 'Registre';
   const partial = `${file}.partial`;
-  const wb = new ExcelJS.stream.xlsx.WorkbookWriter({ filename: partial, useStyles: true, useSharedStrings: false });
+  const wb = new ExcelJS.stream.xlsx.WorkbookWriter({
+    filename: partial,
+    useStyles: true,
+    useSharedStrings: false,
+  });
   wb.creator = 'DPO Workbench';
   wb.created = options.now;
   const headerRow = layout === 'ico-ropa' ? 9 : 1;
@@ -229,8 +306,14 @@ export async function writeLayout(
       breaches: byActivity(source, breaches, 'activities'),
     };
     for (const batch of source.batches(activities)) {
-      linked.vendors = source.byIds(vendors.name, batch.flatMap((a) => ids(a.vendors)));
-      linked.transfers = source.byIds(transfers.name, batch.flatMap((a) => ids(a.transfers)));
+      linked.vendors = source.byIds(
+        vendors.name,
+        batch.flatMap((a) => ids(a.vendors)),
+      );
+      linked.transfers = source.byIds(
+        transfers.name,
+        batch.flatMap((a) => ids(a.transfers)),
+      );
       for (const a of batch) {
         const cells = columns.map((c) => c.value(a, linked));
         const row = ws.addRow(cells);

@@ -523,8 +523,6 @@ export async function runRoundTrip(
       ) {
         recordImport(
           db,
-          audit,
-          ctx,
           importId,
           params,
           m.sheet,
@@ -605,8 +603,6 @@ function headerLayout(
 
 function recordImport(
   db: Db,
-  audit: ReturnType<typeof createAuditLog>,
-  ctx: { actor: string; now: () => Date; importId: string },
   importId: string,
   params: RoundTripParams,
   sheet: string,
@@ -614,36 +610,26 @@ function recordImport(
   s: { rows: number; created: number; updated: number; invalid: number; unchanged: number },
   file: { size: number; sha256: string },
 ): void {
-  const info = db
-    .prepare(
-      `INSERT INTO imports (id, register, file_name, file_size, file_sha256, sheet, header_row, mapping, options,
+  db.prepare(
+    `INSERT INTO imports (id, register, file_name, file_size, file_sha256, sheet, header_row, mapping, options,
          rows, created, updated, merged, skipped, invalid, actor, created_at, last_audit_id)
        VALUES (?, ?, ?, ?, ?, ?, 1, '{}', ?, ?, ?, ?, 0, ?, ?, ?, ?, 0)`,
-    )
-    .run(
-      importId,
-      register,
-      params.fileName,
-      file.size,
-      file.sha256,
-      sheet,
-      JSON.stringify({ roundTrip: true, archiveMissing: params.archiveMissing }),
-      s.rows,
-      s.created,
-      s.updated,
-      s.unchanged,
-      s.invalid,
-      params.actor,
-      params.now.toISOString(),
-    );
-  audit.append(ctx, [
-    {
-      entity: 'import',
-      entityId: Number(info.lastInsertRowid),
-      action: 'create',
-      newValue: { fileName: params.fileName, register, sheet, roundTrip: true, ...s },
-    },
-  ]);
+  ).run(
+    importId,
+    register,
+    params.fileName,
+    file.size,
+    file.sha256,
+    sheet,
+    JSON.stringify({ roundTrip: true, archiveMissing: params.archiveMissing }),
+    s.rows,
+    s.created,
+    s.updated,
+    s.unchanged,
+    s.invalid,
+    params.actor,
+    params.now.toISOString(),
+  );
   db.prepare(
     'UPDATE imports SET last_audit_id = (SELECT last_id FROM audit_head WHERE id = 1) WHERE id = ?',
   ).run(importId);

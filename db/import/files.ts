@@ -15,6 +15,8 @@ interface Held {
   size: number;
   /** Uploaded into our private folder (deleted after commit and on close), or a file the user chose in place. */
   owned: boolean;
+  /** A file to read (an upload, a file chosen to open), a place chosen to save to, or a download to serve. */
+  kind: 'read' | 'save' | 'download';
 }
 
 /** A file name as the user gave it, without any folder and control characters, for messages and records. */
@@ -64,7 +66,7 @@ export function createFileStore() {
         throw new AppError('VALIDATION', 'The upload was interrupted; try again.');
       }
       const name = safeFileName(fileName);
-      held.set(id, { path, fileName: name, size, owned: true });
+      held.set(id, { path, fileName: name, size, owned: true, kind: 'read' });
       return { fileId: id, fileName: name, size };
     },
 
@@ -72,14 +74,34 @@ export function createFileStore() {
     register(path: string, size: number): ImportFile {
       const id = newId();
       const fileName = safeFileName(path);
-      held.set(id, { path, fileName, size, owned: false });
+      held.set(id, { path, fileName, size, owned: false, kind: 'read' });
       return { fileId: id, fileName, size };
     },
 
+    /**
+     * A place in the private folder for a file the core writes for the page to download (the web door's
+     * export), under an id; the door serves it once and releases it.
+     */
+    reserve(fileName: string): { id: string; path: string; fileName: string } {
+      const id = newId();
+      const path = join(folder(), id);
+      const name = safeFileName(fileName);
+      held.set(id, { path, fileName: name, size: 0, owned: true, kind: 'download' });
+      return { id, path, fileName: name };
+    },
+
+    /** Registers where the user chose, in the desktop's save dialog, to write an export. */
+    registerSave(path: string): { saveId: string; fileName: string } {
+      const id = newId();
+      const fileName = safeFileName(path);
+      held.set(id, { path, fileName, size: 0, owned: false, kind: 'save' });
+      return { saveId: id, fileName };
+    },
+
     /** The file behind an id, or NOT_FOUND (uploads are removed after their import is committed). */
-    resolve(fileId: string): { path: string; fileName: string } {
+    resolve(fileId: string, kind: 'read' | 'save' | 'download' = 'read'): { path: string; fileName: string } {
       const h = held.get(fileId);
-      if (!h)
+      if (!h || h.kind !== kind)
         throw new AppError('NOT_FOUND', 'That file is no longer available; choose or upload it again.', {
           fileId,
         });

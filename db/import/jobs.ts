@@ -49,12 +49,15 @@ interface Running {
 /** The rows a finished job handled, for its last progress event. */
 function finalRows(value: unknown): number {
   const v = value as {
+    sheets?: Record<string, number> | { rows: number }[];
     rows?: number;
     rowCount?: number;
     counts?: { rows: number };
     removed?: number;
     reverted?: number;
   };
+  if (Array.isArray(v.sheets)) return v.sheets.reduce((n, s) => n + s.rows, 0);
+  if (v.sheets) return Object.values(v.sheets).reduce((n, r) => n + r, 0);
   return v.rows ?? v.rowCount ?? v.counts?.rows ?? (v.removed ?? 0) + (v.reverted ?? 0);
 }
 
@@ -80,10 +83,17 @@ export function createJobRunner(options: JobRunnerOptions) {
   const running = new Map<string, Running>();
   const workers = new Set<Worker>();
 
-  const emit = (jobId: string, kind: string, p: JobProgress) =>
+  /** The event's kind names the work: `import:commit`, `export:run`, `roundtrip:preview`. */
+  const kindName = (kind: ImportTask['kind']) =>
+    kind === 'export'
+      ? 'export:run'
+      : kind.startsWith('roundtrip-')
+        ? kind.replace('-', ':')
+        : `import:${kind}`;
+  const emit = (jobId: string, kind: ImportTask['kind'], p: JobProgress) =>
     options.onProgress({
       jobId,
-      kind: `import:${kind}`,
+      kind: kindName(kind),
       done: p.rows,
       total: p.total,
       percent: Math.max(0, Math.min(100, Math.round(p.percent * 10) / 10)),
@@ -222,13 +232,18 @@ export function createJobRunner(options: JobRunnerOptions) {
   return {
     /** True while a job that writes (commit, undo) runs: other writes wait for it to finish. */
     isWriting(): boolean {
-      return [...running.values()].some((r) => r.kind === 'commit' || r.kind === 'undo');
+      return [...running.values()].some(
+        (r) => r.kind === 'commit' || r.kind === 'undo' || r.kind === 'roundtrip-commit',
+      );
     },
 
     /** Runs a task as job `jobId` (a fresh id when absent) and resolves with its result. */
     async run(task: ImportTask, env: TaskEnv, jobId: string = randomUUID()): Promise<unknown> {
       if (running.has(jobId)) throw new AppError('CONFLICT', `A job with id ${jobId} is already running.`);
-      if ((task.kind === 'commit' || task.kind === 'undo') && this.isWriting()) {
+      if (
+        (task.kind === 'commit' || task.kind === 'undo' || task.kind === 'roundtrip-commit') &&
+        this.isWriting()
+      ) {
         throw new AppError(
           'CONFLICT',
           'Another import or undo is being written; try again when it has finished.',

@@ -17,6 +17,8 @@ import type { Db } from '../open';
 import { createFileStore, safeFileName } from './files';
 import { createJobRunner, type WorkerEntry } from './jobs';
 import { createPresetStore, listImports } from './store';
+import type { ExportRequestParsed, ExportResult, RoundTripResult } from '../../shared/export';
+import type { ExportResult as WrittenFile } from '../export/workbook';
 
 export interface ImportServiceOptions {
   db: Db;
@@ -40,7 +42,11 @@ type ImportChannel =
   | 'import:list'
   | 'import:presets:list'
   | 'import:presets:save'
-  | 'import:presets:delete';
+  | 'import:presets:delete'
+  | 'export:run'
+  | 'export:cancel'
+  | 'roundtrip:preview'
+  | 'roundtrip:commit';
 
 /**
  * The import channels: inspect, preview, commit, cancel, undo, the import history and mapping presets. The
@@ -89,7 +95,60 @@ export function createImportService(options: ImportServiceOptions) {
     return { kind, ...resolveSource(request.source), request };
   }
 
+  /** The name an export is offered under: what it holds and the day. */
+  function exportName(r: ExportRequestParsed): string {
+    const day = options.now().toISOString().slice(0, 10);
+    if (r.format === 'csv') return `${r.registers[0]}-${day}.csv`;
+    if (r.format === 'pdf') return `dpo-report-${day}.pdf`;
+    if (r.layout !== 'workbench') return `${r.layout}-${day}.xlsx`;
+    return `dpo-registers-${day}.xlsx`;
+  }
+
+  /** Where an export is written: a path from the command line, the desktop's save dialog, or a download. */
+  function exportTarget(r: ExportRequestParsed): { path: string; downloadId: string | null } {
+    const t = r.target;
+    if ('path' in t) {
+      if (door !== 'cli')
+        throw new AppError('FORBIDDEN', 'Choose where to save the file; this door does not write paths.');
+      return { path: t.path, downloadId: null };
+    }
+    if ('saveId' in t) return { path: files.resolve(t.saveId, 'save').path, downloadId: null };
+    const reserved = files.reserve(exportName(r));
+    return { path: reserved.path, downloadId: reserved.id };
+  }
+
   const handlers: Pick<Handlers, ImportChannel> = {
+    'export:run': async (request) => {
+      const target = exportTarget(request);
+      try {
+        const written = (await jobs.run(
+          { kind: 'export', path: target.path, request },
+          env(),
+          request.jobId,
+        )) as WrittenFile;
+        const name = target.downloadId ? files.resolve(target.downloadId, 'download').fileName : written.file;
+        return { ...written, file: name, downloadId: target.downloadId } satisfies ExportResult;
+      } catch (err) {
+        if (target.downloadId) await files.release(target.downloadId);
+        throw err;
+      }
+    },
+    'export:cancel': ({ jobId }) => ({ cancelled: jobs.cancel(jobId) }),
+    'roundtrip:preview': async ({ source, options: o, jobId }) =>
+      (await jobs.run(
+        { kind: 'roundtrip-preview', ...resolveSource(source), archiveMissing: o.archiveMissing },
+        env(),
+        jobId,
+      )) as RoundTripResult,
+    'roundtrip:commit': async ({ source, options: o, jobId }) => {
+      const result = (await jobs.run(
+        { kind: 'roundtrip-commit', ...resolveSource(source), archiveMissing: o.archiveMissing },
+        env(),
+        jobId,
+      )) as RoundTripResult;
+      if ('fileId' in source) await files.release(source.fileId);
+      return result;
+    },
     'import:inspect': async (input) => {
       const preset = input.preset ? presets.get(input.register, input.preset) : null;
       if (input.preset && !preset)

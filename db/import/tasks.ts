@@ -6,6 +6,9 @@ import { fileProblem } from './detect';
 import { inspectFile } from './inspect';
 import type { JobContext } from './job-context';
 import { runImport } from './run-import';
+import type { ExportRequestParsed } from '../../shared/export';
+import { runExport } from '../export/run-export';
+import { runRoundTrip } from '../export/round-trip';
 import { undoImport } from './undo';
 
 /** One unit of import work, as plain data so it can cross to a worker thread. */
@@ -20,7 +23,10 @@ export type ImportTask =
       preset: Record<string, string | null> | null;
     }
   | { kind: 'preview' | 'commit'; path: string; fileName: string; request: ImportRequestParsed }
-  | { kind: 'undo'; importId: string };
+  | { kind: 'undo'; importId: string }
+  | { kind: 'export'; path: string; request: ExportRequestParsed }
+  | { kind: 'roundtrip-preview'; path: string; fileName: string; archiveMissing: boolean }
+  | { kind: 'roundtrip-commit'; path: string; fileName: string; archiveMissing: boolean };
 
 export interface TaskEnv {
   actor: string;
@@ -67,9 +73,22 @@ export async function runTask(
       job,
     );
   }
-  const { db, close } = openFor(access, task.kind !== 'preview');
+  const { db, close } = openFor(access, task.kind !== 'preview' && task.kind !== 'export');
   try {
     const now = new Date(env.now);
+    if (task.kind === 'export') {
+      return await runExport(db, { request: task.request, path: task.path, actor: env.actor, now }, job);
+    }
+    if (task.kind === 'roundtrip-preview' || task.kind === 'roundtrip-commit') {
+      const params = {
+        path: task.path,
+        fileName: task.fileName,
+        archiveMissing: task.archiveMissing,
+        actor: env.actor,
+        now,
+      };
+      return await runRoundTrip(db, params, task.kind === 'roundtrip-commit' ? 'commit' : 'preview', job);
+    }
     if (task.kind === 'undo') return undoImport(db, { importId: task.importId, actor: env.actor, now }, job);
     const params = { path: task.path, fileName: task.fileName, request: task.request, actor: env.actor, now };
     if (task.kind === 'preview') return await runImport(db, params, 'preview', job);
@@ -90,7 +109,7 @@ export function taskError(
 ): { error: AppErrorShape; unexpected: string | null } {
   if (err instanceof AppError) return { error: err.toShape(), unexpected: null };
   const unexpected = err instanceof Error ? (err.stack ?? err.message) : String(err);
-  if (task.kind !== 'undo') {
+  if (task.kind !== 'undo' && task.kind !== 'export') {
     const reason = err instanceof Error ? err.message.split('\n')[0]!.slice(0, 200) : 'unknown reason';
     return {
       error: fileProblem(

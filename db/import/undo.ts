@@ -73,9 +73,12 @@ export function undoImport(db: Db, params: UndoParams, job: JobContext): UndoRes
       )
       .iterate(params.importId, entity);
     const created = new Set<number>();
+    // Records a workbook's round trip archived (their rows were deleted from the file, and archiving was asked).
+    const archived = new Set<number>();
     const before = new Map<number, Map<string, unknown>>();
     for (const e of entries) {
       if (e.action === 'create') created.add(e.entity_id);
+      else if (e.action === 'archive' && !created.has(e.entity_id)) archived.add(e.entity_id);
       else if (e.action === 'update' && e.field && !created.has(e.entity_id)) {
         let fields = before.get(e.entity_id);
         if (!fields) before.set(e.entity_id, (fields = new Map()));
@@ -90,8 +93,8 @@ export function undoImport(db: Db, params: UndoParams, job: JobContext): UndoRes
         job.checkCancelled();
         job.progress({
           rows: done,
-          total: created.size + before.size,
-          percent: (100 * done) / (created.size + before.size),
+          total: created.size + before.size + archived.size,
+          percent: (100 * done) / (created.size + before.size + archived.size),
         });
       }
     };
@@ -99,6 +102,10 @@ export function undoImport(db: Db, params: UndoParams, job: JobContext): UndoRes
     const createdIds = [...created].sort((a, b) => b - a);
     for (const id of createdIds) {
       repo.removeOne(id, ctx);
+      tick();
+    }
+    for (const id of archived) {
+      repo.restore(id, ctx);
       tick();
     }
     for (const [id, fields] of before) {
@@ -130,7 +137,7 @@ export function undoImport(db: Db, params: UndoParams, job: JobContext): UndoRes
       importId: params.importId,
       register: imp.register,
       removed: created.size,
-      reverted: before.size,
+      reverted: before.size + archived.size,
     };
   });
   return run.immediate();

@@ -195,7 +195,16 @@ export async function openXlsxSource(
       let found = false;
       try {
         for await (const ws of wb) {
-          if (currentFileNo !== sheet.fileNo) continue;
+          if (currentFileNo !== sheet.fileNo) {
+            // Read past another sheet's XML unparsed. Skipping it unread is not safe: when the shared strings
+            // come after the sheets (LibreOffice writes them so), exceljs parks each sheet in a temporary file,
+            // opens it, and deletes it once the consumer moves on, so an unread sheet's file vanishes before
+            // its stream opens and the process dies of an uncaught ENOENT.
+            for await (const _chunk of (ws as unknown as { iterator: AsyncIterable<unknown> }).iterator) {
+              // nothing to keep
+            }
+            continue;
+          }
           found = true;
           const wsr = ws as unknown as { iterator: AsyncIterable<Buffer | string> };
           wsr.iterator = watch(wsr.iterator);
