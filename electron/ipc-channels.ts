@@ -4,3 +4,7 @@ export const INVOKE_CHANNEL = 'dpo:invoke';
 export const EVENT_CHANNEL = 'dpo:event';
 /** Shows the native open dialog for an import file and registers the choice with the core. */
 export const PICK_IMPORT_FILE_CHANNEL = 'dpo:pick-import-file';
+/** Shows the native save dialog for an export and registers the chosen place with the core. */
+export const PICK_EXPORT_FILE_CHANNEL = 'dpo:pick-export-file';
+/** Shows an exported file in the system's file manager. */
+export const SHOW_EXPORTED_FILE_CHANNEL = 'dpo:show-exported-file';

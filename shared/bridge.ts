@@ -13,6 +13,13 @@ export interface DpoBridge {
    * (`{fileId, fileName, size}`, or null when cancelled). The page never sees the file's path.
    */
   pickImportFile?(): Promise<Envelope<{ fileId: string; fileName: string; size: number } | null>>;
+  /**
+   * Desktop only: shows the native save dialog for an export, offering `suggestedName`, and registers the chosen
+   * place with the core (`{saveId, fileName}` for `export:run`'s target, or null when cancelled).
+   */
+  pickExportFile?(suggestedName: string): Promise<Envelope<{ saveId: string; fileName: string } | null>>;
+  /** Desktop only: shows an exported file in the system's file manager, by the save id it was written to. */
+  showExportedFile?(saveId: string): Promise<Envelope<null>>;
 }
 
 /** The HTTP paths of the web door. The token travels in `Authorization: Bearer <token>`. */

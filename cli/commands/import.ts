@@ -157,6 +157,12 @@ export function registerImportCommands(program: Command): void {
           ...(opts.mapping && !mappingFile ? { preset: opts.mapping } : {}),
           jobId: inspectJob,
         }).finally(() => stop());
+        if (!opts.sheet && inspected.sheets.some((s) => s.name === '_meta' && s.hidden)) {
+          throw new CliError(
+            `${inspected.fileName} is a workbook exported by the workbench: bring it back with \`dpo roundtrip ${file}\` (rows are matched by ID and only changed cells are written), or name a --sheet to import as a plain list.`,
+            2,
+          );
+        }
         const columns = buildColumns(inspected, fileMapping, opts.dateOrder);
         const request = {
           source: { path: file },

@@ -5,6 +5,7 @@ import type * as PdfMake from 'pdfmake';
 import type {
   Column,
   Content,
+  ContentTable,
   CustomTableLayout,
   DynamicContent,
   TableCell,
@@ -37,6 +38,12 @@ const MAX_TABLE_COLUMNS = 9;
 const CELL_MAX = 300;
 /** The records named beside each finding of the summary; the rest are counted. */
 const NAMED_PER_FINDING = 12;
+
+/**
+ * Marks shown in one cell of a risk map; the rest are counted. The map is kept on one page, and content kept
+ * together that cannot fit a page is dropped by pdfmake, so it must stay short.
+ */
+const MAP_MARKS_PER_CELL = 24;
 
 /** A4 in points. */
 const A4 = { short: 595.28, long: 841.89 };
@@ -235,17 +242,26 @@ export function pdfColumns(reg: Register): PdfColumn[] {
   ];
 }
 
-/** Light lines between rows, a shaded header and every other row shaded: easy to follow across a wide page. */
-const zebra: CustomTableLayout = {
-  hLineWidth: (i, node) => (i === 0 || i === node.table.body.length ? 0.6 : 0.3),
-  vLineWidth: () => 0,
-  hLineColor: () => LINE,
-  fillColor: (row) => (row === 0 ? HEADER_FILL : row % 2 === 0 ? ZEBRA_FILL : null),
-  paddingLeft: () => CELL_PADDING_X,
-  paddingRight: () => CELL_PADDING_X,
-  paddingTop: () => 2,
-  paddingBottom: () => 2,
-};
+/**
+ * Light lines between rows, a shaded header and every other row shaded: easy to follow across a wide page. With a
+ * caption row above the header (`captioned`), the caption repeats on each page the table runs onto.
+ */
+function zebraLayout(captioned = false): CustomTableLayout {
+  const head = captioned ? 1 : 0;
+  return {
+    hLineWidth: (i, node) => (i < head ? 0 : i === head || i === node.table.body.length ? 0.6 : 0.3),
+    vLineWidth: () => 0,
+    hLineColor: () => LINE,
+    fillColor: (row) =>
+      row < head ? null : row === head ? HEADER_FILL : (row - head) % 2 === 0 ? ZEBRA_FILL : null,
+    paddingLeft: () => CELL_PADDING_X,
+    paddingRight: () => CELL_PADDING_X,
+    paddingTop: () => 2,
+    paddingBottom: () => 2,
+  };
+}
+
+const zebra = zebraLayout();
 
 /** Plain key–value tables (the cover, a breach): a thin line under each row. */
 const keyValue: CustomTableLayout = {
@@ -272,6 +288,7 @@ function registerTable(columns: readonly PdfColumn[], rows: readonly string[][])
   return {
     table: {
       headerRows: 1,
+      keepWithHeaderRows: 1,
       dontBreakRows: true,
       widths: columnWidths(columns, A4.long - 2 * MARGIN_X),
       body: [
@@ -385,7 +402,10 @@ function riskMap(risks: readonly Rec[]): Content {
     for (const l of [1, 2, 3, 4] as const) {
       const here = marks.get(`${l}-${s}`) ?? [];
       row.push({
-        text: here.length > 0 ? here.join('   ') : ' ',
+        text:
+          here.length > MAP_MARKS_PER_CELL
+            ? `${here.slice(0, MAP_MARKS_PER_CELL - 1).join('   ')}   and ${here.length - MAP_MARKS_PER_CELL + 1} more`
+            : here.join('   ') || ' ',
         fillColor: LEVEL_COLOUR[rateRisk(l, s).level],
         alignment: 'center',
         bold: true,
@@ -398,25 +418,21 @@ function riskMap(risks: readonly Rec[]): Content {
   body.push(
     [
       blank(),
-      ...([1, 2, 3, 4] as const).map(
-        (l): TableCell => ({
-          text: [{ text: `${l} `, bold: true }, CNIL_LEVELS[l].en],
-          style: 'axis',
-          alignment: 'center',
-        }),
-      ),
+      ...([1, 2, 3, 4] as const).map((l): TableCell => ({
+        text: [{ text: `${l} `, bold: true }, CNIL_LEVELS[l].en],
+        style: 'axis',
+        alignment: 'center',
+      })),
     ],
     [blank(), { text: 'Likelihood', style: 'axis', bold: true, alignment: 'center', colSpan: 4 }, '', '', ''],
   );
   const legend: Content = {
     columns: [
-      ...(['low', 'medium', 'high'] as const).map(
-        (level): Column => ({
-          width: 'auto',
-          table: { body: [[{ text: LEVEL_WORD[level], fillColor: LEVEL_COLOUR[level], fontSize: 7 }]] },
-          layout: 'noBorders',
-        }),
-      ),
+      ...(['low', 'medium', 'high'] as const).map((level): Column => ({
+        width: 'auto',
+        table: { body: [[{ text: LEVEL_WORD[level], fillColor: LEVEL_COLOUR[level], fontSize: 7 }]] },
+        layout: 'noBorders',
+      })),
       {
         width: '*',
         text: 'R1: where risk 1 starts. R1′: where its measures leave it.',
@@ -470,10 +486,16 @@ function riskList(risks: readonly Rec[]): Content {
   const head = ['', 'Risk', 'Likelihood / severity', 'Level', 'After measures', 'Residual', 'Measures'];
   return {
     table: {
-      headerRows: 1,
+      // The caption is a header row, so it never stands alone at the foot of a page.
+      headerRows: 2,
+      keepWithHeaderRows: 1,
       dontBreakRows: true,
       widths: [18, '*', 72, 36, 72, 36, 150],
       body: [
+        [
+          { text: 'Risks', style: 'h3', colSpan: head.length, margin: [-CELL_PADDING_X, 8, 0, 1] },
+          ...head.slice(1).map((): TableCell => ''),
+        ],
         head.map((h): TableCell => ({ text: h, style: 'th' })),
         ...risks.map((r, i): TableCell[] => {
           const detail = [r.source, r.threat].filter((x): x is string => typeof x === 'string' && x !== '');
@@ -498,7 +520,7 @@ function riskList(risks: readonly Rec[]): Content {
         }),
       ],
     },
-    layout: zebra,
+    layout: zebraLayout(true),
     style: 'cell',
   };
 }
@@ -529,7 +551,7 @@ function dpiaSummary(reg: Register, d: Rec, first: boolean): Content {
       },
       keyValueTable(facts, 130),
       risks.length > 0
-        ? { stack: [riskMap(risks), { text: 'Risks', style: 'h3' }, riskList(risks)] }
+        ? { stack: [riskMap(risks), riskList(risks)] }
         : { text: 'No risks recorded yet.', style: 'note', margin: [0, 6, 0, 0] },
     ],
   };
@@ -538,7 +560,7 @@ function dpiaSummary(reg: Register, d: Rec, first: boolean): Content {
 // ---------------------------------------------------------------------------------------------------------------
 // Breach log
 
-function keyValueTable(rows: readonly [string, Content][], labelWidth = 150): Content {
+function keyValueTable(rows: readonly [string, Content][], labelWidth = 150): ContentTable {
   return {
     table: {
       widths: [labelWidth, '*'],
@@ -563,7 +585,8 @@ function peopleTold(reg: Register, b: Rec): string {
     const why = b.art34Reasoning ? `: ${String(b.art34Reasoning)}` : '';
     return `Not told, GDPR Art 34(3) ${readable(reg, 'art34Ground', b.art34Ground)}${why}`;
   }
-  if (b.latestRisk !== 'high') return 'Not told: required only when the risk to people is high (GDPR Art 34(1))';
+  if (b.latestRisk !== 'high')
+    return 'Not told: required only when the risk to people is high (GDPR Art 34(1))';
   return 'Not told, and no GDPR Art 34(3) ground recorded: tell them without undue delay (Art 34(1))';
 }
 
@@ -618,15 +641,15 @@ function clockText(b: Rec, now: Date): string {
   return deadline && Date.parse(deadline) < now.getTime() ? 'Overdue' : 'Running';
 }
 
-function filingsTable(sheet: RowsSheet | undefined, b: Rec): Content {
-  const entries = sheet?.entries(b) ?? [];
-  if (!sheet || entries.length === 0) return 'No filing to an authority recorded';
+/** A breach's filings, one row each, under the breach's table. */
+function filingsTable(sheet: RowsSheet, entries: readonly Rec[], b: Rec): Content {
   const columns = sheet.columns.filter((c) => c.key !== 'recordId' && c.key !== 'record');
   return {
     table: {
       headerRows: 1,
+      keepWithHeaderRows: 1,
       dontBreakRows: true,
-      widths: columns.map((c) => (c.kind === 'longText' ? '*' : 'auto')),
+      widths: columns.map((c) => (c.kind === 'longText' ? '*' : c.kind === 'instant' ? 56 : 64)),
       body: [
         columns.map((c): TableCell => ({ text: c.header, style: 'th' })),
         ...entries.map((e) =>
@@ -640,27 +663,41 @@ function filingsTable(sheet: RowsSheet | undefined, b: Rec): Content {
     },
     layout: zebra,
     style: 'cell',
+    margin: [0, 0, 0, 8],
   };
 }
 
-function breachEntry(reg: Register, b: Rec, filings: RowsSheet | undefined, now: Date): Content {
+const BREACH_LABEL_WIDTH = 120;
+/** A breach with at most this many filings is kept on one page with them; a longer list runs on. */
+const FILINGS_KEPT_TOGETHER = 3;
+
+function breachEntry(reg: Register, b: Rec, sheet: RowsSheet | undefined, now: Date): Content {
+  const filings = sheet?.entries(b) ?? [];
   const rows: [string, Content][] = [
     ['Status', readable(reg, 'status', b.status)],
     ['Became aware at', utcStamp(b.awareAt as string)],
     ['Notification deadline', deadlineText(b)],
     ['72-hour clock', clockText(b, now)],
     ['Latest risk to people', breachRiskLabel(b.latestRisk)],
-    ['Filings to authorities', filingsTable(filings, b)],
     ['People told', peopleTold(reg, b)],
     ['Next step', (b.nextStep as string | null) ?? ''],
-  ];
-  return {
-    stack: [
-      { text: `Breach #${String(b.id)}: ${printable(String(b.title))}`, style: 'h3' },
-      keyValueTable(rows, 120),
+    [
+      'Filings to authorities',
+      filings.length === 0
+        ? 'None recorded'
+        : `${filings.length} ${filings.length === 1 ? 'filing' : 'filings'}${filings.length > 1 ? ', in the order recorded' : ''}`,
     ],
-    unbreakable: true,
-  };
+  ];
+  const head: Content[] = [
+    { text: `Breach #${String(b.id)}: ${printable(String(b.title))}`, style: 'h3' },
+    { ...keyValueTable(rows, BREACH_LABEL_WIDTH), margin: [0, 2, 0, 2] },
+  ];
+  if (!sheet || filings.length === 0) return { stack: head, unbreakable: true, margin: [0, 0, 0, 6] };
+  const table = filingsTable(sheet, filings, b);
+  // Content kept together must fit one page (pdfmake drops what cannot), so only a short list joins its breach.
+  return filings.length <= FILINGS_KEPT_TOGETHER
+    ? { stack: [...head, table], unbreakable: true }
+    : [{ stack: head, unbreakable: true }, table];
 }
 
 // ---------------------------------------------------------------------------------------------------------------
@@ -735,27 +772,29 @@ function summary(source: ExportSource, counts: ReadonlyMap<string, number>, foun
       { text: 'Records', style: 'th' },
     ],
     // A stable sort: findings of the same rank keep the order of the registers.
-    ...[...found].sort((a, b) => a.rank - b.rank).map((x): TableCell[] => {
-      const named = x.items.slice(0, NAMED_PER_FINDING).map((i) => cut(i, 160));
-      const more = x.items.length - named.length;
-      return [
-        {
-          stack: [
-            { text: x.label, bold: x.items.length > 0 },
-            ...(x.rule ? [{ text: x.rule, color: MUTED, fontSize: 7 }] : []),
-          ],
-        },
-        {
-          text: String(x.items.length),
-          alignment: 'right',
-          bold: x.items.length > 0,
-          color: x.items.length > 0 ? '#a61b1b' : MUTED,
-        },
-        x.items.length === 0
-          ? { text: 'None', color: MUTED }
-          : { text: [...named, ...(more > 0 ? [`and ${more} more`] : [])].join('\n') },
-      ];
-    }),
+    ...[...found]
+      .sort((a, b) => a.rank - b.rank)
+      .map((x): TableCell[] => {
+        const named = x.items.slice(0, NAMED_PER_FINDING).map((i) => cut(i, 160));
+        const more = x.items.length - named.length;
+        return [
+          {
+            stack: [
+              { text: x.label, bold: x.items.length > 0 },
+              ...(x.rule ? [{ text: x.rule, color: MUTED, fontSize: 7 }] : []),
+            ],
+          },
+          {
+            text: String(x.items.length),
+            alignment: 'right',
+            bold: x.items.length > 0,
+            color: x.items.length > 0 ? '#a61b1b' : MUTED,
+          },
+          x.items.length === 0
+            ? { text: 'None', color: MUTED }
+            : { text: [...named, ...(more > 0 ? [`and ${more} more`] : [])].join('\n') },
+        ];
+      }),
   ];
   return [
     { text: 'Summary', style: 'h1', tocItem: true, pageBreak: 'before', pageOrientation: 'portrait' },
@@ -773,7 +812,13 @@ function summary(source: ExportSource, counts: ReadonlyMap<string, number>, foun
       margin: [0, 0, 0, 4],
     },
     {
-      table: { headerRows: 1, dontBreakRows: true, widths: [190, 34, '*'], body: findingRows },
+      table: {
+        headerRows: 1,
+        keepWithHeaderRows: 1,
+        dontBreakRows: true,
+        widths: [190, 34, '*'],
+        body: findingRows,
+      },
       layout: zebra,
       style: 'cell',
     },

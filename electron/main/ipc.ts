@@ -2,7 +2,13 @@ import type { IpcMain, IpcMainInvokeEvent, WebContents } from 'electron';
 import type { Core } from '../../db/core';
 import type { ProgressEventName } from '../../shared/contract';
 import { toErrorShape, type Envelope } from '../../shared/errors';
-import { EVENT_CHANNEL, INVOKE_CHANNEL, PICK_IMPORT_FILE_CHANNEL } from '../ipc-channels';
+import {
+  EVENT_CHANNEL,
+  INVOKE_CHANNEL,
+  PICK_EXPORT_FILE_CHANNEL,
+  PICK_IMPORT_FILE_CHANNEL,
+  SHOW_EXPORTED_FILE_CHANNEL,
+} from '../ipc-channels';
 
 const PROGRESS_EVENT: ProgressEventName = 'job:progress';
 
@@ -109,4 +115,46 @@ export function registerFilePicker(
     }
   });
   return () => ipcMain.removeHandler(PICK_IMPORT_FILE_CHANNEL);
+}
+
+/**
+ * Serves `dpo:pick-export-file` and `dpo:show-exported-file`: after the sender check, shows the native save
+ * dialog (offering a name the page suggests, stripped of any folder) and registers the chosen place with the core
+ * under an id, so `export:run` writes there without the page ever naming a path; and shows a file written there
+ * in the file manager.
+ * @returns a function that removes both handlers
+ */
+export function registerExportFiles(
+  ipcMain: Pick<IpcMain, 'handle' | 'removeHandler'>,
+  pick: (suggestedName: string) => Promise<string | null>,
+  register: (path: string) => { saveId: string; fileName: string },
+  show: (saveId: string) => void,
+  isTrustedSender: TrustedSenderCheck,
+): () => void {
+  ipcMain.handle(PICK_EXPORT_FILE_CHANNEL, async (event, suggested: unknown) => {
+    if (!isTrustedSender(event)) return forbidden;
+    try {
+      const name = String(suggested ?? 'export.xlsx')
+        .replace(/^.*[\\/]/, '')
+        .replace(/[^\w. -]/g, '_')
+        .slice(0, 120);
+      const path = await pick(name || 'export.xlsx');
+      return { ok: true, value: path === null ? null : register(path) };
+    } catch (err) {
+      return { ok: false, error: toErrorShape(err) };
+    }
+  });
+  ipcMain.handle(SHOW_EXPORTED_FILE_CHANNEL, (event, saveId: unknown) => {
+    if (!isTrustedSender(event)) return forbidden;
+    try {
+      show(String(saveId));
+      return { ok: true, value: null };
+    } catch (err) {
+      return { ok: false, error: toErrorShape(err) };
+    }
+  });
+  return () => {
+    ipcMain.removeHandler(PICK_EXPORT_FILE_CHANNEL);
+    ipcMain.removeHandler(SHOW_EXPORTED_FILE_CHANNEL);
+  };
 }

@@ -6,12 +6,25 @@ import { openCore } from '../../db/core';
 import type { Core } from '../../db/core';
 import { APP_NAME, appDataDir } from '../../db/paths';
 import { createAppUrlMatcher, type RendererLocation } from './app-url';
-import { createTrustedSenderCheck, forwardProgress, registerFilePicker, registerIpc } from './ipc';
+import {
+  createTrustedSenderCheck,
+  forwardProgress,
+  registerExportFiles,
+  registerFilePicker,
+  registerIpc,
+} from './ipc';
 import { desktopActor, devServerUrlFrom, resolveDbPath } from './launch-options';
 import { aboutText, buildMenuTemplate, PRODUCT_NAME } from './menu';
 import { createLocalRequestMatcher, hardenWebContents, installSecurity } from './security';
 import { createMainWindow, focusWindow, loadRenderer } from './window';
 import { clampToDisplays, readWindowState, trackWindowState, WINDOW_STATE_FILE } from './window-state';
+
+/** The save dialog's file type for an export, by the name offered. */
+function exportFilter(name: string): { name: string; extensions: string[] } {
+  if (name.endsWith('.pdf')) return { name: 'PDF report', extensions: ['pdf'] };
+  if (name.endsWith('.csv')) return { name: 'CSV', extensions: ['csv'] };
+  return { name: 'Excel workbook', extensions: ['xlsx'] };
+}
 
 export interface StartOptions {
   argv?: readonly string[];
@@ -167,6 +180,23 @@ export function startApp(options: StartOptions = {}): void {
             return chosen.canceled ? null : (chosen.filePaths[0] ?? null);
           },
           (path) => opened.uploads.register(path, statSync(path).size),
+          trusted,
+        ),
+        registerExportFiles(
+          ipcMain,
+          async (suggestedName) => {
+            const options = {
+              title: 'Save the export',
+              defaultPath: join(app.getPath('documents'), suggestedName),
+              filters: [exportFilter(suggestedName)],
+            };
+            const chosen = win
+              ? await dialog.showSaveDialog(win, options)
+              : await dialog.showSaveDialog(options);
+            return chosen.canceled ? null : (chosen.filePath ?? null);
+          },
+          (path) => opened.uploads.registerSave(path),
+          (saveId) => shell.showItemInFolder(opened.uploads.resolve(saveId, 'save').path),
           trusted,
         ),
         forwardProgress(core, () => win?.webContents ?? null),

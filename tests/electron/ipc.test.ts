@@ -3,6 +3,7 @@ import { describe, expect, it, vi } from 'vitest';
 import {
   createTrustedSenderCheck,
   forwardProgress,
+  registerExportFiles,
   registerFilePicker,
   registerIpc,
   type TrustedWindow,
@@ -205,5 +206,48 @@ describe('registerFilePicker', () => {
     registerFilePicker(other.ipcMain, pick2, vi.fn(), untrusted);
     expect((await other.handlers.get('dpo:pick-import-file')!(anyEvent)).ok).toBe(false);
     expect(pick2).not.toHaveBeenCalled();
+  });
+});
+
+describe('registerExportFiles', () => {
+  const anyEvent = {} as IpcMainInvokeEvent;
+
+  it('offers the suggested name without any folder, registers the chosen place by id, and shows it', async () => {
+    const { ipcMain, handlers } = fakeIpcMain();
+    const pick = vi.fn(async (name: string) => `/home/dpo/Documents/${name}`);
+    const register = vi.fn((path: string) => ({ saveId: 's'.repeat(24), fileName: path.split('/').pop()! }));
+    const show = vi.fn();
+    const remove = registerExportFiles(ipcMain, pick, register, show, () => true);
+    const answer = await handlers.get('dpo:pick-export-file')!(anyEvent, '../../etc/dpo-registers.xlsx');
+    expect(pick).toHaveBeenCalledWith('dpo-registers.xlsx');
+    expect(answer).toEqual({ ok: true, value: { saveId: 's'.repeat(24), fileName: 'dpo-registers.xlsx' } });
+    expect(JSON.stringify(answer)).not.toContain('/home/dpo');
+    expect(await handlers.get('dpo:show-exported-file')!(anyEvent, 's'.repeat(24))).toEqual({
+      ok: true,
+      value: null,
+    });
+    expect(show).toHaveBeenCalledWith('s'.repeat(24));
+    remove();
+    expect(handlers.size).toBe(0);
+  });
+
+  it('answers null when the user cancels, and refuses strangers without a dialog', async () => {
+    const { ipcMain, handlers } = fakeIpcMain();
+    registerExportFiles(
+      ipcMain,
+      async () => null,
+      vi.fn(),
+      vi.fn(),
+      () => true,
+    );
+    expect(await handlers.get('dpo:pick-export-file')!(anyEvent, 'x.pdf')).toEqual({ ok: true, value: null });
+    const other = fakeIpcMain();
+    const pick = vi.fn(async () => '/x.pdf');
+    const show = vi.fn();
+    registerExportFiles(other.ipcMain, pick, vi.fn(), show, () => false);
+    expect((await other.handlers.get('dpo:pick-export-file')!(anyEvent, 'x.pdf')).ok).toBe(false);
+    expect((await other.handlers.get('dpo:show-exported-file')!(anyEvent, 'id')).ok).toBe(false);
+    expect(pick).not.toHaveBeenCalled();
+    expect(show).not.toHaveBeenCalled();
   });
 });

@@ -47,10 +47,16 @@ describe('preload', () => {
     bridge = electron.exposed[0]![1] as DpoBridge;
   });
 
-  it('exposes window.dpo with invoke, onEvent and pickImportFile only, never ipcRenderer', () => {
+  it('exposes window.dpo with invoke, onEvent and the file dialogs only, never ipcRenderer', () => {
     expect(electron.exposed).toHaveLength(1);
     expect(electron.exposed[0]![0]).toBe('dpo');
-    expect(Object.keys(bridge).sort()).toEqual(['invoke', 'onEvent', 'pickImportFile']);
+    expect(Object.keys(bridge).sort()).toEqual([
+      'invoke',
+      'onEvent',
+      'pickExportFile',
+      'pickImportFile',
+      'showExportedFile',
+    ]);
     expect(Object.values(bridge)).not.toContain(electron.ipcRenderer);
   });
 

@@ -230,3 +230,48 @@ export async function uploadImportFile(file: File): Promise<ChosenFile> {
 export function hasNativeFilePicker(): boolean {
   return Boolean(desktopBridge()?.pickImportFile);
 }
+
+/** Where an export goes: the desktop's save dialog (by the id it returned), or a download in the browser. */
+export type ExportTarget = { saveId: string; fileName: string } | { download: true };
+
+/**
+ * Asks where to write an export. The desktop app shows its native save dialog (null when cancelled); the
+ * browser downloads the file once it is written.
+ */
+export async function chooseExportTarget(suggestedName: string): Promise<ExportTarget | null> {
+  const bridge = desktopBridge();
+  if (bridge?.pickExportFile)
+    return unwrap<{ saveId: string; fileName: string } | null>(await bridge.pickExportFile(suggestedName));
+  return { download: true };
+}
+
+/** Fetches an export the web door wrote (once, with the token) and hands it to the browser as a download. */
+export async function downloadExport(downloadId: string, fileName: string): Promise<void> {
+  let response: Response;
+  try {
+    response = await fetch(`${webDoor.downloadPath}?id=${encodeURIComponent(downloadId)}`, {
+      headers: { Authorization: `Bearer ${webToken()}` },
+    });
+  } catch {
+    throw new ApiError({ code: 'INTERNAL', message: UNREACHABLE });
+  }
+  if (!response.ok) {
+    const body: unknown = await response.json().catch(() => null);
+    if (body && typeof body === 'object' && 'ok' in body) unwrap(body as Envelope<unknown>);
+    throw new ApiError({ code: 'INTERNAL', message: `The download failed (${response.status}).` });
+  }
+  const url = URL.createObjectURL(await response.blob());
+  const a = document.createElement('a');
+  a.href = url;
+  a.download = fileName;
+  document.body.append(a);
+  a.click();
+  a.remove();
+  setTimeout(() => URL.revokeObjectURL(url), 60_000);
+}
+
+/** Desktop: shows the exported file in the file manager. */
+export async function showExportedFile(saveId: string): Promise<void> {
+  const bridge = desktopBridge();
+  if (bridge?.showExportedFile) unwrap(await bridge.showExportedFile(saveId));
+}

@@ -40,7 +40,9 @@ import { confirmUndo, ImportHistory } from './ImportHistory';
 import { duplicatePolicyLabels } from './labels';
 import type { ColumnChoice } from './MappingTable';
 import { MappingTable } from './MappingTable';
+import { ExportPanel } from './ExportPanel';
 import { PreviewPanel } from './PreviewPanel';
+import { RoundTripPanel } from './RoundTripPanel';
 import type { RunningJob } from './use-import-job';
 import { useImportJob } from './use-import-job';
 
@@ -143,6 +145,8 @@ export function ImportPage({ register: initialRegister }: { register?: string })
   const [presets, setPresets] = useState<MappingPreset[]>([]);
   const [history, setHistory] = useState<ImportRecord[]>([]);
   const nativePicker = hasNativeFilePicker();
+  /** A workbook the workbench exported itself (its hidden _meta sheet): it comes back as a round trip. */
+  const isExport = inspected?.sheets.some((s) => s.name === '_meta' && s.hidden) === true;
 
   const refresh = useCallback(() => {
     invoke('import:list', {})
@@ -319,7 +323,8 @@ export function ImportPage({ register: initialRegister }: { register?: string })
         </Title>
         <Text size="sm" c="dimmed">
           Bring a list into a register from a spreadsheet (.xlsx, .csv or .txt, up to 100 MB): a procurement
-          export, a vendor’s published sub-processor list, a transfer register, last year’s records.
+          export, a vendor’s published sub-processor list, a transfer register, last year’s records, or a
+          workbook exported here and edited. Export the registers for an auditor below.
         </Text>
       </div>
 
@@ -372,7 +377,12 @@ export function ImportPage({ register: initialRegister }: { register?: string })
               </Text>
             )}
           </Group>
-          {inspected && (
+          {inspected && isExport && (
+            <Text size="sm" c="dimmed">
+              A workbook exported by the workbench, {inspected.sheets.filter((x) => !x.hidden).length} sheets.
+            </Text>
+          )}
+          {inspected && !isExport && (
             <Stack gap="xs">
               <Text size="sm" c="dimmed">
                 {inspected.format === 'xlsx'
@@ -434,6 +444,19 @@ export function ImportPage({ register: initialRegister }: { register?: string })
 
       {job && <JobProgress job={job} onCancel={() => void cancel()} />}
 
+      {inspected && file && isExport && (
+        <RoundTripPanel
+          file={file}
+          busy={busy}
+          run={run}
+          onDone={() => {
+            setFile(null);
+            setInspected(null);
+            refresh();
+          }}
+        />
+      )}
+
       {error && (
         <Alert
           color="red"
@@ -458,7 +481,7 @@ export function ImportPage({ register: initialRegister }: { register?: string })
         </Alert>
       )}
 
-      {inspected && file && (
+      {inspected && file && !isExport && (
         <Paper withBorder p="md">
           <Stack gap="sm">
             <Group justify="space-between">
@@ -518,7 +541,7 @@ export function ImportPage({ register: initialRegister }: { register?: string })
         </Paper>
       )}
 
-      {inspected && file && (
+      {inspected && file && !isExport && (
         <Paper withBorder p="md">
           <Stack gap="sm">
             <Title order={2} size="h4">
@@ -626,6 +649,9 @@ export function ImportPage({ register: initialRegister }: { register?: string })
 
       <Divider />
       <ImportHistory records={history} onUndo={undo} busy={busy} />
+
+      <Divider />
+      <ExportPanel busy={busy} run={run} />
     </Stack>
   );
 }
