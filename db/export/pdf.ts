@@ -45,8 +45,8 @@ const NAMED_PER_FINDING = 12;
  */
 const MAP_MARKS_PER_CELL = 24;
 
-/** A4 in points. */
-const A4 = { short: 595.28, long: 841.89 };
+/** A4's long side in points: the width of a landscape page. */
+const A4_LONG_SIDE = 841.89;
 const MARGIN_X = 36;
 const PAGE_MARGINS: [number, number, number, number] = [MARGIN_X, 48, MARGIN_X, 44];
 const CELL_PADDING_X = 3;
@@ -121,6 +121,14 @@ function readable(reg: Register, name: string, value: unknown): string {
   return text === '—' ? '' : text;
 }
 
+/** Why a breach's clock stopped, in a word or two. */
+const STOPPED_BY: Record<string, string> = {
+  filing: 'filed',
+  'no-risk': 'no risk',
+  dismissed: 'not a breach',
+  closed: 'closed',
+};
+
 /** A derived fact in a table cell: a verdict by its status, a clock by its state, anything else in words. */
 function factText(reg: Register, name: string, value: unknown): string {
   if (value === null || value === undefined) return '';
@@ -132,7 +140,7 @@ function factText(reg: Register, name: string, value: unknown): string {
       if (o.state === 'running' && hours !== null) return `Running: ${hours} h left`;
       if (o.state === 'overdue' && hours !== null) return `Overdue by ${-hours} h`;
       if (o.state === 'stopped' && typeof o.stoppedBy === 'string')
-        return `Stopped (${codeWords(o.stoppedBy)})`;
+        return `Stopped: ${STOPPED_BY[o.stoppedBy] ?? codeWords(o.stoppedBy).toLowerCase()}`;
       return codeWords(o.state);
     }
   }
@@ -173,7 +181,7 @@ function breachRiskLabel(value: unknown): string {
  * declared with a table column that is not hidden), in the same order, capped so they fit a landscape page. A
  * data subject's personal fields are never printed, as they are never exported.
  */
-export function pdfColumns(reg: Register): PdfColumn[] {
+function pdfColumns(reg: Register): PdfColumn[] {
   const exported = new Map(exportColumns(reg).map((c) => [c.key, c]));
   const entries: { id: string; after?: string; column: PdfColumn }[] = [];
   for (const { name, field } of reg.fieldList) {
@@ -290,7 +298,7 @@ function registerTable(columns: readonly PdfColumn[], rows: readonly string[][])
       headerRows: 1,
       keepWithHeaderRows: 1,
       dontBreakRows: true,
-      widths: columnWidths(columns, A4.long - 2 * MARGIN_X),
+      widths: columnWidths(columns, A4_LONG_SIDE - 2 * MARGIN_X),
       body: [
         columns.map((c): TableCell => ({ text: c.header, style: 'th' })),
         ...rows.map((cells) => cells.map((text): TableCell => text)),
@@ -457,7 +465,7 @@ function riskMap(risks: readonly Rec[]): Content {
         },
       },
       legend,
-      { text: RISK_MATRIX_RULE.text, style: 'note', margin: [0, 4, 0, 0] },
+      { text: `${RISK_MATRIX_RULE.text} (${cite(RISK_MATRIX_RULE)})`, style: 'note', margin: [0, 4, 0, 0] },
     ],
     unbreakable: true,
     margin: [0, 6, 0, 6],
@@ -490,7 +498,7 @@ function riskList(risks: readonly Rec[]): Content {
       headerRows: 2,
       keepWithHeaderRows: 1,
       dontBreakRows: true,
-      widths: [18, '*', 72, 36, 72, 36, 150],
+      widths: [16, '*', 64, 34, 64, 38, 136],
       body: [
         [
           { text: 'Risks', style: 'h3', colSpan: head.length, margin: [-CELL_PADDING_X, 8, 0, 1] },
@@ -583,8 +591,10 @@ function peopleTold(reg: Register, b: Rec): string {
   }
   if (b.art34Ground) {
     const why = b.art34Reasoning ? `: ${String(b.art34Reasoning)}` : '';
-    return `Not told, GDPR Art 34(3) ${readable(reg, 'art34Ground', b.art34Ground)}${why}`;
+    return `Not told, on the ground of GDPR Art 34(3) ${readable(reg, 'art34Ground', b.art34Ground)}${why}`;
   }
+  if (b.latestRisk === null || b.latestRisk === undefined)
+    return 'Not told; the risk to people is not assessed yet (they must be told when it is high, GDPR Art 34(1))';
   if (b.latestRisk !== 'high')
     return 'Not told: required only when the risk to people is high (GDPR Art 34(1))';
   return 'Not told, and no GDPR Art 34(3) ground recorded: tell them without undue delay (Art 34(1))';
@@ -890,7 +900,10 @@ export async function writePdf(
       const rows: string[][] = [];
       for (const batch of source.batches(reg)) {
         for (const r of batch) {
-          rows.push(columns.map((c) => cut(c.value(r))));
+          const cells = columns.map((c) => cut(c.value(r)));
+          // The first column after the ID names the record, as the workbench's table does with its chip.
+          if (r.archived && cells.length > 1) cells[1] = `${cells[1]} (archived)`;
+          rows.push(cells);
           for (const check of checks) check(r);
           if (reg.name === 'dpias') dpiaRecords.push(r);
           if (reg.name === 'breaches') breachRecords.push(r);

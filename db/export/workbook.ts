@@ -52,14 +52,16 @@ type Sheet = ExcelJS.Worksheet;
 /** A sheet with a bold frozen header row, an autofilter, widths by kind, wrapped long text and date formats. */
 function startSheet(wb: Writer, name: string, columns: readonly SheetColumn[]): Sheet {
   const ws = wb.addWorksheet(name, { views: [{ state: 'frozen', ySplit: 1 }] });
-  ws.columns = columns.map((c) => ({
+  const styles = columns.map((c): Partial<ExcelJS.Style> => ({
+    ...(numFmtOf(c.kind) ? { numFmt: numFmtOf(c.kind) } : {}),
+    ...(c.kind === 'longText' ? { alignment: { wrapText: true, vertical: 'top' as const } } : {}),
+  }));
+  columnStyles.set(ws, { plain: styles, text: styles.map((st) => ({ ...st, numFmt: '@' })) });
+  ws.columns = columns.map((c, i) => ({
     key: c.key,
     width: widthOf(c.kind, c.header),
     hidden: c.hidden ?? false,
-    style: {
-      ...(numFmtOf(c.kind) ? { numFmt: numFmtOf(c.kind) } : {}),
-      alignment: c.kind === 'longText' ? { wrapText: true, vertical: 'top' } : { vertical: 'top' },
-    },
+    style: styles[i]!,
   }));
   ws.autoFilter = { from: { row: 1, column: 1 }, to: { row: 1, column: columns.length } };
   const header = ws.addRow(columns.map((c) => c.header));
@@ -69,17 +71,46 @@ function startSheet(wb: Writer, name: string, columns: readonly SheetColumn[]): 
   return ws;
 }
 
-const TEXT_FORMAT = { numFmt: '@' } as const;
+/**
+ * Each sheet's column styles, one object per column (and its text variant): every cell of a column is given the
+ * same object, which exceljs recognises (a WeakMap) instead of building and looking up a style for each cell,
+ * the largest cost of writing a big sheet.
+ */
+const columnStyles = new WeakMap<
+  Sheet,
+  { plain: Partial<ExcelJS.Style>[]; text: Partial<ExcelJS.Style>[] }
+>();
+
+/**
+ * Lets the sheet's XML already written reach the zip before more is added. exceljs hands each filled buffer to
+ * the compressor without waiting, so a writer that never yields keeps the whole sheet in memory (hundreds of MB
+ * for 100,000 rows); waiting for the compressor's backpressure keeps memory flat, and the compression then runs
+ * on libuv's threads while the next rows are built.
+ */
+export async function letZipCatchUp(ws: Sheet): Promise<void> {
+  const pipes = (ws as unknown as { stream?: { pipes?: NodeJS.WritableStream[] } }).stream?.pipes ?? [];
+  for (const p of pipes) {
+    // exceljs's zip library uses readable-stream 2, whose streams predate `writableNeedDrain`.
+    const w = p as NodeJS.WritableStream & {
+      writableNeedDrain?: boolean;
+      _writableState?: { needDrain?: boolean };
+    };
+    if (w.writableNeedDrain ?? w._writableState?.needDrain) {
+      await new Promise<void>((resolve) => w.once('drain', () => resolve()));
+    }
+  }
+  await new Promise<void>((resolve) => setImmediate(resolve));
+}
 
 /** Adds a row; a text that a spreadsheet would read as a formula is kept as text ("@"), never evaluated. */
 function addRow(ws: Sheet, cells: readonly CellOut[]): void {
   const row = ws.addRow(cells as unknown[]);
+  const styles = columnStyles.get(ws)!;
   for (let i = 0; i < cells.length; i++) {
     const v = cells[i];
-    if (typeof v === 'string' && looksLikeFormula(v)) {
-      const cell = row.getCell(i + 1);
-      cell.numFmt = TEXT_FORMAT.numFmt;
-    }
+    const formula = typeof v === 'string' && looksLikeFormula(v);
+    // Assigned whole, never changed through the cell: the object is shared by the column.
+    row.getCell(i + 1).style = (formula ? styles.text[i] : styles.plain[i]) as ExcelJS.Style;
   }
   row.commit();
 }
@@ -190,6 +221,7 @@ export async function writeWorkbook(
         }
         rows += batch.length;
         tick(batch.length);
+        await letZipCatchUp(ws);
       }
       ws.commit();
       sheets[name] = rows;
@@ -201,7 +233,7 @@ export async function writeWorkbook(
         sheets[n.title] = entries[i]!.length;
       });
     }
-    if (options.auditLog) sheets['Audit log'] = writeAuditSheet(wb, source, tick);
+    if (options.auditLog) sheets['Audit log'] = await writeAuditSheet(wb, source, tick);
     writeMeta(wb, options, info);
     await wb.commit();
     job.checkCancelled();
@@ -289,7 +321,7 @@ function writeCover(
   ws.commit();
 }
 
-function writeAuditSheet(wb: Writer, source: ExportSource, tick: (n: number) => void): number {
+async function writeAuditSheet(wb: Writer, source: ExportSource, tick: (n: number) => void): Promise<number> {
   const columns: SheetColumn[] = [
     { key: 'id', header: 'Entry', kind: 'number' },
     { key: 'at', header: 'At (UTC)', kind: 'instant' },
@@ -323,6 +355,7 @@ function writeAuditSheet(wb: Writer, source: ExportSource, tick: (n: number) => 
     }
     n += batch.length;
     tick(batch.length);
+    await letZipCatchUp(ws);
   }
   ws.commit();
   return n;
