@@ -1,3 +1,5 @@
+import { rename, rm } from 'node:fs/promises';
+import ExcelJS from 'exceljs';
 import type { ExportKind } from '../../shared/kit/export';
 import { looksLikeFormula } from '../../shared/kit/export';
 
@@ -53,4 +55,31 @@ export function csvSafe(text: string): string {
 /** RFC 4180: quoted when it holds the delimiter, a quote or a line break; quotes doubled. */
 export function csvField(text: string, delimiter: string): string {
   return text.includes(delimiter) || /["\r\n]/.test(text) ? `"${text.replace(/"/g, '""')}"` : text;
+}
+
+/**
+ * Writes a file beside its target (`<file>.partial`) and moves it into place once complete, so a cancel or a
+ * failure never leaves a half-written file under the name asked for.
+ */
+export async function writeBeside(file: string, write: (partial: string) => Promise<void>): Promise<void> {
+  const partial = `${file}.partial`;
+  try {
+    await write(partial);
+    await rename(partial, file);
+  } catch (err) {
+    await rm(partial, { force: true });
+    throw err;
+  }
+}
+
+/** exceljs's streaming writer for an export: styles on, strings inline (no table of shared strings to keep). */
+export function workbookWriter(file: string, created: Date): ExcelJS.stream.xlsx.WorkbookWriter {
+  const wb = new ExcelJS.stream.xlsx.WorkbookWriter({
+    filename: file,
+    useStyles: true,
+    useSharedStrings: false,
+  });
+  wb.creator = 'DPO Workbench';
+  wb.created = created;
+  return wb;
 }

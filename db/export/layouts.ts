@@ -1,5 +1,4 @@
-import { rename, rm, stat } from 'node:fs/promises';
-import ExcelJS from 'exceljs';
+import { stat } from 'node:fs/promises';
 import type { ExportLayout } from '../../shared/export';
 import { looksLikeFormula } from '../../shared/kit/export';
 import { countryLabel, readableValue } from '../../shared/kit/readable';
@@ -8,6 +7,7 @@ import { registerByName } from '../../shared/registers/index';
 import type { Register } from '../../shared/kit/define';
 import type { JobContext } from '../import/job-context';
 import type { KitRecord } from '../kit/repository';
+import { workbookWriter, writeBeside } from './cells';
 import type { ExportSource } from './source';
 import type { ExportResult, WorkbookOptions } from './workbook';
 
@@ -255,23 +255,16 @@ export async function writeLayout(
 ): Promise<ExportResult> {
   const columns = layout === 'ico-ropa' ? ICO_COLUMNS : CNIL_COLUMNS;
   const sheet = layout === 'ico-ropa' ? 'Template' : 'Registre';
-  const partial = `${file}.partial`;
-  const wb = new ExcelJS.stream.xlsx.WorkbookWriter({
-    filename: partial,
-    useStyles: true,
-    useSharedStrings: false,
-  });
-  wb.creator = 'DPO Workbench';
-  wb.created = options.now;
   const headerRow = layout === 'ico-ropa' ? 9 : 1;
-  const ws = wb.addWorksheet(sheet, { views: [{ state: 'frozen', ySplit: headerRow }] });
-  ws.columns = columns.map((c, i) => ({
-    key: `c${i}`,
-    width: c.width ?? 24,
-    style: { alignment: { wrapText: true, vertical: 'top' } },
-  }));
   let rows = 0;
-  try {
+  await writeBeside(file, async (partial) => {
+    const wb = workbookWriter(partial, options.now);
+    const ws = wb.addWorksheet(sheet, { views: [{ state: 'frozen', ySplit: headerRow }] });
+    ws.columns = columns.map((c, i) => ({
+      key: `c${i}`,
+      width: c.width ?? 24,
+      style: { alignment: { wrapText: true, vertical: 'top' } },
+    }));
     const org = source.organisation;
     if (layout === 'ico-ropa') {
       // Rows 1–6 of the ICO's template: who the controller is and how to reach them and the DPO.
@@ -329,10 +322,6 @@ export async function writeLayout(
     }
     ws.commit();
     await wb.commit();
-    await rename(partial, file);
-  } catch (err) {
-    await rm(partial, { force: true });
-    throw err;
-  }
+  });
   return { file, sheets: { [sheet]: rows }, bytes: (await stat(file)).size };
 }

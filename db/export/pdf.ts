@@ -1,4 +1,5 @@
-import { rename, rm, stat } from 'node:fs/promises';
+import { stat } from 'node:fs/promises';
+import { orderByAfter } from '../../shared/kit/order';
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
 import type * as PdfMake from 'pdfmake';
@@ -21,6 +22,7 @@ import { rateRisk, type RiskLevel } from '../../shared/rules/dpia';
 import { APP_VERSION } from '../../shared/version';
 import type { JobContext } from '../import/job-context';
 import type { KitRecord } from '../kit/repository';
+import { writeBeside } from './cells';
 import type { ExportSource } from './source';
 import type { ExportResult, WorkbookOptions } from './workbook';
 
@@ -232,18 +234,7 @@ function pdfColumns(reg: Register): PdfColumn[] {
     });
   }
   // The order of the workbench's table: declaration order, a column declared `after` another right behind it.
-  const ordered = entries.filter((e) => !e.after);
-  for (let moved = true, rounds = 0; moved && rounds < 10; rounds++) {
-    moved = false;
-    for (const e of entries) {
-      if (!e.after || ordered.includes(e)) continue;
-      const at = ordered.findIndex((o) => o.id === e.after);
-      if (at < 0) continue;
-      ordered.splice(at + 1, 0, e);
-      moved = true;
-    }
-  }
-  for (const e of entries) if (!ordered.includes(e)) ordered.push(e);
+  const ordered = orderByAfter(entries);
   return [
     { key: 'id', header: 'ID', size: 0, value: (r) => String(r.id) },
     ...ordered.slice(0, MAX_TABLE_COLUMNS).map((e) => e.column),
@@ -873,7 +864,6 @@ export async function writePdf(
   options: PdfOptions,
   job: JobContext,
 ): Promise<ExportResult> {
-  const partial = `${file}.partial`;
   const orgName = source.organisation.name ?? 'Organisation not set';
   const generated = options.now.toISOString().slice(0, 16).replace('T', ' ');
   const counts = new Map(source.registers.map((r) => [r.name, source.count(r)]));
@@ -885,7 +875,7 @@ export async function writePdf(
     job.progress({ rows: done, total, percent });
   };
   const sheets: Record<string, number> = {};
-  try {
+  await writeBeside(file, async (partial) => {
     const found: Finding[] = [];
     const parts: RegisterPart[] = [];
     const dpiaRecords: Rec[] = [];
@@ -1024,10 +1014,6 @@ export async function writePdf(
     pdfmake.setProgressCallback(() => undefined);
     await pdf.write(partial);
     job.checkCancelled();
-    await rename(partial, file);
-  } catch (err) {
-    await rm(partial, { force: true });
-    throw err;
-  }
+  });
   return { file, sheets, bytes: (await stat(file)).size };
 }

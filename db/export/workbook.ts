@@ -1,4 +1,4 @@
-import { rename, rm, stat } from 'node:fs/promises';
+import { stat } from 'node:fs/promises';
 import ExcelJS from 'exceljs';
 import type { Register } from '../../shared/kit/define';
 import {
@@ -12,7 +12,7 @@ import {
 import { countryLabel } from '../../shared/kit/readable';
 import { APP_VERSION } from '../../shared/version';
 import type { JobContext } from '../import/job-context';
-import { cellOf, numFmtOf, widthOf, type CellOut } from './cells';
+import { cellOf, numFmtOf, widthOf, workbookWriter, writeBeside, type CellOut } from './cells';
 import type { ExportSource } from './source';
 
 /** The hidden sheet that lets the workbench recognise its own export when it comes back. */
@@ -175,14 +175,6 @@ export async function writeWorkbook(
   options: WorkbookOptions,
   job: JobContext,
 ): Promise<ExportResult> {
-  const partial = `${file}.partial`;
-  const wb = new ExcelJS.stream.xlsx.WorkbookWriter({
-    filename: partial,
-    useStyles: true,
-    useSharedStrings: false,
-  });
-  wb.creator = 'DPO Workbench';
-  wb.created = options.now;
   const sheets: Record<string, number> = {};
   const counts = new Map(source.registers.map((r) => [r.name, source.count(r)]));
   const total = [...counts.values()].reduce((a, b) => a + b, 0) + (options.auditLog ? source.audit.count : 0);
@@ -192,7 +184,8 @@ export async function writeWorkbook(
     job.checkCancelled();
     job.progress({ rows: done, total, percent: total ? (100 * done) / total : 100 });
   };
-  try {
+  await writeBeside(file, async (partial) => {
+    const wb = workbookWriter(partial, options.now);
     writeCover(wb, source, options, counts);
     const info: RegisterSheetInfo[] = [];
     for (const reg of source.registers) {
@@ -237,11 +230,7 @@ export async function writeWorkbook(
     writeMeta(wb, options, info);
     await wb.commit();
     job.checkCancelled();
-    await rename(partial, file);
-  } catch (err) {
-    await rm(partial, { force: true });
-    throw err;
-  }
+  });
   return { file, sheets, bytes: (await stat(file)).size };
 }
 

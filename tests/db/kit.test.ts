@@ -348,8 +348,8 @@ describe('a register declared on the kit', () => {
         'Source detail',
         'Review due',
         'Archived',
-        'Added',
-        'Last changed',
+        'Added (UTC)',
+        'Last changed (UTC)',
       ]);
       const row = Object.fromEntries(columns.map((c) => [c.header, c.value(crm)]));
       expect(row).toMatchObject({

@@ -1,4 +1,5 @@
 import type { ColumnDef } from '@tanstack/react-table';
+import { orderByAfter } from '../../../shared/kit/order';
 import type { ReactNode } from 'react';
 import type { ListFilter, Register } from '../../../shared/kit/define';
 import type { AnyField, ChipColor } from '../../../shared/kit/fields';
@@ -182,18 +183,7 @@ export function registerColumns(
       },
     });
   }
-  const ordered = entries.filter((e) => !e.after);
-  for (let moved = true, rounds = 0; moved && rounds < 10; rounds++) {
-    moved = false;
-    for (const e of entries) {
-      if (!e.after || ordered.includes(e)) continue;
-      const at = ordered.findIndex((o) => o.id === e.after);
-      if (at < 0) continue;
-      ordered.splice(at + 1, 0, e);
-      moved = true;
-    }
-  }
-  for (const e of entries) if (!ordered.includes(e)) ordered.push(e);
+  const ordered = orderByAfter(entries);
   return [
     ...ordered.map((e) => e.def),
     {
