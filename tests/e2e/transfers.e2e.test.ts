@@ -95,7 +95,10 @@ describe.runIf(run)('the transfer register in the browser', () => {
       },
     ]);
     await page.getByRole('link', { name: 'Import / Export' }).click();
-    await page.locator('label', { hasText: /^Transfers$/ }).click();
+    await page
+      .getByRole('radiogroup', { name: 'Import into' })
+      .locator('label', { hasText: /^Transfers$/ })
+      .click();
     const [chooser] = await Promise.all([
       page.waitForEvent('filechooser'),
       page.getByRole('button', { name: 'Choose a spreadsheet…' }).click(),
