@@ -4,6 +4,8 @@ import { Worker } from 'node:worker_threads';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildDesktopBundles } from './helpers/build-bundles';
 import { writeCsv } from '../db/import/fixtures';
+import { openCore } from '../../db/core';
+import { ExportRequestSchema } from '../../shared/export';
 
 // The desktop app runs imports in a worker thread started from its own bundled file. This builds the main
 // bundle with the project's electron.vite.config.ts and runs that file's worker under Node, as Electron would.
@@ -54,5 +56,44 @@ describe('the bundled import worker', () => {
     expect(message.type).toBe('done');
     expect(message.value?.rowCount).toBe(1);
     expect(message.value?.columns.map((c) => c.field)).toEqual(['name', 'processingCountries']);
+  });
+
+  it('runs an export job from the bundle: the workbook and the PDF report with its shipped fonts', async () => {
+    const dbPath = join(out, 'export.sqlite');
+    const core = openCore({ dbPath, door: 'cli', actor: 'test' });
+    await core.dispatch('demo:load', {});
+    core.close();
+    const worker = new Worker(join(out, 'main', 'import-worker.js'));
+    const run = (jobId: string, file: string, format: 'xlsx' | 'pdf') => {
+      const done = new Promise<{ type: string; value?: { bytes: number }; error?: unknown }>(
+        (resolve, reject) => {
+          const onMessage = (m: { type: string; jobId: string }) => {
+            if (m.jobId !== jobId || (m.type !== 'done' && m.type !== 'error')) return;
+            worker.off('message', onMessage);
+            resolve(m);
+          };
+          worker.on('message', onMessage);
+          worker.once('error', reject);
+        },
+      );
+      worker.postMessage({
+        jobId,
+        task: {
+          kind: 'export',
+          path: file,
+          request: ExportRequestSchema.parse({ format, target: { path: file } }),
+        },
+        env: { actor: 'test', now: new Date().toISOString() },
+        dbPath,
+        cancel: new SharedArrayBuffer(4),
+      });
+      return done;
+    };
+    const xlsx = await run('bundle-xlsx', join(out, 'registers.xlsx'), 'xlsx');
+    const pdf = await run('bundle-pdf', join(out, 'report.pdf'), 'pdf');
+    await worker.terminate();
+    expect(xlsx).toMatchObject({ type: 'done' });
+    expect(pdf).toMatchObject({ type: 'done' });
+    expect(readFileSync(join(out, 'report.pdf')).subarray(0, 5).toString()).toBe('%PDF-');
   });
 });
