@@ -374,3 +374,53 @@ describe('import page', () => {
     await waitFor(() => expect(core.lastCallTo('import:undo')).toMatchObject({ id: 'imp-1' }));
   });
 });
+
+describe('export on the desktop', () => {
+  it('asks where to save a PDF report, writes it there, and shows it in its folder', async () => {
+    const { core } = setup();
+    const saveId = 'save-0123456789abcdef';
+    const picked: string[] = [];
+    const shown: string[] = [];
+    core.bridge.pickExportFile = async (name) => {
+      picked.push(name);
+      return { ok: true, value: { saveId, fileName: 'report.pdf' } };
+    };
+    core.bridge.showExportedFile = async (id) => {
+      shown.push(id);
+      return { ok: true, value: null };
+    };
+    core.override('export:run', () => ({
+      file: '/home/dpo/Documents/report.pdf',
+      sheets: { Vendors: 14, DPIAs: 1 },
+      bytes: 81_920,
+      downloadId: null,
+    }));
+    const { user } = renderApp('/import');
+    await user.click(await screen.findByRole('radio', { name: /PDF report/ }));
+    // A PDF covers the registers ticked; every one is, to start with.
+    expect(screen.getByRole('checkbox', { name: 'Vendors' })).toHaveProperty('checked', true);
+    await user.click(screen.getByRole('button', { name: 'Export…' }));
+    const done = await screen.findByTestId('export-done');
+    expect(picked[0]).toMatch(/^dpo-report-\d{4}-\d{2}-\d{2}\.pdf$/);
+    expect(core.lastCallTo('export:run')).toMatchObject({
+      format: 'pdf',
+      layout: 'workbench',
+      target: { saveId },
+      includeArchived: false,
+    });
+    expect(done.textContent).toContain('report.pdf · 80 KB · Vendors 14, DPIAs 1');
+    await user.click(within(done).getByRole('button', { name: 'Show in folder' }));
+    expect(shown).toEqual([saveId]);
+  });
+
+  it('writes nothing when the save dialog is cancelled, and asks for one register as CSV', async () => {
+    const { core } = setup();
+    core.bridge.pickExportFile = async () => ({ ok: true, value: null });
+    const { user } = renderApp('/import');
+    await user.click(await screen.findByRole('radio', { name: /One register as CSV/ }));
+    expect(screen.queryByRole('checkbox', { name: 'Vendors' })).toBeNull();
+    await user.click(screen.getByRole('button', { name: 'Export…' }));
+    await waitFor(() => expect(core.callsTo('export:run')).toEqual([]));
+    expect(screen.queryByTestId('export-done')).toBeNull();
+  });
+});
