@@ -28,7 +28,11 @@ export async function withCore<T>(command: Command, door: Door, fn: (core: Core)
   } catch (err) {
     throw new CliError(
       err instanceof Error ? err.message : String(err),
-      err instanceof AppError && err.code === 'DB_FROM_FUTURE' ? 3 : 1,
+      err instanceof AppError && err.code === 'DB_FROM_FUTURE'
+        ? 3
+        : err instanceof AppError && err.code === 'NOT_A_WORKBENCH_DB'
+          ? 2
+          : 1,
     );
   }
   try {

@@ -19,6 +19,72 @@ function readUserVersion(db: Db): number {
 }
 
 /**
+ * The workbench's mark in the SQLite header (`PRAGMA application_id`, "DPOW"): a file carrying another mark, or
+ * none while it already holds tables, is another application's database and is never written to.
+ */
+export const APPLICATION_ID = 0x44504f57;
+
+/** What the read-only look at an existing file found. */
+interface Probe {
+  userVersion: number;
+  applicationId: number;
+  /** Tables in the file; none for an empty (new) database. */
+  tables: string[];
+}
+
+function probeFile(path: string): Probe {
+  let probe: Db;
+  try {
+    probe = new Database(path, { readonly: true, fileMustExist: true });
+  } catch (err) {
+    throw new AppError('INTERNAL', `Could not open the database at ${path}: ${(err as Error).message}`);
+  }
+  try {
+    return {
+      userVersion: readUserVersion(probe),
+      applicationId: probe.pragma('application_id', { simple: true }) as number,
+      tables: (
+        probe.prepare("SELECT name FROM sqlite_schema WHERE type = 'table' ORDER BY name").all() as {
+          name: string;
+        }[]
+      ).map((t) => t.name),
+    };
+  } catch (err) {
+    throw new AppError(
+      'NOT_A_WORKBENCH_DB',
+      `${path} is not a DPO Workbench database (${(err as Error).message}); it was left untouched.`,
+      { path },
+    );
+  } finally {
+    probe.close();
+  }
+}
+
+/** Files from before the mark existed: the workbench's own tables, no mark yet. */
+const WORKBENCH_TABLES = ['audit_log', 'vendors'];
+
+/**
+ * Refuses, before a byte is written, a file that is not the workbench's: another mark in its header, or tables
+ * without the mark that are not the workbench's own (an unmarked file from an earlier version is recognised by
+ * its tables and marked when opened).
+ */
+function checkOwnFile(path: string, p: Probe): void {
+  if (p.applicationId === APPLICATION_ID) return;
+  const empty = p.tables.length === 0 && p.userVersion === 0;
+  const earlier = p.applicationId === 0 && WORKBENCH_TABLES.every((t) => p.tables.includes(t));
+  if (empty || earlier) return;
+  const what =
+    p.applicationId !== 0
+      ? `it belongs to another application (application id ${p.applicationId})`
+      : `it holds another application's tables (${p.tables.slice(0, 5).join(', ')}${p.tables.length > 5 ? ', …' : ''})`;
+  throw new AppError(
+    'NOT_A_WORKBENCH_DB',
+    `${path} is not a DPO Workbench database: ${what}. It was left untouched; choose another file, or a new one.`,
+    { path, applicationId: p.applicationId },
+  );
+}
+
+/**
  * Opens (creating when absent) the workbench database and brings its schema up to date.
  * - Refuses, untouched, a file written by a newer version (DB_FROM_FUTURE).
  * - Copies an existing file before migrating it (`<file>.before-v<N>-<timestamp>.sqlite`).
@@ -36,28 +102,17 @@ export function openDatabase(
 
   let fromVersion = 0;
   if (exists) {
-    // A read-only look first, so a file from the future is never written to.
-    let probe: Db;
-    try {
-      probe = new Database(path, { readonly: true, fileMustExist: true });
-    } catch (err) {
-      throw new AppError('INTERNAL', `Could not open the database at ${path}: ${(err as Error).message}`);
-    }
-    try {
-      fromVersion = readUserVersion(probe);
-    } catch (err) {
-      probe.close();
-      throw new AppError('INTERNAL', `${path} is not a workbench database (${(err as Error).message}).`);
-    }
+    // A read-only look first, so another application's file or a file from the future is never written to.
+    const probe = probeFile(path);
+    checkOwnFile(path, probe);
+    fromVersion = probe.userVersion;
     if (fromVersion > latest) {
-      probe.close();
       throw new AppError(
         'DB_FROM_FUTURE',
         `The database at ${path} was written by a newer version of DPO Workbench (schema ${fromVersion}; this version knows up to ${latest}). Update the app; the file was left untouched.`,
         { path, schemaVersion: fromVersion, supported: latest },
       );
     }
-    probe.close();
   } else if (!isMemory) {
     mkdirSync(dirname(path), { recursive: true });
   }
@@ -99,6 +154,9 @@ export function openDatabase(
         `Updating the database schema failed; nothing was changed: ${(err as Error).message}`,
       );
     }
+  }
+  if ((db.pragma('application_id', { simple: true }) as number) !== APPLICATION_ID) {
+    db.pragma(`application_id = ${APPLICATION_ID}`);
   }
   // Keep the planner's statistics current (SQLite's advice: optimize on open, with a bounded analysis), so a
   // register that grew from a few rows to many after the last ANALYZE still gets good plans.

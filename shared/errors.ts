@@ -8,6 +8,8 @@ export const ErrorCodes = [
   'UNKNOWN_CHANNEL',
   'FORBIDDEN',
   'DB_FROM_FUTURE',
+  /** The database file chosen is another application's (or not SQLite at all); it was left untouched. */
+  'NOT_A_WORKBENCH_DB',
   'CANCELLED',
   'INTERNAL',
 ] as const;

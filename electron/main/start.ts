@@ -46,7 +46,9 @@ export function openFailureText(err: unknown, dbPath: string): { title: string; 
   const title =
     code === 'DB_FROM_FUTURE'
       ? `This database needs a newer ${PRODUCT_NAME}`
-      : `${PRODUCT_NAME} cannot open its database`;
+      : code === 'NOT_A_WORKBENCH_DB'
+        ? `This file is not a ${PRODUCT_NAME} database`
+        : `${PRODUCT_NAME} cannot open its database`;
   return { title, body: `${message}\n\nDatabase file:\n${dbPath}` };
 }
 

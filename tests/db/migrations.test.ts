@@ -2,7 +2,7 @@ import Database from 'better-sqlite3';
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import { openDatabase } from '../../db/open';
+import { APPLICATION_ID, openDatabase } from '../../db/open';
 import { LATEST_SCHEMA_VERSION, migrations, type Migration } from '../../db/migrations/index';
 import { tempDir } from '../helpers/core';
 
@@ -64,6 +64,7 @@ describe('openDatabase', () => {
     const { dir, path } = freshPath();
     const raw = new Database(path);
     raw.exec('CREATE TABLE t (x INTEGER) STRICT');
+    raw.pragma(`application_id = ${APPLICATION_ID}`);
     raw.pragma(`user_version = ${LATEST_SCHEMA_VERSION + 5}`);
     raw.close();
     const before = readFileSync(path);
@@ -104,6 +105,59 @@ describe('openDatabase', () => {
     const { path } = freshPath();
     const { writeFileSync } = await import('node:fs');
     writeFileSync(path, 'this is not sqlite at all, just some text that is long enough to have a header');
-    expect(() => openDatabase(path)).toThrowError(/not a workbench database|Could not open/);
+    expect(() => openDatabase(path)).toThrowError(/is not a DPO Workbench database \(file is not a database\); it was left untouched/);
+  });
+
+  it("marks its files, and refuses another application's SQLite file before writing a byte", () => {
+    const { dir, path } = freshPath();
+    const { db } = openDatabase(path);
+    expect(db.pragma('application_id', { simple: true })).toBe(APPLICATION_ID);
+    db.close();
+
+    const foreign = [
+      // Another application's mark, with its own schema version.
+      (raw: Database.Database) => {
+        raw.exec('CREATE TABLE notes (id INTEGER PRIMARY KEY, body TEXT)');
+        raw.pragma('application_id = 1234567');
+        raw.pragma('user_version = 3');
+      },
+      // No mark, but tables that are not the workbench's (and a schema version of 0).
+      (raw: Database.Database) => {
+        raw.exec('CREATE TABLE contacts (id INTEGER PRIMARY KEY, email TEXT)');
+        raw.exec("INSERT INTO contacts (email) VALUES ('a@example.com')");
+      },
+    ];
+    for (const [i, make] of foreign.entries()) {
+      const other = join(dir, `other-${i}.sqlite`);
+      const raw = new Database(other);
+      make(raw);
+      raw.close();
+      const before = readFileSync(other);
+      const filesBefore = readdirSync(dir).sort();
+      let code = '';
+      try {
+        openDatabase(other);
+      } catch (err) {
+        code = (err as { code: string }).code;
+        expect((err as Error).message).toMatch(/is not a DPO Workbench database.*left untouched/);
+      }
+      expect(code).toBe('NOT_A_WORKBENCH_DB');
+      expect(readFileSync(other).equals(before)).toBe(true);
+      expect(readdirSync(dir).sort()).toEqual(filesBefore);
+      const check = new Database(other, { readonly: true });
+      expect(check.pragma('journal_mode', { simple: true })).toBe('delete');
+      check.close();
+    }
+  });
+
+  it('recognises an unmarked file of an earlier version by its tables, and marks it', () => {
+    const { path } = freshPath();
+    const older = openDatabase(path, { migrations: migrations.slice(0, 2) });
+    older.db.pragma('application_id = 0');
+    older.db.close();
+    const { db, fromVersion } = openDatabase(path, { now: () => new Date('2026-01-01T00:00:00Z') });
+    expect(fromVersion).toBe(2);
+    expect(db.pragma('application_id', { simple: true })).toBe(APPLICATION_ID);
+    db.close();
   });
 });
