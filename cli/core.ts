@@ -30,7 +30,7 @@ export async function withCore<T>(command: Command, door: Door, fn: (core: Core)
       err instanceof Error ? err.message : String(err),
       err instanceof AppError && err.code === 'DB_FROM_FUTURE'
         ? 3
-        : err instanceof AppError && err.code === 'NOT_A_WORKBENCH_DB'
+        : err instanceof AppError && (err.code === 'NOT_A_WORKBENCH_DB' || err.code === 'VALIDATION')
           ? 2
           : 1,
     );

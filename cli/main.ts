@@ -14,7 +14,10 @@ export function buildProgram(): Command {
     .description('DPO Workbench: registers for Data Protection Officers, offline.')
     .version(APP_VERSION)
     .option('--db <path>', 'database file (default: the app-data folder; or set DPO_DB)')
-    .showHelpAfterError()
+    // A wrong or missing option is one line on stderr and exit 2, never the whole help text.
+    .configureOutput({
+      outputError: (text, write) => write(`dpo: ${text.replace(/^error: /, '').trim()} (see --help)\n`),
+    })
     .exitOverride();
   registerCoreCommands(program);
   registerRegisterCommands(program);
@@ -36,7 +39,8 @@ export async function main(argv: string[]): Promise<number> {
     await program.parseAsync(argv);
     return typeof process.exitCode === 'number' ? process.exitCode : 0;
   } catch (err) {
-    if (err instanceof CommanderError) return err.exitCode;
+    // Help and --version end with 0; a usage error (unknown option, missing argument) with 2.
+    if (err instanceof CommanderError) return err.exitCode === 0 ? 0 : 2;
     if (err instanceof CliError) {
       process.stderr.write(`dpo: ${err.message}\n`);
       return err.exitCode;

@@ -1,6 +1,6 @@
 import Database from 'better-sqlite3';
-import { existsSync, mkdirSync } from 'node:fs';
-import { dirname } from 'node:path';
+import { accessSync, constants, existsSync, mkdirSync, statSync } from 'node:fs';
+import { dirname, join } from 'node:path';
 import { AppError } from '../shared/errors';
 import { LATEST_SCHEMA_VERSION, migrations, type Migration } from './migrations/index';
 
@@ -23,6 +23,49 @@ function readUserVersion(db: Db): number {
  * none while it already holds tables, is another application's database and is never written to.
  */
 export const APPLICATION_ID = 0x44504f57;
+
+/**
+ * Refuses, with one clear sentence, a database path that cannot be one: empty (SQLite would silently use a
+ * throw-away database), a folder, a path below a file, or a file or folder that cannot be written.
+ */
+function checkPath(path: string, exists: boolean): void {
+  const refuse = (message: string, problem: string) => {
+    throw new AppError('VALIDATION', message, { path, problem });
+  };
+  if (path.trim() === '')
+    refuse('No database file was given: --db (or DPO_DB) needs a file path.', 'no-path');
+  if (exists && statSync(path).isDirectory()) {
+    refuse(
+      `${path} is a folder, not a database file. Give a file, such as ${join(path, 'workbench.sqlite')}.`,
+      'folder',
+    );
+  }
+  let dir = dirname(path);
+  while (!existsSync(dir) && dirname(dir) !== dir) dir = dirname(dir);
+  if (existsSync(dir) && !statSync(dir).isDirectory()) {
+    refuse(`${path} cannot be created: ${dir} is a file, not a folder.`, 'parent-is-file');
+  }
+  const writable = (p: string) => {
+    try {
+      accessSync(p, constants.W_OK);
+      return true;
+    } catch {
+      return false;
+    }
+  };
+  if (exists && !writable(path)) {
+    refuse(
+      `${path} is read-only: the workbench cannot save changes to it. Make it writable, or copy it elsewhere.`,
+      'read-only',
+    );
+  }
+  if (existsSync(dir) && dir === dirname(path) && !writable(dir)) {
+    refuse(
+      `The folder ${dir} is read-only: the workbench keeps its journal beside the database (-wal, -shm) and cannot open it there.`,
+      'read-only',
+    );
+  }
+}
 
 /** What the read-only look at an existing file found. */
 interface Probe {
@@ -99,6 +142,7 @@ export function openDatabase(
   const latest = options.migrations ? list.length : LATEST_SCHEMA_VERSION;
   const isMemory = path === ':memory:';
   const exists = !isMemory && existsSync(path);
+  if (!isMemory) checkPath(path, exists);
 
   let fromVersion = 0;
   if (exists) {

@@ -7,6 +7,8 @@ import {
   IsoDateTimeSchema,
   LabelListSchema,
   OptionalTextSchema,
+  CONTROL_MESSAGE,
+  hasNoControl,
 } from '../domain/common';
 import type { Organisation, Settings } from '../domain/settings';
 import type { Sql } from './sql';
@@ -265,6 +267,7 @@ function textInput(max: number, required: boolean, message?: string, maxMessage?
         .trim()
         .min(1, message ?? 'This field is required.')
         .max(max, maxMessage ?? `Keep this under ${max} characters.`)
+        .refine(hasNoControl, CONTROL_MESSAGE)
     : OptionalTextSchema(max).default(null);
 }
 
@@ -437,7 +440,8 @@ export function ref(o: Opt<boolean> & { register: string; nameKey: string }): An
     .string()
     .trim()
     .min(1, o.message ?? 'Give an id or a name.')
-    .max(300);
+    .max(300)
+    .refine(hasNoControl, CONTROL_MESSAGE);
   const idOrName = z.union([IdSchema, name], { error: o.message ?? 'Give an id or a name.' });
   return {
     ...o,
@@ -499,7 +503,8 @@ export function refs<const N extends string>(
     .string()
     .trim()
     .min(1, o.message ?? 'Give an id or a name.')
-    .max(300);
+    .max(300)
+    .refine(hasNoControl, CONTROL_MESSAGE);
   const idOrName = z.union([IdSchema, name], { error: o.message ?? 'Give an id or a name.' });
   return {
     ...o,
@@ -520,7 +525,12 @@ function rowFieldSchema(f: RowField): z.ZodType {
     case 'longText': {
       const max = f.max ?? (f.kind === 'text' ? 300 : 5_000);
       return required
-        ? z.string().trim().min(1, `Give the ${f.label.toLowerCase()}.`).max(max)
+        ? z
+            .string()
+            .trim()
+            .min(1, `Give the ${f.label.toLowerCase()}.`)
+            .max(max)
+            .refine(hasNoControl, CONTROL_MESSAGE)
         : OptionalTextSchema(max).default(null);
     }
     case 'date':

@@ -1,0 +1,101 @@
+import Database from 'better-sqlite3';
+import { readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
+import { main } from '../../cli/main';
+import { ok, tempDir, testCore } from '../helpers/core';
+
+let dir: string;
+let cleanup: () => void;
+beforeAll(() => ({ dir, cleanup } = tempDir()));
+afterAll(() => cleanup());
+
+/** Runs `dpo` in this process and returns its exit code and what it printed. */
+async function dpo(...args: string[]) {
+  let stdout = '';
+  let stderr = '';
+  const out = vi.spyOn(process.stdout, 'write').mockImplementation((c) => ((stdout += String(c)), true));
+  const err = vi.spyOn(process.stderr, 'write').mockImplementation((c) => ((stderr += String(c)), true));
+  try {
+    const code = await main(['node', 'dpo', ...args]);
+    return { code, stdout, stderr };
+  } finally {
+    out.mockRestore();
+    err.mockRestore();
+  }
+}
+
+/** One line on stderr, exit 2, and nothing on stdout: what a script calling `dpo` can rely on. */
+function oneLine(r: { code: number; stdout: string; stderr: string }, message: RegExp) {
+  expect(r.code).toBe(2);
+  expect(r.stdout).toBe('');
+  expect(r.stderr.trim().split('\n')).toHaveLength(1);
+  expect(r.stderr).toMatch(message);
+}
+
+describe('clear errors at the command line', () => {
+  it('refuses an empty --db instead of using a throw-away database', async () => {
+    oneLine(await dpo('--db', '', 'vendors', 'list'), /^dpo: No database file was given/);
+  });
+
+  it('refuses a folder, and a path below a file', async () => {
+    oneLine(await dpo('--db', dir, 'vendors', 'list'), /is a folder, not a database file/);
+    const file = join(dir, 'notes.txt');
+    writeFileSync(file, 'notes');
+    oneLine(
+      await dpo('--db', join(file, 'w.sqlite'), 'vendors', 'list'),
+      /notes\.txt is a file, not a folder/,
+    );
+  });
+
+  it("leaves another application's SQLite file untouched", async () => {
+    const other = join(dir, 'other.sqlite');
+    const raw = new Database(other);
+    raw.exec('CREATE TABLE contacts (id INTEGER PRIMARY KEY, email TEXT)');
+    raw.close();
+    const before = readFileSync(other);
+    oneLine(await dpo('--db', other, 'vendors', 'list'), /is not a DPO Workbench database/);
+    expect(readFileSync(other).equals(before)).toBe(true);
+  });
+
+  it('says in one line what is wrong with an option, without the whole help', async () => {
+    oneLine(await dpo('vendors', 'list', '--bogus'), /^dpo: unknown option '--bogus' \(see --help\)$/m);
+    oneLine(await dpo('deadline', '--jurisdiction', 'gdpr'), /required option '--type <type>' not specified/);
+  });
+
+  it('refuses dates outside 1900–2199', async () => {
+    oneLine(
+      await dpo(
+        'deadline',
+        '--jurisdiction',
+        'gdpr',
+        '--type',
+        'access',
+        '--received',
+        '9999-12-31',
+        '--country',
+        'DE',
+      ),
+      /between 1900 and 2199/,
+    );
+  });
+});
+
+describe('control characters', () => {
+  it('are refused in every text field, naming the field, before they reach SQLite', async () => {
+    const t = testCore();
+    try {
+      const r = await t.core.dispatch('vendors:create', { name: '\u0000Evil Corp', notes: 'ok' });
+      expect(!r.ok && r.error.code).toBe('VALIDATION');
+      expect(!r.ok && r.error.details).toEqual([
+        { path: 'name', message: 'Remove the control character (such as NUL) from this text.' },
+      ]);
+      const labels = await t.core.dispatch('vendors:create', { name: 'Fine', services: ['Host\u0007ing'] });
+      expect(!labels.ok && (labels.error.details as { path: string }[])[0]!.path).toBe('services.0');
+      // Line breaks and tabs are text, not control.
+      await ok(t.core, 'vendors:create', { name: 'Fine Ltd', notes: 'line one\nline\ttwo' });
+    } finally {
+      t.close();
+    }
+  });
+});
