@@ -151,3 +151,13 @@ export async function detectFile(path: string, fileName: string): Promise<Detect
   }
   return { format: 'csv', size };
 }
+
+/**
+ * Why a reader failed, in words fit for the user: a parser's own message ("Unclosed tag"), never a JavaScript
+ * error from inside a library ("Cannot read properties of undefined"), which says nothing about the file.
+ */
+export function readerReason(err: unknown): string | null {
+  if (err instanceof TypeError || err instanceof RangeError || err instanceof ReferenceError) return null;
+  const line = err instanceof Error ? err.message.split('\n')[0]! : String(err);
+  return line.trim() === '' ? null : line.slice(0, 200);
+}

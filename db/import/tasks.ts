@@ -2,7 +2,7 @@ import Database from 'better-sqlite3';
 import { AppError, toErrorShape, type AppErrorShape } from '../../shared/errors';
 import type { ImportRegister, ImportRequestParsed } from '../../shared/import/types';
 import { openDatabase, type Db } from '../open';
-import { fileProblem } from './detect';
+import { fileProblem, readerReason } from './detect';
 import { inspectFile } from './inspect';
 import type { JobContext } from './job-context';
 import { runImport } from './run-import';
@@ -110,11 +110,11 @@ export function taskError(
   if (err instanceof AppError) return { error: err.toShape(), unexpected: null };
   const unexpected = err instanceof Error ? (err.stack ?? err.message) : String(err);
   if (task.kind !== 'undo' && task.kind !== 'export') {
-    const reason = err instanceof Error ? err.message.split('\n')[0]!.slice(0, 200) : 'unknown reason';
+    const reason = readerReason(err);
     return {
       error: fileProblem(
         'corrupt',
-        `${task.fileName} could not be read (${reason}). Nothing was written.`,
+        `${task.fileName} could not be read${reason ? ` (${reason})` : ''}. Nothing was written. Open it in Excel or LibreOffice and save it again, then import that copy.`,
       ).toShape(),
       unexpected,
     };

@@ -2,7 +2,7 @@ import ExcelJS from 'exceljs';
 import { AppError } from '../../shared/errors';
 import type { CellValue } from '../../shared/import/types';
 import { decodeEntities } from '../../shared/import/text';
-import { fileProblem } from './detect';
+import { fileProblem, readerReason } from './detect';
 import type { MergedRange, RowSource, SheetRow } from './row-source';
 import { readEntry, ZipDamaged, type ZipEntry } from './zip';
 
@@ -82,6 +82,43 @@ export function toCellValue(v: ExcelValue): CellValue {
   return null;
 }
 
+/** "A", "B", … "AA": a column letter from its 1-based number. */
+function columnLetters(n: number): string {
+  let out = '';
+  for (let c = n; c > 0; c = Math.floor((c - 1) / 26)) out = String.fromCharCode(65 + ((c - 1) % 26)) + out;
+  return out;
+}
+
+/**
+ * Gives rows and cells the references (`r`) that some generators leave out, which the format allows: a row
+ * without one follows the row before it, a cell without one the cell before it in its row. exceljs needs them.
+ * Works on whole tags; `tail` is what follows the last complete tag of a chunk and waits for the next.
+ */
+export function createRefFiller() {
+  let row = 0;
+  let col = 0;
+  return (text: string): string =>
+    text.replace(
+      /<(\/?)((?:\w+:)?)(row|c)\b([^>]*?)(\/?)>/g,
+      (tag, close: string, ns: string, name: string, attrs: string, selfClose: string) => {
+        if (close) return tag;
+        const r = /\sr="([^"]*)"/.exec(attrs)?.[1];
+        if (name === 'row') {
+          row = r ? Number(r) || row + 1 : row + 1;
+          col = 0;
+          return r ? tag : `<${ns}row r="${row}"${attrs}${selfClose}>`;
+        }
+        if (r) {
+          const ref = decodeRef(r);
+          col = ref ? ref.col : col + 1;
+          return tag;
+        }
+        col++;
+        return `<${ns}c r="${columnLetters(col)}${row}"${attrs}${selfClose}>`;
+      },
+    );
+}
+
 /**
  * Reads one sheet of an .xlsx with exceljs's streaming reader, so memory stays flat. The sheet's XML is
  * watched as it streams past for what exceljs does not keep: hidden columns (`<col hidden>`, before the rows)
@@ -126,13 +163,43 @@ export async function openXlsxSource(
   const hiddenColumns = new Set<number>();
   const merges: MergedRange[] = [];
 
-  /** Passes the sheet's XML through unchanged while noting hidden columns and merged ranges. */
+  /**
+   * Passes the sheet's XML through while noting hidden columns and merged ranges; when its first row or cell
+   * has no reference (`r`), every row and cell is given one on the way (createRefFiller).
+   */
   async function* watch(chunks: AsyncIterable<Buffer | string>): AsyncGenerator<Buffer | string> {
     let carry = '';
     let inRows = false;
     let afterRows = false;
-    for await (const chunk of chunks) {
-      done += chunk.length;
+    let fill: ((text: string) => string) | null | undefined;
+    let held = '';
+    for await (const raw of chunks) {
+      done += raw.length;
+      let chunk = raw;
+      if (fill === undefined) {
+        // Decided once the first row and its first cell (or the end of the rows) have streamed past.
+        const text = held + (typeof raw === 'string' ? raw : raw.toString('latin1'));
+        const rowTag = /<(?:\w+:)?row\b[^>]*>/.exec(text);
+        const cellTag = rowTag ? /<(?:\w+:)?c\b[^>]*>/.exec(text.slice(rowTag.index)) : null;
+        const ended = /<\/(?:\w+:)?sheetData>|<(?:\w+:)?sheetData\b[^>]*\/>/.test(text);
+        const hasRef = (tag: string) => /\sr="/.test(tag);
+        if (rowTag && !hasRef(rowTag[0])) fill = createRefFiller();
+        else if (cellTag) fill = hasRef(cellTag[0]) ? null : createRefFiller();
+        else if (ended) fill = null;
+        if (fill === undefined) {
+          held = text;
+          continue;
+        }
+        chunk = Buffer.from(text, 'latin1');
+        held = '';
+      }
+      if (fill) {
+        // Tags are rewritten whole: what follows the last '>' waits for the next chunk.
+        const text = held + (typeof chunk === 'string' ? chunk : chunk.toString('latin1'));
+        const cut = text.lastIndexOf('>') + 1;
+        held = text.slice(cut);
+        chunk = Buffer.from(fill(text.slice(0, cut)), 'latin1');
+      }
       const text = carry + (typeof chunk === 'string' ? chunk : chunk.toString('latin1'));
       if (!inRows && !afterRows) {
         for (const m of text.matchAll(/<(?:\w+:)?col\b[^>]*>/g)) {
@@ -162,6 +229,7 @@ export async function openXlsxSource(
       carry = text.slice(cut + 1).slice(-2000);
       yield chunk;
     }
+    if (held) yield Buffer.from(fill ? fill(held) : held, 'latin1');
   }
 
   let reader: ExcelJS.stream.xlsx.WorkbookReader | null = null;
@@ -218,9 +286,10 @@ export async function openXlsxSource(
         }
       } catch (err) {
         if (err instanceof AppError) throw err;
+        const reason = readerReason(err);
         throw fileProblem(
           'corrupt',
-          `${fileName} cannot be read: the sheet "${sheet.name}" is damaged (${(err as Error).message}).`,
+          `${fileName} cannot be read: the sheet "${sheet.name}" is damaged${reason ? ` (${reason})` : ''}. Open it in Excel or LibreOffice and save it again, then import that copy.`,
         );
       } finally {
         (wb as unknown as { stream?: { destroy(): void } }).stream?.destroy();

@@ -5,7 +5,7 @@ import { openCore, type Core } from '../../../db/core';
 import type { Envelope } from '../../../shared/errors';
 import type { InspectResult } from '../../../shared/import/types';
 import { tempDir } from '../../helpers/core';
-import { seeded, writeCsv, writeXlsx, type Cell } from './fixtures';
+import { seeded, withoutCellRefs, writeCsv, writeXlsx, type Cell } from './fixtures';
 
 // 1,000 damaged files, each made again from its seed: none may crash or hang the core, none may leave a
 // partial write, and each refusal must say what is wrong (the file's problem, or row, field and reason).
@@ -131,6 +131,10 @@ function expectClearRefusal(r: Envelope<unknown>, what: string) {
   if (r.ok) return;
   expect(r.error.code, `${what}: ${r.error.message}`).toBe('VALIDATION');
   expect(r.error.message.length, what).toBeGreaterThan(10);
+  // Never a JavaScript error from inside a parser: it says nothing about the file.
+  expect(r.error.message, what).not.toMatch(
+    /Cannot read propert|is not a function|is not iterable|undefined \(/,
+  );
   const problem = (r.error.details as { problem?: string } | undefined)?.problem;
   expect(problem !== undefined || /Name/.test(r.error.message), `${what}: ${r.error.message}`).toBe(true);
 }
@@ -217,4 +221,50 @@ describe('corrupted files', () => {
       dbCleanup();
     }
   }, 300_000);
+});
+
+describe('workbooks written without cell references', () => {
+  it('are read: rows and cells without `r` follow the ones before them (the format allows it)', async () => {
+    const source = join(dir, 'with-refs.xlsx');
+    await writeXlsx(source, [
+      {
+        name: 'Subprocessors',
+        rows: [
+          ['Name', 'Country', 'Purpose'],
+          ['Acme Cloud', 'Germany', 'Hosting'],
+          // A generator that leaves out references writes every cell up to the last in its row.
+          ['Beta Mail', 'Ireland'],
+          ['Gamma Support', 'France', 'Support'],
+        ],
+      },
+    ]);
+    const stripped = join(dir, 'without-refs.xlsx');
+    const bytes = await withoutCellRefs(readFileSync(source));
+    writeFileSync(stripped, bytes);
+    const { dir: dbDir, cleanup: dbCleanup } = tempDir();
+    const core = openCore({ dbPath: join(dbDir, 'r.sqlite'), door: 'cli', actor: 't', importMode: 'inline' });
+    try {
+      const inspected = await core.dispatch('import:inspect', { source: { path: stripped } });
+      expect(inspected.ok, JSON.stringify(inspected)).toBe(true);
+      const i = (inspected as { value: InspectResult }).value;
+      expect(i.rowCount).toBe(3);
+      const result = await core.dispatch('import:commit', {
+        source: { path: stripped },
+        sheet: i.sheet,
+        headerRow: i.headerRow,
+        columns: i.columns.map((c) => ({ column: c.column, header: c.header, field: c.field })),
+        options: { onDuplicate: 'create' },
+      });
+      expect(result).toMatchObject({ ok: true, value: { created: 3 } });
+      const rows = core.db.prepare('SELECT name, processing_countries FROM vendors ORDER BY id').all();
+      expect(rows).toEqual([
+        { name: 'Acme Cloud', processing_countries: '["DE"]' },
+        { name: 'Beta Mail', processing_countries: '["IE"]' },
+        { name: 'Gamma Support', processing_countries: '["FR"]' },
+      ]);
+    } finally {
+      core.close();
+      dbCleanup();
+    }
+  });
 });

@@ -1,4 +1,5 @@
 // Spreadsheets made by the tests themselves, in the shapes real vendor lists arrive in.
+import JSZip from 'jszip';
 import ExcelJS from 'exceljs';
 import iconv from 'iconv-lite';
 import { writeFileSync } from 'node:fs';
@@ -123,3 +124,16 @@ export const SUBPROCESSOR_ROWS: Cell[][] = [
   ['Analytics SAS', 'Product analytics', 'US/EU', null],
   ['Globex', 'Payments', 'Worldwide', null],
 ];
+
+/**
+ * The same workbook with the references (`r`) of its rows and cells taken out, as some generators write it (the
+ * format allows it): each row then follows the one before, each cell the one before it in its row.
+ */
+export async function withoutCellRefs(xlsx: Buffer): Promise<Buffer> {
+  const zip = await JSZip.loadAsync(xlsx);
+  for (const name of Object.keys(zip.files).filter((n) => /^xl\/worksheets\/sheet\d+\.xml$/.test(n))) {
+    const xml = await zip.file(name)!.async('string');
+    zip.file(name, xml.replace(/(<row\b[^>]*?) r="\d+"/g, '$1').replace(/(<c\b[^>]*?) r="[A-Z]+\d+"/g, '$1'));
+  }
+  return zip.generateAsync({ type: 'nodebuffer', compression: 'DEFLATE' });
+}
