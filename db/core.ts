@@ -1,7 +1,11 @@
 import { EventEmitter } from 'node:events';
 import type { Channel, ProgressEvent } from '../shared/contract';
 import { AppError, type Envelope } from '../shared/errors';
+import { anchorKey, checkAnchor, createAnchorStore, currentHead } from './anchors';
 import { createAuditLog, type AuditContext } from './audit';
+import { replayAudit } from './audit-replay';
+import { appDataDir } from './paths';
+import { join } from 'node:path';
 import { createDispatch, type Handlers } from './dispatch';
 import { loadDemoData } from './demo';
 import type { FileStore } from './import/files';
@@ -26,6 +30,11 @@ export interface CoreOptions {
   version?: string;
   /** Import jobs in worker threads (default for a database file) or inline (in-memory databases, tools). */
   importMode?: 'worker' | 'inline';
+  /**
+   * Where the heads of the audit logs this app has seen are kept, outside the database (db/anchors.ts); default:
+   * `DPO_AUDIT_HEADS`, else `audit-heads.json` in the app-data folder. Null: none (in-memory databases).
+   */
+  anchorFile?: string | null;
 }
 
 /** The core behind every door: one dispatch, one database. */
@@ -58,6 +67,26 @@ export function openCore(options: CoreOptions): Core {
   const audit = createAuditLog(db);
   const registers = createRegisters(db, audit);
   registers.stampReferenceVersion();
+  // The log's head as this app last saw it, kept outside the file: a log that shrank or forked since is reported.
+  const anchorFile =
+    options.anchorFile !== undefined
+      ? options.anchorFile
+      : options.dbPath === ':memory:'
+        ? null
+        : (process.env.DPO_AUDIT_HEADS ?? join(appDataDir(), 'audit-heads.json'));
+  const anchors = anchorFile ? createAnchorStore(anchorFile) : null;
+  const key = anchorKey(options.dbPath);
+  const anchor = checkAnchor(db, anchors?.get(key) ?? null);
+  const recordHead = () => {
+    // A log found shrunk or forked keeps the head seen before, so the warning stays until someone looks.
+    const head = currentHead(db, now());
+    if (anchors && anchor.ok && head) anchors.set(key, head);
+  };
+  try {
+    recordHead();
+  } catch {
+    // Not being able to keep the anchor must not stop the app; verify still checks the chain and the records.
+  }
   const events = new EventEmitter();
   const ctx: AuditContext = { actor: options.actor, now };
   const onUnexpected = (channel: string, err: unknown) => {
@@ -144,7 +173,19 @@ export function openCore(options: CoreOptions): Core {
     ),
     'audit:history': ({ entity, entityId }: { entity: string; entityId: number }) =>
       audit.history(entity, entityId),
-    'audit:verify': () => audit.verify(),
+    'audit:verify': () => {
+      const chain = audit.verify();
+      const records = replayAudit(db, registers);
+      const head = currentHead(db, now());
+      return {
+        ...chain,
+        ok: chain.ok && records.total === 0 && anchor.ok,
+        chainOk: chain.ok,
+        records,
+        head: head ? { id: head.id, hash: head.hash } : null,
+        anchor: { ok: anchor.ok, message: anchor.message, recordedId: anchor.recorded?.id ?? null },
+      };
+    },
     'demo:load': writing(() => loadDemoData(db, registers, ctx)),
     // Each register's best matches, current records first, in the order a DPO thinks of the registers.
     'search:records': ({ query, limit }: { query: string; limit: number }) =>
@@ -177,6 +218,11 @@ export function openCore(options: CoreOptions): Core {
       if (closed) return;
       closed = true;
       void imports.close();
+      try {
+        recordHead();
+      } catch {
+        // The anchor file could not be written (a read-only home): the next open checks against the last one.
+      }
       // SQLite's advice for long-lived connections: refresh statistics that a session's changes made stale.
       db.pragma('optimize');
       db.close();

@@ -62,10 +62,27 @@ export const contract = {
   'audit:verify': {
     input: z.object({}).default({}),
     output: z.object({
+      /** The chain holds, the registers replay from it, and it still holds the head this app last saw. */
       ok: z.boolean(),
+      /** The hash chain alone: no entry altered, inserted or removed, the head where it says. */
+      chainOk: z.boolean(),
       entries: z.number().int(),
       firstBadId: z.number().int().nullable(),
       reason: z.string().nullable(),
+      /** The registers against the log: records with no creating entry, or fields other than it recorded. */
+      records: z.object({
+        checked: z.number().int(),
+        total: z.number().int(),
+        mismatches: z.array(z.object({ register: z.string(), id: z.number().int(), problem: z.string() })),
+      }),
+      /** The head now: an auditor notes it, and a later head must still contain it. */
+      head: z.object({ id: z.number().int(), hash: z.string() }).nullable(),
+      /** The head recorded outside the database when the app last closed it. */
+      anchor: z.object({
+        ok: z.boolean(),
+        message: z.string().nullable(),
+        recordedId: z.number().int().nullable(),
+      }),
     }),
   },
   /** Loads the demo data set into every register, skipping records already there. */

@@ -75,15 +75,32 @@ export function registerCoreCommands(program: Command): void {
   const audit = program.command('audit').description('the audit log');
   audit
     .command('verify')
-    .description('check that no audit entry was altered or deleted')
+    .description(
+      'check the audit log: its hash chain, the registers against it, and the head this app last saw',
+    )
     .option('--db <path>', 'database file')
     .option('--json', 'print JSON')
     .action(async (opts: { json?: boolean }, command: Command) => {
       const result = await withCore(command, 'cli', (core) => call(core, 'audit:verify', {}));
       if (opts.json) printJson(result);
       if (!result.ok) {
-        throw new CliError(`The audit log is broken at entry ${result.firstBadId}: ${result.reason}.`, 4);
+        const problems = [
+          ...(result.chainOk
+            ? []
+            : [`the audit log is broken at entry ${result.firstBadId}: ${result.reason}`]),
+          ...result.records.mismatches.map((m) => `${m.register} ${m.id}: ${m.problem}`),
+          ...(result.records.total > result.records.mismatches.length
+            ? [`and ${result.records.total - result.records.mismatches.length} more records`]
+            : []),
+          ...(result.anchor.message ? [result.anchor.message] : []),
+        ];
+        throw new CliError(`The audit log does not hold:\n  ${problems.join('\n  ')}`, 4);
       }
-      if (!opts.json) process.stdout.write(`The audit log is intact: ${result.entries} entries.\n`);
+      if (!opts.json) {
+        const head = result.head ? ` Last entry ${result.head.id}, hash ${result.head.hash}.` : '';
+        process.stdout.write(
+          `The audit log is intact: ${result.entries} entries, and the ${result.records.checked} records hold what it says.${head}\n`,
+        );
+      }
     });
 }

@@ -43,10 +43,11 @@ describe('dpo command', () => {
 
     // 14 vendors, 4 transfers, 8 processing activities, 1 DPIA, 5 rights requests, 2 breaches, and the
     // organisation's name, country and time zone.
-    expect(dpo(['audit', 'verify', '--db', db])).toMatchObject({
-      code: 0,
-      stdout: 'The audit log is intact: 37 entries.\n',
-    });
+    const intact = dpo(['audit', 'verify', '--db', db]);
+    expect(intact.code).toBe(0);
+    expect(intact.stdout).toMatch(
+      /^The audit log is intact: 37 entries, and the 34 records hold what it says\. Last entry 37, hash [0-9a-f]{64}\.\n$/,
+    );
     const raw = new Database(db);
     raw.exec("DROP TRIGGER audit_log_no_update; UPDATE audit_log SET actor = 'mallory' WHERE id = 7;");
     raw.close();

@@ -1,5 +1,8 @@
 import Database from 'better-sqlite3';
 import { afterEach, describe, expect, it } from 'vitest';
+import { join } from 'node:path';
+import { openCore } from '../../db/core';
+import { entryHashOf } from '../../db/audit';
 import { ok, testCore } from '../helpers/core';
 
 let t: ReturnType<typeof testCore>;
@@ -40,11 +43,15 @@ describe('audit log', () => {
 
   it('verifies an intact chain', async () => {
     await seeded();
-    expect(await ok(t.core, 'audit:verify', {})).toEqual({
+    expect(await ok(t.core, 'audit:verify', {})).toMatchObject({
       ok: true,
+      chainOk: true,
       entries: 5,
       firstBadId: null,
       reason: null,
+      records: { checked: 2, total: 0, mismatches: [] },
+      head: { id: 5 },
+      anchor: { ok: true, message: null },
     });
   });
 
@@ -89,4 +96,111 @@ describe('audit log', () => {
     tamper("UPDATE audit_log SET actor = 'someone else', hash = prev_hash WHERE id = 1");
     expect(await ok(t.core, 'audit:verify', {})).toMatchObject({ ok: false, firstBadId: 1 });
   });
+
+  describe('beyond the chain: tampering the chain alone cannot show', () => {
+    const reopen = () => {
+      t.core.close();
+      const core = openCore({
+        dbPath: t.dbPath,
+        door: 'cli',
+        actor: 'tester',
+        anchorFile: join(t.dir, 'audit-heads.json'),
+        importMode: 'inline',
+      });
+      t.core = core;
+      return core;
+    };
+    const raw = (sql: string) => {
+      const db = new Database(t.dbPath);
+      db.exec(sql);
+      db.close();
+    };
+
+    it('names a record whose field was changed in the file behind the log', async () => {
+      const id = await seeded();
+      reopen();
+      raw(`UPDATE vendors SET internal_owner = 'Mallory' WHERE id = ${id}`);
+      const r = await ok(reopen(), 'audit:verify', {});
+      expect(r).toMatchObject({ ok: false, chainOk: true });
+      expect(r.records.mismatches).toEqual([
+        { register: 'vendors', id, problem: 'Internal owner differs from what the log recorded' },
+      ]);
+    });
+
+    it('names every record once the whole log and its head were deleted', async () => {
+      await seeded();
+      t.core.close();
+      raw('DROP TRIGGER audit_log_no_delete; DELETE FROM audit_log; DELETE FROM audit_head;');
+      const core = openCore({ dbPath: t.dbPath, door: 'cli', actor: 'tester', anchorFile: null });
+      t.core = core;
+      const r = await ok(core, 'audit:verify', {});
+      expect(r).toMatchObject({ ok: false, chainOk: true, entries: 0 });
+      expect(r.records.mismatches.map((m) => m.problem)).toEqual([
+        'it has no entry in the log',
+        'it has no entry in the log',
+      ]);
+    });
+
+    it('reports, on the next open, a log whose last entries were cut and whose head was moved back', async () => {
+      await seeded();
+      reopen();
+      t.core.close();
+      raw(
+        'DROP TRIGGER audit_log_no_delete; DELETE FROM audit_log WHERE id > 3; UPDATE audit_head SET last_id = 3, last_hash = (SELECT hash FROM audit_log WHERE id = 3);',
+      );
+      const core = openCore({
+        dbPath: t.dbPath,
+        door: 'cli',
+        actor: 'tester',
+        anchorFile: join(t.dir, 'audit-heads.json'),
+      });
+      t.core = core;
+      const r = await ok(core, 'audit:verify', {});
+      expect(r.chainOk).toBe(true);
+      expect(r.ok).toBe(false);
+      expect(r.anchor).toMatchObject({ ok: false, recordedId: 5 });
+      expect(r.anchor.message).toContain('shorter than when this app last saw it');
+      // The archive was cut from the log but not from the register: the replay names it too.
+      expect(r.records.mismatches.map((m) => m.problem)).toContain('it is archived, unlike in the log');
+    });
+
+    it('reports a log rewritten with recomputed hashes to match an edited record', async () => {
+      const id = await seeded();
+      reopen();
+      t.core.close();
+      // Rewrite entry 2 (the rename) and every hash after it, so the chain and the replay both hold again.
+      const db = new Database(t.dbPath);
+      db.exec('DROP TRIGGER audit_log_no_update');
+      db.prepare('UPDATE audit_log SET new_value = \'"Mallory Hosting"\' WHERE id = 2').run();
+      db.prepare("UPDATE vendors SET name = 'Mallory Hosting' WHERE id = ?").run(id);
+      db.close();
+      rehash(t.dbPath);
+      const core = openCore({
+        dbPath: t.dbPath,
+        door: 'cli',
+        actor: 'tester',
+        anchorFile: join(t.dir, 'audit-heads.json'),
+      });
+      t.core = core;
+      const r = await ok(core, 'audit:verify', {});
+      expect(r).toMatchObject({ chainOk: true, ok: false, records: { total: 0 } });
+      expect(r.anchor.message).toContain('was rewritten');
+    });
+  });
 });
+
+/** What someone who knows the hashing would do: recompute every hash and the head after editing entries. */
+function rehash(dbPath: string): void {
+  const db = new Database(dbPath);
+  let prev = '0'.repeat(64);
+  const rows = db.prepare('SELECT * FROM audit_log ORDER BY id').all() as Record<string, unknown>[];
+  const set = db.prepare('UPDATE audit_log SET prev_hash = ?, hash = ? WHERE id = ?');
+  for (const row of rows) {
+    const { hash: _hash, ...rest } = row;
+    const hash = entryHashOf({ ...rest, prev_hash: prev } as never);
+    set.run(prev, hash, row.id);
+    prev = hash;
+  }
+  db.prepare('UPDATE audit_head SET last_hash = ? WHERE id = 1').run(prev);
+  db.close();
+}

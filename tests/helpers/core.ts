@@ -25,6 +25,8 @@ export function testCore(start = '2026-03-02T10:00:00Z', options: { importMode?:
     now: () => now,
     checkOutput: true,
     importMode: options.importMode ?? 'inline',
+    // The heads this app has seen are kept beside the test's database, never in the user's app-data folder.
+    anchorFile: join(dir, 'audit-heads.json'),
   });
   return {
     core,

@@ -86,8 +86,10 @@ export function SettingsPage() {
               Change history integrity
             </Title>
             <Text size="sm" c="dimmed" mb="sm">
-              The check reads the whole change history and reports the first entry that no longer matches what
-              the workbench recorded, for example after the database was edited by hand.
+              The check reads the whole change history: each entry must still carry its hash and link to the
+              one before; every record must hold what the history says it was last changed to; and the history
+              must still contain the last entry this app saw when it closed, so a history cut short or
+              rewritten shows.
             </Text>
             <Group>
               <Button variant="default" onClick={verify} loading={verifying}>
@@ -101,11 +103,33 @@ export function SettingsPage() {
             )}
             {verification && !(verification instanceof Error) && (
               <Alert color={verification.ok ? 'green' : 'red'} mt="sm" role="status">
-                {verification.ok
-                  ? verification.entries === 0
-                    ? 'The change history is empty; there is nothing to check yet.'
-                    : `All ${verification.entries.toLocaleString()} entries are intact.`
-                  : `Entry ${verification.firstBadId ?? '?'} does not match: ${verification.reason ?? 'unknown reason'}.`}
+                <Stack gap={4}>
+                  <Text size="sm">
+                    {verification.chainOk
+                      ? verification.entries === 0
+                        ? 'The change history is empty; there is nothing to check yet.'
+                        : `All ${verification.entries.toLocaleString()} entries are intact.`
+                      : `Entry ${verification.firstBadId ?? '?'} does not match: ${verification.reason ?? 'unknown reason'}.`}
+                  </Text>
+                  <Text size="sm">
+                    {verification.records.total === 0
+                      ? `The ${verification.records.checked.toLocaleString()} records hold what the history says.`
+                      : `${verification.records.total.toLocaleString()} record${verification.records.total === 1 ? '' : 's'} differ from the history:`}
+                  </Text>
+                  {verification.records.mismatches.slice(0, 10).map((m) => (
+                    <Text size="sm" key={`${m.register}-${m.id}`}>
+                      {m.register} {m.id}: {m.problem}.
+                    </Text>
+                  ))}
+                  {verification.anchor.message && <Text size="sm">{verification.anchor.message}</Text>}
+                  {verification.head && (
+                    <Text size="xs" c="dimmed">
+                      Last entry {verification.head.id.toLocaleString()}, hash{' '}
+                      <Code style={{ wordBreak: 'break-all' }}>{verification.head.hash}</Code>. Note it: a
+                      later check must still find this entry with this hash.
+                    </Text>
+                  )}
+                </Stack>
               </Alert>
             )}
           </Paper>

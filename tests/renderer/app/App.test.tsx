@@ -46,9 +46,28 @@ describe('shell', () => {
     expect(screen.getByText('/tmp/test.sqlite')).toBeTruthy();
     expect(screen.getByText('Desktop window')).toBeTruthy();
 
-    core.override('audit:verify', () => ({ ok: false, entries: 12, firstBadId: 7, reason: 'hash mismatch' }));
+    core.override('audit:verify', () => ({
+      ok: false,
+      chainOk: false,
+      entries: 12,
+      firstBadId: 7,
+      reason: 'hash mismatch',
+      records: {
+        checked: 3,
+        total: 1,
+        mismatches: [{ register: 'vendors', id: 2, problem: 'Name differs from what the log recorded' }],
+      },
+      head: { id: 12, hash: 'ab'.repeat(32) },
+      anchor: {
+        ok: false,
+        message: 'The audit log is shorter than when this app last saw it.',
+        recordedId: 14,
+      },
+    }));
     await user.click(screen.getByRole('button', { name: 'Check the change history' }));
     expect(await screen.findByText('Entry 7 does not match: hash mismatch.')).toBeTruthy();
+    expect(screen.getByText('vendors 2: Name differs from what the log recorded.')).toBeTruthy();
+    expect(screen.getByText('The audit log is shorter than when this app last saw it.')).toBeTruthy();
   });
 });
 
