@@ -12,7 +12,8 @@ export function dbPathFrom(command: Command): string {
   return opts.db ?? defaultDbPath();
 }
 
-function actor(): string {
+/** Who the audit log names for the command line's changes: the user running it. */
+export function actor(): string {
   try {
     return userInfo().username;
   } catch {

@@ -1,5 +1,6 @@
 import { Command, CommanderError } from 'commander';
 import { registerCoreCommands } from './commands/core-commands';
+import { registerBackupCommands } from './commands/backups';
 import { registerExportCommands } from './commands/export';
 import { registerImportCommands } from './commands/import';
 import { registerRecordActions } from './commands/register-actions';
@@ -25,6 +26,7 @@ export function buildProgram(): Command {
   registerRulesCommands(program);
   registerImportCommands(program);
   registerExportCommands(program);
+  registerBackupCommands(program);
   return program;
 }
 

@@ -1,5 +1,6 @@
 import { existsSync, mkdirSync, readFileSync, realpathSync, renameSync, writeFileSync } from 'node:fs';
-import { dirname } from 'node:path';
+import { dirname, join } from 'node:path';
+import { appDataDir } from './paths';
 import type { Db } from './open';
 
 /** The audit log's head as the app last saw it: its last entry and that entry's hash. */
@@ -31,17 +32,28 @@ export function createAnchorStore(file: string) {
       return {};
     }
   };
-  return {
+  const store = {
     get: (key: string): HeadAnchor | null => read()[key] ?? null,
-    set(key: string, anchor: HeadAnchor): void {
+    set(key: string, anchor: HeadAnchor | null): void {
       const all = read();
-      all[key] = anchor;
+      if (anchor) all[key] = anchor;
+      else delete all[key];
       mkdirSync(dirname(file), { recursive: true });
       // Written beside and renamed, so a crash never leaves half a file.
       writeFileSync(`${file}.tmp`, `${JSON.stringify(all, null, 2)}\n`, { mode: 0o600 });
       renameSync(`${file}.tmp`, file);
     },
+    /** Forgets a database's head (a restore put an older log in place on purpose). */
+    forget(key: string): void {
+      store.set(key, null);
+    },
   };
+  return store;
+}
+
+/** Where the heads are kept: `DPO_AUDIT_HEADS`, else `audit-heads.json` in the app-data folder. */
+export function defaultAnchorFile(): string {
+  return process.env.DPO_AUDIT_HEADS ?? join(appDataDir(), 'audit-heads.json');
 }
 export type AnchorStore = ReturnType<typeof createAnchorStore>;
 

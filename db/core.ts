@@ -1,11 +1,10 @@
 import { EventEmitter } from 'node:events';
 import type { Channel, ProgressEvent } from '../shared/contract';
 import { AppError, type Envelope } from '../shared/errors';
-import { anchorKey, checkAnchor, createAnchorStore, currentHead } from './anchors';
+import { anchorKey, checkAnchor, createAnchorStore, currentHead, defaultAnchorFile } from './anchors';
+import { dailyDue, listBackups, takeSnapshot } from './backups';
 import { createAuditLog, type AuditContext } from './audit';
 import { replayAudit } from './audit-replay';
-import { appDataDir } from './paths';
-import { join } from 'node:path';
 import { createDispatch, type Handlers } from './dispatch';
 import { loadDemoData } from './demo';
 import type { FileStore } from './import/files';
@@ -62,8 +61,16 @@ export type { Channel };
  * file written by a newer version; the doors show that message and stop.
  */
 export function openCore(options: CoreOptions): Core {
-  const { db } = openDatabase(options.dbPath, { now: options.now });
+  const { db, fromVersion } = openDatabase(options.dbPath, { now: options.now });
   const now = options.now ?? (() => new Date());
+  // A snapshot a day, taken when the database is opened (a new, empty one has nothing to keep yet).
+  if (options.dbPath !== ':memory:' && fromVersion > 0 && dailyDue(options.dbPath, now())) {
+    try {
+      takeSnapshot(db, options.dbPath, 'daily', now());
+    } catch (err) {
+      if (process.env.DPO_QUIET !== '1') console.error('[dpo] the daily backup failed:', err);
+    }
+  }
   const audit = createAuditLog(db);
   const registers = createRegisters(db, audit);
   registers.stampReferenceVersion();
@@ -73,7 +80,7 @@ export function openCore(options: CoreOptions): Core {
       ? options.anchorFile
       : options.dbPath === ':memory:'
         ? null
-        : (process.env.DPO_AUDIT_HEADS ?? join(appDataDir(), 'audit-heads.json'));
+        : defaultAnchorFile();
   const anchors = anchorFile ? createAnchorStore(anchorFile) : null;
   const key = anchorKey(options.dbPath);
   const anchor = checkAnchor(db, anchors?.get(key) ?? null);
@@ -173,6 +180,12 @@ export function openCore(options: CoreOptions): Core {
     ),
     'audit:history': ({ entity, entityId }: { entity: string; entityId: number }) =>
       audit.history(entity, entityId),
+    'backups:list': () => (options.dbPath === ':memory:' ? [] : listBackups(options.dbPath)),
+    'backups:create': writing(() => {
+      if (options.dbPath === ':memory:')
+        throw new AppError('VALIDATION', 'An in-memory database has no file to back up.');
+      return takeSnapshot(db, options.dbPath, 'manual', now());
+    }),
     'audit:verify': () => {
       const chain = audit.verify();
       const records = replayAudit(db, registers);

@@ -2,6 +2,8 @@ import Database from 'better-sqlite3';
 import { accessSync, constants, existsSync, mkdirSync, statSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { AppError } from '../shared/errors';
+import { APPLICATION_ID } from './app-id';
+import { takeSnapshot } from './backups';
 import { LATEST_SCHEMA_VERSION, migrations, type Migration } from './migrations/index';
 
 export type Db = Database.Database;
@@ -18,11 +20,7 @@ function readUserVersion(db: Db): number {
   return db.pragma('user_version', { simple: true }) as number;
 }
 
-/**
- * The workbench's mark in the SQLite header (`PRAGMA application_id`, "DPOW"): a file carrying another mark, or
- * none while it already holds tables, is another application's database and is never written to.
- */
-export const APPLICATION_ID = 0x44504f57;
+export { APPLICATION_ID };
 
 /**
  * Refuses, with one clear sentence, a database path that cannot be one: empty (SQLite would silently use a
@@ -176,10 +174,9 @@ export function openDatabase(
 
   let backupPath: string | null = null;
   if (exists && fromVersion < latest && fromVersion > 0) {
-    const stamp = (options.now?.() ?? new Date()).toISOString().replace(/[:.]/g, '-');
-    backupPath = `${path}.before-v${latest}-${stamp}.sqlite`;
-    // VACUUM INTO writes a consistent copy, including what is still in the WAL.
-    db.prepare('VACUUM INTO ?').run(backupPath);
+    // A checked snapshot in the backups folder before the schema changes (VACUUM INTO: a consistent copy,
+    // including what is still in the WAL).
+    backupPath = takeSnapshot(db, path, `before-v${latest}`, options.now?.() ?? new Date()).file;
   }
 
   if (fromVersion < latest) {

@@ -25,6 +25,18 @@ import { registerChannels } from './kit/channels';
 import { AuditEntrySchema } from './kit/define';
 import { activities, breaches, dpias, RegisterNames, requests, transfers, vendors } from './registers/index';
 
+/** One snapshot of the database: where, when, why, how big, and what it holds. */
+export const BackupInfoSchema = z.object({
+  file: z.string(),
+  name: z.string(),
+  at: z.string(),
+  reason: z.string(),
+  bytes: z.number().int(),
+  schemaVersion: z.number().int(),
+  counts: z.record(z.string(), z.number().int()),
+});
+export type BackupInfo = z.infer<typeof BackupInfoSchema>;
+
 /** One record found by the global search, with where to open it. */
 export const RecordHitSchema = z.object({
   register: z.enum(RegisterNames),
@@ -59,6 +71,10 @@ export const contract = {
     input: z.object({ entity: z.string(), entityId: z.number().int() }),
     output: z.array(AuditEntrySchema),
   },
+  /** The database's snapshots (automatic and manual), newest first. */
+  'backups:list': { input: z.object({}).default({}), output: z.array(BackupInfoSchema) },
+  /** Takes a snapshot now (checked with SQLite's integrity check), then rotates. */
+  'backups:create': { input: z.object({}).default({}), output: BackupInfoSchema },
   'audit:verify': {
     input: z.object({}).default({}),
     output: z.object({

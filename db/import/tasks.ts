@@ -9,6 +9,7 @@ import { runImport } from './run-import';
 import type { ExportRequestParsed } from '../../shared/export';
 import { runExport } from '../export/run-export';
 import { runRoundTrip } from '../export/round-trip';
+import { takeSnapshot } from '../backups';
 import { undoImport } from './undo';
 
 /** One unit of import work, as plain data so it can cross to a worker thread. */
@@ -76,6 +77,13 @@ export async function runTask(
   const { db, close } = openFor(access, task.kind !== 'preview' && task.kind !== 'export');
   try {
     const now = new Date(env.now);
+    // A checked snapshot before anything an import writes (or an undo, or a workbook's round trip).
+    if (
+      (task.kind === 'commit' || task.kind === 'undo' || task.kind === 'roundtrip-commit') &&
+      db.name !== ':memory:'
+    ) {
+      takeSnapshot(db, db.name, 'before-import', now);
+    }
     if (task.kind === 'export') {
       return await runExport(db, { request: task.request, path: task.path, actor: env.actor, now }, job);
     }

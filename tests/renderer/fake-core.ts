@@ -230,6 +230,7 @@ export function installFakeCore(initial: Vendor[] = []): FakeCore {
       };
     },
     'import:list': ({ offset }: { offset: number }) => ({ rows: [], total: 0, offset }),
+    'backups:list': () => [],
     'import:presets:list': () => [],
     'import:cancel': () => ({ cancelled: false }),
     'import:inspect': notFaked('import:inspect'),

@@ -8,6 +8,7 @@ import { OrganisationSettings } from './OrganisationSettings';
 
 type Info = ChannelOutput<'app:info'>;
 type Verification = ChannelOutput<'audit:verify'>;
+type BackupInfo = ChannelOutput<'backups:list'>[number];
 
 const doorText: Record<Info['door'], string> = {
   desktop: 'Desktop window',
@@ -133,11 +134,84 @@ export function SettingsPage() {
               </Alert>
             )}
           </Paper>
+          <BackupsSection />
           <Text size="sm" c="dimmed">
             The light or dark theme follows your system setting.
           </Text>
         </Stack>
       </div>
     </div>
+  );
+}
+
+const REASONS: Record<string, string> = {
+  daily: 'Daily',
+  'before-import': 'Before an import',
+  'before-restore': 'Before a restore',
+  manual: 'Taken by hand',
+};
+
+/** The database's snapshots, newest first, and "Back up now". Restoring one is `dpo restore FILE`. */
+function BackupsSection() {
+  const [list, setList] = useState<BackupInfo[] | ApiError | null>(null);
+  const [busy, setBusy] = useState(false);
+  const load = () => {
+    invoke('backups:list', {}).then(setList, (err: unknown) => setList(toApiError(err)));
+  };
+  useEffect(load, []);
+  const backUp = () => {
+    setBusy(true);
+    invoke('backups:create', {})
+      .then(load, (err: unknown) => setList(toApiError(err)))
+      .finally(() => setBusy(false));
+  };
+  return (
+    <Paper withBorder p="md" radius="md" component="section" aria-labelledby="backups-title">
+      <Title order={2} size="h5" mb={4} id="backups-title">
+        Backups
+      </Title>
+      <Text size="sm" c="dimmed" mb="sm">
+        A checked copy of the database is taken once a day when it is opened, and before every import, schema
+        update and restore; the last 7 days, 4 weeks and 12 months are kept, and copies taken by hand always.
+        They sit in a folder beside the database. To go back to one, close the app and run{' '}
+        <Code>dpo restore FILE</Code>: the database as it is is kept first, and the restore is recorded.
+      </Text>
+      <Group mb="sm">
+        <Button variant="default" onClick={backUp} loading={busy}>
+          Back up now
+        </Button>
+      </Group>
+      {list instanceof Error && <Alert color="red">{list.message}</Alert>}
+      {Array.isArray(list) && list.length === 0 && <Text size="sm">No backups yet.</Text>}
+      {Array.isArray(list) && list.length > 0 && (
+        <Table fz="sm" striped aria-label="Backups">
+          <Table.Thead>
+            <Table.Tr>
+              <Table.Th>Taken (UTC)</Table.Th>
+              <Table.Th>Why</Table.Th>
+              <Table.Th>Size</Table.Th>
+              <Table.Th>Records</Table.Th>
+            </Table.Tr>
+          </Table.Thead>
+          <Table.Tbody>
+            {list.map((b) => (
+              <Table.Tr key={b.name} title={b.file}>
+                <Table.Td>{b.at.slice(0, 16).replace('T', ' ')}</Table.Td>
+                <Table.Td>
+                  {REASONS[b.reason] ??
+                    (/^before-v\d+$/.test(b.reason) ? 'Before a schema update' : b.reason)}
+                </Table.Td>
+                <Table.Td>{Math.max(1, Math.round(b.bytes / 1024)).toLocaleString()} KB</Table.Td>
+                <Table.Td>
+                  {Object.values(b.counts)
+                    .reduce((a, n) => a + n, 0)
+                    .toLocaleString()}
+                </Table.Td>
+              </Table.Tr>
+            ))}
+          </Table.Tbody>
+        </Table>
+      )}
+    </Paper>
   );
 }
