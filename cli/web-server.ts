@@ -19,6 +19,8 @@ export interface WebServerOptions {
   token?: string;
   /** Largest accepted request body. */
   maxBodyBytes?: number;
+  /** How long a request, body included, may take to arrive (default 30 s). */
+  requestTimeoutMs?: number;
   /** Largest accepted upload (default: the import's 100 MB). */
   maxUploadBytes?: number;
 }
@@ -81,16 +83,20 @@ function readBody(req: IncomingMessage, limit: number): Promise<string | null> {
   return new Promise((resolveBody, reject) => {
     const chunks: Buffer[] = [];
     let size = 0;
+    let over = false;
     req.on('data', (c: Buffer) => {
+      if (over) return;
       size += c.length;
       if (size > limit) {
-        resolveBody(null);
-        req.destroy();
+        // Answered once the rest has been read past (not kept): a socket reset before the answer would
+        // leave the page without the message.
+        over = true;
+        chunks.length = 0;
         return;
       }
       chunks.push(c);
     });
-    req.on('end', () => resolveBody(Buffer.concat(chunks).toString('utf8')));
+    req.on('end', () => resolveBody(over ? null : Buffer.concat(chunks).toString('utf8')));
     req.on('error', reject);
   });
 }
@@ -116,7 +122,8 @@ export async function startWebServer(options: WebServerOptions): Promise<WebServ
     return given.length === tokenBytes.length && timingSafeEqual(given, tokenBytes);
   };
 
-  const server = createServer(async (req, res) => {
+  // Connections are checked against the timeouts below every second (Node's default is every 30 s).
+  const server = createServer({ connectionsCheckingInterval: 1_000 }, async (req, res) => {
     securityHeaders(res);
     try {
       const host = req.headers.host ?? '';
@@ -161,7 +168,15 @@ export async function startWebServer(options: WebServerOptions): Promise<WebServ
       return refuse(res, 'VALIDATION', 'Send the request as application/json.');
     }
     const raw = await readBody(req, maxBody);
-    if (raw === null) return refuse(res, 'VALIDATION', `The request is larger than ${maxBody} bytes.`);
+    if (raw === null) {
+      res.writeHead(413, { 'Content-Type': 'application/json; charset=utf-8', 'Cache-Control': 'no-store' });
+      return res.end(
+        JSON.stringify({
+          ok: false,
+          error: { code: 'VALIDATION', message: `The request is larger than ${maxBody} bytes.` },
+        }),
+      );
+    }
     let body: unknown;
     try {
       body = JSON.parse(raw);
@@ -279,6 +294,11 @@ export async function startWebServer(options: WebServerOptions): Promise<WebServ
     createReadStream(target).pipe(res);
   }
 
+  // A request, body included, must arrive within 30 s (a 100 MB upload on the loopback takes about one), so a
+  // slow or stalled client cannot hold a connection open; idle keep-alive connections close after 5 s.
+  server.requestTimeout = options.requestTimeoutMs ?? 30_000;
+  server.headersTimeout = Math.min(server.requestTimeout, 30_000);
+  server.keepAliveTimeout = 5_000;
   await new Promise<void>((ok, fail) => {
     server.once('error', fail);
     server.listen(options.port ?? 0, '127.0.0.1', () => ok());

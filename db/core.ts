@@ -57,6 +57,24 @@ export interface Core {
 export type { Channel };
 
 /**
+ * Where a record came from is the core's to say, never a door's: a record made through a door is "manual" (the
+ * import and the demo write through the repository, with their own source), and an update keeps the source the
+ * record has.
+ */
+function fromDoor(
+  reg: { fields: Record<string, unknown> },
+  values: Record<string, unknown>,
+  stored: Record<string, unknown> | null,
+): Record<string, unknown> {
+  if (!('sourceKind' in reg.fields)) return values;
+  return {
+    ...values,
+    sourceKind: stored ? stored.sourceKind : 'manual',
+    sourceDetail: stored ? (stored.sourceDetail ?? null) : null,
+  };
+}
+
+/**
  * Opens the database (migrating it when needed) and returns the core. Throws AppError DB_FROM_FUTURE for a
  * file written by a newer version; the doors show that message and stop.
  */
@@ -95,6 +113,8 @@ export function openCore(options: CoreOptions): Core {
     // Not being able to keep the anchor must not stop the app; verify still checks the chain and the records.
   }
   const events = new EventEmitter();
+  // Every open page listens for progress (the web door has one listener per event stream): no leak warning.
+  events.setMaxListeners(0);
   const ctx: AuditContext = { actor: options.actor, now };
   const onUnexpected = (channel: string, err: unknown) => {
     if (process.env.DPO_QUIET !== '1') console.error(`[dpo] ${channel} failed:`, err);
@@ -144,14 +164,23 @@ export function openCore(options: CoreOptions): Core {
     Object.assign(registerHandlers, {
       [`${n}:list`]: (q: Parameters<typeof repo.list>[0]) => repo.list(q, ctx),
       [`${n}:get`]: ({ id }: Id) => repo.detail(id, ctx, audit.history),
-      [`${n}:create`]: writing((fields: Record<string, unknown>) => repo.create(fields, ctx)),
+      [`${n}:create`]: writing((fields: Record<string, unknown>) =>
+        repo.create(fromDoor(reg, fields, null), ctx),
+      ),
       [`${n}:update`]: writing(
         ({
           id,
           values,
           expectedUpdatedAt,
         }: Id & { values: Record<string, unknown>; expectedUpdatedAt?: string }) =>
-          inValues(() => repo.update(id, values, ctx, expectedUpdatedAt)),
+          inValues(() =>
+            repo.update(
+              id,
+              fromDoor(reg, values, repo.storedByIds([id]).get(id) ?? null),
+              ctx,
+              expectedUpdatedAt,
+            ),
+          ),
       ),
       [`${n}:archive`]: writing(({ id }: Id) => repo.archive(id, ctx)),
       [`${n}:restore`]: writing(({ id }: Id) => repo.restore(id, ctx)),

@@ -134,4 +134,75 @@ describe('web door', () => {
     expect((await send({ path: '/%2e%2e/secret.txt' })).body).not.toContain('secret');
     expect((await send({ path: '/nope.js' })).status).toBe(404);
   });
+
+  it('answers a body over the limit with 413 and its message, not a reset connection', async () => {
+    const small = await startWebServer({ core: t.core, staticDir: join(t.dir, 'web'), maxBodyBytes: 1_000 });
+    try {
+      const r = await new Promise<{ status: number; body: string }>((resolve, reject) => {
+        const req = request(
+          {
+            host: '127.0.0.1',
+            port: small.port,
+            method: 'POST',
+            path: '/api/invoke',
+            headers: {
+              host: `127.0.0.1:${small.port}`,
+              authorization: `Bearer ${small.token}`,
+              'content-type': 'application/json',
+            },
+          },
+          (res) => {
+            let body = '';
+            res.on('data', (c: Buffer) => (body += c.toString()));
+            res.on('end', () => resolve({ status: res.statusCode ?? 0, body }));
+          },
+        );
+        req.on('error', reject);
+        req.end(JSON.stringify({ channel: 'vendors:create', input: { name: 'x'.repeat(50_000) } }));
+      });
+      expect(r.status).toBe(413);
+      expect(JSON.parse(r.body).error.message).toBe('The request is larger than 1000 bytes.');
+    } finally {
+      await small.close();
+    }
+  });
+
+  it('drops a request whose body does not arrive in time', async () => {
+    const slow = await startWebServer({ core: t.core, staticDir: join(t.dir, 'web'), requestTimeoutMs: 500 });
+    try {
+      const started = Date.now();
+      const outcome = await new Promise<string>((resolve) => {
+        const req = request({
+          host: '127.0.0.1',
+          port: slow.port,
+          method: 'POST',
+          path: '/api/invoke',
+          headers: {
+            host: `127.0.0.1:${slow.port}`,
+            authorization: `Bearer ${slow.token}`,
+            'content-type': 'application/json',
+            'content-length': '100',
+          },
+        });
+        req.on('response', (res) => resolve(`status ${res.statusCode}`));
+        req.on('error', () => resolve('closed'));
+        req.write('{"channel":');
+      });
+      expect(['status 408', 'closed']).toContain(outcome);
+      expect(Date.now() - started).toBeLessThan(5_000);
+    } finally {
+      await slow.close();
+    }
+  });
+
+  it('never takes where a record came from from a door', async () => {
+    const created = JSON.parse(
+      (
+        await invoke(
+          '{"channel":"vendors:create","input":{"name":"Acme","sourceKind":"import","sourceDetail":"forged.xlsx row 3"}}',
+        )
+      ).body,
+    );
+    expect(created.value).toMatchObject({ sourceKind: 'manual', sourceDetail: null });
+  });
 });
