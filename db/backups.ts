@@ -255,7 +255,10 @@ export function replaceWithBackup(dbPath: string, backup: string, now: Date): { 
       current.exec('BEGIN EXCLUSIVE; COMMIT');
     } catch {
       rmSync(staging, { force: true });
-      throw new AppError('CONFLICT', `${dbPath} is open in the app or another command; close it, then restore.`);
+      throw new AppError(
+        'CONFLICT',
+        `${dbPath} is open in the app or another command; close it, then restore.`,
+      );
     }
     before = takeSnapshot(current, dbPath, 'before-restore', now);
   } catch (err) {

@@ -105,7 +105,9 @@ describe('openDatabase', () => {
     const { path } = freshPath();
     const { writeFileSync } = await import('node:fs');
     writeFileSync(path, 'this is not sqlite at all, just some text that is long enough to have a header');
-    expect(() => openDatabase(path)).toThrowError(/is not a DPO Workbench database \(file is not a database\); it was left untouched/);
+    expect(() => openDatabase(path)).toThrowError(
+      /is not a DPO Workbench database \(file is not a database\); it was left untouched/,
+    );
   });
 
   it("marks its files, and refuses another application's SQLite file before writing a byte", () => {
