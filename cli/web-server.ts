@@ -1,3 +1,4 @@
+import { unlink } from 'node:fs/promises';
 import { pipeline } from 'node:stream/promises';
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import { randomBytes, timingSafeEqual } from 'node:crypto';
@@ -233,7 +234,7 @@ export async function startWebServer(options: WebServerOptions): Promise<WebServ
   async function handleDownload(id: string, res: ServerResponse) {
     let file: { path: string; fileName: string };
     try {
-      file = options.core.uploads.resolve(id, 'download');
+      file = options.core.uploads.take(id);
     } catch (err) {
       return sendEnvelope(res, { ok: false, error: toErrorShape(err) });
     }
@@ -249,7 +250,7 @@ export async function startWebServer(options: WebServerOptions): Promise<WebServ
       'Cache-Control': 'no-store',
     });
     await pipeline(createReadStream(file.path), res).catch(() => undefined);
-    await options.core.uploads.release(id);
+    await unlink(file.path).catch(() => undefined);
   }
 
   function handleEvents(req: IncomingMessage, res: ServerResponse) {

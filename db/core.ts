@@ -50,7 +50,7 @@ export interface Core {
   /** Where the web door stores an upload (imports name it by the returned file id); `close` deletes them all. */
   readonly uploads: Pick<
     FileStore,
-    'saveUpload' | 'register' | 'registerSave' | 'resolve' | 'release' | 'close'
+    'saveUpload' | 'register' | 'registerSave' | 'resolve' | 'release' | 'take' | 'close'
   >;
 }
 

@@ -1,5 +1,10 @@
+import { accessSync, constants, createWriteStream, existsSync, statSync } from 'node:fs';
 import { rename, rm } from 'node:fs/promises';
+import { basename, dirname } from 'node:path';
+import { AppError } from '../../shared/errors';
 import ExcelJS from 'exceljs';
+import { createHash } from 'node:crypto';
+import type { CellValue } from '../../shared/import/types';
 import type { ExportKind } from '../../shared/kit/export';
 import { looksLikeFormula } from '../../shared/kit/export';
 
@@ -62,6 +67,7 @@ export function csvField(text: string, delimiter: string): string {
  * failure never leaves a half-written file under the name asked for.
  */
 export async function writeBeside(file: string, write: (partial: string) => Promise<void>): Promise<void> {
+  checkFolder(file);
   const partial = `${file}.partial`;
   try {
     await write(partial);
@@ -72,14 +78,122 @@ export async function writeBeside(file: string, write: (partial: string) => Prom
   }
 }
 
-/** exceljs's streaming writer for an export: styles on, strings inline (no table of shared strings to keep). */
-export function workbookWriter(file: string, created: Date): ExcelJS.stream.xlsx.WorkbookWriter {
+/** Refuses, in words, a file that cannot be written where asked: no such folder, or one that is read-only. */
+export function checkFolder(file: string): void {
+  const folder = dirname(file);
+  if (!existsSync(folder) || !statSync(folder).isDirectory()) {
+    throw new AppError(
+      'VALIDATION',
+      `The folder ${folder} does not exist; choose another place for the file.`,
+      {
+        path: folder,
+      },
+    );
+  }
+  try {
+    accessSync(folder, constants.W_OK);
+  } catch {
+    throw new AppError(
+      'VALIDATION',
+      `The folder ${folder} cannot be written to; choose another place for the file.`,
+      {
+        path: folder,
+      },
+    );
+  }
+}
+
+/** A write failure of the file itself (the disk full, the file removed), as the user reads it. */
+function writeFailure(file: string, err: Error): AppError {
+  return new AppError(
+    'VALIDATION',
+    `${basename(file).replace(/\.partial$/, '')} could not be written (${err.message}).`,
+    {
+      path: file,
+    },
+  );
+}
+
+/**
+ * exceljs's streaming writer for an export (styles on, strings inline), writing to a file stream of our own: a
+ * failure of the file is reported instead of leaving the writer waiting forever, and `abort` closes the file
+ * before it is removed (an open file cannot be deleted on Windows).
+ */
+export function workbookWriter(file: string, created: Date) {
+  const out = createWriteStream(file);
+  let failure: AppError | null = null;
+  out.on('error', (err) => (failure = writeFailure(file, err)));
   const wb = new ExcelJS.stream.xlsx.WorkbookWriter({
-    filename: file,
+    stream: out,
     useStyles: true,
     useSharedStrings: false,
   });
   wb.creator = 'DPO Workbench';
   wb.created = created;
-  return wb;
+  const check = () => {
+    if (failure) throw failure;
+  };
+  return {
+    wb,
+    /** Throws the file's failure, if it had one; called between batches. */
+    check,
+    async commit(): Promise<void> {
+      check();
+      await new Promise<void>((resolve, reject) => {
+        out.once('error', () => reject(failure));
+        wb.commit().then(() => resolve(), reject);
+      });
+      check();
+    },
+    async abort(): Promise<void> {
+      if (out.closed) return;
+      const closed = new Promise<void>((resolve) => out.once('close', () => resolve()));
+      out.destroy();
+      await closed;
+    },
+  };
+}
+export type ExportWorkbook = ReturnType<typeof workbookWriter>;
+
+/** A cell read back as text: line ends made one, trimmed; numbers as written, dates as ISO. */
+export const textOf = (v: CellValue): string => {
+  if (v === null) return '';
+  if (typeof v === 'string') return v.replace(/\r\n?/g, '\n').trim();
+  if (typeof v === 'number') return String(v);
+  if (typeof v === 'boolean') return v ? 'Yes' : 'No';
+  if (v instanceof Date) return v.toISOString();
+  return v.error;
+};
+
+/**
+ * What a cell compares as, written or read back: the text a DPO sees, days as ISO dates, moments to the second.
+ * A cell a spreadsheet program saved again unchanged compares equal to the cell the export wrote.
+ */
+export function comparable(kind: ExportKind, v: CellValue | CellOut | undefined): string {
+  if (v === null || v === undefined) return '';
+  if (v instanceof Date) {
+    if (Number.isNaN(v.getTime())) return '';
+    if (kind === 'date') return v.toISOString().slice(0, 10);
+    return new Date(Math.round(v.getTime() / 1000) * 1000).toISOString();
+  }
+  if (typeof v === 'number') return String(v);
+  if (typeof v === 'object' && 'error' in v) return v.error;
+  const text = textOf(v as CellValue);
+  if (kind === 'instant' || kind === 'date') {
+    const t = Date.parse(text);
+    if (!Number.isNaN(t) && /^\d{4}-\d{2}-\d{2}/.test(text)) {
+      return kind === 'date' && text.length === 10 ? text : new Date(t).toISOString();
+    }
+  }
+  return text;
+}
+
+/** A short fingerprint of a row's cells as they compare: the same row saved again unchanged gives the same. */
+export function rowFingerprint(
+  columns: readonly { kind: ExportKind }[],
+  cells: readonly (CellValue | CellOut | undefined)[],
+): string {
+  const hash = createHash('sha256');
+  columns.forEach((c, i) => hash.update(`${comparable(c.kind, cells[i])}\u0001`));
+  return hash.digest('hex').slice(0, 16);
 }

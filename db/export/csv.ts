@@ -4,7 +4,7 @@ import { once } from 'node:events';
 import type { Register } from '../../shared/kit/define';
 import { exportColumns, sheetName } from '../../shared/kit/export';
 import type { JobContext } from '../import/job-context';
-import { csvField, csvSafe } from './cells';
+import { checkFolder, csvField, csvSafe } from './cells';
 import type { ExportSource } from './source';
 import type { ExportResult } from './workbook';
 
@@ -28,6 +28,7 @@ export async function writeCsv(
   delimiter: string,
   job: JobContext,
 ): Promise<ExportResult> {
+  checkFolder(file);
   const columns = exportColumns(reg);
   const partial = `${file}.partial`;
   const out = createWriteStream(partial, { encoding: 'utf8' });

@@ -19,7 +19,7 @@ import { openRowSource, type SheetRow } from '../import/row-source';
 import type { KitRecord } from '../kit/repository';
 import type { Db } from '../open';
 import { createRegisters } from '../registers';
-import { cellOf } from './cells';
+import { cellOf, comparable, rowFingerprint, textOf } from './cells';
 import { META_MARK, META_SHEET, META_VERSION, parseIdRanges, VERSION_KEY } from './workbook';
 
 export interface RoundTripParams {
@@ -46,15 +46,6 @@ interface Meta {
 const MAX_CHANGES = 2_000;
 const MAX_ISSUES = 1_000;
 const BATCH = 250;
-
-const textOf = (v: CellValue): string => {
-  if (v === null) return '';
-  if (typeof v === 'string') return v.replace(/\r\n?/g, '\n').trim();
-  if (typeof v === 'number') return String(v);
-  if (typeof v === 'boolean') return v ? 'Yes' : 'No';
-  if (v instanceof Date) return v.toISOString();
-  return v.error;
-};
 
 /** Reads the hidden `_meta` sheet; null when the workbook is not an export of the workbench. */
 export async function readMeta(path: string, fileName: string): Promise<Meta | null> {
@@ -92,26 +83,6 @@ export async function readMeta(path: string, fileName: string): Promise<Meta | n
     await source.close();
   }
   return mark ? { exportedAt, sheets: [...byName.values()] } : null;
-}
-
-/** The value a cell compares as: the text a DPO sees, dates as ISO, moments to the second. */
-function comparable(kind: ExportColumn['kind'], v: CellValue | ReturnType<typeof cellOf>): string {
-  if (v === null || v === undefined) return '';
-  if (v instanceof Date) {
-    if (Number.isNaN(v.getTime())) return '';
-    if (kind === 'date') return v.toISOString().slice(0, 10);
-    return new Date(Math.round(v.getTime() / 1000) * 1000).toISOString();
-  }
-  if (typeof v === 'number') return String(v);
-  if (typeof v === 'object' && 'error' in v) return v.error;
-  const text = textOf(v as CellValue);
-  if (kind === 'instant' || kind === 'date') {
-    const t = Date.parse(text);
-    if (!Number.isNaN(t) && /^\d{4}-\d{2}-\d{2}/.test(text)) {
-      return kind === 'date' && text.length === 10 ? text : new Date(t).toISOString();
-    }
-  }
-  return text;
 }
 
 /** A list cell as entries: semicolons and line breaks separate. */
@@ -312,7 +283,11 @@ export async function runRoundTrip(
         for (const r of pending) handleRow(r, records, stored);
         pending = [];
         job.checkCancelled();
-        job.progress({ rows: summary.rows, total: m.ids.length || null, percent: 0 });
+        job.progress({
+          rows: summary.rows,
+          total: m.ids.length || null,
+          percent: m.ids.length ? Math.min(100, (100 * summary.rows) / m.ids.length) : 0,
+        });
       };
       const idIndex = () => layout.find((l) => l.key === 'id')?.index ?? -1;
       const idOf = (r: SheetRow): number | null | 'bad' => {
@@ -322,6 +297,21 @@ export async function runRoundTrip(
         return Number.isInteger(n) && n > 0 ? n : 'bad';
       };
       const headerOf = (key: string) => columns.get(key)?.header ?? key;
+      /** The hidden cell: the record's last change at the export, and the row's fingerprint then. */
+      const versionOf = (r: SheetRow): { updatedAt: string | null; fingerprint: string | null } => {
+        const at = layout.find((l) => l.key === VERSION_KEY);
+        const [updatedAt, fingerprint] = (at ? textOf(r.cells[at.index] ?? null) : '').split(' ');
+        return { updatedAt: updatedAt || null, fingerprint: fingerprint || null };
+      };
+      /** The row's fingerprint as the file has it, over the columns of the export in their exported order. */
+      const exportedOrder = m.keys.filter((k) => k !== VERSION_KEY).flatMap((k) => columns.get(k) ?? []);
+      const fileFingerprint = (r: SheetRow): string => {
+        const at = new Map(layout.map((l) => [l.key, l.index]));
+        return rowFingerprint(
+          exportedOrder,
+          exportedOrder.map((c) => (at.has(c.key) ? (r.cells[at.get(c.key)!] ?? null) : null)),
+        );
+      };
       const handleRow = (
         r: SheetRow,
         records: Map<number, KitRecord>,
@@ -336,14 +326,15 @@ export async function runRoundTrip(
         ) => note({ sheet: m.sheet, row: r.row, column, message, severity });
         if (id === 'bad') {
           summary.invalid++;
+          // Its record is not reported as deleted: the row is still there, only its ID was mistyped.
+          const digits = Number(textOf(r.cells[idIndex()] ?? null).replace(/\D/g, ''));
+          if (Number.isInteger(digits) && digits > 0) seen.add(digits);
           rowIssue(
             `The ID "${textOf(r.cells[idIndex()] ?? null)}" is not a record number; leave it as exported, or empty for a new ${reg.noun.one}.`,
             'ID',
           );
           return;
         }
-        const edits: Record<string, unknown> = {};
-        const edited: { key: string; cell: CellValue }[] = [];
         const record = id === null ? null : records.get(id);
         if (id !== null) {
           if (!record) {
@@ -360,7 +351,18 @@ export async function runRoundTrip(
             return;
           }
           seen.add(id);
+          // A row as it was exported, fingerprint and all, is untouched: nothing in it is a change, even where
+          // the registers moved on since (a derived fact, or an edit made in the workbench).
+          const version = versionOf(r);
+          if (version.fingerprint && version.fingerprint === fileFingerprint(r)) {
+            summary.unchanged++;
+            return;
+          }
         }
+        const edits: Record<string, unknown> = {};
+        /** What the file said, before links were kept: references as the names written. */
+        const written: Record<string, unknown> = {};
+        const edited: string[] = [];
         for (const { index, key } of layout) {
           if (key === 'id' || key === VERSION_KEY) continue;
           const col = columns.get(key);
@@ -371,12 +373,14 @@ export async function runRoundTrip(
             if (comparable(col.kind, cell) === now) continue;
           } else if (textOf(cell) === '') continue;
           if (!col.field) {
-            if (record)
+            // Derived facts follow the record; risks, filings and the like are edited in the workbench.
+            if (record && reg.fields[key]) {
               rowIssue(
-                `${col.header} is worked out by the workbench (or edited there); the change in this cell is ignored.`,
+                `${col.header} is edited in the workbench; the change in this cell is ignored.`,
                 col.header,
                 'warning',
               );
+            }
             continue;
           }
           const field = reg.fields[col.field]!;
@@ -394,17 +398,17 @@ export async function runRoundTrip(
             rowIssue(`${col.header}: ${read.message}`, col.header);
             return;
           }
-          edits[col.field] = read.value;
-          edited.push({ key: col.field, cell });
+          written[col.field] = read.value;
+          edits[col.field] = keepLinks(field, col.field, read.value, record ?? null);
+          edited.push(col.field);
         }
         if (edited.length === 0) {
           if (record) summary.unchanged++;
           return;
         }
         if (record) {
-          const versionAt = layout.find((l) => l.key === VERSION_KEY);
-          const version = versionAt ? textOf(r.cells[versionAt.index] ?? null) : '';
-          if (version && version !== record.updatedAt) {
+          const version = versionOf(r);
+          if (version.updatedAt && version.updatedAt !== record.updatedAt) {
             summary.invalid++;
             rowIssue(
               `This ${reg.noun.one} was changed in the workbench on ${record.updatedAt.slice(0, 16).replace('T', ' ')} UTC, after the export; its row was left out so that change is not overwritten. Export again and edit the new file, or edit it in the workbench.`,
@@ -412,7 +416,7 @@ export async function runRoundTrip(
             return;
           }
         }
-        const base = record ? { ...storedAll.get(record.id)! } : {};
+        const base = record ? { ...storedAll.get(record.id)! } : blankRecord(reg);
         const input = { ...base, ...edits };
         let prepared: Record<string, unknown>;
         try {
@@ -424,7 +428,7 @@ export async function runRoundTrip(
               parsed.error.issues.map((i) => ({ path: String(i.path[0] ?? ''), message: i.message })),
             );
           }
-          prepared = repo.prepared(parsed.data as Record<string, unknown>);
+          prepared = repo.prepared(parsed.data as Record<string, unknown>, record?.id ?? null);
         } catch (err) {
           if (!(err instanceof AppError) || err.code !== 'VALIDATION') throw err;
           summary.invalid++;
@@ -436,11 +440,48 @@ export async function runRoundTrip(
           return;
         }
         const title = record ? reg.titleOf(record as never) : reg.titleOf(prepared as never);
-        let changedFields = 0;
-        for (const { key } of edited) {
-          const before = record ? base[key] : null;
-          if (record && JSON.stringify(before ?? null) === JSON.stringify(prepared[key] ?? null)) continue;
-          changedFields++;
+        // Every field the write would change, the ones the file changed and any the core fills in (a default
+        // from the settings), so the preview shows all that the commit writes.
+        const changed = reg.fieldList
+          .filter((f) => !f.field.personal && (record ? true : edited.includes(f.name)))
+          .filter(
+            (f) =>
+              JSON.stringify(record ? (base[f.name] ?? null) : null) !==
+              JSON.stringify(prepared[f.name] ?? null),
+          )
+          .map((f) => f.name)
+          .filter((name) => record || edited.includes(name));
+        if (record && changed.length === 0) {
+          summary.unchanged++;
+          return;
+        }
+        // Written in a savepoint: a record the write itself refuses is left out, the rest of the file goes in.
+        if (mode === 'commit') {
+          db.exec('SAVEPOINT roundtrip_row');
+          try {
+            if (record) repo.updateOne(record.id, prepared, ctx);
+            else {
+              repo.insertOne(
+                {
+                  ...prepared,
+                  sourceKind: 'import',
+                  sourceDetail:
+                    `Added in ${params.fileName.slice(0, 400)}, sheet ${m.sheet}, row ${r.row}`.slice(0, 500),
+                },
+                ctx,
+              );
+            }
+            db.exec('RELEASE roundtrip_row');
+          } catch (err) {
+            db.exec('ROLLBACK TO roundtrip_row');
+            db.exec('RELEASE roundtrip_row');
+            if (!(err instanceof AppError) || err.code !== 'VALIDATION') throw err;
+            summary.invalid++;
+            rowIssue(err.message);
+            return;
+          }
+        }
+        for (const key of changed) {
           changesTotal++;
           if (changes.length < MAX_CHANGES) {
             changes.push({
@@ -450,31 +491,13 @@ export async function runRoundTrip(
               title,
               field: key,
               label: reg.fields[key]!.label,
-              old: readableValue(reg, key, refNames(reg, key, record)),
-              new: readableValue(reg, key, refNamesOf(reg, key, edits[key], prepared[key])),
+              old: record ? wordsOf(reg, key, base[key], record) : '—',
+              new: wordsOf(reg, key, prepared[key], null, written[key]),
             });
           }
         }
-        if (record && changedFields === 0) {
-          summary.unchanged++;
-          return;
-        }
-        if (record) {
-          summary.updated++;
-          if (mode === 'commit') repo.updateOne(record.id, prepared, ctx);
-        } else {
-          summary.created++;
-          if (mode === 'commit')
-            repo.insertOne(
-              {
-                ...prepared,
-                sourceKind: 'import',
-                sourceDetail:
-                  `Added in ${params.fileName.slice(0, 400)}, sheet ${m.sheet}, row ${r.row}`.slice(0, 500),
-              },
-              ctx,
-            );
-        }
+        if (record) summary.updated++;
+        else summary.created++;
       };
 
       try {
@@ -557,19 +580,57 @@ export async function runRoundTrip(
   };
 }
 
-/** A ref field's value as the names a DPO reads (the record carries the referred titles). */
-function refNames(reg: Register, key: string, record: KitRecord | null | undefined): unknown {
-  if (!record) return null;
-  const f = reg.fields[key]!;
-  if (f.kind === 'ref') return record[f.ref!.nameKey];
-  if (f.kind === 'refs') return (record[f.refs!.nameKey] as (string | null)[]).filter((n) => n !== null);
-  return record[key];
+/**
+ * References read back by name keep the records they already point to: a name the record links to now stays that
+ * link (even if the name is shared or the record archived since); only a new name is looked up.
+ */
+function keepLinks(field: AnyField, name: string, value: unknown, record: KitRecord | null): unknown {
+  if (!record) return value;
+  if (field.kind === 'ref' && typeof value === 'string') {
+    return record[field.ref!.nameKey] === value ? record[name] : value;
+  }
+  if (field.kind === 'refs' && Array.isArray(value)) {
+    const ids = (record[name] as number[] | undefined) ?? [];
+    const names = (record[field.refs!.nameKey] as (string | null)[] | undefined) ?? [];
+    return (value as string[]).map((n) => {
+      const at = names.indexOf(n);
+      return at >= 0 ? ids[at]! : n;
+    });
+  }
+  return value;
 }
 
-/** The new value as it reads: references by the names the file gave, everything else as stored. */
-function refNamesOf(reg: Register, key: string, given: unknown, prepared: unknown): unknown {
+/** A new row's starting point: every field empty, required text as "" so its own message says what is missing. */
+function blankRecord(reg: Register): Record<string, unknown> {
+  const out: Record<string, unknown> = {};
+  for (const { name, field } of reg.fieldList) {
+    if (field.required && (field.kind === 'text' || field.kind === 'longText')) out[name] = '';
+  }
+  return out;
+}
+
+/** A field's value in words for the change list: references by the names a DPO reads, never by id. */
+function wordsOf(
+  reg: Register,
+  key: string,
+  value: unknown,
+  record: KitRecord | null,
+  given?: unknown,
+): string {
   const f = reg.fields[key]!;
-  return f.kind === 'ref' || f.kind === 'refs' ? given : prepared;
+  if (f.kind === 'ref' || f.kind === 'refs') {
+    if (given !== undefined) {
+      const list = Array.isArray(given) ? given : given === null ? [] : [given];
+      return list.length ? list.map(String).join('; ') : '—';
+    }
+    if (record) {
+      const names =
+        f.kind === 'ref' ? [record[f.ref!.nameKey]] : ((record[f.refs!.nameKey] as unknown[]) ?? []);
+      const shown = names.filter((n) => n !== null && n !== undefined).map(String);
+      return shown.length ? shown.join('; ') : '—';
+    }
+  }
+  return readableValue(reg, key, value);
 }
 
 /** Which file column holds which exported column, by header; columns added by hand are reported and left. */

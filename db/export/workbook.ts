@@ -12,7 +12,15 @@ import {
 import { countryLabel } from '../../shared/kit/readable';
 import { APP_VERSION } from '../../shared/version';
 import type { JobContext } from '../import/job-context';
-import { cellOf, numFmtOf, widthOf, workbookWriter, writeBeside, type CellOut } from './cells';
+import {
+  cellOf,
+  numFmtOf,
+  rowFingerprint,
+  widthOf,
+  workbookWriter,
+  writeBeside,
+  type CellOut,
+} from './cells';
 import type { ExportSource } from './source';
 
 /** The hidden sheet that lets the workbench recognise its own export when it comes back. */
@@ -185,7 +193,20 @@ export async function writeWorkbook(
     job.progress({ rows: done, total, percent: total ? (100 * done) / total : 100 });
   };
   await writeBeside(file, async (partial) => {
-    const wb = workbookWriter(partial, options.now);
+    const book = workbookWriter(partial, options.now);
+    const wb = book.wb;
+    try {
+      await writeSheets(wb, book.check);
+      await book.commit();
+      job.checkCancelled();
+    } catch (err) {
+      await book.abort();
+      throw err;
+    }
+  });
+  return { file, sheets, bytes: (await stat(file)).size };
+
+  async function writeSheets(wb: Writer, check: () => void): Promise<void> {
     writeCover(wb, source, options, counts);
     const info: RegisterSheetInfo[] = [];
     for (const reg of source.registers) {
@@ -205,7 +226,9 @@ export async function writeWorkbook(
         for (const r of batch) {
           ids.push(r.id);
           const cells = columns.map((c) => cellOf(c.kind, c.value(r)));
-          cells.push(r.updatedAt);
+          // The record's last change and a fingerprint of the row as exported: the round trip tells a row
+          // someone edited from one that is only older than the registers now.
+          cells.push(`${r.updatedAt} ${rowFingerprint(columns, cells)}`);
           addRow(ws, cells);
           nested.forEach((n, i) => {
             for (const e of n.entries(r))
@@ -214,6 +237,7 @@ export async function writeWorkbook(
         }
         rows += batch.length;
         tick(batch.length);
+        check();
         await letZipCatchUp(ws);
       }
       ws.commit();
@@ -228,10 +252,7 @@ export async function writeWorkbook(
     }
     if (options.auditLog) sheets['Audit log'] = await writeAuditSheet(wb, source, tick);
     writeMeta(wb, options, info);
-    await wb.commit();
-    job.checkCancelled();
-  });
-  return { file, sheets, bytes: (await stat(file)).size };
+  }
 }
 
 function writeCover(

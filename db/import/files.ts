@@ -108,6 +108,19 @@ export function createFileStore() {
       return { path: h.path, fileName: h.fileName };
     },
 
+    /**
+     * Takes a download out of the store and hands it over once: a second request for the same id finds nothing.
+     * The caller deletes the file when it has been sent.
+     */
+    take(fileId: string): { path: string; fileName: string } {
+      const h = held.get(fileId);
+      if (!h || h.kind !== 'download') {
+        throw new AppError('NOT_FOUND', 'That file is no longer available; export it again.', { fileId });
+      }
+      held.delete(fileId);
+      return { path: h.path, fileName: h.fileName };
+    },
+
     /** Forgets a file, deleting it when it was an upload. */
     async release(fileId: string): Promise<void> {
       const h = held.get(fileId);

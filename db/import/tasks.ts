@@ -74,7 +74,10 @@ export async function runTask(
       job,
     );
   }
-  const { db, close } = openFor(access, task.kind !== 'preview' && task.kind !== 'export');
+  const { db, close } = openFor(
+    access,
+    task.kind !== 'preview' && task.kind !== 'export' && task.kind !== 'roundtrip-preview',
+  );
   try {
     const now = new Date(env.now);
     // A checked snapshot before anything an import writes (or an undo, or a workbook's round trip).

@@ -904,11 +904,12 @@ export function createRepository(db: Db, audit: AuditLog, reg: Register, deps: R
     referringIds,
 
     /**
-     * A new record's fields as they would be stored, or the VALIDATION error a write would give: references
-     * resolved, the settings' defaults filled in, the cross-field checks passed (an import previews with it).
+     * A record's fields as they would be stored (a new one, or record `id` updated), or the VALIDATION error the
+     * write would give: references resolved, the settings' defaults filled in, the cross-field checks passed (an
+     * import and a workbook's round trip preview with it).
      */
-    prepared(input: Fields): Fields {
-      return prepare(input, null);
+    prepared(input: Fields, id: number | null = null): Fields {
+      return prepare(input, id);
     },
 
     /**

@@ -205,4 +205,25 @@ describe('web door', () => {
     );
     expect(created.value).toMatchObject({ sourceKind: 'manual', sourceDetail: null });
   });
+
+  it('serves an export for download once, however many ask at the same moment', async () => {
+    const r = JSON.parse(
+      (
+        await invoke(
+          '{"channel":"export:run","input":{"format":"csv","registers":["vendors"],"target":{"download":true}}}',
+        )
+      ).body,
+    );
+    const id = r.value.downloadId as string;
+    const get = () =>
+      send({ path: `/api/download?id=${id}`, headers: { authorization: `Bearer ${server.token}` } });
+    const [a, b] = await Promise.all([get(), get()]);
+    expect([a.status, b.status].sort()).toEqual([200, 404]);
+    const served = a.status === 200 ? a : b;
+    expect(served.headers['content-disposition']).toMatch(
+      /^attachment; filename="vendors-\d{4}-\d{2}-\d{2}\.csv"$/,
+    );
+    expect(served.body.startsWith('\uFEFFID,Name')).toBe(true);
+    expect((await get()).status).toBe(404);
+  });
 });

@@ -329,4 +329,86 @@ describe('the round trip', () => {
     const r = await t.core.dispatch('roundtrip:preview', { source: { path: join(t.dir, 'ico.xlsx') } });
     expect(!r.ok && r.error.message).toContain('is not a workbook exported by the workbench');
   });
+
+  it('keeps an untouched row untouched even when its record changed in the workbench since', async () => {
+    const exported = (await exportTo('later.xlsx')).file;
+    const [a] = (await ok(t.core, 'vendors:list', { limit: 1 } as never)).rows;
+    const stored = t.core.registers.repoOf('vendors').storedByIds([a!.id]).get(a!.id)!;
+    t.setNow('2026-12-01T12:00:00Z');
+    await ok(t.core, 'vendors:update', {
+      id: a!.id,
+      values: { ...stored, notes: 'Edited after the export' },
+    } as never);
+    const file = await edit(exported, 'later.xlsx', () => undefined);
+    const r = await ok(t.core, 'roundtrip:preview', { source: { path: file } });
+    expect(r.changesTotal).toBe(0);
+    expect(r.issues).toEqual([]);
+  });
+
+  it('lists every field a write would change, defaults included, and writes exactly those', async () => {
+    // A breach recorded before the organisation had a time zone: writing it again fills the zone in.
+    const [breach] = (await ok(t.core, 'breaches:list', { limit: 1 } as never)).rows;
+    const repo = t.core.registers.repoOf('breaches');
+    t.core.db.prepare('UPDATE breaches SET time_zone = NULL WHERE id = ?').run(breach!.id);
+    expect(repo.storedByIds([breach!.id]).get(breach!.id)!.timeZone).toBeNull();
+    await ok(t.core, 'settings:update', { organisation: { timeZone: 'Europe/Oslo' } } as never);
+    const exported = (await exportTo('defaults.xlsx')).file;
+    const file = await edit(exported, 'defaults.xlsx', (wb) => {
+      const ws = wb.getWorksheet('Breaches')!;
+      rowOf(ws, breach!.id).getCell(columnOf(ws, 'Lessons learned')).value = 'Rotate the keys.';
+    });
+    const preview = await ok(t.core, 'roundtrip:preview', { source: { path: file } });
+    expect(preview.changes.map((c) => c.field).sort()).toEqual(['lessons', 'timeZone']);
+    const before = auditCount();
+    await ok(t.core, 'roundtrip:commit', { source: { path: file } });
+    expect(auditCount() - before).toBe(preview.changesTotal);
+  });
+
+  it('refuses only the row a write refuses (a vendor made its own parent), and writes the rest', async () => {
+    const exported = (await exportTo('parent.xlsx')).file;
+    const [a, b] = (await ok(t.core, 'vendors:list', { limit: 2 } as never)).rows;
+    const file = await edit(exported, 'parent.xlsx', (wb) => {
+      const ws = wb.getWorksheet('Vendors')!;
+      rowOf(ws, a!.id).getCell(columnOf(ws, 'Parent vendor')).value = a!.name;
+      rowOf(ws, b!.id).getCell(columnOf(ws, 'Contract reference')).value = 'MSA-2026-07';
+    });
+    const r = await ok(t.core, 'roundtrip:commit', { source: { path: file } });
+    const errors = r.issues.filter((i) => i.severity === 'error');
+    expect(errors).toHaveLength(1);
+    expect(errors[0]).toMatchObject({ sheet: 'Vendors' });
+    expect(errors[0]!.message).toMatch(/own parent/);
+    expect((await ok(t.core, 'vendors:get', { id: b!.id })).vendor.contractReference).toBe('MSA-2026-07');
+  });
+
+  it('never archives a record whose ID was mistyped', async () => {
+    const exported = (await exportTo('typo.xlsx')).file;
+    const [a] = (await ok(t.core, 'vendors:list', { limit: 1 } as never)).rows;
+    const file = await edit(exported, 'typo.xlsx', (wb) => {
+      const ws = wb.getWorksheet('Vendors')!;
+      rowOf(ws, a!.id).getCell(1).value = `${a!.id}a`;
+    });
+    const r = await ok(t.core, 'roundtrip:commit', {
+      source: { path: file },
+      options: { archiveMissing: true },
+    });
+    expect(r.sheets.find((s) => s.sheet === 'Vendors')!.missing).toEqual([]);
+    expect((await ok(t.core, 'vendors:get', { id: a!.id })).vendor.archived).toBe(false);
+  });
+});
+
+describe('where the file goes', () => {
+  it('says so, promptly, when the folder does not exist, and leaves nothing behind', async () => {
+    for (const format of ['xlsx', 'csv', 'pdf'] as const) {
+      const target = join(t.dir, 'no-such-folder', `out.${format}`);
+      const r = await t.core.dispatch('export:run', {
+        format,
+        registers: format === 'csv' ? ['vendors'] : [],
+        target: { path: target },
+      } as never);
+      expect(!r.ok && r.error.code).toBe('VALIDATION');
+      expect(!r.ok && r.error.message).toContain(
+        `The folder ${join(t.dir, 'no-such-folder')} does not exist`,
+      );
+    }
+  });
 });
