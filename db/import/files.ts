@@ -1,5 +1,5 @@
 import { randomBytes } from 'node:crypto';
-import { createWriteStream, mkdtempSync, rmSync } from 'node:fs';
+import { createWriteStream, mkdtempSync, readdirSync, rmSync } from 'node:fs';
 import { unlink } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { basename, join } from 'node:path';
@@ -34,15 +34,68 @@ export function safeFileName(name: string): string {
  * private temporary folder under a random id, 100 MB at most) and the desktop's open dialog (the chosen
  * path, kept in place). Imports name them by id, so a page can never ask the core to read a path itself.
  */
+/** At most this many files held at once, and this many bytes of uploads in all. */
+export const UPLOAD_LIMITS = { files: 20, bytes: 1024 * 1024 * 1024 } as const;
+
+const FOLDER_PREFIX = 'dpo-uploads-';
+
+/**
+ * Removes the upload folders a killed process left behind (`dpo-uploads-<pid>-…` whose process is gone): an
+ * upload holds a colleague's list, and must not stay in the temporary folder for good.
+ */
+export function removeLeftoverUploads(root = tmpdir()): string[] {
+  const removed: string[] = [];
+  let names: string[];
+  try {
+    names = readdirSync(root);
+  } catch {
+    return removed;
+  }
+  for (const name of names) {
+    const m = new RegExp(`^${FOLDER_PREFIX}(\\d+)-`).exec(name);
+    if (!m || Number(m[1]) === process.pid) continue;
+    try {
+      process.kill(Number(m[1]), 0);
+      continue; // still running: its uploads are its own
+    } catch (err) {
+      if ((err as NodeJS.ErrnoException).code === 'EPERM') continue;
+    }
+    rmSync(join(root, name), { recursive: true, force: true });
+    removed.push(name);
+  }
+  return removed;
+}
+
 export function createFileStore() {
   const held = new Map<string, Held>();
   let dir: string | null = null;
-  const folder = () => (dir ??= mkdtempSync(join(tmpdir(), 'dpo-uploads-')));
+  const folder = () => (dir ??= mkdtempSync(join(tmpdir(), `${FOLDER_PREFIX}${process.pid}-`)));
+  removeLeftoverUploads();
+  const uploaded = () => [...held.values()].filter((h) => h.owned && h.kind === 'read');
   const newId = () => randomBytes(18).toString('base64url');
 
   return {
     /** Stores an upload; refuses (and deletes what was written) past `limit` bytes. */
     async saveUpload(body: Readable, fileName: string, limit = MAX_IMPORT_BYTES): Promise<ImportFile> {
+      const now = uploaded();
+      if (now.length >= UPLOAD_LIMITS.files) {
+        throw new AppError(
+          'VALIDATION',
+          `${now.length} uploaded files are waiting already; import or close them before uploading more.`,
+          { problem: 'too-many' },
+        );
+      }
+      const room = UPLOAD_LIMITS.bytes - now.reduce((n, h) => n + h.size, 0);
+      limit = Math.min(limit, room);
+      if (limit <= 0) {
+        throw new AppError(
+          'VALIDATION',
+          'The uploads waiting take all the room there is; import or close them first.',
+          {
+            problem: 'too-large',
+          },
+        );
+      }
       const id = newId();
       const path = join(folder(), id);
       let size = 0;

@@ -75,7 +75,7 @@ const IDLE_MS = 60_000;
 /**
  * Runs import jobs off the serving thread: each in a worker thread with its own connection, reporting
  * progress as `job:progress` events and cancellable through a shared flag it checks between batches (a
- * cancelled commit rolls back: nothing is left behind). One writing job at a time.
+ * cancelled commit rolls back: nothing is left behind). One job runs at a time; the others wait in line.
  */
 export function createJobRunner(options: JobRunnerOptions) {
   const mode = options.mode ?? (options.dbPath === ':memory:' ? 'inline' : 'worker');
@@ -229,6 +229,41 @@ export function createJobRunner(options: JobRunnerOptions) {
     }
   }
 
+  /**
+   * One job runs at a time; the others wait their turn in order, each told its place in the line (a progress
+   * event with a message), so a burst of uploads or exports cannot run side by side and exhaust memory.
+   */
+  const waiting: { jobId: string; kind: ImportTask['kind']; start: () => void; cancel: () => void }[] = [];
+  let busy = false;
+  const tellPlaces = () =>
+    waiting.forEach((w, i) =>
+      emit(w.jobId, w.kind, {
+        rows: 0,
+        total: null,
+        percent: 0,
+        message: `waiting: ${i + 1} ${i === 0 ? 'job' : 'jobs'} ahead`,
+      }),
+    );
+  function turn(jobId: string, kind: ImportTask['kind']): Promise<void> {
+    if (!busy) {
+      busy = true;
+      return Promise.resolve();
+    }
+    return new Promise<void>((resolve, reject) => {
+      waiting.push({ jobId, kind, start: resolve, cancel: () => reject(cancelledError()) });
+      tellPlaces();
+    });
+  }
+  function next(): void {
+    const w = waiting.shift();
+    if (!w) {
+      busy = false;
+      return;
+    }
+    tellPlaces();
+    w.start();
+  }
+
   return {
     /** True while a job that writes (commit, undo) runs: other writes wait for it to finish. */
     isWriting(): boolean {
@@ -240,19 +275,11 @@ export function createJobRunner(options: JobRunnerOptions) {
     /** Runs a task as job `jobId` (a fresh id when absent) and resolves with its result. */
     async run(task: ImportTask, env: TaskEnv, jobId: string = randomUUID()): Promise<unknown> {
       if (running.has(jobId)) throw new AppError('CONFLICT', `A job with id ${jobId} is already running.`);
-      if (
-        (task.kind === 'commit' || task.kind === 'undo' || task.kind === 'roundtrip-commit') &&
-        this.isWriting()
-      ) {
-        throw new AppError(
-          'CONFLICT',
-          'Another import or undo is being written; try again when it has finished.',
-        );
-      }
       // A first and a last event, so a progress bar appears at once and completes even for a short job.
       const expected =
         task.kind === 'preview' || task.kind === 'commit' ? (task.request.expectedRows ?? null) : null;
       emit(jobId, task.kind, { rows: 0, total: expected, percent: 0 });
+      await turn(jobId, task.kind);
       try {
         const value = await (mode === 'worker' ? inWorker(jobId, task, env) : inline(jobId, task, env));
         emit(jobId, task.kind, {
@@ -264,11 +291,19 @@ export function createJobRunner(options: JobRunnerOptions) {
         return value;
       } finally {
         running.delete(jobId);
+        next();
       }
     },
 
     /** Asks a running job to stop; it ends with CANCELLED and leaves nothing behind. False when no such job runs. */
     cancel(jobId: string): boolean {
+      const queued = waiting.findIndex((w) => w.jobId === jobId);
+      if (queued >= 0) {
+        const [w] = waiting.splice(queued, 1);
+        w!.cancel();
+        tellPlaces();
+        return true;
+      }
       const job = running.get(jobId);
       if (!job) return false;
       job.cancel();

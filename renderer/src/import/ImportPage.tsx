@@ -52,9 +52,12 @@ const ACCEPT =
 function JobProgress({ job, onCancel }: { job: RunningJob; onCancel: () => void }) {
   const p = job.progress;
   const percent = p?.percent ?? 0;
-  const rows = p
-    ? `${p.done.toLocaleString()}${p.total ? ` of ${p.total.toLocaleString()}` : ''} rows`
-    : 'Starting…';
+  const waiting = p?.message?.startsWith('waiting') ? p.message.replace(/^waiting: /, '') : null;
+  const rows = waiting
+    ? `Waiting for another job to finish (${waiting})`
+    : p
+      ? `${p.done.toLocaleString()}${p.total ? ` of ${p.total.toLocaleString()}` : ''} rows`
+      : 'Starting…';
   return (
     <Paper withBorder p="sm" role="status" aria-live="polite">
       <Group justify="space-between" mb={6}>
