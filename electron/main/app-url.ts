@@ -1,5 +1,4 @@
-import { resolve } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { APP_HOST, APP_SCHEME } from './app-protocol';
 
 /** Where the renderer comes from: the dev server while developing, else the built index.html. */
 export interface RendererLocation {
@@ -17,22 +16,13 @@ function parse(url: string): URL | null {
   }
 }
 
-function samePath(a: string, b: string, platform: NodeJS.Platform): boolean {
-  const left = resolve(a);
-  const right = resolve(b);
-  // Windows and macOS file systems are case-insensitive by default, and file URLs may differ in case.
-  return platform === 'linux' ? left === right : left.toLowerCase() === right.toLowerCase();
-}
-
 /**
  * Builds the test for "this URL is the app itself": the dev server's origin in development, else exactly the
- * built index.html over file:// (any query or fragment). Everything else is foreign: other files, other hosts.
+ * app's index page on its own origin, `app://workbench/index.html` (any query or fragment). Everything else is
+ * foreign: files, other hosts, other pages.
  * @returns a predicate over URL strings
  */
-export function createAppUrlMatcher(
-  location: RendererLocation,
-  platform: NodeJS.Platform = process.platform,
-): (url: string) => boolean {
+export function createAppUrlMatcher(location: RendererLocation): (url: string) => boolean {
   const devOrigin = location.devServerUrl ? parse(location.devServerUrl)?.origin : undefined;
   if (location.devServerUrl && !devOrigin)
     throw new Error(`Invalid dev server URL: ${location.devServerUrl}`);
@@ -40,14 +30,9 @@ export function createAppUrlMatcher(
     const parsed = parse(url);
     if (!parsed) return false;
     if (devOrigin) return parsed.origin === devOrigin;
-    if (parsed.protocol !== 'file:' || (parsed.host !== '' && parsed.host !== 'localhost')) return false;
-    parsed.search = '';
-    parsed.hash = '';
-    try {
-      return samePath(fileURLToPath(parsed), location.indexFile, platform);
-    } catch {
-      return false;
-    }
+    return (
+      parsed.protocol === `${APP_SCHEME}:` && parsed.host === APP_HOST && parsed.pathname === '/index.html'
+    );
   };
 }
 

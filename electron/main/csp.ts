@@ -1,7 +1,7 @@
 /**
- * The Content-Security-Policy of the desktop window. The main process sends it as a response header for every
- * http(s) load (the dev server), and the renderer's index.html carries the same policy in a meta tag because
- * file:// loads have no headers. Styles allow 'unsafe-inline' because the component library injects style tags.
+ * The Content-Security-Policy of the desktop window. The main process sends it as a response header with every
+ * load (the app's own app:// origin, and the dev server), and the renderer's index.html carries the same policy
+ * in a meta tag as well. Styles allow 'unsafe-inline' because the component library injects style tags.
  */
 export const CONTENT_SECURITY_POLICY = [
   "default-src 'self'",

@@ -1,7 +1,6 @@
-import { dirname, resolve, sep } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import type { Session, WebContents, WebPreferences } from 'electron';
 import { isSafeExternalUrl, type RendererLocation } from './app-url';
+import { APP_HOST, APP_SCHEME } from './app-protocol';
 import { CONTENT_SECURITY_POLICY } from './csp';
 
 /**
@@ -40,16 +39,11 @@ export type SecuredSession = Pick<Session, 'setPermissionRequestHandler' | 'setP
 
 /**
  * Builds the test for "this request stays inside the app": the dev server (http and its HMR websocket) in
- * development, else files inside the built renderer folder. Inline data and blobs are local by nature.
+ * development, else the app's own origin (app://workbench). Inline data and blobs are local by nature.
  * @returns a predicate over request URLs
  */
-export function createLocalRequestMatcher(
-  location: RendererLocation,
-  platform: NodeJS.Platform = process.platform,
-): (url: string) => boolean {
+export function createLocalRequestMatcher(location: RendererLocation): (url: string) => boolean {
   const dev = location.devServerUrl ? new URL(location.devServerUrl) : null;
-  const rendererDir = resolve(dirname(location.indexFile));
-  const fold = (p: string): string => (platform === 'linux' ? p : p.toLowerCase());
   return (url) => {
     let parsed: URL;
     try {
@@ -62,13 +56,8 @@ export function createLocalRequestMatcher(
     if (dev) {
       return ['http:', 'https:', 'ws:', 'wss:'].includes(parsed.protocol) && parsed.host === dev.host;
     }
-    if (parsed.protocol !== 'file:') return false;
-    try {
-      const file = fold(resolve(fileURLToPath(parsed)));
-      return file.startsWith(fold(rendererDir + sep));
-    } catch {
-      return false;
-    }
+    // The app's own origin; which files it serves is the protocol handler's to decide (app-protocol.ts).
+    return parsed.protocol === `${APP_SCHEME}:` && parsed.host === APP_HOST;
   };
 }
 

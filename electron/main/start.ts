@@ -1,7 +1,20 @@
 import { statSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { app, BrowserWindow, dialog, ipcMain, Menu, nativeTheme, screen, session, shell } from 'electron';
+import {
+  app,
+  BrowserWindow,
+  dialog,
+  ipcMain,
+  Menu,
+  nativeTheme,
+  protocol,
+  screen,
+  session,
+  shell,
+} from 'electron';
+import { registerAppScheme, serveAppProtocol } from './app-protocol';
+import { CONTENT_SECURITY_POLICY } from './csp';
 import { openCore } from '../../db/core';
 import type { Core } from '../../db/core';
 import { APP_NAME, appDataDir } from '../../db/paths';
@@ -67,6 +80,8 @@ export function startApp(options: StartOptions = {}): void {
   app.setName(APP_NAME);
   app.setPath('userData', appDataDir(env, platform));
   app.enableSandbox();
+  // The app's own origin must be declared before the app is ready (app-protocol.ts).
+  registerAppScheme(protocol);
 
   // The second launch hands over to the first (which focuses its window) and never opens the database.
   if (!app.requestSingleInstanceLock()) {
@@ -79,7 +94,7 @@ export function startApp(options: StartOptions = {}): void {
     indexFile: join(mainDir, '..', 'renderer', 'index.html'),
   };
   const isDev = location.devServerUrl !== undefined;
-  const isAppUrl = createAppUrlMatcher(location, platform);
+  const isAppUrl = createAppUrlMatcher(location);
   const dbPath = resolveDbPath(argv, env);
   const stateFile = join(app.getPath('userData'), WINDOW_STATE_FILE);
   let core: Core | null = null;
@@ -154,8 +169,9 @@ export function startApp(options: StartOptions = {}): void {
     .whenReady()
     .then(() => {
       installSecurity(session.defaultSession, {
-        isLocalRequest: createLocalRequestMatcher(location, platform),
+        isLocalRequest: createLocalRequestMatcher(location),
       });
+      if (!isDev) serveAppProtocol(protocol, dirname(location.indexFile), CONTENT_SECURITY_POLICY);
       try {
         core = openCore({ dbPath, door: 'desktop', actor: desktopActor(env), version: app.getVersion() });
       } catch (err) {

@@ -1,3 +1,4 @@
+import { APP_INDEX_URL } from './app-protocol';
 import type { BrowserWindow, BrowserWindowConstructorOptions } from 'electron';
 import type { RendererLocation } from './app-url';
 import { PRODUCT_NAME } from './menu';
@@ -43,14 +44,11 @@ export function createMainWindow(deps: MainWindowDeps): BrowserWindow {
 }
 
 /**
- * Loads the renderer: the dev server in development, else the built index.html from disk.
+ * Loads the renderer: the dev server in development, else the built app from its own origin (app-protocol.ts).
  * @returns the load promise; it rejects when the page fails to load
  */
-export function loadRenderer(
-  win: Pick<BrowserWindow, 'loadURL' | 'loadFile'>,
-  location: RendererLocation,
-): Promise<void> {
-  return location.devServerUrl ? win.loadURL(location.devServerUrl) : win.loadFile(location.indexFile);
+export function loadRenderer(win: Pick<BrowserWindow, 'loadURL'>, location: RendererLocation): Promise<void> {
+  return win.loadURL(location.devServerUrl ?? APP_INDEX_URL);
 }
 
 /** Brings the window to the front, restoring it from the dock or taskbar first. */

@@ -1,5 +1,6 @@
 import { pathToFileURL } from 'node:url';
 import { describe, expect, it } from 'vitest';
+import { APP_INDEX_URL } from '../../electron/main/app-protocol';
 import { createAppUrlMatcher, isSafeExternalUrl } from '../../electron/main/app-url';
 import { createLocalRequestMatcher } from '../../electron/main/security';
 
@@ -7,30 +8,26 @@ const indexFile = '/opt/dpo/out/renderer/index.html';
 const indexUrl = pathToFileURL(indexFile).href;
 
 describe('createAppUrlMatcher', () => {
-  it('accepts only the built index.html over file://, with any query or fragment', () => {
-    const isApp = createAppUrlMatcher({ indexFile }, 'linux');
-    expect(isApp(indexUrl)).toBe(true);
-    expect(isApp(`${indexUrl}#/vendors/3`)).toBe(true);
-    expect(isApp(`${indexUrl}?x=1`)).toBe(true);
-    expect(isApp('file:///opt/dpo/out/renderer/other.html')).toBe(false);
+  it("accepts only the app's index page on its own origin, with any query or fragment", () => {
+    const isApp = createAppUrlMatcher({ indexFile });
+    expect(isApp(APP_INDEX_URL)).toBe(true);
+    expect(isApp(`${APP_INDEX_URL}#/vendors/3`)).toBe(true);
+    expect(isApp(`${APP_INDEX_URL}?x=1`)).toBe(true);
+    expect(isApp('app://workbench/other.html')).toBe(false);
+    expect(isApp('app://evil/index.html')).toBe(false);
+    expect(isApp(indexUrl)).toBe(false);
     expect(isApp('file:///etc/passwd')).toBe(false);
-    expect(isApp('file://evil-host/opt/dpo/out/renderer/index.html')).toBe(false);
     expect(isApp('http://localhost:5173/')).toBe(false);
     expect(isApp('not a url')).toBe(false);
   });
 
   it('accepts only the dev server origin in development', () => {
-    const isApp = createAppUrlMatcher({ indexFile, devServerUrl: 'http://localhost:5173/' }, 'linux');
+    const isApp = createAppUrlMatcher({ indexFile, devServerUrl: 'http://localhost:5173/' });
     expect(isApp('http://localhost:5173/')).toBe(true);
     expect(isApp('http://localhost:5173/src/main.tsx')).toBe(true);
     expect(isApp('http://localhost:5174/')).toBe(false);
     expect(isApp('http://127.0.0.1:5173/')).toBe(false);
-    expect(isApp(indexUrl)).toBe(false);
-  });
-
-  it('compares paths without case on Windows and macOS', () => {
-    const isApp = createAppUrlMatcher({ indexFile }, 'darwin');
-    expect(isApp(indexUrl.toUpperCase().replace('FILE:', 'file:'))).toBe(true);
+    expect(isApp(APP_INDEX_URL)).toBe(false);
   });
 });
 
@@ -47,18 +44,19 @@ describe('isSafeExternalUrl', () => {
 });
 
 describe('createLocalRequestMatcher', () => {
-  it('allows files inside the renderer folder and nothing else over file://', () => {
-    const isLocal = createLocalRequestMatcher({ indexFile }, 'linux');
-    expect(isLocal(indexUrl)).toBe(true);
-    expect(isLocal('file:///opt/dpo/out/renderer/assets/index-abc.js')).toBe(true);
-    expect(isLocal('file:///opt/dpo/out/renderer-evil/x.js')).toBe(false);
+  it("allows the app's own origin, inline data and nothing else: never file://", () => {
+    const isLocal = createLocalRequestMatcher({ indexFile });
+    expect(isLocal(APP_INDEX_URL)).toBe(true);
+    expect(isLocal('app://workbench/assets/index-abc.js')).toBe(true);
+    expect(isLocal('app://evil/x.js')).toBe(false);
+    expect(isLocal(indexUrl)).toBe(false);
     expect(isLocal('file:///opt/dpo/out/main/index.js')).toBe(false);
     expect(isLocal('data:image/png;base64,AAAA')).toBe(true);
     expect(isLocal('https://fonts.googleapis.com/css')).toBe(false);
   });
 
   it('allows the dev server and its HMR websocket in development', () => {
-    const isLocal = createLocalRequestMatcher({ indexFile, devServerUrl: 'http://localhost:5173' }, 'linux');
+    const isLocal = createLocalRequestMatcher({ indexFile, devServerUrl: 'http://localhost:5173' });
     expect(isLocal('http://localhost:5173/@vite/client')).toBe(true);
     expect(isLocal('ws://localhost:5173/?token=x')).toBe(true);
     expect(isLocal('http://localhost:8080/')).toBe(false);

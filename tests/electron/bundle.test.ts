@@ -56,7 +56,13 @@ describe('desktop bundles', () => {
     const calls = result.calls.map((call) => call[0]);
     expect(calls).not.toContain('showErrorBox');
     expect(calls).toEqual(
-      expect.arrayContaining(['onHeadersReceived', 'setPermissionRequestHandler', 'loadFile']),
+      expect.arrayContaining([
+        'registerSchemesAsPrivileged',
+        'protocol.handle',
+        'onHeadersReceived',
+        'setPermissionRequestHandler',
+        'loadURL',
+      ]),
     );
     expect(result.webPreferences).toMatchObject({
       sandbox: true,
@@ -64,9 +70,9 @@ describe('desktop bundles', () => {
       nodeIntegration: false,
     });
     expect(result.webPreferences?.preload).toBe(join(out, 'preload', 'index.cjs'));
-    expect(result.calls.find((call) => call[0] === 'loadFile')?.[1]).toBe(
-      join(out, 'renderer', 'index.html'),
-    );
+    // The built app is loaded from its own origin, never over file://.
+    expect(result.calls.find((call) => call[0] === 'loadURL')?.[1]).toBe('app://workbench/index.html');
+    expect(calls).not.toContain('loadFile');
     expect(result.appInfo).toMatchObject({ ok: true, value: { door: 'desktop' } });
     expect(result.unknown).toMatchObject({ ok: false, error: { code: 'UNKNOWN_CHANNEL' } });
     expect(result.foreign).toMatchObject({ ok: false, error: { code: 'FORBIDDEN' } });

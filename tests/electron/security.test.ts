@@ -54,7 +54,7 @@ function fakeContents() {
   };
 }
 
-const APP = 'file:///app/out/renderer/index.html';
+const APP = 'app://workbench/index.html';
 const isAppUrl = (url: string) => url.startsWith(APP);
 
 describe('secureWebPreferences', () => {

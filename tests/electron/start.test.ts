@@ -94,6 +94,7 @@ const fake = vi.hoisted(() => {
       },
     },
     shell: { openExternal: vi.fn(async () => undefined), showItemInFolder: vi.fn() },
+    protocol: { registerSchemesAsPrivileged: vi.fn(), handle: vi.fn() },
   };
   const emitApp = (name: string, ...args: unknown[]) => {
     for (const listener of appListeners.get(name) ?? []) listener(...args);
@@ -194,8 +195,13 @@ describe('startApp: opening', () => {
       devTools: false,
       preload: '/opt/dpo/out/preload/index.cjs',
     });
-    expect(win!.loadFile).toHaveBeenCalledWith('/opt/dpo/out/renderer/index.html');
-    expect(win!.loadURL).not.toHaveBeenCalled();
+    expect(win!.loadURL).toHaveBeenCalledWith('app://workbench/index.html');
+    expect(win!.loadFile).not.toHaveBeenCalled();
+    // The app's origin is declared before the app is ready, and served from the built renderer folder.
+    expect(fake.electron.protocol.registerSchemesAsPrivileged).toHaveBeenCalledWith([
+      { scheme: 'app', privileges: { standard: true, secure: true, supportFetchAPI: true } },
+    ]);
+    expect(fake.electron.protocol.handle).toHaveBeenCalledWith('app', expect.any(Function));
   });
 
   it('installs the CSP, the request filter and the permission handlers on the session', async () => {

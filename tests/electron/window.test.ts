@@ -70,10 +70,10 @@ describe('createMainWindow', () => {
 });
 
 describe('loadRenderer', () => {
-  it('loads the file in production and the dev server in development', async () => {
-    const win = { loadFile: vi.fn(async () => {}), loadURL: vi.fn(async () => {}) };
+  it('loads the app from its own origin in production and the dev server in development', async () => {
+    const win = { loadURL: vi.fn(async () => {}) };
     await loadRenderer(win, { indexFile: '/out/renderer/index.html' });
-    expect(win.loadFile).toHaveBeenCalledWith('/out/renderer/index.html');
+    expect(win.loadURL).toHaveBeenCalledWith('app://workbench/index.html');
     await loadRenderer(win, { indexFile: '/out/renderer/index.html', devServerUrl: 'http://localhost:5173' });
     expect(win.loadURL).toHaveBeenCalledWith('http://localhost:5173');
   });
