@@ -1,8 +1,8 @@
 import Database from 'better-sqlite3';
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
-import { main } from '../../cli/main';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { dpoInProcess } from '../helpers/cli';
 import { ok, tempDir, testCore } from '../helpers/core';
 
 let dir: string;
@@ -10,20 +10,7 @@ let cleanup: () => void;
 beforeAll(() => ({ dir, cleanup } = tempDir()));
 afterAll(() => cleanup());
 
-/** Runs `dpo` in this process and returns its exit code and what it printed. */
-async function dpo(...args: string[]) {
-  let stdout = '';
-  let stderr = '';
-  const out = vi.spyOn(process.stdout, 'write').mockImplementation((c) => ((stdout += String(c)), true));
-  const err = vi.spyOn(process.stderr, 'write').mockImplementation((c) => ((stderr += String(c)), true));
-  try {
-    const code = await main(['node', 'dpo', ...args]);
-    return { code, stdout, stderr };
-  } finally {
-    out.mockRestore();
-    err.mockRestore();
-  }
-}
+const dpo = dpoInProcess;
 
 /** One line on stderr, exit 2, and nothing on stdout: what a script calling `dpo` can rely on. */
 function oneLine(r: { code: number; stdout: string; stderr: string }, message: RegExp) {

@@ -110,6 +110,16 @@ describe('audit log', () => {
       t.core = core;
       return core;
     };
+    /** Opens the database again, as the app would next time, with the heads it recorded before. */
+    const openWithAnchors = () => {
+      t.core = openCore({
+        dbPath: t.dbPath,
+        door: 'cli',
+        actor: 'tester',
+        anchorFile: join(t.dir, 'audit-heads.json'),
+      });
+      return t.core;
+    };
     const raw = (sql: string) => {
       const db = new Database(t.dbPath);
       db.exec(sql);
@@ -148,13 +158,7 @@ describe('audit log', () => {
       raw(
         'DROP TRIGGER audit_log_no_delete; DELETE FROM audit_log WHERE id > 3; UPDATE audit_head SET last_id = 3, last_hash = (SELECT hash FROM audit_log WHERE id = 3);',
       );
-      const core = openCore({
-        dbPath: t.dbPath,
-        door: 'cli',
-        actor: 'tester',
-        anchorFile: join(t.dir, 'audit-heads.json'),
-      });
-      t.core = core;
+      const core = openWithAnchors();
       const r = await ok(core, 'audit:verify', {});
       expect(r.chainOk).toBe(true);
       expect(r.ok).toBe(false);
@@ -175,13 +179,7 @@ describe('audit log', () => {
       db.prepare("UPDATE vendors SET name = 'Mallory Hosting' WHERE id = ?").run(id);
       db.close();
       rehash(t.dbPath);
-      const core = openCore({
-        dbPath: t.dbPath,
-        door: 'cli',
-        actor: 'tester',
-        anchorFile: join(t.dir, 'audit-heads.json'),
-      });
-      t.core = core;
+      const core = openWithAnchors();
       const r = await ok(core, 'audit:verify', {});
       expect(r).toMatchObject({ chainOk: true, ok: false, records: { total: 0 } });
       expect(r.anchor.message).toContain('was rewritten');

@@ -1,11 +1,11 @@
 import Database from 'better-sqlite3';
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { afterEach, describe, expect, it, vi } from 'vitest';
-import { main } from '../../cli/main';
+import { afterEach, describe, expect, it } from 'vitest';
 import { backupDir, keptByRotation, listBackups } from '../../db/backups';
 import { openCore } from '../../db/core';
 import { LATEST_SCHEMA_VERSION } from '../../db/migrations/index';
+import { dpoInProcess } from '../helpers/cli';
 import { ok, testCore } from '../helpers/core';
 import { writeCsv } from './import/fixtures';
 
@@ -24,18 +24,7 @@ const reopen = (now: string) => {
   });
 };
 
-async function dpo(...args: string[]) {
-  let stdout = '';
-  let stderr = '';
-  const out = vi.spyOn(process.stdout, 'write').mockImplementation((c) => ((stdout += String(c)), true));
-  const err = vi.spyOn(process.stderr, 'write').mockImplementation((c) => ((stderr += String(c)), true));
-  try {
-    return { code: await main(['node', 'dpo', ...args]), stdout, stderr };
-  } finally {
-    out.mockRestore();
-    err.mockRestore();
-  }
-}
+const dpo = dpoInProcess;
 
 describe('the rotation', () => {
   it('keeps the newest of each of the last 7 days, 4 weeks and 12 months', () => {
