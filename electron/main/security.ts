@@ -88,16 +88,26 @@ export function installSecurity(
 
 export type HardenedContents = Pick<WebContents, 'on' | 'setWindowOpenHandler'>;
 
+/** How long after the user's last click or key press a link may still open in the OS browser. */
+export const GESTURE_WINDOW_MS = 1_000;
+const GESTURES = new Set(['mouseDown', 'mouseUp', 'keyDown', 'rawKeyDown', 'keyUp', 'char', 'gestureTap']);
+
 /**
  * Locks a web contents to the app: navigation and redirects away from the app are prevented (https links go to
- * the OS browser instead), new windows are denied, and `<webview>` cannot attach.
+ * the OS browser instead, and only right after the user clicked or pressed a key: a page cannot open the browser
+ * on its own), new windows are denied, and `<webview>` cannot attach.
  */
 export function hardenWebContents(
   contents: HardenedContents,
-  options: { isAppUrl: (url: string) => boolean; openExternal: (url: string) => void },
+  options: { isAppUrl: (url: string) => boolean; openExternal: (url: string) => void; now?: () => number },
 ): void {
+  const now = options.now ?? (() => Date.now());
+  let lastGesture = Number.NEGATIVE_INFINITY;
+  contents.on('input-event', (_event, input) => {
+    if (GESTURES.has(input.type)) lastGesture = now();
+  });
   const leaveForBrowser = (url: string): void => {
-    if (isSafeExternalUrl(url)) options.openExternal(url);
+    if (isSafeExternalUrl(url) && now() - lastGesture <= GESTURE_WINDOW_MS) options.openExternal(url);
   };
   contents.on('will-navigate', (event) => {
     if (options.isAppUrl(event.url)) return;

@@ -51,6 +51,7 @@ function fakeContents() {
     contents: contents as unknown as HardenedContents & WebContents,
     emit,
     open: (url: string) => openHandler!({ url }),
+    input: (input: { type: string }) => listeners.get('input-event')!({}, input),
   };
 }
 
@@ -129,8 +130,14 @@ describe('hardenWebContents', () => {
   const setup = () => {
     const fake = fakeContents();
     const openExternal = vi.fn();
-    hardenWebContents(fake.contents, { isAppUrl, openExternal });
-    return { ...fake, openExternal };
+    let clock = 10_000;
+    hardenWebContents(fake.contents, { isAppUrl, openExternal, now: () => clock });
+    /** The user clicks; `later` ms pass. */
+    const click = (later = 0) => {
+      fake.input({ type: 'mouseDown' });
+      clock += later;
+    };
+    return { ...fake, openExternal, click, wait: (ms: number) => (clock += ms) };
   };
 
   it('prevents navigation to foreign URLs and lets the app navigate to itself', () => {
@@ -141,10 +148,17 @@ describe('hardenWebContents', () => {
     expect(openExternal).not.toHaveBeenCalled();
   });
 
-  it('sends https links to the OS browser instead of navigating', () => {
-    const { emit, openExternal } = setup();
+  it('sends https links to the OS browser instead of navigating, right after a click only', () => {
+    const { emit, openExternal, click, wait } = setup();
+    // A page navigating on its own, with no click: prevented, and nothing opens.
+    expect(emit('will-navigate', { url: 'https://edpb.europa.eu/' })).toHaveBeenCalled();
+    expect(openExternal).not.toHaveBeenCalled();
+    click(200);
     expect(emit('will-navigate', { url: 'https://edpb.europa.eu/' })).toHaveBeenCalled();
     expect(openExternal).toHaveBeenCalledWith('https://edpb.europa.eu/');
+    wait(5_000);
+    emit('will-navigate', { url: 'https://edpb.europa.eu/later' });
+    expect(openExternal).toHaveBeenCalledTimes(1);
   });
 
   it('prevents redirects and sub-frame navigation away from the app', () => {
@@ -162,7 +176,8 @@ describe('hardenWebContents', () => {
   });
 
   it('denies every new window, opening only https URLs externally', () => {
-    const { open, openExternal } = setup();
+    const { open, openExternal, click } = setup();
+    click();
     expect(open('https://gdpr-info.eu/art-33-gdpr/')).toEqual({ action: 'deny' });
     expect(open('http://insecure.example/')).toEqual({ action: 'deny' });
     expect(open('file:///etc/passwd')).toEqual({ action: 'deny' });
