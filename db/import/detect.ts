@@ -102,7 +102,9 @@ export async function detectFile(path: string, fileName: string): Promise<Detect
     throw fileProblem('not-spreadsheet', `${fileName} is an old Office document, not a spreadsheet.`);
   }
 
-  if (head.readUInt32LE(0) === 0x04034b50 || head.readUInt32LE(0) === 0x06054b50) {
+  // A file of fewer than four bytes has no ZIP signature (and reads as text).
+  const magic = head.length >= 4 ? head.readUInt32LE(0) : -1;
+  if (magic === 0x04034b50 || magic === 0x06054b50) {
     let entries: ZipEntry[];
     try {
       entries = await readZipDirectory(path);

@@ -223,6 +223,25 @@ describe('corrupted files', () => {
   }, 300_000);
 });
 
+describe('tiny files', () => {
+  it('a file of one to three bytes is read as text, never a crash inside the detection', async () => {
+    const { dir: dbDir, cleanup: dbCleanup } = tempDir();
+    const core = openCore({ dbPath: join(dbDir, 't.sqlite'), door: 'cli', actor: 't', importMode: 'inline' });
+    try {
+      for (const bytes of ['P', 'PK', 'PK\u0003']) {
+        const path = join(dir, `tiny-${bytes.length}.csv`);
+        writeFileSync(path, bytes);
+        const r = await core.dispatch('import:inspect', { source: { path } });
+        expect(!r.ok && r.error.code, bytes).toBe('VALIDATION');
+        expect(!r.ok && r.error.message, bytes).not.toMatch(/could not be read/);
+      }
+    } finally {
+      core.close();
+      dbCleanup();
+    }
+  });
+});
+
 describe('workbooks written without cell references', () => {
   it('are read: rows and cells without `r` follow the ones before them (the format allows it)', async () => {
     const source = join(dir, 'with-refs.xlsx');
