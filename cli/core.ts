@@ -1,5 +1,7 @@
 import type { Command } from 'commander';
+import { accessSync, constants, existsSync } from 'node:fs';
 import { userInfo } from 'node:os';
+import { dirname } from 'node:path';
 import { openCore, type Core, type Door } from '../db/core';
 import { defaultDbPath } from '../db/paths';
 import type { Channel, ChannelInput, ChannelOutput } from '../shared/contract';
@@ -21,11 +23,36 @@ export function actor(): string {
   }
 }
 
-/** Opens the core for one command and closes it afterwards; open errors become one clear line. */
+/** The commands that only read: `list`, `get`, `search`, `audit verify`, `export`. */
+const READING_COMMANDS = new Set(['list', 'get', 'search', 'verify', 'export']);
+
+/** True when the database file exists and it, or its folder (for the journal), cannot be written. */
+function cannotWrite(path: string): boolean {
+  if (!existsSync(path)) return false;
+  try {
+    accessSync(path, constants.W_OK);
+    accessSync(dirname(path), constants.W_OK);
+    return false;
+  } catch {
+    return true;
+  }
+}
+
+/**
+ * Opens the core for one command and closes it afterwards; open errors become one clear line. `--read-only`
+ * opens the database without writing a byte; a command that only reads also opens read-only, with a note, when
+ * the file or its folder cannot be written.
+ */
 export async function withCore<T>(command: Command, door: Door, fn: (core: Core) => Promise<T>): Promise<T> {
   let core: Core;
+  const dbPath = dbPathFrom(command);
+  let readOnly = command.optsWithGlobals<{ readOnly?: boolean }>().readOnly === true;
+  if (!readOnly && READING_COMMANDS.has(command.name()) && cannotWrite(dbPath)) {
+    readOnly = true;
+    process.stderr.write(`dpo: note: ${dbPath} cannot be written here; it is opened read-only.\n`);
+  }
   try {
-    core = openCore({ dbPath: dbPathFrom(command), door, actor: actor() });
+    core = openCore({ dbPath, door, actor: actor(), readOnly });
   } catch (err) {
     throw new CliError(
       err instanceof Error ? err.message : String(err),
@@ -58,7 +85,10 @@ export async function call<C extends Channel>(
       issues.length > 1
         ? `The input is not valid:${issues.map((d) => `\n  ${d.path}: ${d.message}`).join('')}`
         : result.error.message;
-    throw new CliError(message, result.error.code === 'VALIDATION' ? 2 : 1);
+    throw new CliError(
+      message,
+      result.error.code === 'VALIDATION' || result.error.code === 'FORBIDDEN' ? 2 : 1,
+    );
   }
   return result.value as ChannelOutput<C>;
 }

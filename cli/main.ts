@@ -15,6 +15,7 @@ export function buildProgram(): Command {
     .description('DPO Workbench: registers for Data Protection Officers, offline.')
     .version(APP_VERSION)
     .option('--db <path>', 'database file (default: the app-data folder; or set DPO_DB)')
+    .option('--read-only', 'open the database without writing to it (changes are refused)')
     // A wrong or missing option is one line on stderr and exit 2, never the whole help text.
     .configureOutput({
       outputError: (text, write) => write(`dpo: ${text.replace(/^error: /, '').trim()} (see --help)\n`),

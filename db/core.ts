@@ -34,6 +34,8 @@ export interface CoreOptions {
    * `DPO_AUDIT_HEADS`, else `audit-heads.json` in the app-data folder. Null: none (in-memory databases).
    */
   anchorFile?: string | null;
+  /** Open the database without writing to it: reading channels work, any change is refused in words. */
+  readOnly?: boolean;
 }
 
 /** The core behind every door: one dispatch, one database. */
@@ -79,10 +81,11 @@ function fromDoor(
  * file written by a newer version; the doors show that message and stop.
  */
 export function openCore(options: CoreOptions): Core {
-  const { db, fromVersion } = openDatabase(options.dbPath, { now: options.now });
+  const readOnly = options.readOnly === true;
+  const { db, fromVersion } = openDatabase(options.dbPath, { now: options.now, readOnly });
   const now = options.now ?? (() => new Date());
   // A snapshot a day, taken when the database is opened (a new, empty one has nothing to keep yet).
-  if (options.dbPath !== ':memory:' && fromVersion > 0 && dailyDue(options.dbPath, now())) {
+  if (!readOnly && options.dbPath !== ':memory:' && fromVersion > 0 && dailyDue(options.dbPath, now())) {
     try {
       takeSnapshot(db, options.dbPath, 'daily', now());
     } catch (err) {
@@ -91,7 +94,7 @@ export function openCore(options: CoreOptions): Core {
   }
   const audit = createAuditLog(db);
   const registers = createRegisters(db, audit);
-  registers.stampReferenceVersion();
+  if (!readOnly) registers.stampReferenceVersion();
   // The log's head as this app last saw it, kept outside the file: a log that shrank or forked since is reported.
   const anchorFile =
     options.anchorFile !== undefined
@@ -126,6 +129,7 @@ export function openCore(options: CoreOptions): Core {
     actor: options.actor,
     now,
     mode: options.importMode,
+    readOnly,
     onProgress: (event) => events.emit('progress', event),
     onUnexpected,
   });
@@ -133,6 +137,12 @@ export function openCore(options: CoreOptions): Core {
   const writing =
     <I, O>(fn: (input: I) => O) =>
     (input: I): O => {
+      if (readOnly) {
+        throw new AppError(
+          'FORBIDDEN',
+          `The database is open read-only (${options.dbPath}); nothing can be changed or saved.`,
+        );
+      }
       if (imports.isWriting()) {
         throw new AppError('CONFLICT', 'An import is being written; try again when it has finished.');
       }
@@ -266,7 +276,7 @@ export function openCore(options: CoreOptions): Core {
         // The anchor file could not be written (a read-only home): the next open checks against the last one.
       }
       // SQLite's advice for long-lived connections: refresh statistics that a session's changes made stale.
-      db.pragma('optimize');
+      if (!readOnly) db.pragma('optimize');
       db.close();
     },
   };

@@ -26,7 +26,7 @@ export { APPLICATION_ID };
  * Refuses, with one clear sentence, a database path that cannot be one: empty (SQLite would silently use a
  * throw-away database), a folder, a path below a file, or a file or folder that cannot be written.
  */
-function checkPath(path: string, exists: boolean): void {
+function checkPath(path: string, exists: boolean, readOnly = false): void {
   const refuse = (message: string, problem: string) => {
     throw new AppError('VALIDATION', message, { path, problem });
   };
@@ -51,6 +51,10 @@ function checkPath(path: string, exists: boolean): void {
       return false;
     }
   };
+  if (readOnly) {
+    if (!exists) refuse(`${path} does not exist; there is nothing to open read-only.`, 'missing');
+    return;
+  }
   if (exists && !writable(path)) {
     refuse(
       `${path} is read-only: the workbench cannot save changes to it. Make it writable, or copy it elsewhere.`,
@@ -134,13 +138,18 @@ function checkOwnFile(path: string, p: Probe): void {
  */
 export function openDatabase(
   path: string,
-  options: { migrations?: readonly Migration[]; now?: () => Date } = {},
+  options: {
+    migrations?: readonly Migration[];
+    now?: () => Date;
+    /** Open without writing a byte (an auditor's look, a file on read-only media). */
+    readOnly?: boolean;
+  } = {},
 ): OpenResult {
   const list = options.migrations ?? migrations;
   const latest = options.migrations ? list.length : LATEST_SCHEMA_VERSION;
   const isMemory = path === ':memory:';
   const exists = !isMemory && existsSync(path);
-  if (!isMemory) checkPath(path, exists);
+  if (!isMemory) checkPath(path, exists, options.readOnly);
 
   let fromVersion = 0;
   if (exists) {
@@ -157,6 +166,22 @@ export function openDatabase(
     }
   } else if (!isMemory) {
     mkdirSync(dirname(path), { recursive: true });
+  }
+
+  if (options.readOnly) {
+    if (fromVersion < latest) {
+      throw new AppError(
+        'VALIDATION',
+        `${path} is from an earlier version and needs a schema update, which cannot be written while it is open read-only. Open it where it can be written.`,
+        { path, problem: 'read-only' },
+      );
+    }
+    const db = new Database(path, { readonly: true, fileMustExist: true });
+    db.pragma('foreign_keys = ON');
+    db.pragma('busy_timeout = 5000');
+    db.pragma('cache_size = -65536');
+    db.pragma('mmap_size = 268435456');
+    return { db, fromVersion, backupPath: null };
   }
 
   const db = new Database(path);

@@ -28,6 +28,8 @@ export interface ImportServiceOptions {
   now: () => Date;
   onProgress(event: ProgressEvent): void;
   onUnexpected?(kind: string, detail: string): void;
+  /** The database is open read-only: imports, undo, round trips and presets are refused in words. */
+  readOnly?: boolean;
   /** 'inline' runs jobs on the calling thread (in-memory databases; tools). */
   mode?: 'worker' | 'inline';
   worker?: WorkerEntry;
@@ -117,6 +119,16 @@ export function createImportService(options: ImportServiceOptions) {
     return { path: reserved.path, downloadId: reserved.id };
   }
 
+  /** Refuses a change while the database is open read-only. */
+  const writable = () => {
+    if (options.readOnly) {
+      throw new AppError(
+        'FORBIDDEN',
+        `The database is open read-only (${options.dbPath}); nothing can be imported or changed.`,
+      );
+    }
+  };
+
   const handlers: Pick<Handlers, ImportChannel> = {
     'export:run': async (request) => {
       const target = exportTarget(request);
@@ -141,6 +153,7 @@ export function createImportService(options: ImportServiceOptions) {
         jobId,
       )) as RoundTripResult,
     'roundtrip:commit': async ({ source, options: o, jobId }) => {
+      writable();
       const result = (await jobs.run(
         { kind: 'roundtrip-commit', ...resolveSource(source), archiveMissing: o.archiveMissing },
         env(),
@@ -170,6 +183,7 @@ export function createImportService(options: ImportServiceOptions) {
     'import:preview': async (request) =>
       (await jobs.run(task('preview', request), env(), request.jobId)) as PreviewResult,
     'import:commit': async (request) => {
+      writable();
       const jobId = request.jobId ?? `commit-${Date.now().toString(36)}`;
       const result = (await jobs.run(task('commit', request), env(), jobId)) as CommitResult;
       // The upload served its purpose: the import is recorded and can be undone without it.
@@ -177,11 +191,14 @@ export function createImportService(options: ImportServiceOptions) {
       return { ...result, jobId };
     },
     'import:cancel': ({ jobId }) => ({ cancelled: jobs.cancel(jobId) }),
-    'import:undo': async ({ id, jobId }) =>
-      (await jobs.run({ kind: 'undo', importId: id }, env(), jobId)) as UndoResult,
+    'import:undo': async ({ id, jobId }) => {
+      writable();
+      return (await jobs.run({ kind: 'undo', importId: id }, env(), jobId)) as UndoResult;
+    },
     'import:list': ({ offset, limit }) => listImports(db, offset, limit),
     'import:presets:list': ({ register }) => presets.list(register),
     'import:presets:save': ({ register, name, mapping }) => {
+      writable();
       checkFields(
         register,
         Object.entries(mapping).map(([header, field]) => ({ path: `mapping.${header}`, field })),
@@ -190,7 +207,10 @@ export function createImportService(options: ImportServiceOptions) {
       for (const [header, field] of Object.entries(mapping)) byKey[presetKey(header)] = field;
       return presets.save(register, name, byKey, options.now());
     },
-    'import:presets:delete': ({ register, name }) => ({ deleted: presets.remove(register, name) }),
+    'import:presets:delete': ({ register, name }) => {
+      writable();
+      return { deleted: presets.remove(register, name) };
+    },
   };
 
   return {

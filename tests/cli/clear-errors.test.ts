@@ -68,6 +68,30 @@ describe('clear errors at the command line', () => {
   });
 });
 
+describe('--read-only', () => {
+  it('lists, verifies and exports without writing a byte of the database, and refuses a change in one line', async () => {
+    const t = testCore();
+    await ok(t.core, 'demo:load', {});
+    t.core.close();
+    const before = readFileSync(t.dbPath);
+    try {
+      const list = await dpo('--db', t.dbPath, '--read-only', 'vendors', 'list', '--json');
+      expect(list.code, list.stderr).toBe(0);
+      expect(JSON.parse(list.stdout)).toHaveLength(14);
+      expect((await dpo('--db', t.dbPath, '--read-only', 'audit', 'verify')).code).toBe(0);
+      const out = join(t.dir, 'audit.xlsx');
+      expect((await dpo('--db', t.dbPath, '--read-only', 'export', '--out', out)).code).toBe(0);
+      oneLine(
+        await dpo('--db', t.dbPath, '--read-only', 'vendors', 'archive', '1'),
+        /^dpo: The database is open read-only .*nothing can be changed or saved\.$/m,
+      );
+      expect(readFileSync(t.dbPath).equals(before)).toBe(true);
+    } finally {
+      t.cleanup();
+    }
+  });
+});
+
 describe('control characters', () => {
   it('are refused in every text field, naming the field, before they reach SQLite', async () => {
     const t = testCore();

@@ -33,6 +33,8 @@ export function testCore(start = '2026-03-02T10:00:00Z', options: { importMode?:
     dbPath,
     dir,
     setNow: (iso: string) => (now = new Date(iso)),
+    /** Removes the folder only (the core was closed by the test). */
+    cleanup,
     close: () => {
       core.close();
       cleanup();
