@@ -7,8 +7,6 @@ import { inspectFile } from './inspect';
 import type { JobContext } from './job-context';
 import { runImport } from './run-import';
 import type { ExportRequestParsed } from '../../shared/export';
-import { runExport } from '../export/run-export';
-import { runRoundTrip } from '../export/round-trip';
 import { takeSnapshot } from '../backups';
 import { undoImport } from './undo';
 
@@ -87,10 +85,13 @@ export async function runTask(
     ) {
       takeSnapshot(db, db.name, 'before-import', now);
     }
+    // Loaded when first needed: an import worker never carries the export's code (or its heap) at all.
     if (task.kind === 'export') {
+      const { runExport } = await import('../export/run-export');
       return await runExport(db, { request: task.request, path: task.path, actor: env.actor, now }, job);
     }
     if (task.kind === 'roundtrip-preview' || task.kind === 'roundtrip-commit') {
+      const { runRoundTrip } = await import('../export/round-trip');
       const params = {
         path: task.path,
         fileName: task.fileName,
