@@ -56,3 +56,20 @@ describe('uploads', () => {
     }
   });
 });
+
+describe('progress listeners', () => {
+  it('any number of open pages may listen without a leak warning', async () => {
+    t = testCore();
+    const warnings: string[] = [];
+    const onWarning = (w: Error) => warnings.push(w.name);
+    process.on('warning', onWarning);
+    try {
+      const offs = Array.from({ length: 25 }, () => t.core.onProgress(() => undefined));
+      await new Promise((r) => setImmediate(r));
+      offs.forEach((off) => off());
+      expect(warnings).not.toContain('MaxListenersExceededWarning');
+    } finally {
+      process.off('warning', onWarning);
+    }
+  });
+});
