@@ -54,7 +54,7 @@ export function RoundTripPanel({
       notifications.show({
         color: 'green',
         title: 'Changes written',
-        message: `${updated} records changed, ${created} added${archived ? `, ${archived} archived` : ''}. Each register's changes can be undone under Past imports.`,
+        message: `${updated} ${updated === 1 ? 'record' : 'records'} changed, ${created} added${archived ? `, ${archived} archived` : ''}. Each register's changes can be undone under Past imports.`,
       });
       setPreview(null);
       onDone();
