@@ -1,7 +1,7 @@
 import { stat } from 'node:fs/promises';
 import type { ExportLayout } from '../../shared/export';
-import { looksLikeFormula } from '../../shared/kit/export';
-import { countryLabel, readableValue } from '../../shared/kit/readable';
+import { looksLikeFormula, readableOrNull } from '../../shared/kit/export';
+import { countryLabel } from '../../shared/kit/readable';
 import { RIGHTS_BY_BASIS } from '../../shared/reference/lawful-basis';
 import { registerByName } from '../../shared/registers/index';
 import type { Register } from '../../shared/kit/define';
@@ -36,10 +36,7 @@ interface LayoutColumn {
 const list = (v: unknown): string[] =>
   Array.isArray(v) ? (v as unknown[]).filter((x): x is string => typeof x === 'string') : [];
 const join = (items: readonly string[], sep = '; ') => (items.length > 0 ? items.join(sep) : null);
-const read = (reg: Register, key: string, v: unknown) => {
-  const t = readableValue(reg, key, v);
-  return t === '—' ? null : t;
-};
+const read = readableOrNull;
 const ids = (v: unknown) => (Array.isArray(v) ? (v as number[]) : []);
 const vendorsOf = (a: Rec, l: Linked) => ids(a.vendors).flatMap((id) => l.vendors.get(id) ?? []);
 const transfersOf = (a: Rec, l: Linked) => ids(a.transfers).flatMap((id) => l.transfers.get(id) ?? []);

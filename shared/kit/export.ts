@@ -1,5 +1,5 @@
 import type { Register } from './define';
-import type { RowField, RowsDecl } from './fields';
+import type { AnyField, RowField, RowsDecl } from './fields';
 import { lowerLabel } from '../import/profile';
 import { countryLabel, readableValue } from './readable';
 
@@ -38,92 +38,15 @@ export function exportColumns(reg: Register): ExportColumn[] {
   for (const { name, field } of reg.fieldList) {
     if (field.export === false || field.personal) continue;
     const header = field.export ?? field.label;
-    const editable = field.kind !== 'rows' && field.kind !== 'struct' ? { field: name } : {};
-    if (field.kind === 'date') {
-      out.push({
-        key: name,
-        header,
-        kind: 'date',
-        value: (r) => (r[name] as string | null) ?? null,
-        ...editable,
-      });
-    } else if (field.kind === 'instant') {
-      out.push({
-        key: name,
-        header: /\(UTC\)$/.test(header) ? header : `${header} (UTC)`,
-        kind: 'instant',
-        value: (r) => (r[name] as string | null) ?? null,
-        ...editable,
-      });
-    } else if (field.kind === 'int' && !field.choices) {
-      out.push({
-        key: name,
-        header,
-        kind: 'number',
-        value: (r) => (r[name] as number | null) ?? null,
-        ...editable,
-      });
-    } else if (field.kind === 'ref') {
-      const nameKey = field.ref!.nameKey;
-      out.push({
-        key: name,
-        header,
-        kind: 'text',
-        value: (r) => (r[nameKey] as string | null) ?? null,
-        ...editable,
-      });
-    } else if (field.kind === 'refs') {
-      const nameKey = field.refs!.nameKey;
-      out.push({
-        key: name,
-        header,
-        kind: 'text',
-        value: (r) =>
-          joined(
-            ((r[nameKey] as (string | null)[] | undefined) ?? []).filter((n): n is string => n !== null),
-          ),
-        ...editable,
-      });
-    } else if (field.kind === 'choices') {
-      out.push({
-        key: name,
-        header,
-        kind: 'text',
-        value: (r) =>
-          joined(
-            ((r[name] as string[] | undefined) ?? []).map(
-              (v) => field.options?.find((o) => o.value === v)?.label ?? v,
-            ),
-          ),
-        ...editable,
-      });
-    } else if (field.kind === 'rows' || field.kind === 'struct') {
-      out.push({
-        key: name,
-        header,
-        kind: 'longText',
-        value: (r) => {
-          const text = readableValue(reg, name, r[name]);
-          return text === '—' ? null : text;
-        },
-      });
-    } else {
-      out.push({
-        key: name,
-        header,
-        kind: field.kind === 'longText' ? 'longText' : 'text',
-        value: (r) => {
-          const value = r[name];
-          if (Array.isArray(value)) {
-            const list = value as string[];
-            return joined(field.kind === 'countries' ? list.map(countryLabel) : list);
-          }
-          const text = readableValue(reg, name, value);
-          return text === '—' ? null : text;
-        },
-        ...editable,
-      });
-    }
+    const { kind, value } = fieldCell(reg, name, field);
+    out.push({
+      key: name,
+      header: kind === 'instant' && !/\(UTC\)$/.test(header) ? `${header} (UTC)` : header,
+      kind,
+      value,
+      // Risks, filings and a screening are edited in the workbench, never from a cell.
+      ...(field.kind !== 'rows' && field.kind !== 'struct' ? { field: name } : {}),
+    });
   }
   for (const [name, fact] of Object.entries(reg.derived)) {
     if (fact.export === false || fact.export === undefined) continue;
@@ -131,11 +54,10 @@ export function exportColumns(reg: Register): ExportColumn[] {
       key: name,
       header: fact.export,
       kind: fact.display === 'date' ? 'date' : 'text',
-      value: (r) => {
-        if (fact.display === 'date') return (r[name] as string | null) ?? null;
-        const text = readableValue(reg, name, r[name]);
-        return text === '—' ? null : text;
-      },
+      value:
+        fact.display === 'date'
+          ? (r) => (r[name] as string | null) ?? null
+          : (r) => readableOrNull(reg, name, r[name]),
     });
   }
   out.push(
@@ -144,6 +66,64 @@ export function exportColumns(reg: Register): ExportColumn[] {
     { key: 'updatedAt', header: 'Last changed (UTC)', kind: 'instant', value: (r) => r.updatedAt as string },
   );
   return out;
+}
+
+/** A value in words for a cell, or an empty cell where a DPO would read "—". */
+export function readableOrNull(reg: Register, name: string, value: unknown): string | null {
+  const text = readableValue(reg, name, value);
+  return text === '—' ? null : text;
+}
+
+/** How a field of each kind is written to a cell: its kind of cell, and the value a record gives it. */
+function fieldCell(reg: Register, name: string, field: AnyField): Pick<ExportColumn, 'kind' | 'value'> {
+  const raw = (r: Record<string, unknown>) => (r[name] as string | number | null | undefined) ?? null;
+  switch (field.kind) {
+    case 'date':
+      return { kind: 'date', value: raw };
+    case 'instant':
+      return { kind: 'instant', value: raw };
+    case 'ref':
+      return { kind: 'text', value: (r) => (r[field.ref!.nameKey] as string | null) ?? null };
+    case 'refs':
+      return {
+        kind: 'text',
+        value: (r) =>
+          joined(
+            ((r[field.refs!.nameKey] as (string | null)[] | undefined) ?? []).filter(
+              (n): n is string => n !== null,
+            ),
+          ),
+      };
+    case 'choices':
+      return {
+        kind: 'text',
+        value: (r) =>
+          joined(
+            ((r[name] as string[] | undefined) ?? []).map(
+              (v) => field.options?.find((o) => o.value === v)?.label ?? v,
+            ),
+          ),
+      };
+    case 'rows':
+    case 'struct':
+      return { kind: 'longText', value: (r) => readableOrNull(reg, name, r[name]) };
+    case 'int':
+      if (!field.choices) return { kind: 'number', value: raw };
+      break;
+    default:
+      break;
+  }
+  return {
+    kind: field.kind === 'longText' ? 'longText' : 'text',
+    value: (r) => {
+      const value = r[name];
+      if (Array.isArray(value)) {
+        const list = value as string[];
+        return joined(field.kind === 'countries' ? list.map(countryLabel) : list);
+      }
+      return readableOrNull(reg, name, value);
+    },
+  };
 }
 
 /** One column of a rows sheet (a DPIA's risks): the cell each entry gives it, beside its record's. */
