@@ -14,7 +14,7 @@ import { basename, dirname, join } from 'node:path';
 import { AppError } from '../shared/errors';
 import { registers as workbenchRegisters } from '../shared/registers/index';
 import { LATEST_SCHEMA_VERSION } from './migrations/index';
-import { APPLICATION_ID } from './app-id';
+import { ownerOf, readProbe, type FileProbe } from './own-file';
 import type { Db } from './open';
 
 /** Why a snapshot was taken. */
@@ -59,7 +59,10 @@ function atOf(name: string): string | null {
  * Reads a file that should be a workbench database, read-only: refuses another application's file, a file from a
  * newer version (the same message as opening one), and a damaged one (SQLite's integrity check).
  */
-export function inspectBackup(file: string): { schemaVersion: number; counts: Record<string, number> } {
+export function inspectBackup(
+  file: string,
+  options: { check: boolean } = { check: true },
+): { schemaVersion: number; counts: Record<string, number> } {
   let db: Db;
   try {
     db = new Database(file, { readonly: true, fileMustExist: true });
@@ -67,11 +70,9 @@ export function inspectBackup(file: string): { schemaVersion: number; counts: Re
     throw new AppError('VALIDATION', `${file} cannot be opened: ${(err as Error).message}.`, { path: file });
   }
   try {
-    let appId: number;
-    let version: number;
+    let probe: FileProbe;
     try {
-      appId = db.pragma('application_id', { simple: true }) as number;
-      version = db.pragma('user_version', { simple: true }) as number;
+      probe = readProbe(db);
     } catch {
       throw new AppError(
         'NOT_A_WORKBENCH_DB',
@@ -81,12 +82,9 @@ export function inspectBackup(file: string): { schemaVersion: number; counts: Re
         },
       );
     }
-    const tables = new Set(
-      (db.prepare("SELECT name FROM sqlite_schema WHERE type = 'table'").all() as { name: string }[]).map(
-        (t) => t.name,
-      ),
-    );
-    if (appId !== APPLICATION_ID && !(appId === 0 && tables.has('audit_log') && tables.has('vendors'))) {
+    // An empty database is no backup either: only the workbench's own files, marked or from before the mark.
+    const owner = ownerOf(probe);
+    if (owner !== 'workbench' && owner !== 'earlier') {
       throw new AppError(
         'NOT_A_WORKBENCH_DB',
         `${file} is not a DPO Workbench database; nothing was changed.`,
@@ -95,6 +93,8 @@ export function inspectBackup(file: string): { schemaVersion: number; counts: Re
         },
       );
     }
+    const version = probe.userVersion;
+    const tables = new Set(probe.tables);
     if (version > LATEST_SCHEMA_VERSION) {
       throw new AppError(
         'DB_FROM_FUTURE',
@@ -102,7 +102,7 @@ export function inspectBackup(file: string): { schemaVersion: number; counts: Re
         { path: file, schemaVersion: version, supported: LATEST_SCHEMA_VERSION },
       );
     }
-    const check = db.pragma('integrity_check', { simple: true }) as string;
+    const check = options.check ? (db.pragma('integrity_check', { simple: true }) as string) : 'ok';
     if (check !== 'ok') {
       throw new AppError('VALIDATION', `${file} is damaged (${check}); nothing was changed.`, { path: file });
     }
@@ -130,7 +130,8 @@ export function listBackups(dbPath: string): BackupInfo[] {
     const file = join(dir, name);
     let facts: { schemaVersion: number; counts: Record<string, number> };
     try {
-      facts = inspectBackup(file);
+      // Listing reads the counts only: each snapshot was checked whole when taken, and is again before a restore.
+      facts = inspectBackup(file, { check: false });
     } catch {
       facts = { schemaVersion: -1, counts: {} };
     }

@@ -2,7 +2,7 @@ import Database from 'better-sqlite3';
 import { accessSync, constants, existsSync, mkdirSync, statSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { AppError } from '../shared/errors';
-import { APPLICATION_ID } from './app-id';
+import { APPLICATION_ID, ownerOf, readProbe, type FileProbe } from './own-file';
 import { takeSnapshot } from './backups';
 import { LATEST_SCHEMA_VERSION, migrations, type Migration } from './migrations/index';
 
@@ -14,10 +14,6 @@ export interface OpenResult {
   fromVersion: number;
   /** Where a copy of the file was taken before migrating it, if one was. */
   backupPath: string | null;
-}
-
-function readUserVersion(db: Db): number {
-  return db.pragma('user_version', { simple: true }) as number;
 }
 
 export { APPLICATION_ID };
@@ -69,15 +65,7 @@ function checkPath(path: string, exists: boolean, readOnly = false): void {
   }
 }
 
-/** What the read-only look at an existing file found. */
-interface Probe {
-  userVersion: number;
-  applicationId: number;
-  /** Tables in the file; none for an empty (new) database. */
-  tables: string[];
-}
-
-function probeFile(path: string): Probe {
+function probeFile(path: string): FileProbe {
   let probe: Db;
   try {
     probe = new Database(path, { readonly: true, fileMustExist: true });
@@ -85,15 +73,7 @@ function probeFile(path: string): Probe {
     throw new AppError('INTERNAL', `Could not open the database at ${path}: ${(err as Error).message}`);
   }
   try {
-    return {
-      userVersion: readUserVersion(probe),
-      applicationId: probe.pragma('application_id', { simple: true }) as number,
-      tables: (
-        probe.prepare("SELECT name FROM sqlite_schema WHERE type = 'table' ORDER BY name").all() as {
-          name: string;
-        }[]
-      ).map((t) => t.name),
-    };
+    return readProbe(probe);
   } catch (err) {
     throw new AppError(
       'NOT_A_WORKBENCH_DB',
@@ -105,19 +85,13 @@ function probeFile(path: string): Probe {
   }
 }
 
-/** Files from before the mark existed: the workbench's own tables, no mark yet. */
-const WORKBENCH_TABLES = ['audit_log', 'vendors'];
-
 /**
  * Refuses, before a byte is written, a file that is not the workbench's: another mark in its header, or tables
  * without the mark that are not the workbench's own (an unmarked file from an earlier version is recognised by
  * its tables and marked when opened).
  */
-function checkOwnFile(path: string, p: Probe): void {
-  if (p.applicationId === APPLICATION_ID) return;
-  const empty = p.tables.length === 0 && p.userVersion === 0;
-  const earlier = p.applicationId === 0 && WORKBENCH_TABLES.every((t) => p.tables.includes(t));
-  if (empty || earlier) return;
+function checkOwnFile(path: string, p: FileProbe): void {
+  if (ownerOf(p) !== 'foreign') return;
   const what =
     p.applicationId !== 0
       ? `it belongs to another application (application id ${p.applicationId})`
@@ -132,7 +106,7 @@ function checkOwnFile(path: string, p: Probe): void {
 /**
  * Opens (creating when absent) the workbench database and brings its schema up to date.
  * - Refuses, untouched, a file written by a newer version (DB_FROM_FUTURE).
- * - Copies an existing file before migrating it (`<file>.before-v<N>-<timestamp>.sqlite`).
+ * - Takes a checked snapshot of an existing file before migrating it (in its backups folder, db/backups.ts).
  * - Runs pending migrations in one transaction and sets `PRAGMA user_version`.
  * Then sets WAL, foreign keys and a busy timeout.
  */
