@@ -1,15 +1,5 @@
 import Database from 'better-sqlite3';
-import { createHash } from 'node:crypto';
-import {
-  copyFileSync,
-  existsSync,
-  mkdirSync,
-  readdirSync,
-  readFileSync,
-  renameSync,
-  rmSync,
-  statSync,
-} from 'node:fs';
+import { copyFileSync, existsSync, mkdirSync, readdirSync, renameSync, rmSync, statSync } from 'node:fs';
 import { basename, dirname, join } from 'node:path';
 import { AppError } from '../shared/errors';
 import { registers as workbenchRegisters } from '../shared/registers/index';
@@ -229,11 +219,6 @@ export function dailyDue(dbPath: string, now: Date): boolean {
     .sort()
     .at(-1);
   return !newest || now.getTime() - Date.parse(newest) > 24 * 3600 * 1000;
-}
-
-/** The SHA-256 of a file, for the audit entry of a restore. */
-export function fileSha256(file: string): string {
-  return createHash('sha256').update(readFileSync(file)).digest('hex');
 }
 
 /**

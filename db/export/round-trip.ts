@@ -1,5 +1,5 @@
-import { createHash, randomUUID } from 'node:crypto';
-import { createReadStream } from 'node:fs';
+import { randomUUID } from 'node:crypto';
+import { statSync } from 'node:fs';
 import { parseCountry } from '../../shared/countries';
 import { AppError, type FieldIssue } from '../../shared/errors';
 import type { RoundTripChange, RoundTripIssue, RoundTripResult } from '../../shared/export';
@@ -16,6 +16,7 @@ import { createAuditLog } from '../audit';
 import { fileProblem } from '../import/detect';
 import type { JobContext } from '../import/job-context';
 import { openRowSource, type SheetRow } from '../import/row-source';
+import { fileSha256, insertImport, markImportEnd } from '../import/store';
 import type { KitRecord } from '../kit/repository';
 import type { Db } from '../open';
 import { createRegisters } from '../registers';
@@ -443,14 +444,13 @@ export async function runRoundTrip(
         // Every field the write would change, the ones the file changed and any the core fills in (a default
         // from the settings), so the preview shows all that the commit writes.
         const changed = reg.fieldList
-          .filter((f) => !f.field.personal && (record ? true : edited.includes(f.name)))
+          .filter((f) => !f.field.personal && (record || edited.includes(f.name)))
           .filter(
             (f) =>
               JSON.stringify(record ? (base[f.name] ?? null) : null) !==
               JSON.stringify(prepared[f.name] ?? null),
           )
-          .map((f) => f.name)
-          .filter((name) => record || edited.includes(name));
+          .map((f) => f.name);
         if (record && changed.length === 0) {
           summary.unchanged++;
           return;
@@ -540,28 +540,35 @@ export async function runRoundTrip(
         if (archived && mode === 'commit') repo.archive(id, ctx);
         missing.push({ id, title: titles.get(id) ?? `#${id}`, archived });
       }
-      if (
-        mode === 'commit' &&
-        (summary.updated > 0 || summary.created > 0 || missing.some((x) => x.archived))
-      ) {
-        recordImport(
-          db,
-          importId,
-          params,
-          m.sheet,
-          reg.name,
-          summary,
-          (fileInfo ??= await fileFacts(params.path)),
-        );
+      // A sheet that changed something is recorded as an import of its own, so it can be undone.
+      const recorded =
+        mode === 'commit' && (summary.updated > 0 || summary.created > 0 || missing.some((x) => x.archived));
+      if (recorded) {
+        fileInfo ??= { size: statSync(params.path).size, sha256: await fileSha256(params.path) };
+        insertImport(db, {
+          id: importId,
+          register: reg.name,
+          fileName: params.fileName,
+          fileSize: fileInfo.size,
+          fileSha256: fileInfo.sha256,
+          sheet: m.sheet,
+          headerRow: 1,
+          mapping: {},
+          options: { roundTrip: true, archiveMissing: params.archiveMissing },
+          counts: {
+            rows: summary.rows,
+            created: summary.created,
+            updated: summary.updated,
+            merged: 0,
+            skipped: summary.unchanged,
+            invalid: summary.invalid,
+          },
+          actor: params.actor,
+          createdAt: params.now.toISOString(),
+        });
+        markImportEnd(db, importId);
       }
-      sheets.push({
-        ...summary,
-        missing,
-        importId:
-          mode === 'commit' && (summary.updated > 0 || summary.created > 0 || missing.some((x) => x.archived))
-            ? importId
-            : null,
-      });
+      sheets.push({ ...summary, missing, importId: recorded ? importId : null });
     }
     job.checkCancelled();
     if (mode === 'commit') db.exec('COMMIT');
@@ -660,48 +667,4 @@ function headerLayout(
     out.push({ index, key });
   });
   return out;
-}
-
-function recordImport(
-  db: Db,
-  importId: string,
-  params: RoundTripParams,
-  sheet: string,
-  register: string,
-  s: { rows: number; created: number; updated: number; invalid: number; unchanged: number },
-  file: { size: number; sha256: string },
-): void {
-  db.prepare(
-    `INSERT INTO imports (id, register, file_name, file_size, file_sha256, sheet, header_row, mapping, options,
-         rows, created, updated, merged, skipped, invalid, actor, created_at, last_audit_id)
-       VALUES (?, ?, ?, ?, ?, ?, 1, '{}', ?, ?, ?, ?, 0, ?, ?, ?, ?, 0)`,
-  ).run(
-    importId,
-    register,
-    params.fileName,
-    file.size,
-    file.sha256,
-    sheet,
-    JSON.stringify({ roundTrip: true, archiveMissing: params.archiveMissing }),
-    s.rows,
-    s.created,
-    s.updated,
-    s.unchanged,
-    s.invalid,
-    params.actor,
-    params.now.toISOString(),
-  );
-  db.prepare(
-    'UPDATE imports SET last_audit_id = (SELECT last_id FROM audit_head WHERE id = 1) WHERE id = ?',
-  ).run(importId);
-}
-
-async function fileFacts(path: string): Promise<{ size: number; sha256: string }> {
-  const hash = createHash('sha256');
-  let size = 0;
-  for await (const chunk of createReadStream(path)) {
-    hash.update(chunk as Buffer);
-    size += (chunk as Buffer).length;
-  }
-  return { size, sha256: hash.digest('hex') };
 }

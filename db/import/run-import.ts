@@ -1,5 +1,4 @@
-import { createHash, randomUUID } from 'node:crypto';
-import { createReadStream } from 'node:fs';
+import { randomUUID } from 'node:crypto';
 import { AppError, type FieldIssue } from '../../shared/errors';
 import { REGION_RULE } from '../../shared/import/countries-cell';
 import { importProfile, lowerLabel, unmappedRequired } from '../../shared/import/profile';
@@ -30,6 +29,7 @@ import { fileProblem } from './detect';
 import { headerLabel, isBlankRow, isNoteRow } from './header-row';
 import type { JobContext } from './job-context';
 import { openRowSource } from './row-source';
+import { fileSha256, insertImport, markImportEnd } from './store';
 
 export interface RunImportParams {
   path: string;
@@ -400,44 +400,36 @@ export async function runImport(
     const mapping: Record<string, string | null> = {};
     for (const c of request.columns) mapping[c.header] = c.field;
     const sha256 = await fileSha256(params.path);
-    const nowIso = params.now.toISOString();
-    const info = db
-      .prepare(
-        `INSERT INTO imports (id, register, file_name, file_size, file_sha256, sheet, header_row, mapping, options,
-           rows, created, updated, merged, skipped, invalid, actor, created_at, last_audit_id)
-         VALUES (@id, @register, @file_name, @file_size, @file_sha256, @sheet, @header_row, @mapping, @options,
-           @rows, @created, @updated, @merged, @skipped, @invalid, @actor, @created_at, 0)`,
-      )
-      .run({
-        id: importId,
-        register: request.register,
-        file_name: fileName,
-        file_size: source.fileSize,
-        file_sha256: sha256,
-        sheet: request.sheet,
-        header_row: request.headerRow,
-        mapping: JSON.stringify(mapping),
-        options: JSON.stringify(request.options),
+    const seq = insertImport(db, {
+      id: importId,
+      register: request.register,
+      fileName,
+      fileSize: source.fileSize,
+      fileSha256: sha256,
+      sheet: request.sheet,
+      headerRow: request.headerRow,
+      mapping,
+      options: request.options,
+      counts: {
         rows: counts.rows,
         created: counts.created,
         updated: counts.updated,
         merged: counts.merged,
         skipped: counts.skipped,
         invalid: counts.invalid,
-        actor: params.actor,
-        created_at: nowIso,
-      });
+      },
+      actor: params.actor,
+      createdAt: params.now.toISOString(),
+    });
     audit.append(ctx, [
       {
         entity: 'import',
-        entityId: Number(info.lastInsertRowid),
+        entityId: seq,
         action: 'create',
         newValue: { fileName, sha256, register: request.register, sheet: request.sheet, ...counts },
       },
     ]);
-    db.prepare(
-      'UPDATE imports SET last_audit_id = (SELECT last_id FROM audit_head WHERE id = 1) WHERE id = ?',
-    ).run(importId);
+    markImportEnd(db, importId);
     job.checkCancelled();
     db.exec('COMMIT');
     return {
@@ -493,10 +485,4 @@ function checkHeader(cells: readonly CellValue[], request: ImportRequestParsed, 
       );
     }
   }
-}
-
-async function fileSha256(path: string): Promise<string> {
-  const hash = createHash('sha256');
-  for await (const chunk of createReadStream(path)) hash.update(chunk as Buffer);
-  return hash.digest('hex');
 }

@@ -1,3 +1,5 @@
+import { createHash } from 'node:crypto';
+import { createReadStream } from 'node:fs';
 import { AppError } from '../../shared/errors';
 import type { ImportRecord, ImportRegister, MappingPreset } from '../../shared/import/types';
 import type { Db } from '../open';
@@ -44,6 +46,72 @@ function toRecord(r: ImportRow): ImportRecord {
     undoneAt: r.undone_at,
     undoneBy: r.undone_by,
   };
+}
+
+/** What an import (or a workbook's round trip) records of itself when it commits. */
+export interface NewImport {
+  id: string;
+  register: string;
+  fileName: string;
+  fileSize: number;
+  fileSha256: string;
+  sheet: string | null;
+  headerRow: number;
+  mapping: Record<string, string | null>;
+  options: unknown;
+  counts: {
+    rows: number;
+    created: number;
+    updated: number;
+    merged: number;
+    skipped: number;
+    invalid: number;
+  };
+  actor: string;
+  createdAt: string;
+}
+
+/** Records an import inside its transaction; returns its row number, for its own audit entry. */
+export function insertImport(db: Db, i: NewImport): number {
+  const info = db
+    .prepare(
+      `INSERT INTO imports (id, register, file_name, file_size, file_sha256, sheet, header_row, mapping, options,
+         rows, created, updated, merged, skipped, invalid, actor, created_at, last_audit_id)
+       VALUES (@id, @register, @file_name, @file_size, @file_sha256, @sheet, @header_row, @mapping, @options,
+         @rows, @created, @updated, @merged, @skipped, @invalid, @actor, @created_at, 0)`,
+    )
+    .run({
+      id: i.id,
+      register: i.register,
+      file_name: i.fileName,
+      file_size: i.fileSize,
+      file_sha256: i.fileSha256,
+      sheet: i.sheet,
+      header_row: i.headerRow,
+      mapping: JSON.stringify(i.mapping),
+      options: JSON.stringify(i.options),
+      ...i.counts,
+      actor: i.actor,
+      created_at: i.createdAt,
+    });
+  return Number(info.lastInsertRowid);
+}
+
+/**
+ * Marks the last audit entry an import wrote, once its entries are in: later entries on the same records are
+ * changes made after it, which an undo must not lose.
+ */
+export function markImportEnd(db: Db, id: string): void {
+  db.prepare(
+    'UPDATE imports SET last_audit_id = (SELECT last_id FROM audit_head WHERE id = 1) WHERE id = ?',
+  ).run(id);
+}
+
+/** A file's SHA-256, read as a stream (a 100 MB list is never held whole). */
+export async function fileSha256(path: string): Promise<string> {
+  const hash = createHash('sha256');
+  for await (const chunk of createReadStream(path)) hash.update(chunk as Buffer);
+  return hash.digest('hex');
 }
 
 /** The record of past imports, newest first. */
