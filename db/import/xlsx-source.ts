@@ -1,10 +1,12 @@
+import { once } from 'node:events';
+import { PassThrough } from 'node:stream';
 import ExcelJS from 'exceljs';
 import { AppError } from '../../shared/errors';
 import type { CellValue } from '../../shared/import/types';
 import { decodeEntities } from '../../shared/import/text';
 import { fileProblem, readerReason } from './detect';
 import type { MergedRange, RowSource, SheetRow } from './row-source';
-import { readEntry, ZipDamaged, type ZipEntry } from './zip';
+import { readEntry, streamEntry, ZipDamaged, type ZipEntry } from './zip';
 
 interface SheetInfo {
   name: string;
@@ -80,6 +82,69 @@ export function toCellValue(v: ExcelValue): CellValue {
     if ('text' in v) return toCellValue((v as { text: ExcelValue }).text);
   }
   return null;
+}
+
+/** The parts of a workbook exceljs's streaming reader needs before any sheet: relationships, sheets, strings, styles. */
+const WORKBOOK_PARTS = [
+  'xl/_rels/workbook.xml.rels',
+  'xl/workbook.xml',
+  'xl/sharedStrings.xml',
+  'xl/styles.xml',
+];
+
+/** exceljs's streaming reader, as far as the parts it parses before sheets are concerned. */
+interface PrimeableReader {
+  sharedStrings?: unknown[];
+  _parseRels(entry: NodeJS.ReadableStream): Promise<void>;
+  _parseWorkbook(entry: NodeJS.ReadableStream): Promise<void>;
+  _parseSharedStrings(entry: NodeJS.ReadableStream): AsyncGenerator<unknown>;
+  _parseStyles(entry: NodeJS.ReadableStream): Promise<void>;
+}
+
+/**
+ * Reads the workbook's own parts into exceljs's streaming reader before it streams the file, from the ZIP's
+ * central directory (each part checked against its CRC), then has the reader skip them when it meets them.
+ * In one streaming pass the reader meets them in stored order, and exceljs stores xl/workbook.xml last: the
+ * sheets were then parked in temporary files and, on a busy machine, parsed before the workbook was read
+ * (exceljs issue 3064, "Cannot read properties of undefined (reading 'sheets')", the styles lost with it).
+ * Primed, every sheet is read as it streams past, with the workbook, its strings and its styles known.
+ */
+async function primeReader(
+  reader: PrimeableReader,
+  path: string,
+  entries: readonly ZipEntry[],
+): Promise<void> {
+  const byName = new Map(entries.map((e) => [e.name, e]));
+  const feed = async (name: string, parse: (stream: NodeJS.ReadableStream) => Promise<void>) => {
+    const entry = byName.get(name);
+    if (!entry) return false;
+    const pass = new PassThrough();
+    const feeding = streamEntry(path, entry, async (chunk) => {
+      if (!pass.write(chunk)) await once(pass, 'drain');
+    }).then(
+      () => pass.end(),
+      (err: unknown) => pass.destroy(err as Error),
+    );
+    await Promise.all([parse(pass), feeding]);
+    return true;
+  };
+  await feed(WORKBOOK_PARTS[0]!, (s) => reader._parseRels(s));
+  await feed(WORKBOOK_PARTS[1]!, (s) => reader._parseWorkbook(s));
+  const strings = await feed(WORKBOOK_PARTS[2]!, async (s) => {
+    for await (const _ of reader._parseSharedStrings(s)) {
+      // cached by the reader, not emitted
+    }
+  });
+  // A workbook with its strings inline has no table of them: an empty one lets the sheets be read at once.
+  if (!strings) reader.sharedStrings = [];
+  await feed(WORKBOOK_PARTS[3]!, (s) => reader._parseStyles(s));
+  // Met again in the stream: skipped (the reader drains each part it does not read).
+  reader._parseRels = async () => undefined;
+  reader._parseWorkbook = async () => undefined;
+  reader._parseSharedStrings = async function* () {
+    // already read
+  };
+  reader._parseStyles = async () => undefined;
 }
 
 /** "A", "B", … "AA": a column letter from its 1-based number. */
@@ -252,6 +317,14 @@ export async function openXlsxSource(
         entries: 'emit',
       });
       reader = wb;
+      try {
+        await primeReader(wb as unknown as PrimeableReader, path, entries);
+      } catch (err) {
+        if (err instanceof ZipDamaged) {
+          throw fileProblem('corrupt', `${fileName} is damaged and cannot be read (${err.message}).`);
+        }
+        throw err;
+      }
       let currentFileNo: string | null = null;
       // The typings omit that the reader is an EventEmitter; its 'entry' event names each part as it starts.
       (wb as unknown as import('node:events').EventEmitter).on(

@@ -150,6 +150,35 @@ describe('inspecting a workbook', () => {
     });
   });
 
+  it('reads a sheet of a workbook stored with its workbook part last, every time, even forty at once', async () => {
+    // exceljs stores xl/workbook.xml last; its streaming reader could then parse a sheet before the workbook
+    // ("Cannot read properties of undefined (reading 'sheets')", exceljs issue 3064), more often on a busy machine.
+    await writeXlsx(join(dir, 'sheets.xlsx'), [
+      {
+        name: 'EU vendors',
+        rows: [
+          ['Vendor', 'Country'],
+          ['Acme', 'DE'],
+        ],
+      },
+      {
+        name: 'US vendors',
+        rows: [
+          ['Vendor', 'Country'],
+          ['Globex', 'US'],
+          ['Initech', 'US'],
+        ],
+      },
+    ]);
+    const reads = await Promise.allSettled(
+      Array.from({ length: 40 }, () => inspect('sheets.xlsx', { sheet: 'US vendors' })),
+    );
+    expect(reads.filter((r) => r.status === 'rejected')).toEqual([]);
+    expect(reads.map((r) => (r as PromiseFulfilledResult<{ rowCount: number }>).value.rowCount)).toEqual(
+      Array(40).fill(2),
+    );
+  });
+
   it('judges date order over the whole column', async () => {
     const rows: (string | null)[][] = [['Vendor', 'DPA signed', 'Next review']];
     for (let i = 0; i < 300; i++) rows.push([`V${i}`, '03/04/2024', '05/06/2025']);
