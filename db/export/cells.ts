@@ -197,3 +197,24 @@ export function rowFingerprint(
   columns.forEach((c, i) => hash.update(`${comparable(c.kind, cells[i])}\u0001`));
   return hash.digest('hex').slice(0, 16);
 }
+
+/**
+ * Lets the sheet's XML already written reach the zip before more is added. exceljs hands each filled buffer to
+ * the compressor without waiting, so a writer that never yields keeps the whole sheet in memory (hundreds of MB
+ * for 100,000 rows); waiting for the compressor's backpressure keeps memory flat, and the compression then runs
+ * on libuv's threads while the next rows are built.
+ */
+export async function letZipCatchUp(ws: ExcelJS.Worksheet): Promise<void> {
+  const pipes = (ws as unknown as { stream?: { pipes?: NodeJS.WritableStream[] } }).stream?.pipes ?? [];
+  for (const p of pipes) {
+    // exceljs's zip library uses readable-stream 2, whose streams predate `writableNeedDrain`.
+    const w = p as NodeJS.WritableStream & {
+      writableNeedDrain?: boolean;
+      _writableState?: { needDrain?: boolean };
+    };
+    if (w.writableNeedDrain ?? w._writableState?.needDrain) {
+      await new Promise<void>((resolve) => w.once('drain', () => resolve()));
+    }
+  }
+  await new Promise<void>((resolve) => setImmediate(resolve));
+}

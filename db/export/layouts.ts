@@ -7,7 +7,7 @@ import { registerByName } from '../../shared/registers/index';
 import type { Register } from '../../shared/kit/define';
 import type { JobContext } from '../import/job-context';
 import type { KitRecord } from '../kit/repository';
-import { workbookWriter, writeBeside, type ExportWorkbook } from './cells';
+import { letZipCatchUp, workbookWriter, writeBeside, type ExportWorkbook } from './cells';
 import type { ExportSource } from './source';
 import type { ExportResult, WorkbookOptions } from './workbook';
 
@@ -335,7 +335,7 @@ export async function writeLayout(
       job.checkCancelled();
       check();
       job.progress({ rows, total, percent: total ? (100 * rows) / total : 100 });
-      await new Promise<void>((resolve) => setImmediate(resolve));
+      await letZipCatchUp(ws);
     }
     ws.commit();
   }

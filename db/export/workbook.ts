@@ -14,6 +14,7 @@ import { APP_VERSION } from '../../shared/version';
 import type { JobContext } from '../import/job-context';
 import {
   cellOf,
+  letZipCatchUp,
   numFmtOf,
   rowFingerprint,
   widthOf,
@@ -88,27 +89,6 @@ const columnStyles = new WeakMap<
   Sheet,
   { plain: Partial<ExcelJS.Style>[]; text: Partial<ExcelJS.Style>[] }
 >();
-
-/**
- * Lets the sheet's XML already written reach the zip before more is added. exceljs hands each filled buffer to
- * the compressor without waiting, so a writer that never yields keeps the whole sheet in memory (hundreds of MB
- * for 100,000 rows); waiting for the compressor's backpressure keeps memory flat, and the compression then runs
- * on libuv's threads while the next rows are built.
- */
-export async function letZipCatchUp(ws: Sheet): Promise<void> {
-  const pipes = (ws as unknown as { stream?: { pipes?: NodeJS.WritableStream[] } }).stream?.pipes ?? [];
-  for (const p of pipes) {
-    // exceljs's zip library uses readable-stream 2, whose streams predate `writableNeedDrain`.
-    const w = p as NodeJS.WritableStream & {
-      writableNeedDrain?: boolean;
-      _writableState?: { needDrain?: boolean };
-    };
-    if (w.writableNeedDrain ?? w._writableState?.needDrain) {
-      await new Promise<void>((resolve) => w.once('drain', () => resolve()));
-    }
-  }
-  await new Promise<void>((resolve) => setImmediate(resolve));
-}
 
 /** Adds a row; a text that a spreadsheet would read as a formula is kept as text ("@"), never evaluated. */
 function addRow(ws: Sheet, cells: readonly CellOut[]): void {

@@ -271,6 +271,12 @@ function textInput(max: number, required: boolean, message?: string, maxMessage?
     : OptionalTextSchema(max).default(null);
 }
 
+/** A reference as input gives it: the referred record's id, or its name (the core resolves names). */
+function idOrNameSchema(message = 'Give an id or a name.') {
+  const name = z.string().trim().min(1, message).max(300).refine(hasNoControl, CONTROL_MESSAGE);
+  return z.union([IdSchema, name], { error: message });
+}
+
 /** Short text: a name, a reference, a website. */
 export function text(o: Opt<true> & { max?: number; maxMessage?: string }): Field<'text', string>;
 export function text(o: Opt<false> & { max?: number }): Field<'text', string | null>;
@@ -436,13 +442,7 @@ export function ref<const N extends string>(
 ): Field<'ref', number | null, number | string | null> & { ref: { register: string; nameKey: N } };
 export function ref(o: Opt<boolean> & { register: string; nameKey: string }): AnyField {
   const required = o.required === true;
-  const name = z
-    .string()
-    .trim()
-    .min(1, o.message ?? 'Give an id or a name.')
-    .max(300)
-    .refine(hasNoControl, CONTROL_MESSAGE);
-  const idOrName = z.union([IdSchema, name], { error: o.message ?? 'Give an id or a name.' });
+  const idOrName = idOrNameSchema(o.message);
   return {
     ...o,
     kind: 'ref',
@@ -499,13 +499,7 @@ export function refs<const N extends string>(
 ): Field<'refs', number[], (number | string)[]> & {
   refs: { register: string; nameKey: N; link: LinkTable };
 } {
-  const name = z
-    .string()
-    .trim()
-    .min(1, o.message ?? 'Give an id or a name.')
-    .max(300)
-    .refine(hasNoControl, CONTROL_MESSAGE);
-  const idOrName = z.union([IdSchema, name], { error: o.message ?? 'Give an id or a name.' });
+  const idOrName = idOrNameSchema(o.message);
   return {
     ...o,
     kind: 'refs',
