@@ -1,7 +1,16 @@
 import { AppError } from '../../shared/errors';
-import type { Register } from '../../shared/kit/define';
+import type { DateRange, Register } from '../../shared/kit/define';
 import type { SqlEnv } from '../../shared/kit/fields';
-import { type Sql, sql, sqlId, sqlInList, sqlJoin, sqlKeyword, sqlLiteral } from '../../shared/kit/sql';
+import {
+  type Sql,
+  sql,
+  sqlDateRange,
+  sqlId,
+  sqlInList,
+  sqlJoin,
+  sqlKeyword,
+  sqlLiteral,
+} from '../../shared/kit/sql';
 import type { StatementCache } from './statements';
 
 /** A list query once the contract has parsed it. */
@@ -56,6 +65,7 @@ function conditions(reg: Register, q: ListQuery, env: SqlEnv): Condition[] {
     const value = q.filters[f.key];
     if (f.kind === 'text' || value === null || value === undefined) continue;
     if (Array.isArray(value) && value.length === 0) continue;
+    if (f.kind === 'date-range' && !(value as DateRange).from && !(value as DateRange).to) continue;
     if (f.source.kind === 'derived') {
       const decl = reg.derived[f.source.name]!.filter!;
       out.push(
@@ -71,6 +81,9 @@ function conditions(reg: Register, q: ListQuery, env: SqlEnv): Condition[] {
       out.push({ kind: 'row', where: sql`(${field.filter.sql(value as never, env)})` });
     } else if (f.kind === 'yes-no') {
       out.push({ kind: 'row', where: sql`${column} = ${sqlLiteral(Boolean(value))}` });
+    } else if (f.kind === 'date-range') {
+      const where = sqlDateRange(column, value as DateRange, field.kind === 'instant');
+      if (where) out.push({ kind: 'row', where });
     } else if (f.kind === 'country' && field.kind === 'countries') {
       const side = field.countryTable;
       if (!side) throw new AppError('INTERNAL', `${reg.name}.${f.source.name} has no country table.`);

@@ -6,6 +6,7 @@ import { m0004TransfersAndSettings } from './0004-transfers-and-settings';
 import { m0005ActivitiesAndDpias } from './0005-activities-and-dpias';
 import { m0006BreachesAndRequests } from './0006-breaches-and-requests';
 import { m0007BreachClosure } from './0007-breach-closure';
+import { m0008OverviewFacts } from './0008-overview-facts';
 
 export interface Migration {
   version: number;
@@ -25,6 +26,7 @@ export const migrations: readonly Migration[] = [
   m0005ActivitiesAndDpias,
   m0006BreachesAndRequests,
   m0007BreachClosure,
+  m0008OverviewFacts,
 ];
 
 export const LATEST_SCHEMA_VERSION = migrations.length;

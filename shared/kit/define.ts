@@ -1,5 +1,11 @@
 import { z } from 'zod';
-import { CountryCodeSchema, IdSchema, IsoDateTimeSchema, SortDirectionSchema } from '../domain/common';
+import {
+  CountryCodeSchema,
+  IdSchema,
+  IsoDateSchema,
+  IsoDateTimeSchema,
+  SortDirectionSchema,
+} from '../domain/common';
 import type { AnyField, Field, FilterDecl, Organisation, SqlEnv, TableDecl } from './fields';
 import { columnOf } from './fields';
 import type { Sql } from './sql';
@@ -244,7 +250,17 @@ export type ListFilter = {
   | { kind: 'choice'; options: { value: string; label: string }[] }
   | { kind: 'country' }
   | { kind: 'yes-no'; yes: string; no: string }
+  | { kind: 'date-range' }
 );
+
+/** A date-range filter's value: the first and last day, both included; either end may stay open. */
+export const DateRangeSchema = z
+  .object({ from: IsoDateSchema.nullable().default(null), to: IsoDateSchema.nullable().default(null) })
+  .refine((r) => r.from === null || r.to === null || r.from <= r.to, {
+    message: 'The range ends before it starts.',
+    path: ['to'],
+  });
+export type DateRange = { from: string | null; to: string | null };
 
 const registry = new Map<string, Register>();
 
@@ -274,6 +290,7 @@ function buildFilters(fields: FieldMap, derivedFacts: Record<string, AnyDerived>
     else if (f.kind === 'country') out.push({ ...base, kind: 'country' });
     else if (f.kind === 'yes-no')
       out.push({ ...base, kind: 'yes-no', yes: f.yes ?? 'Yes', no: f.no ?? 'No' });
+    else if (f.kind === 'date-range') out.push({ ...base, kind: 'date-range' });
     else {
       const options = (f.options ?? field?.options ?? []).map((o) => ({ value: o.value, label: o.label }));
       out.push({ ...base, kind: 'choice', options });
@@ -350,7 +367,7 @@ export function defineRegister<
     const out: Record<string, unknown> = { text: {} };
     for (const f of filters) {
       if (f.kind === 'choice' || f.kind === 'country') out[f.key] = [];
-      else if (f.kind === 'yes-no') out[f.key] = null;
+      else if (f.kind === 'yes-no' || f.kind === 'date-range') out[f.key] = null;
     }
     return out;
   };
@@ -368,6 +385,7 @@ export function defineRegister<
       filterShape[f.key] = z.array(z.enum(values)).default([]);
     } else if (f.kind === 'country') filterShape[f.key] = z.array(CountryCodeSchema).default([]);
     else if (f.kind === 'yes-no') filterShape[f.key] = z.boolean().nullable().default(null);
+    else if (f.kind === 'date-range') filterShape[f.key] = DateRangeSchema.nullable().default(null);
   }
   const query = z.object({
     offset: z.number().int().min(0).default(0),

@@ -96,7 +96,7 @@ export type CellRead =
 
 /** A per-column filter in the register table. */
 export interface FilterDecl {
-  kind: 'text' | 'choice' | 'country' | 'yes-no';
+  kind: 'text' | 'choice' | 'country' | 'yes-no' | 'date-range';
   /** The key in the query's `filters` (default: the field's name). */
   key?: string;
   /** Yes/no filters: the words of each choice. */

@@ -84,3 +84,28 @@ export function sqlInList(column: Sql, values: readonly (string | number)[]): Sq
 export function sqlKeyword(keyword: 'ASC' | 'DESC' | 'AND' | 'OR' | 'NOT' | ''): Sql {
   return Sql.of(keyword);
 }
+
+/** The day after `day` (`YYYY-MM-DD`), in the proleptic Gregorian calendar. */
+function nextDay(day: string): string {
+  const d = new Date(`${day}T00:00:00Z`);
+  d.setUTCDate(d.getUTCDate() + 1);
+  return d.toISOString().slice(0, 10);
+}
+
+/**
+ * A date-range filter on a column of days (both ends included), or of moments in UTC ISO-8601 (read by their UTC
+ * day); null when both ends are open.
+ */
+export function sqlDateRange(
+  column: Sql,
+  range: { from: string | null; to: string | null },
+  moments = false,
+): Sql | null {
+  const parts: Sql[] = [];
+  if (range.from) parts.push(sql`${column} >= ${sqlLiteral(range.from)}`);
+  if (range.to)
+    parts.push(
+      moments ? sql`${column} < ${sqlLiteral(nextDay(range.to))}` : sql`${column} <= ${sqlLiteral(range.to)}`,
+    );
+  return parts.length === 0 ? null : sql`(${sqlJoin(parts, ' AND ')})`;
+}

@@ -3,7 +3,7 @@ import { defineRegister, derived, type BaseRecord, type StoredFields } from '../
 import { choice, choices, instant, int, labels, longText, refs, rows, text } from '../kit/fields';
 import { notesField } from '../kit/oversight';
 import { sourceFields } from '../kit/source';
-import { sql } from '../kit/sql';
+import { sql, sqlInList } from '../kit/sql';
 import { foldText } from '../import/text';
 import { BREACH_REGIMES, breachDeadlineRule, DEFAULT_PROCESSOR_LIMIT_HOURS } from '../reference/breach';
 import { computeBreachClock, type BreachClock } from '../rules/breach-clock';
@@ -96,6 +96,7 @@ const fields = {
     required: true,
     message: 'Give the moment you became aware: the 72 hours run from it.',
     sort: true,
+    filter: { kind: 'date-range' },
     table: { size: 170 },
     form: {
       section: 'when',
@@ -644,6 +645,25 @@ export const breaches = defineRegister({
       compute: (b: BreachBase) => latestRisk(b),
       table: { size: 130, after: 'clock' },
       export: 'Risk to people (latest)',
+      // Kept so the Overview counts breaches by risk in SQL.
+      store: { column: 'latest_risk', value: (v) => v, until: () => null },
+      filter: {
+        kind: 'choice',
+        key: 'risk',
+        options: [
+          { value: 'high', label: 'High risk' },
+          { value: 'risk', label: 'Risk' },
+          { value: 'none', label: 'Unlikely to result in a risk' },
+          { value: 'unassessed', label: 'Not assessed yet' },
+        ],
+        sql: (wanted: readonly string[]) => {
+          const rated = wanted.filter((w) => w !== 'unassessed');
+          const parts = [];
+          if (rated.length > 0) parts.push(sqlInList(sql`r.latest_risk`, rated));
+          if (wanted.includes('unassessed')) parts.push(sql`r.latest_risk IS NULL`);
+          return parts.reduce((a, b) => sql`${a} OR ${b}`);
+        },
+      },
     }),
     nextStep: derived({
       label: 'Next step',

@@ -265,6 +265,27 @@ function highestResidual(d: DpiaBase): RiskLevel | null {
   return max;
 }
 
+/** Whether a risk stays high after its measures (Art 36(1)), by the rules engine's assessment. */
+const priorConsultationRequired = (d: DpiaBase): boolean =>
+  assessDpiaRisks(
+    (d.risks as Record<string, unknown>[])
+      .filter((r) => typeof r.likelihood === 'number' && typeof r.severity === 'number')
+      .map((r) => ({
+        title: r.title as string,
+        likelihood: r.likelihood as number,
+        severity: r.severity as number,
+        residualLikelihood: (r.residualLikelihood as number | null) ?? null,
+        residualSeverity: (r.residualSeverity as number | null) ?? null,
+      })),
+  ).priorConsultationRequired;
+
+/** Awaiting (required, not filed, the DPIA not closed or rejected), filed, or not required. */
+function priorConsultationOf(d: DpiaBase): 'awaiting' | 'filed' | 'not-required' {
+  if (d.priorConsultationOn !== null) return 'filed';
+  if (d.status === 'closed' || d.status === 'rejected') return 'not-required';
+  return priorConsultationRequired(d) ? 'awaiting' : 'not-required';
+}
+
 /** Data protection impact assessments (GDPR Art 35), with their risks, measures and the Art 36 question. */
 export const dpias = defineRegister({
   name: 'dpias',
@@ -316,20 +337,32 @@ export const dpias = defineRegister({
     priorConsultationRequired: derived({
       label: 'Prior consultation required',
       schema: z.boolean(),
-      compute: (d: DpiaBase) =>
-        assessDpiaRisks(
-          (d.risks as Record<string, unknown>[])
-            .filter((r) => typeof r.likelihood === 'number' && typeof r.severity === 'number')
-            .map((r) => ({
-              title: r.title as string,
-              likelihood: r.likelihood as number,
-              severity: r.severity as number,
-              residualLikelihood: (r.residualLikelihood as number | null) ?? null,
-              residualSeverity: (r.residualSeverity as number | null) ?? null,
-            })),
-        ).priorConsultationRequired,
+      compute: (d: DpiaBase) => priorConsultationRequired(d),
       table: { size: 120, short: 'Art 36', after: 'highestResidual' },
       export: `Prior consultation required (${cite(PRIOR_CONSULTATION)})`,
+    }),
+    /**
+     * Where the Art 36 question stands: awaiting (required, not filed, the DPIA still live), filed, or not
+     * required. Kept so the Overview counts the DPIAs awaiting prior consultation in SQL.
+     */
+    priorConsultation: derived({
+      label: 'Prior consultation',
+      schema: z.enum(['awaiting', 'filed', 'not-required']),
+      compute: (d: DpiaBase) => priorConsultationOf(d),
+      table: false,
+      export: false,
+      store: { column: 'prior_consultation', value: (v) => v, until: () => null },
+      filter: {
+        kind: 'choice',
+        key: 'priorConsultation',
+        column: 'priorConsultationRequired',
+        options: [
+          { value: 'awaiting', label: 'Awaiting prior consultation' },
+          { value: 'filed', label: 'Filed with the authority' },
+          { value: 'not-required', label: 'Not required' },
+        ],
+        sql: (states: readonly string[]) => sqlInList(sql`r.prior_consultation`, states),
+      },
     }),
     reviewOverdue: reviewOverdue<DpiaBase>({
       field: 'reviewOn',

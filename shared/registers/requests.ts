@@ -1,10 +1,10 @@
 import { z } from 'zod';
 import { AppError } from '../errors';
-import { defineRegister, derived, type BaseRecord, type StoredFields } from '../kit/define';
+import { defineRegister, derived, type BaseRecord, type DateRange, type StoredFields } from '../kit/define';
 import { choice, country, date, longText, refs, rows, text, type EnumOption } from '../kit/fields';
 import { notesField } from '../kit/oversight';
 import { sourceFields } from '../kit/source';
-import { sql, sqlInList } from '../kit/sql';
+import { sql, sqlDateRange, sqlInList } from '../kit/sql';
 import { foldText } from '../import/text';
 import { findJurisdiction, JURISDICTIONS } from '../reference/jurisdictions';
 import { addDays, daysBetween } from '../rules/calendar';
@@ -134,6 +134,15 @@ const fields = {
     import: false,
   }),
   feeReceivedOn: date({ label: 'Fee received on', table: false, form: { section: 'clock' }, import: false }),
+  acknowledgedOn: date({
+    label: 'Acknowledged on',
+    table: { size: 120, hidden: true },
+    form: {
+      section: 'clock',
+      description: 'The day you confirmed receipt (CCPA: within 10 business days, 11 CCR §7021(a))',
+    },
+    import: { synonyms: { phrases: ['acknowledged on', 'date acknowledged', 'acknowledgement sent'] } },
+  }),
   pauses: rows({
     label: 'Clock pauses',
     table: false,
@@ -178,6 +187,7 @@ const fields = {
   }),
   completedOn: date({
     label: 'Completed on',
+    filter: { kind: 'date-range' },
     table: { size: 120, hidden: true },
     form: { section: 'outcome' },
     import: { synonyms: { phrases: ['completed on', 'date closed', 'closure date'] } },
@@ -252,6 +262,14 @@ function stateOf(r: RequestBase, env: { today: string; settings: Settings }) {
   return deadlineOf(r, env).due < env.today ? ('overdue' as const) : ('open' as const);
 }
 
+/** Owed, late, sent, or none owed (no acknowledgement in the law, or the request already answered). */
+function ackStateOf(r: RequestBase, env: { today: string; settings: Settings }) {
+  if (r.acknowledgedOn) return 'sent' as const;
+  const due = deadlineOf(r, env).ackDue;
+  if (due === null || r.completedOn) return 'none' as const;
+  return due < env.today ? ('late' as const) : ('due' as const);
+}
+
 const StepSchema = z.object({
   text: z.string(),
   rule: z.string(),
@@ -301,6 +319,11 @@ export const requests = defineRegister({
         // An open pause moves the due date day by day.
         until: (r: RequestBase, env) => (hasOpenPause(r) ? addDays(env.today, 1) : null),
       },
+      filter: {
+        kind: 'date-range',
+        key: 'due',
+        sql: (range: DateRange) => sqlDateRange(sql`r.due_on`, range) ?? sql`1`,
+      },
     }),
     /** open, overdue or closed; kept so the register opens on what is open, overdue first. */
     state: derived({
@@ -338,11 +361,83 @@ export const requests = defineRegister({
       table: { size: 90, after: 'state', hidden: true },
       export: false,
     }),
-    legalDue: dateFact('Legal deadline', (d) => d.legalDue, 'Legal deadline'),
+    /** The legal deadline, kept so a closed request can be judged on time or late in SQL. */
+    legalDue: derived({
+      ...dateFact('Legal deadline', (d) => d.legalDue, 'Legal deadline'),
+      store: {
+        column: 'legal_due_on',
+        value: (d) => d,
+        until: (r: RequestBase, env) => (hasOpenPause(r) ? addDays(env.today, 1) : null),
+      },
+    }),
+    /** A closed request answered by its legal deadline, or after it. */
+    timeliness: derived({
+      label: 'Answered',
+      schema: z.enum(['on-time', 'late']).nullable(),
+      compute: (r: RequestBase, env) =>
+        r.completedOn === null ? null : r.completedOn <= deadlineOf(r, env).legalDue ? 'on-time' : 'late',
+      table: { size: 110, after: 'completedOn', hidden: true },
+      export: 'Answered within the legal deadline',
+      filter: {
+        kind: 'choice',
+        key: 'timeliness',
+        options: [
+          { value: 'on-time', label: 'On time' },
+          { value: 'late', label: 'Late' },
+        ],
+        sql: (wanted: readonly string[]) =>
+          wanted
+            .map((w) =>
+              w === 'on-time'
+                ? sql`(r.completed_on IS NOT NULL AND r.completed_on <= r.legal_due_on)`
+                : sql`(r.completed_on IS NOT NULL AND r.completed_on > r.legal_due_on)`,
+            )
+            .reduce((a, b) => sql`${a} OR ${b}`),
+      },
+    }),
     baseDue: dateFact('Deadline without extension', (d) => d.baseDue, 'Deadline without extension'),
     extendedDue: dateFact('Latest if extended', (d) => d.extendedDue, 'Latest if extended'),
     extensionNoticeDue: dateFact('Extension notice by', (d) => d.extensionNoticeDue, false),
-    ackDue: dateFact('Acknowledge by', (d) => d.ackDue, 'Acknowledge by'),
+    /** The day receipt must be confirmed by, where the law asks for it; kept for the calendar. */
+    ackDue: derived({
+      ...dateFact('Acknowledge by', (d) => d.ackDue, 'Acknowledge by'),
+      store: {
+        column: 'ack_due_on',
+        value: (d) => d,
+        until: (r: RequestBase, env) => (hasOpenPause(r) ? addDays(env.today, 1) : null),
+      },
+    }),
+    /**
+     * The acknowledgement the law asks for (CCPA: 11 CCR §7021(a)): owed, late, sent, or none owed (the law
+     * asks none, or the request is answered). Kept so the Overview and the list count what is owed.
+     */
+    acknowledgement: derived({
+      label: 'Acknowledgement',
+      schema: z.enum(['due', 'late', 'sent', 'none']),
+      compute: (r: RequestBase, env) => ackStateOf(r, env),
+      table: { size: 130, after: 'state', hidden: true },
+      export: 'Acknowledgement',
+      store: {
+        column: 'ack_state',
+        value: (s) => s,
+        until: (r: RequestBase, env) => {
+          if (hasOpenPause(r)) return addDays(env.today, 1);
+          const state = ackStateOf(r, env);
+          return state === 'due' ? addDays(deadlineOf(r, env).ackDue!, 1) : null;
+        },
+      },
+      filter: {
+        kind: 'choice',
+        key: 'ack',
+        options: [
+          { value: 'due', label: 'Owed' },
+          { value: 'late', label: 'Late' },
+          { value: 'sent', label: 'Sent' },
+          { value: 'none', label: 'None owed' },
+        ],
+        sql: (states: readonly string[]) => sqlInList(sql`r.ack_state`, states),
+      },
+    }),
     internalDue: dateFact('Internal target', (d) => d.internalDue, 'Internal target'),
     holidayCalendar: derived({
       label: 'Holidays of',
@@ -436,6 +531,11 @@ export const requests = defineRegister({
       problems.push({ path: 'refusalGround', message: 'Give the ground for refusing the request.' });
     if (r.outcome && !r.completedOn)
       problems.push({ path: 'completedOn', message: 'Give the day the request was completed.' });
+    if (r.acknowledgedOn && r.acknowledgedOn < r.receivedOn)
+      problems.push({
+        path: 'acknowledgedOn',
+        message: 'A request cannot be acknowledged before it was received.',
+      });
     if (r.completedOn && r.completedOn < r.receivedOn)
       problems.push({
         path: 'completedOn',

@@ -9,7 +9,8 @@ import {
   TextInput,
 } from '@mantine/core';
 import { IconFilter, IconFilterFilled } from '@tabler/icons-react';
-import type { ListFilter } from '../../../shared/kit/define';
+import type { DateRange, ListFilter } from '../../../shared/kit/define';
+import { DateField } from './DateField';
 import { CountryMultiSelect } from '../components/CountryPicker';
 import type { Filters } from './columns';
 import { isFilterActive } from './columns';
@@ -25,6 +26,7 @@ function clearFilter(filters: Filters, filter: ListFilter): Filters {
     case 'country':
       return { ...filters, [filter.key]: [] };
     case 'yes-no':
+    case 'date-range':
       return { ...filters, [filter.key]: null };
   }
 }
@@ -88,6 +90,32 @@ function FilterControl({ label, filter, filters, onChange }: FilterProps) {
           ]}
           onChange={(v) => onChange({ ...filters, [filter.key]: v === 'any' ? null : v === 'yes' })}
         />
+      );
+    }
+    case 'date-range': {
+      const range = (filters[filter.key] as DateRange | null | undefined) ?? { from: null, to: null };
+      const set = (end: 'from' | 'to', day: string | null) => {
+        const next = { ...range, [end]: day };
+        onChange({ ...filters, [filter.key]: next.from || next.to ? next : null });
+      };
+      return (
+        <Stack gap="xs">
+          <DateField
+            label={`${label} from`}
+            data-autofocus
+            value={range.from}
+            maxDate={range.to ?? undefined}
+            popoverProps={{ withinPortal: false }}
+            onChange={(v) => set('from', v)}
+          />
+          <DateField
+            label={`${label} to (included)`}
+            value={range.to}
+            minDate={range.from ?? undefined}
+            popoverProps={{ withinPortal: false }}
+            onChange={(v) => set('to', v)}
+          />
+        </Stack>
       );
     }
   }

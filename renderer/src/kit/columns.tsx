@@ -25,6 +25,10 @@ export function columnMeta(column: { columnDef: { meta?: unknown } } | { meta?: 
 export function isFilterActive(filters: Filters, filter: ListFilter): boolean {
   if (filter.kind === 'text') return Boolean(filters.text[filter.key]?.trim());
   const value = filters[filter.key];
+  if (filter.kind === 'date-range') {
+    const range = value as { from: string | null; to: string | null } | null | undefined;
+    return Boolean(range?.from || range?.to);
+  }
   return Array.isArray(value) ? value.length > 0 : value !== null && value !== undefined;
 }
 
