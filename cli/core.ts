@@ -23,8 +23,17 @@ export function actor(): string {
   }
 }
 
-/** The commands that only read: `list`, `get`, `search`, `audit verify`, `export`. */
-const READING_COMMANDS = new Set(['list', 'get', 'search', 'verify', 'export']);
+/** The commands that only read: `list`, `get`, `search`, `audit verify`, `export`, `overview`, `due`, `calendar`. */
+const READING_COMMANDS = new Set([
+  'list',
+  'get',
+  'search',
+  'verify',
+  'export',
+  'overview',
+  'due',
+  'calendar',
+]);
 
 /** True when the database file exists and it, or its folder (for the journal), cannot be written. */
 function cannotWrite(path: string): boolean {

@@ -3,6 +3,7 @@ import { registerCoreCommands } from './commands/core-commands';
 import { registerBackupCommands } from './commands/backups';
 import { registerExportCommands } from './commands/export';
 import { registerImportCommands } from './commands/import';
+import { registerOverviewCommands } from './commands/overview';
 import { registerRecordActions } from './commands/register-actions';
 import { registerRegisterCommands } from './commands/registers';
 import { registerRulesCommands } from './commands/rules';
@@ -22,6 +23,7 @@ export function buildProgram(): Command {
     })
     .exitOverride();
   registerCoreCommands(program);
+  registerOverviewCommands(program);
   registerRegisterCommands(program);
   registerRecordActions(program);
   registerRulesCommands(program);

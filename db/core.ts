@@ -9,9 +9,14 @@ import { createDispatch, type Handlers } from './dispatch';
 import { loadDemoData } from './demo';
 import type { FileStore } from './import/files';
 import { createImportService } from './import/service';
+import type { Settings } from '../shared/domain/settings';
 import { APP_VERSION } from '../shared/version';
 import { LATEST_SCHEMA_VERSION } from './migrations/index';
 import { openDatabase, type Db } from './open';
+import { createOverview } from './overview';
+import { localIsoDate } from './kit/repository';
+import { addDays } from '../shared/rules/calendar';
+import { toICalendar } from '../shared/ical';
 import { createRegisters, type Registers } from './registers';
 
 export type Door = 'desktop' | 'web' | 'cli';
@@ -115,6 +120,7 @@ export function openCore(options: CoreOptions): Core {
   } catch {
     // Not being able to keep the anchor must not stop the app; verify still checks the chain and the records.
   }
+  const overviews = createOverview(db, registers);
   const events = new EventEmitter();
   // Every open page listens for progress (the web door has one listener per event stream): no leak warning.
   events.setMaxListeners(0);
@@ -210,10 +216,12 @@ export function openCore(options: CoreOptions): Core {
     'settings:get': () => registers.settings.get(),
     'settings:update': writing((next: Parameters<typeof registers.settings.update>[0]) =>
       db.transaction(() => {
-        const before = JSON.stringify(registers.settings.get());
+        // Stored facts may read the organisation and the deadline settings (a request's due date, the internal
+        // target): judge them again when those change (not for the reminders' switch).
+        const facts = (s: Settings) => JSON.stringify([s.organisation, s.deadlines]);
+        const before = facts(registers.settings.get());
         const after = registers.settings.update(next, ctx);
-        // Stored facts may read the settings (a request's due date, the internal target): judge them again.
-        if (JSON.stringify(after) !== before) registers.markStoredStale();
+        if (facts(after) !== before) registers.markStoredStale();
         return after;
       })(),
     ),
@@ -239,6 +247,22 @@ export function openCore(options: CoreOptions): Core {
       };
     },
     'demo:load': writing(() => loadDemoData(db, registers, ctx)),
+    'overview:get': () => overviews.overview(ctx),
+    'calendar:get': (q: { from: string | null; to: string }) => overviews.calendar(q, ctx),
+    'calendar:ics': ({ days }: { days: number }) => {
+      const today = localIsoDate(now());
+      const events = overviews.calendar({ from: null, to: addDays(today, days) }, ctx);
+      return {
+        fileName: `deadlines-${today}.ics`,
+        text: toICalendar(events, { now: now(), organisation: registers.settings.organisation().name }),
+        events: events.length,
+      };
+    },
+    'reminders:due': () => overviews.reminders(ctx),
+    'reminders:given': writing(({ keys }: { keys: string[] }) => {
+      overviews.markGiven(keys, ctx);
+      return { given: keys.length };
+    }),
     // Each register's best matches, current records first, in the order a DPO thinks of the registers.
     'search:records': ({ query, limit }: { query: string; limit: number }) =>
       registers.list

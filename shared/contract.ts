@@ -22,6 +22,7 @@ import {
   RoundTripResultSchema,
 } from './export';
 import { registerChannels } from './kit/channels';
+import { CalendarQuerySchema, ObligationSchema, OverviewSchema, ReminderSchema } from './overview';
 import { AuditEntrySchema } from './kit/define';
 import { activities, breaches, dpias, RegisterNames, requests, transfers, vendors } from './registers/index';
 
@@ -155,6 +156,22 @@ export const contract = {
   'import:presets:delete': {
     input: z.object({ register: ImportRegisterSchema.default('vendors'), name: PresetNameSchema }),
     output: z.object({ deleted: z.boolean() }),
+  },
+  /** What is due, late and at risk across the registers: counts equal to the registers' filtered lists. */
+  'overview:get': { input: z.object({}).default({}), output: OverviewSchema },
+  /** Every dated obligation in a range (or every one still open up to a day), in date order. */
+  'calendar:get': { input: CalendarQuerySchema, output: z.array(ObligationSchema) },
+  /** The deadlines calendar as an iCalendar file (RFC 5545): open obligations up to `days` ahead. */
+  'calendar:ics': {
+    input: z.object({ days: z.number().int().min(1).max(3650).default(365) }).default({ days: 365 }),
+    output: z.object({ fileName: z.string(), text: z.string(), events: z.number().int() }),
+  },
+  /** The reminders that hold now and were not given yet (none when they are turned off in Settings). */
+  'reminders:due': { input: z.object({}).default({}), output: z.array(ReminderSchema) },
+  /** Reminders given (shown as a notification, or dismissed from the banner): not given again. */
+  'reminders:given': {
+    input: z.object({ keys: z.array(z.string().min(1).max(200)).max(500) }),
+    output: z.object({ given: z.number().int() }),
   },
   /** Writes the registers as a workbook, CSV, an authority's template or a PDF report (a job: progress, cancel). */
   'export:run': { input: ExportRequestSchema, output: ExportResultSchema },

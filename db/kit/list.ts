@@ -43,7 +43,11 @@ export function ftsTerms(text: string): string | null {
 }
 
 /** The conditions of a query's search and filters, in the order they narrow best. */
-function conditions(reg: Register, q: ListQuery, env: SqlEnv): Condition[] {
+function conditions(
+  reg: Register,
+  q: Pick<ListQuery, 'search' | 'filters'>,
+  env: SqlEnv,
+): Condition[] {
   const out: Condition[] = [];
   const fts: string[] = [];
   const search = ftsTerms(q.search);
@@ -121,32 +125,36 @@ export interface ListPlan {
   ids: number[];
 }
 
-/**
- * Counts a query's matches and finds the ids of the page, in SQL. Enum values, country codes and today's date
- * are written as checked literals so the planner can use its statistics; the page is found through narrow index
- * entries first (a deferred join) and whole rows are read only for it.
- */
-export function planList(
-  reg: Register,
-  q: ListQuery,
-  env: SqlEnv,
-  stmts: StatementCache,
-  anyArchived: () => boolean,
-): ListPlan {
-  const table = sqlId(reg.table);
-  const conds = conditions(reg, q, env);
+/** The WHERE of a query's archived state and conditions, with the expression that names the record's id. */
+function whereOf(archived: ListQuery['archived'], conds: Condition[]) {
   const state =
-    q.archived === 'exclude'
+    archived === 'exclude'
       ? sql`r.archived_at IS NULL`
-      : q.archived === 'only'
+      : archived === 'only'
         ? sql`r.archived_at IS NOT NULL`
         : sql``;
-  const count = (s: Sql) => stmts.count(s.text, s.params);
-  const where = (id: Sql) => {
+  return (id: Sql) => {
     const parts = [state, ...conds.map((c) => asWhere(c, id, sql`r.id`))];
     const joined = sqlJoin(parts, ' AND ');
     return joined.empty ? sql`` : sql`WHERE ${joined}`;
   };
+}
+
+/**
+ * Counts a query's matches in SQL: the list's total, and every count the Overview shows of a register (the same
+ * filters, so a figure and the list it opens agree).
+ */
+export function countList(
+  reg: Register,
+  q: Pick<ListQuery, 'search' | 'filters' | 'archived'>,
+  env: SqlEnv,
+  stmts: StatementCache,
+  anyArchived: () => boolean,
+): number {
+  const table = sqlId(reg.table);
+  const conds = conditions(reg, q, env);
+  const count = (s: Sql) => stmts.count(s.text, s.params);
+  const where = whereOf(q.archived, conds);
   // Counting needs only ids: when nothing but the archived state touches the row, count from the narrow
   // partial index of that state rather than reading rows.
   const onlyStateTouchesRow = conds.every((c) => c.kind !== 'row');
@@ -178,7 +186,27 @@ export function planList(
           : sql`${table} r`;
     total = count(sql`SELECT count(*) AS n FROM ${from} ${where(sql`r.id`)}`);
   }
+  return total;
+}
+
+/**
+ * Counts a query's matches and finds the ids of the page, in SQL. Enum values, country codes and today's date
+ * are written as checked literals so the planner can use its statistics; the page is found through narrow index
+ * entries first (a deferred join) and whole rows are read only for it.
+ */
+export function planList(
+  reg: Register,
+  q: ListQuery,
+  env: SqlEnv,
+  stmts: StatementCache,
+  anyArchived: () => boolean,
+): ListPlan {
+  const total = countList(reg, q, env, stmts, anyArchived);
   if (total === 0 || q.offset >= total) return { total, ids: [] };
+  const table = sqlId(reg.table);
+  const conds = conditions(reg, q, env);
+  const onlyStateTouchesRow = conds.every((c) => c.kind !== 'row');
+  const where = whereOf(q.archived, conds);
 
   const sort = reg.sorts.find((s) => s.key === q.sort.key) ?? reg.sorts[0]!;
   const dir = sqlKeyword(q.sort.direction === 'desc' ? 'DESC' : 'ASC');

@@ -7,7 +7,7 @@ import { editDistance } from '../../shared/legal-name';
 import type { AuditContext, AuditLog, AuditRecord } from '../audit';
 import type { Db } from '../open';
 import { decodeValue, encodeValue } from './codec';
-import { pageRows, planList, type ListQuery } from './list';
+import { countList, pageRows, planList, type ListQuery } from './list';
 import { createStatementCache } from './statements';
 
 /** A record's stored fields by name. */
@@ -581,6 +581,15 @@ export function createRepository(db: Db, audit: AuditLog, reg: Register, deps: R
     return { rows: finish(pageRows(reg, q, ids, stmts) as Row[], ctx), total, offset: q.offset };
   }
 
+  /**
+   * How many current records match some filters (given as the list query takes them), counted exactly as the
+   * list counts them. Stored facts are brought up to date by the caller (`refreshAll`), once for many counts.
+   */
+  function countMatching(filters: Record<string, unknown>, ctx: { now: () => Date }): number {
+    const q = reg.schemas.query.parse({ filters }) as ListQuery;
+    return countList(reg, q, env(ctx), stmts, anyArchived);
+  }
+
   function get(id: number, ctx: { now: () => Date }): KitRecord {
     refreshAll(ctx);
     return finish([requireRow(id)], ctx)[0]!;
@@ -774,6 +783,10 @@ export function createRepository(db: Db, audit: AuditLog, reg: Register, deps: R
   return {
     register: reg,
     list,
+    countMatching,
+    refreshAll,
+    /** What the SQL twins of derived facts read: today and now where the user is, the organisation, settings. */
+    sqlEnv: env,
     get,
     insertOne,
     updateOne,

@@ -3,7 +3,8 @@ import type { Migration } from './index';
 /**
  * What the Overview counts in SQL is kept beside each record: a request's acknowledgement (when it was sent, the
  * day it is owed by, where it stands) and its legal deadline (a closed request answered on time or late); a
- * breach's latest risk level; where a DPIA's prior consultation stands. The new columns are filled at the next
+ * breach's latest risk level; where a DPIA's prior consultation stands. A vendor's service contract has an end
+ * date (a dated obligation of the calendar), and the reminders given are remembered. The new columns are filled at the next
  * read: every row of these registers is marked for judging again.
  */
 export const m0008OverviewFacts: Migration = {
@@ -30,6 +31,14 @@ export const m0008OverviewFacts: Migration = {
       ALTER TABLE dpias ADD COLUMN derived_until TEXT NOT NULL DEFAULT '0000-00-00';
       CREATE INDEX dpias_prior_consultation ON dpias(prior_consultation) WHERE archived_at IS NULL;
       CREATE INDEX dpias_derived_until ON dpias(derived_until);
+
+      ALTER TABLE vendors ADD COLUMN contract_ends_on TEXT;
+
+      -- The reminders already given (a breach under 24 hours, a request due tomorrow), so each is given once.
+      CREATE TABLE reminders_sent (
+        key TEXT PRIMARY KEY,
+        sent_at TEXT NOT NULL
+      ) STRICT, WITHOUT ROWID;
     `);
   },
 };

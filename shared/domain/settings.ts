@@ -59,6 +59,12 @@ export const DeadlineSettingsSchema = z.object({
 });
 export type DeadlineSettings = z.output<typeof DeadlineSettingsSchema>;
 
+/** Reminders of what falls due: desktop notifications, and the banner in the browser. */
+export const ReminderSettingsSchema = z.object({
+  enabled: z.boolean().default(true),
+});
+export type ReminderSettings = z.output<typeof ReminderSettingsSchema>;
+
 export const SettingsSchema = z.object({
   organisation: OrganisationSchema,
   deadlines: DeadlineSettingsSchema.default({
@@ -70,6 +76,7 @@ export const SettingsSchema = z.object({
     internalTargetDays: null,
     contactRetentionDays: 365,
   }),
+  reminders: ReminderSettingsSchema.default({ enabled: true }),
 });
 export type Settings = z.output<typeof SettingsSchema>;
 
@@ -87,7 +94,8 @@ function patchOf<T extends z.ZodRawShape>(section: z.ZodObject<T>) {
 export const SettingsUpdateSchema = z.object({
   organisation: patchOf(OrganisationSchema).optional(),
   deadlines: patchOf(DeadlineSettingsSchema).optional(),
+  reminders: patchOf(ReminderSettingsSchema).optional(),
 });
 export type SettingsUpdate = z.output<typeof SettingsUpdateSchema>;
 
-export const SETTINGS_SECTIONS = ['organisation', 'deadlines'] as const;
+export const SETTINGS_SECTIONS = ['organisation', 'deadlines', 'reminders'] as const;

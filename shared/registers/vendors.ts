@@ -843,6 +843,20 @@ const fields = {
       },
     },
   }),
+  contractEndsOn: date({
+    label: 'Service contract ends on',
+    short: 'Contract ends',
+    table: { size: 116, hidden: true },
+    form: {
+      section: 'contract',
+      description: 'The end or renewal date of the main contract (the DPA usually ends with it)',
+    },
+    import: {
+      synonyms: {
+        phrases: ['contract ends on', 'termination date', 'renewal date', 'contract renewal date'],
+      },
+    },
+  }),
   contractReference: text({
     label: 'Contract reference',
     fts: 'other',
