@@ -1,4 +1,5 @@
 import { EventEmitter } from 'node:events';
+import { writeFileSync } from 'node:fs';
 import type { Channel, ProgressEvent } from '../shared/contract';
 import { AppError, type Envelope } from '../shared/errors';
 import { anchorKey, checkAnchor, createAnchorStore, currentHead, defaultAnchorFile } from './anchors';
@@ -249,14 +250,14 @@ export function openCore(options: CoreOptions): Core {
     'demo:load': writing(() => loadDemoData(db, registers, ctx)),
     'overview:get': () => overviews.overview(ctx),
     'calendar:get': (q: { from: string | null; to: string }) => overviews.calendar(q, ctx),
-    'calendar:ics': ({ days }: { days: number }) => {
+    'calendar:ics': ({ days, saveId }: { days: number; saveId?: string }) => {
       const today = localIsoDate(now());
       const events = overviews.calendar({ from: null, to: addDays(today, days) }, ctx);
-      return {
-        fileName: `deadlines-${today}.ics`,
-        text: toICalendar(events, { now: now(), organisation: registers.settings.organisation().name }),
-        events: events.length,
-      };
+      const text = toICalendar(events, { now: now(), organisation: registers.settings.organisation().name });
+      const fileName = `deadlines-${today}.ics`;
+      if (saveId === undefined) return { fileName, text, events: events.length, saved: false };
+      writeFileSync(imports.files.resolve(saveId, 'save').path, text, 'utf8');
+      return { fileName, text: '', events: events.length, saved: true };
     },
     'reminders:due': () => overviews.reminders(ctx),
     'reminders:given': writing(({ keys }: { keys: string[] }) => {

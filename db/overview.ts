@@ -4,6 +4,7 @@ import {
   DUE_SOON_DAYS,
   figureLinks,
   lastTwelveMonths,
+  linkPath,
   monthRange,
   OBLIGATION_KINDS,
   REVIEWED_REGISTERS,
@@ -91,9 +92,11 @@ export function createOverview(db: Db, registers: Registers) {
        GROUP BY month, risk`,
     ).all(first, addDays(last, 1)) as { month: string; risk: string; n: number }[];
 
+    const records = registers.list.reduce((n, reg) => n + repo(reg.name).countMatching({}, ctx), 0);
     return {
       today,
       now,
+      records,
       breachesRunning: count(figureLinks.breachesRunning()),
       breachesOverdue: count(figureLinks.breachesOverdue()),
       requestsOverdue: count(figureLinks.requestsOverdue()),
@@ -370,7 +373,7 @@ export function createOverview(db: Db, registers: Registers) {
       o.requestsOverdue,
       `${o.requestsOverdue} rights request${o.requestsOverdue === 1 ? ' is' : 's are'} overdue`,
       'Their deadline has passed without an answer.',
-      '/requests?state=overdue',
+      linkPath(figureLinks.requestsOverdue()),
     );
     const acksLate = repo('requests').countMatching({ ack: ['late'] }, ctx);
     daily(
@@ -378,7 +381,7 @@ export function createOverview(db: Db, registers: Registers) {
       acksLate,
       `${acksLate} acknowledgement${acksLate === 1 ? ' is' : 's are'} late`,
       'Confirm receipt of these requests.',
-      '/requests?ack=late',
+      linkPath({ register: 'requests', filters: { ack: ['late'] } }),
     );
     for (const r of REVIEWED_REGISTERS) {
       const n = o.reviewsOverdueByRegister[r];
@@ -388,7 +391,7 @@ export function createOverview(db: Db, registers: Registers) {
         n,
         `${n} ${n === 1 ? noun.one : noun.other} past ${n === 1 ? 'its' : 'their'} review date`,
         'Review them, then set the next review date.',
-        `/${r}?reviewOverdue=yes`,
+        linkPath(figureLinks.reviewsOverdue(r)),
       );
     }
     const given = stmt('SELECT 1 FROM reminders_sent WHERE key = ?');

@@ -8,3 +8,5 @@ export const PICK_IMPORT_FILE_CHANNEL = 'dpo:pick-import-file';
 export const PICK_EXPORT_FILE_CHANNEL = 'dpo:pick-export-file';
 /** Shows an exported file in the system's file manager. */
 export const SHOW_EXPORTED_FILE_CHANNEL = 'dpo:show-exported-file';
+/** The main process asks the page to open a path (a reminder notification was clicked). */
+export const NAVIGATE_CHANNEL = 'dpo:navigate';

@@ -20,6 +20,8 @@ export interface DpoBridge {
   pickExportFile?(suggestedName: string): Promise<Envelope<{ saveId: string; fileName: string } | null>>;
   /** Desktop only: shows an exported file in the system's file manager, by the save id it was written to. */
   showExportedFile?(saveId: string): Promise<Envelope<null>>;
+  /** Desktop only: a reminder notification was clicked; open the page at `path` (`/breaches/12`). */
+  onNavigate?(listener: (path: string) => void): () => void;
 }
 
 /** The HTTP paths of the web door. The token travels in `Authorization: Bearer <token>`. */

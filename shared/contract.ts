@@ -163,8 +163,19 @@ export const contract = {
   'calendar:get': { input: CalendarQuerySchema, output: z.array(ObligationSchema) },
   /** The deadlines calendar as an iCalendar file (RFC 5545): open obligations up to `days` ahead. */
   'calendar:ics': {
-    input: z.object({ days: z.number().int().min(1).max(3650).default(365) }).default({ days: 365 }),
-    output: z.object({ fileName: z.string(), text: z.string(), events: z.number().int() }),
+    input: z
+      .object({
+        days: z.number().int().min(1).max(3650).default(365),
+        /** Desktop: the place the save dialog chose; the file is written there and `text` comes back empty. */
+        saveId: z.string().min(1).max(64).optional(),
+      })
+      .default({ days: 365 }),
+    output: z.object({
+      fileName: z.string(),
+      text: z.string(),
+      events: z.number().int(),
+      saved: z.boolean(),
+    }),
   },
   /** The reminders that hold now and were not given yet (none when they are turned off in Settings). */
   'reminders:due': { input: z.object({}).default({}), output: z.array(ReminderSchema) },

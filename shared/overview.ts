@@ -1,7 +1,8 @@
 import { z } from 'zod';
 import { IdSchema, IsoDateSchema } from './domain/common';
 import type { DateRange } from './kit/define';
-import { vendors } from './registers/index';
+import { registerPath } from './kit/url-filters';
+import { registerByName, vendors } from './registers/index';
 import { addDays } from './rules/calendar';
 
 /**
@@ -82,6 +83,11 @@ export const figureLinks = {
   }),
 };
 
+/** The address of the register page a figure opens (`/requests?state=overdue`). */
+export function linkPath(link: FigureLink): string {
+  return registerPath(registerByName(link.register)!, link.filters);
+}
+
 const count = z.number().int().min(0);
 
 /** One line of the Overview's "Now": a record that needs the DPO, with the moment or day it is due. */
@@ -101,6 +107,8 @@ export const OverviewSchema = z.object({
   /** The day and moment the figures were judged on. */
   today: IsoDateSchema,
   now: z.string(),
+  /** Current records in all the registers: none, and the Overview offers the ways to fill them. */
+  records: count,
   breachesRunning: count,
   breachesOverdue: count,
   requestsOverdue: count,
@@ -172,7 +180,10 @@ export const CalendarQuerySchema = z
     from: IsoDateSchema.nullable().default(null),
     to: IsoDateSchema,
   })
-  .refine((q) => q.from === null || q.from <= q.to, { message: 'The range ends before it starts.', path: ['to'] });
+  .refine((q) => q.from === null || q.from <= q.to, {
+    message: 'The range ends before it starts.',
+    path: ['to'],
+  });
 
 /** A reminder the workbench gives once per record and threshold (a breach under 24 hours, then under 4). */
 export const ReminderSchema = z.object({

@@ -43,11 +43,7 @@ export function ftsTerms(text: string): string | null {
 }
 
 /** The conditions of a query's search and filters, in the order they narrow best. */
-function conditions(
-  reg: Register,
-  q: Pick<ListQuery, 'search' | 'filters'>,
-  env: SqlEnv,
-): Condition[] {
+function conditions(reg: Register, q: Pick<ListQuery, 'search' | 'filters'>, env: SqlEnv): Condition[] {
   const out: Condition[] = [];
   const fts: string[] = [];
   const search = ftsTerms(q.search);

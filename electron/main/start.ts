@@ -8,12 +8,15 @@ import {
   ipcMain,
   Menu,
   nativeTheme,
+  Notification,
   protocol,
   screen,
   session,
   shell,
 } from 'electron';
 import { registerAppScheme, serveAppProtocol } from './app-protocol';
+import { NAVIGATE_CHANNEL } from '../ipc-channels';
+import { startReminders } from './reminders';
 import { CONTENT_SECURITY_POLICY } from './csp';
 import { openCore } from '../../db/core';
 import type { Core } from '../../db/core';
@@ -36,6 +39,7 @@ import { clampToDisplays, readWindowState, trackWindowState, WINDOW_STATE_FILE }
 function exportFilter(name: string): { name: string; extensions: string[] } {
   if (name.endsWith('.pdf')) return { name: 'PDF report', extensions: ['pdf'] };
   if (name.endsWith('.csv')) return { name: 'CSV', extensions: ['csv'] };
+  if (name.endsWith('.ics')) return { name: 'iCalendar', extensions: ['ics'] };
   return { name: 'Excel workbook', extensions: ['xlsx'] };
 }
 
@@ -218,6 +222,23 @@ export function startApp(options: StartOptions = {}): void {
           trusted,
         ),
         forwardProgress(core, () => win?.webContents ?? null),
+        startReminders({
+          core: opened,
+          Notification,
+          open: (path) => {
+            if (win) {
+              focusWindow(win);
+              win.webContents.send(NAVIGATE_CHANNEL, path);
+              return;
+            }
+            // The window was closed (macOS keeps the app): open it, then the path once the page has loaded.
+            openWindow();
+            const opened = win as BrowserWindow | null;
+            opened?.webContents.once('did-finish-load', () =>
+              opened.webContents.send(NAVIGATE_CHANNEL, path),
+            );
+          },
+        }),
       );
       Menu.setApplicationMenu(
         Menu.buildFromTemplate(buildMenuTemplate({ isDev, platform, onAbout: showAbout })),

@@ -5,13 +5,14 @@ import type { Envelope } from '../../shared/errors';
 import {
   EVENT_CHANNEL,
   INVOKE_CHANNEL,
+  NAVIGATE_CHANNEL,
   PICK_EXPORT_FILE_CHANNEL,
   PICK_IMPORT_FILE_CHANNEL,
   SHOW_EXPORTED_FILE_CHANNEL,
 } from '../ipc-channels';
 
 /**
- * Builds `window.dpo`: `invoke`, `onEvent`, `pickImportFile`, `pickExportFile` and `showExportedFile`, nothing else. The page never sees `ipcRenderer` or an IPC event
+ * Builds `window.dpo`: `invoke`, `onEvent`, `onNavigate`, `pickImportFile`, `pickExportFile` and `showExportedFile`, nothing else. The page never sees `ipcRenderer` or an IPC event
  * object (whose `sender` is `ipcRenderer`), only plain data.
  * @returns the bridge object to expose
  */
@@ -28,6 +29,15 @@ export function createBridge(ipc: Pick<IpcRenderer, 'invoke' | 'on' | 'removeLis
       ipc.invoke(SHOW_EXPORTED_FILE_CHANNEL, String(saveId)) as ReturnType<
         NonNullable<DpoBridge['showExportedFile']>
       >,
+    onNavigate: (listener) => {
+      const handler = (_event: IpcRendererEvent, path: unknown): void => {
+        if (typeof path === 'string') listener(path);
+      };
+      ipc.on(NAVIGATE_CHANNEL, handler);
+      return () => {
+        ipc.removeListener(NAVIGATE_CHANNEL, handler);
+      };
+    },
     onEvent: (name, listener) => {
       const handler = (_event: IpcRendererEvent, eventName: unknown, payload: unknown): void => {
         if (eventName === name) listener(payload as ProgressEvent);

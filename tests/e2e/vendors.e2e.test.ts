@@ -27,6 +27,7 @@ describe.runIf(run)('the vendor register in the browser', () => {
   });
 
   it('offers demo data on an empty register and loads it', async () => {
+    await page.evaluate(() => (window.location.hash = '/vendors'));
     await page.getByRole('button', { name: 'Load demo data' }).waitFor();
     await app.shot('01-empty-register');
     await loadDemo(page);

@@ -47,12 +47,13 @@ describe('preload', () => {
     bridge = electron.exposed[0]![1] as DpoBridge;
   });
 
-  it('exposes window.dpo with invoke, onEvent and the file dialogs only, never ipcRenderer', () => {
+  it('exposes window.dpo with invoke, onEvent, onNavigate and the file dialogs only, never ipcRenderer', () => {
     expect(electron.exposed).toHaveLength(1);
     expect(electron.exposed[0]![0]).toBe('dpo');
     expect(Object.keys(bridge).sort()).toEqual([
       'invoke',
       'onEvent',
+      'onNavigate',
       'pickExportFile',
       'pickImportFile',
       'showExportedFile',

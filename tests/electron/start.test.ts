@@ -85,6 +85,7 @@ const fake = vi.hoisted(() => {
       setApplicationMenu: vi.fn((menu: unknown) => (state.menu = menu)),
     },
     nativeTheme: { shouldUseDarkColors: false },
+    Notification: { isSupported: () => false },
     screen: { getPrimaryDisplay: () => ({ workArea }), getAllDisplays: () => [{ workArea }] },
     session: {
       defaultSession: {

@@ -51,7 +51,7 @@ function webToken(): string {
   return sessionStorage.getItem(TOKEN_KEY) ?? '';
 }
 
-function desktopBridge(): DpoBridge | undefined {
+export function desktopBridge(): DpoBridge | undefined {
   return (window as Window & { dpo?: DpoBridge }).dpo;
 }
 

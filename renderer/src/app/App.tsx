@@ -11,6 +11,9 @@ import { registers, tools } from './navigation';
 import { HOME_PATH, navigate, registerRoute, useCurrentPath, useRoute } from './router';
 import { GlobalSearch, openGlobalSearch } from './GlobalSearch';
 import { SettingsPage } from './SettingsPage';
+import { OverviewPage } from '../overview/OverviewPage';
+import { CalendarPage } from '../overview/CalendarPage';
+import { ReminderBanner, useDesktopNavigation } from '../overview/ReminderBanner';
 
 function NavItem({ entry, currentPath }: { entry: NavEntry; currentPath: string }) {
   const active = currentPath === entry.path || currentPath.startsWith(`${entry.path}/`);
@@ -52,6 +55,7 @@ export function App() {
   useEffect(() => {
     if (path === '/' || path === '') void navigate(HOME_PATH, { replace: true });
   }, [path]);
+  useDesktopNavigation();
 
   return (
     <AppShell navbar={{ width: 184, breakpoint: 0 }} padding={0}>
@@ -95,8 +99,9 @@ export function App() {
         </AppShell.Section>
       </AppShell.Navbar>
       <AppShell.Main>
+        <ReminderBanner />
         {target && pages && target.view === 'list' && (
-          <RegisterPage key={target.name} reg={pages.reg} ui={pages.ui} />
+          <RegisterPage key={target.name} reg={pages.reg} ui={pages.ui} query={target.query} />
         )}
         {target && pages && target.view === 'new' && (
           <NewRecordPage
@@ -114,6 +119,8 @@ export function App() {
           <ImportPage register={'register' in route ? route.register : undefined} />
         )}
         {route.page === 'settings' && <SettingsPage />}
+        {route.page === 'overview' && <OverviewPage />}
+        {route.page === 'calendar' && <CalendarPage />}
         {route.page === 'not-found' && <NotFound path={path} />}
       </AppShell.Main>
     </AppShell>

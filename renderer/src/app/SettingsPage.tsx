@@ -5,6 +5,7 @@ import type { ApiError } from '../api/client';
 import { invoke, toApiError } from '../api/client';
 import { DeadlineSettings } from './DeadlineSettings';
 import { OrganisationSettings } from './OrganisationSettings';
+import { ReminderSettings } from './ReminderSettings';
 
 type Info = ChannelOutput<'app:info'>;
 type Verification = ChannelOutput<'audit:verify'>;
@@ -51,6 +52,7 @@ export function SettingsPage() {
         <Stack p="md" gap="md" maw={760}>
           <OrganisationSettings />
           <DeadlineSettings />
+          <ReminderSettings />
           <Paper withBorder p="md" radius="md">
             <Title order={2} size="h5" mb="sm">
               About this workbench

@@ -1,5 +1,5 @@
 import type { Icon } from '@tabler/icons-react';
-import { IconFileImport, IconSettings } from '@tabler/icons-react';
+import { IconCalendarEvent, IconFileImport, IconLayoutDashboard, IconSettings } from '@tabler/icons-react';
 import { pagesOf } from '../registers/index';
 
 export interface NavEntry {
@@ -19,7 +19,8 @@ const register = (path: string, label: string): NavEntry => {
 };
 
 export const registers: NavEntry[] = [
-  { path: '/overview', label: 'Overview', built: false },
+  { path: '/overview', label: 'Overview', icon: IconLayoutDashboard, built: true },
+  { path: '/calendar', label: 'Deadlines', icon: IconCalendarEvent, built: true },
   register('/requests', 'Rights requests'),
   register('/breaches', 'Breaches'),
   register('/dpias', 'DPIAs'),

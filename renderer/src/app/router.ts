@@ -9,27 +9,32 @@ import { currentDoor } from '../api/client';
  */
 export type Route =
   | { page: 'settings' }
+  | { page: 'overview' }
+  | { page: 'calendar' }
   | { page: 'import'; register?: string }
   | { page: 'not-found'; path: string }
-  | { page: string; id?: number; prefill?: Record<string, string> };
+  | { page: string; id?: number; prefill?: Record<string, string>; query?: Record<string, string> };
 
-export const HOME_PATH = '/vendors';
+export const HOME_PATH = '/overview';
 
 /** Reads a fragment path such as `/vendors/12` into a route. */
 export function parseRoute(path: string): Route {
   const [pathPart, queryPart] = path.split('?') as [string, string | undefined];
   const parts = pathPart.split('/').filter(Boolean);
   const query = queryPart ? Object.fromEntries(new URLSearchParams(queryPart)) : null;
-  if (parts.length === 0) return { page: 'vendors' };
+  if (parts.length === 0) return { page: 'overview' };
   const reg = registers.find((r) => r.name === parts[0]);
   if (reg) {
-    if (parts.length === 1) return { page: reg.name };
+    // A register's address may carry its filters (an Overview figure's link).
+    if (parts.length === 1) return query ? { page: reg.name, query } : { page: reg.name };
     if (parts.length === 2 && parts[1] === 'new') {
       return query ? { page: `${reg.entity}-new`, prefill: query } : { page: `${reg.entity}-new` };
     }
     if (parts.length === 2 && /^[1-9]\d*$/.test(parts[1]!)) return { page: reg.entity, id: Number(parts[1]) };
   }
   if (parts[0] === 'settings' && parts.length === 1) return { page: 'settings' };
+  if (parts[0] === 'overview' && parts.length === 1) return { page: 'overview' };
+  if (parts[0] === 'calendar' && parts.length === 1) return { page: 'calendar' };
   if (parts[0] === 'import' && parts.length === 1) {
     return query?.register ? { page: 'import', register: query.register } : { page: 'import' };
   }
@@ -40,12 +45,13 @@ export function parseRoute(path: string): Route {
 export function registerRoute(
   route: Route,
 ):
-  | { name: string; view: 'list' }
+  | { name: string; view: 'list'; query: Record<string, string> | null }
   | { name: string; view: 'new'; prefill: Record<string, string> }
   | { name: string; view: 'record'; id: number }
   | null {
   for (const reg of registers) {
-    if (route.page === reg.name) return { name: reg.name, view: 'list' };
+    if (route.page === reg.name)
+      return { name: reg.name, view: 'list', query: ('query' in route && route.query) || null };
     if (route.page === `${reg.entity}-new`) {
       return { name: reg.name, view: 'new', prefill: ('prefill' in route && route.prefill) || {} };
     }

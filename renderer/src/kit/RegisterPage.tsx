@@ -19,6 +19,7 @@ import type { ColumnSizingState, VisibilityState } from '@tanstack/react-table';
 import { useEffect, useMemo, useRef, useState } from 'react';
 import type { Register } from '../../../shared/kit/define';
 import { registerByName } from '../../../shared/registers/index';
+import { filtersFromQuery, filtersToQuery } from '../../../shared/kit/url-filters';
 import { invoke, toApiError } from '../api/client';
 import { navigate } from '../app/router';
 import type { RegisterUi } from '../registers/ui';
@@ -126,10 +127,29 @@ function EmptyRegister({
 }
 
 /** A register's page: search, sort, filter and open any record; the same page for every register. */
-export function RegisterPage({ reg, ui }: { reg: Register; ui: RegisterUi }) {
+export function RegisterPage({
+  reg,
+  ui,
+  query: urlQuery = null,
+}: {
+  reg: Register;
+  ui: RegisterUi;
+  /** Filters carried by the address (`#/requests?state=overdue`): they replace the session's view. */
+  query?: Record<string, string> | null;
+}) {
   const columns = useMemo(() => registerColumns(reg, ui.cells), [reg, ui.cells]);
   const api = useMemo(() => registerApi(reg), [reg]);
   const key = (what: string) => `dpo.${reg.name}.${what}`;
+  // The address's filters are written where the view is kept before its first read, so the first request
+  // already asks for them.
+  useState(() => {
+    if (!urlQuery) return null;
+    const parsed = filtersFromQuery(reg, urlQuery);
+    window.sessionStorage.setItem(key('filters'), JSON.stringify(parsed.filters));
+    window.sessionStorage.setItem(key('search'), JSON.stringify(parsed.search));
+    window.sessionStorage.setItem(key('archived'), JSON.stringify('exclude'));
+    return null;
+  });
   // The view survives opening a record and coming back, for the rest of the session.
   const [search, setSearch] = useSessionStorage({ key: key('search'), defaultValue: '', ...now });
   // A register may open on a view of its own (rights requests: the open ones); "clear" still clears everything.
@@ -160,6 +180,26 @@ export function RegisterPage({ reg, ui }: { reg: Register; ui: RegisterUi }) {
   });
   const searchRef = useRef<HTMLInputElement>(null);
   const gridRef = useRef<HTMLDivElement>(null);
+
+  // The address follows the view (replacing, so Back leaves the register), and a new address sets the view.
+  const viewQuery = filtersToQuery(reg, filters, search);
+  const urlKey = urlQuery ? new URLSearchParams(urlQuery).toString() : '';
+  const lastUrl = useRef(urlKey);
+  useEffect(() => {
+    if (urlKey === lastUrl.current) return;
+    lastUrl.current = urlKey;
+    if (!urlQuery || urlKey === viewQuery) return;
+    const parsed = filtersFromQuery(reg, urlQuery);
+    setFilters(parsed.filters as Filters);
+    setSearch(parsed.search);
+    setArchived('exclude');
+    // eslint-disable-next-line react-hooks/exhaustive-deps -- runs when the address changes, not the view
+  }, [urlKey]);
+  useEffect(() => {
+    if (viewQuery === lastUrl.current) return;
+    lastUrl.current = viewQuery;
+    void navigate(viewQuery ? `/${reg.name}?${viewQuery}` : `/${reg.name}`, { replace: true });
+  }, [viewQuery, reg.name]);
 
   // Typing waits for a pause before asking the core; clicks (sort, choices) apply at once.
   const typed = JSON.stringify({ search, text: filters.text });

@@ -107,6 +107,8 @@ export async function startApp(options: { colorScheme?: 'light' | 'dark' } = {})
 
 /** Clicks "Load demo data" on the empty register and waits for the vendors to be listed. */
 export async function loadDemo(page: Page): Promise<void> {
+  // The app opens on the Overview; the demo is loaded from the empty vendor register.
+  await page.evaluate(() => (window.location.hash = '/vendors'));
   await page.getByRole('button', { name: 'Load demo data' }).click();
   await page
     .getByTestId('row-count')
