@@ -24,7 +24,13 @@ export function registerOverviewCommands(program: Command): void {
       const o = await withCore(command, 'cli', (core) => call(core, 'overview:get', {}));
       if (opts.json) {
         // The counts only: the "now" lists and monthly series are the Overview page's.
-        const { nowItems: _items, requestsClosedByMonth: _c, breachesByMonth: _b, records: _r, ...counts } = o;
+        const {
+          nowItems: _items,
+          requestsClosedByMonth: _c,
+          breachesByMonth: _b,
+          records: _r,
+          ...counts
+        } = o;
         printJson(counts);
         return;
       }
