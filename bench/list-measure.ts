@@ -45,12 +45,16 @@ export async function measureList(
   };
 }
 
-/** Runs a benchmark on a fresh database file in a temporary folder, removed afterwards whatever happens. */
+/**
+ * Runs a benchmark on a fresh database file in a temporary folder, removed afterwards whatever happens; with
+ * `BENCH_KEEP=1` the folder stays (its path on stderr) for looking into a slow query.
+ */
 export async function withBenchDb<T>(fn: (dbPath: string) => Promise<T>): Promise<T> {
   const dir = mkdtempSync(join(tmpdir(), 'dpo-bench-'));
   try {
     return await fn(join(dir, 'bench.sqlite'));
   } finally {
-    rmSync(dir, { recursive: true, force: true });
+    if (process.env.BENCH_KEEP === '1') process.stderr.write(`bench: kept ${dir}\n`);
+    else rmSync(dir, { recursive: true, force: true });
   }
 }

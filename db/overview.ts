@@ -26,16 +26,21 @@ import type { Registers } from './registers';
 const HOUR = 3_600_000;
 const NOW_ITEMS = 10;
 
+const dayFormats = new Map<string, Intl.DateTimeFormat>();
 /** The day a moment falls on in a time zone (the organisation's), `YYYY-MM-DD`. */
 function dayIn(iso: string, zone: string | null): string {
   if (!zone) return iso.slice(0, 10);
-  const parts = new Intl.DateTimeFormat('en-CA', {
-    timeZone: zone,
-    year: 'numeric',
-    month: '2-digit',
-    day: '2-digit',
-  }).format(new Date(iso));
-  return parts;
+  let format = dayFormats.get(zone);
+  if (!format) {
+    format = new Intl.DateTimeFormat('en-CA', {
+      timeZone: zone,
+      year: 'numeric',
+      month: '2-digit',
+      day: '2-digit',
+    });
+    dayFormats.set(zone, format);
+  }
+  return format.format(new Date(iso));
 }
 
 /**
@@ -48,6 +53,7 @@ export function createOverview(db: Db, registers: Registers) {
     all(...params: unknown[]): unknown[];
     get(...params: unknown[]): unknown;
     run(...params: unknown[]): unknown;
+    raw(on: boolean): { get(...params: unknown[]): unknown[] | undefined };
   };
   const statements = new Map<string, Statement>();
   const stmt = (text: string) => {
@@ -74,29 +80,50 @@ export function createOverview(db: Db, registers: Registers) {
     ) as Overview['reviewsOverdueByRegister'];
 
     const months = lastTwelveMonths(today);
-    const first = monthRange(months[0]!).from!;
-    const last = monthRange(months[months.length - 1]!).to!;
-    // Requests completed per month, on time or late against their legal deadline (the `timeliness` filter).
-    const closed = stmt(
-      `SELECT substr(completed_on, 1, 7) AS month,
-              sum(completed_on <= legal_due_on) AS onTime, sum(completed_on > legal_due_on) AS late
-       FROM requests INDEXED BY requests_closed_on
-       WHERE archived_at IS NULL AND completed_on >= ? AND completed_on <= ?
-       GROUP BY month`,
-    ).all(first, last) as { month: string; onTime: number; late: number }[];
-    // Breaches per month of awareness (UTC) by their latest risk level (the `awareAt` and `risk` filters).
-    const breaches = stmt(
-      `SELECT substr(aware_at, 1, 7) AS month, coalesce(latest_risk, 'unassessed') AS risk, count(*) AS n
-       FROM breaches INDEXED BY breaches_risk
-       WHERE archived_at IS NULL AND aware_at >= ? AND aware_at < ?
-       GROUP BY month, risk`,
-    ).all(first, addDays(last, 1)) as { month: string; risk: string; n: number }[];
+    // The monthly series, one range count per month and value from an index (the `completedOn` and `timeliness`
+    // filters; the `awareAt` and `risk` filters, awareness read in UTC).
+    const monthly = (
+      table: string,
+      index: string,
+      column: string,
+      dateColumn: string,
+      values: readonly (string | null)[],
+      moments: boolean,
+    ) => {
+      const terms = months.flatMap((m) =>
+        values.map((v) => {
+          const { from, to } = monthRange(m);
+          const end = moments ? `< '${addDays(to!, 1)}'` : `<= '${to}'`;
+          return `(SELECT count(*) FROM ${table} INDEXED BY ${index} WHERE archived_at IS NULL AND ${column} ${v === null ? 'IS NULL' : `= '${v}'`} AND ${dateColumn} >= '${from}' AND ${dateColumn} ${end})`;
+        }),
+      );
+      const row = stmt(`SELECT ${terms.join(', ')}`)
+        .raw(true)
+        .get() as number[];
+      return months.map((_, i) => values.map((_, j) => row[i * values.length + j]!));
+    };
+    const closed = monthly(
+      'requests',
+      'requests_timeliness',
+      'timeliness',
+      'completed_on',
+      ['on-time', 'late'],
+      false,
+    );
+    const risks = BREACH_RISKS.map((r) => (r === 'unassessed' ? null : r));
+    const breaches = monthly('breaches', 'breaches_risk', 'latest_risk', 'aware_at', risks, true);
 
-    const records = registers.list.reduce((n, reg) => n + repo(reg.name).countMatching({}, ctx), 0);
+    const hasRecords = registers.list.some((reg) =>
+      Boolean(
+        stmt(`SELECT EXISTS (SELECT 1 FROM ${reg.table} WHERE archived_at IS NULL) AS yes`)
+          .raw(true)
+          .get()?.[0],
+      ),
+    );
     return {
       today,
       now,
-      records,
+      hasRecords,
       breachesRunning: count(figureLinks.breachesRunning()),
       breachesOverdue: count(figureLinks.breachesOverdue()),
       requestsOverdue: count(figureLinks.requestsOverdue()),
@@ -113,17 +140,18 @@ export function createOverview(db: Db, registers: Registers) {
       reviewsOverdueByRegister,
       activitiesNeedingDpia: count(figureLinks.activitiesNeedingDpia()),
       priorConsultations: count(figureLinks.priorConsultations()),
-      requestsClosedByMonth: months.map((month) => {
-        const row = closed.find((r) => r.month === month);
-        return { month, onTime: row?.onTime ?? 0, late: row?.late ?? 0 };
-      }),
-      breachesByMonth: months.map((month) => {
-        const n = (risk: string) => breaches.find((r) => r.month === month && r.risk === risk)?.n ?? 0;
-        return Object.fromEntries([
-          ['month', month],
-          ...BREACH_RISKS.map((risk) => [risk, n(risk)]),
-        ]) as Overview['breachesByMonth'][number];
-      }),
+      requestsClosedByMonth: months.map((month, i) => ({
+        month,
+        onTime: closed[i]![0]!,
+        late: closed[i]![1]!,
+      })),
+      breachesByMonth: months.map(
+        (month, i) =>
+          Object.fromEntries([
+            ['month', month],
+            ...BREACH_RISKS.map((risk, j) => [risk, breaches[i]![j]!]),
+          ]) as Overview['breachesByMonth'][number],
+      ),
       nowItems: nowItems(today, now),
     };
   }

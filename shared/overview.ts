@@ -107,8 +107,8 @@ export const OverviewSchema = z.object({
   /** The day and moment the figures were judged on. */
   today: IsoDateSchema,
   now: z.string(),
-  /** Current records in all the registers: none, and the Overview offers the ways to fill them. */
-  records: count,
+  /** Whether any register holds a current record: none, and the Overview offers the ways to fill them. */
+  hasRecords: z.boolean(),
   breachesRunning: count,
   breachesOverdue: count,
   requestsOverdue: count,

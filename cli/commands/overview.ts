@@ -28,7 +28,7 @@ export function registerOverviewCommands(program: Command): void {
           nowItems: _items,
           requestsClosedByMonth: _c,
           breachesByMonth: _b,
-          records: _r,
+          hasRecords: _r,
           ...counts
         } = o;
         printJson(counts);

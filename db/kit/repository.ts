@@ -490,12 +490,12 @@ export function createRepository(db: Db, audit: AuditLog, reg: Register, deps: R
    * Judges again the stored facts whose day has come (or that a change elsewhere made stale), so the list
    * filters, sorts and counts on what holds today. Nothing to do on most days: one indexed look-up.
    */
-  function refreshStored(ctx: { now: () => Date }): void {
+  function refreshStored(ctx: { now: () => Date }): boolean {
     // A read-only connection (an import preview) cannot write; it reads the rows judged afresh anyway.
-    if (storedFacts.length === 0 || db.readonly) return;
+    if (storedFacts.length === 0 || db.readonly) return false;
     const today = localIsoDate(ctx.now());
     const probe = one(`SELECT id FROM ${reg.table} WHERE derived_until <= ? LIMIT 1`);
-    if (!probe.get(today)) return;
+    if (!probe.get(today)) return false;
     const set = [...storedFacts.map(([, f]) => f.store!.column), 'derived_until'];
     const update = one(`UPDATE ${reg.table} SET ${set.map((c) => `${c} = @${c}`).join(', ')} WHERE id = @id`);
     const batch = one(`SELECT * FROM ${reg.table} WHERE derived_until <= ? ORDER BY id LIMIT 500`);
@@ -516,6 +516,8 @@ export function createRepository(db: Db, audit: AuditLog, reg: Register, deps: R
               auditCtx,
             );
             update.run({ ...values, id: r.id });
+            // A verdict judged again may change what another register's stored facts read (a vendor's gaps).
+            touchOwners(r.id as number);
           }
         }
       }).immediate();
@@ -523,9 +525,11 @@ export function createRepository(db: Db, audit: AuditLog, reg: Register, deps: R
       // Another connection (an import) holds the write lock: the records returned are judged afresh anyway;
       // the stored columns catch up at the next read.
       if (!(err instanceof Error && /SQLITE_BUSY|database is locked/i.test(err.message))) throw err;
+      return false;
     } finally {
       if (wait !== null) db.pragma(`busy_timeout = ${wait}`);
     }
+    return true;
   }
 
   const erasable = fieldList.filter((f) => f.field.personal && f.field.erase);
@@ -568,10 +572,13 @@ export function createRepository(db: Db, audit: AuditLog, reg: Register, deps: R
 
   /** Every register's stored facts that a list on this one may read (its own, and the ones its twins join). */
   const refreshAll = (ctx: { now: () => Date }) => {
-    for (const r of deps.registers()) {
-      const repo = deps.repoOf(r.name);
-      repo.erasePersonal(ctx);
-      repo.refreshStored(ctx);
+    for (const r of deps.registers()) deps.repoOf(r.name).erasePersonal(ctx);
+    // A register judged again may mark records of one judged before it (a transfer's verdict, its vendor's
+    // gaps): go round again while anything was judged, a few times at most.
+    for (let pass = 0; pass < 3; pass++) {
+      let judged = false;
+      for (const r of deps.registers()) judged = deps.repoOf(r.name).refreshStored(ctx) || judged;
+      if (!judged) break;
     }
   };
 
@@ -613,6 +620,7 @@ export function createRepository(db: Db, audit: AuditLog, reg: Register, deps: R
     const info = one(insertSql).run({ ...p, import_id: ctx.importId ?? null, now });
     const id = Number(info.lastInsertRowid);
     index(id, p, fields, false);
+    touchOwners(id);
     audit.append(ctx, [{ entity: reg.entity, entityId: id, action: 'create', newValue: auditValue(fields) }]);
     return id;
   }
@@ -642,6 +650,39 @@ export function createRepository(db: Db, audit: AuditLog, reg: Register, deps: R
         ).run(id);
       }
       if (titleChanged && field.field.fts === 'other') theirs.reindex(field.name, id, ctx);
+    }
+  }
+
+  /**
+   * Registers whose stored facts read records of this one as related (a vendor's transfer gaps read the
+   * transfers to it), with the field of this register that points at their record.
+   */
+  let ownersCache: { other: Register; via: string }[] | null = null;
+  const owners = () =>
+    (ownersCache ??= deps.registers().flatMap((other) =>
+      Object.entries(other.relations ?? {})
+        .filter(
+          ([name, rel]) =>
+            rel.register === reg.name &&
+            Object.values(other.derived).some((f) => f.store && f.needs?.related?.includes(name)),
+        )
+        .map(([, rel]) => ({ other, via: rel.via })),
+    ));
+
+  /** A record of this register changed: the records whose stored facts read it are marked for judging again. */
+  function touchOwners(id: number): void {
+    for (const { other, via } of owners()) {
+      const f = fieldList.find((x) => x.name === via)!;
+      if (f.field.refs) {
+        const link = f.field.refs.link;
+        one(
+          `UPDATE ${other.table} SET derived_until = '${STALE}' WHERE id IN (SELECT ${link.refColumn} FROM ${link.table} WHERE ${link.idColumn} = ?)`,
+        ).run(id);
+      } else {
+        one(
+          `UPDATE ${other.table} SET derived_until = '${STALE}' WHERE id = (SELECT ${f.column} FROM ${reg.table} WHERE id = ?)`,
+        ).run(id);
+      }
     }
   }
 
@@ -708,8 +749,11 @@ export function createRepository(db: Db, audit: AuditLog, reg: Register, deps: R
     if (changes.length === 0) return 0;
     const now = ctx.now().toISOString();
     const p = params(fields, { id, archived: before.archived_at !== null, now }, ctx);
+    // The records it pointed at before, and those it points at now.
+    touchOwners(id);
     one(updateSql).run({ ...p, id, now });
     index(id, p, fields, true);
+    touchOwners(id);
     const titleBefore = reg.titleOf({ ...old, id } as never);
     const titleAfter = reg.titleOf({ ...fields, id } as never);
     touchPointers(id, titleBefore !== titleAfter, ctx);
@@ -739,6 +783,7 @@ export function createRepository(db: Db, audit: AuditLog, reg: Register, deps: R
         { id },
       );
     }
+    touchOwners(id);
     unindex(id);
     one(`DELETE FROM ${reg.table} WHERE id = ?`).run(id);
     audit.append(ctx, [
@@ -755,6 +800,7 @@ export function createRepository(db: Db, audit: AuditLog, reg: Register, deps: R
       now,
       id,
     );
+    touchOwners(id);
     audit.append(ctx, [
       {
         entity: reg.entity,

@@ -404,3 +404,28 @@ export function findAdequacy(
 ): AdequacyDecision | undefined {
   return list.find((d) => d.destination === destination);
 }
+
+/**
+ * The first day after `after` on which some adequacy decision starts or stops applying (a period's first day, or
+ * the day after its last): until then, which countries a decision covers stays the same.
+ */
+export function nextAdequacyChange(after: string): string | null {
+  let next: string | null = null;
+  const consider = (day: string) => {
+    if (day > after && (next === null || day < next)) next = day;
+  };
+  for (const list of [EU_ADEQUACY, UK_ADEQUACY, CH_ADEQUACY]) {
+    for (const d of list) {
+      for (const p of d.periods) {
+        consider(p.from);
+        if (p.to) {
+          const t = new Date(`${p.to}T00:00:00Z`);
+          t.setUTCDate(t.getUTCDate() + 1);
+          consider(t.toISOString().slice(0, 10));
+        }
+      }
+    }
+  }
+  consider(CH_EEA_ADEQUACY.from);
+  return next;
+}

@@ -378,6 +378,13 @@ export const requests = defineRegister({
         r.completedOn === null ? null : r.completedOn <= deadlineOf(r, env).legalDue ? 'on-time' : 'late',
       table: { size: 110, after: 'completedOn', hidden: true },
       export: 'Answered within the legal deadline',
+      // Kept, so the Overview counts each month's closed requests from an index.
+      store: {
+        column: 'timeliness',
+        value: (v) => v,
+        until: (r: RequestBase, env) =>
+          r.completedOn === null && hasOpenPause(r) ? addDays(env.today, 1) : null,
+      },
       filter: {
         kind: 'choice',
         key: 'timeliness',
@@ -385,14 +392,7 @@ export const requests = defineRegister({
           { value: 'on-time', label: 'On time' },
           { value: 'late', label: 'Late' },
         ],
-        sql: (wanted: readonly string[]) =>
-          wanted
-            .map((w) =>
-              w === 'on-time'
-                ? sql`(r.completed_on IS NOT NULL AND r.completed_on <= r.legal_due_on)`
-                : sql`(r.completed_on IS NOT NULL AND r.completed_on > r.legal_due_on)`,
-            )
-            .reduce((a, b) => sql`${a} OR ${b}`),
+        sql: (wanted: readonly string[]) => sqlInList(sql`r.timeliness`, wanted),
       },
     }),
     baseDue: dateFact('Deadline without extension', (d) => d.baseDue, 'Deadline without extension'),

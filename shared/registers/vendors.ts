@@ -7,7 +7,8 @@ import { defineRegister, derived } from '../kit/define';
 import { notesField, reviewDateField, reviewOverdue } from '../kit/oversight';
 import { sourceFields } from '../kit/source';
 import { sql, sqlInList, sqlLiteral } from '../kit/sql';
-import { transferCoverage, transferGapSql, type CoverageEntry } from '../rules/transfer-coverage';
+import { nextAdequacyChange } from '../reference/adequacy';
+import { transferCoverage, type CoverageEntry } from '../rules/transfer-coverage';
 
 /** Art 28(2): general or specific prior written authorisation for sub-processors. */
 export const SubprocessorAuthorisations = ['general', 'specific'] as const;
@@ -1298,7 +1299,23 @@ export const vendors = defineRegister({
         column: 'thirdCountries',
         yes: 'Has transfer gaps',
         no: 'No transfer gaps',
-        sql: (gaps: boolean, env) => (gaps ? transferGapSql(env) : sql`NOT ${transferGapSql(env)}`),
+        // The stored twin below, judged again when one of the vendor's transfers changes (or is judged again),
+        // when an adequacy decision starts or ends, and when the organisation or the reference data change.
+        sql: (gaps: boolean) => (gaps ? sql`r.transfer_gaps = 1` : sql`r.transfer_gaps = 0`),
+      },
+    }),
+    /** Whether any processing country is a gap: kept so the list and the Overview count it from an index. */
+    hasTransferGaps: derived({
+      label: 'Has transfer gaps',
+      schema: z.boolean(),
+      compute: (v: VendorBase, env) => coverage(v, env).some((c) => c.covered === 'gap'),
+      table: false,
+      export: false,
+      needs: { related: ['transfers'] },
+      store: {
+        column: 'transfer_gaps',
+        value: (gaps) => (gaps ? 1 : 0),
+        until: (_v: VendorBase, env) => nextAdequacyChange(env.today),
       },
     }),
   },

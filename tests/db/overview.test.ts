@@ -369,3 +369,54 @@ describe('the Overview a week later', () => {
     expect(await listTotal(figureLinks.breachesOverdue())).toBe(o.breachesOverdue);
   });
 });
+
+describe('a vendor’s transfer gaps, kept beside the vendor', () => {
+  it('follow its transfers: created, changed, archived and restored', async () => {
+    const c = testCore('2026-12-01T09:00:00Z');
+    try {
+      await ok(c.core, 'settings:update', { organisation: { name: 'X AS', country: 'NO' } });
+      const v = await ok(c.core, 'vendors:create', { name: 'Acme', processingCountries: ['US', 'IN'] });
+      const gaps = async () => {
+        const page = await ok(c.core, 'vendors:list', { filters: { transferGaps: true } });
+        const o = await ok(c.core, 'overview:get', {});
+        expect(o.vendorsWithTransferGaps).toBe(page.total);
+        const { vendor } = await ok(c.core, 'vendors:get', { id: v.id });
+        expect(vendor.transferGaps.length > 0).toBe(page.total === 1);
+        return vendor.transferGaps;
+      };
+      expect(await gaps()).toEqual(['US', 'IN']);
+      const us = await ok(c.core, 'transfers:create', {
+        importer: v.id,
+        destinationCountry: 'US',
+        mechanism: 'scc-2021',
+        sccModule: 2,
+        signedOn: '2026-01-10',
+      });
+      expect(await gaps()).toEqual(['IN']);
+      const india = await ok(c.core, 'transfers:create', {
+        importer: v.id,
+        destinationCountry: 'IN',
+        mechanism: 'scc-2021',
+        sccModule: 2,
+        signedOn: '2026-01-10',
+      });
+      expect(await gaps()).toEqual([]);
+      await ok(c.core, 'transfers:archive', { id: india.id });
+      expect(await gaps()).toEqual(['IN']);
+      await ok(c.core, 'transfers:restore', { id: india.id });
+      expect(await gaps()).toEqual([]);
+      const { transfer } = await ok(c.core, 'transfers:get', { id: us.id });
+      await ok(c.core, 'transfers:update', {
+        id: us.id,
+        values: { ...transfer, mechanism: 'none', sccModule: null },
+      });
+      expect(await gaps()).toEqual(['US']);
+      // The vendor's own change: a certified vendor is covered in the US by the DPF decision.
+      const { vendor } = await ok(c.core, 'vendors:get', { id: v.id });
+      await ok(c.core, 'vendors:update', { id: v.id, values: { ...vendor, dpfCertified: true } });
+      expect(await gaps()).toEqual([]);
+    } finally {
+      c.close();
+    }
+  });
+});

@@ -18,6 +18,7 @@ describe('organisation settings', () => {
         internalTargetDays: null,
         contactRetentionDays: 365,
       },
+      reminders: { enabled: true },
     });
   });
 

@@ -529,8 +529,8 @@ export function OverviewPage() {
             </Alert>
           )}
           {!o && !error && <Text c="dimmed">Loading…</Text>}
-          {o && o.records === 0 && <EmptyOverview onLoaded={reload} />}
-          {o && o.records > 0 && (
+          {o && !o.hasRecords && <EmptyOverview onLoaded={reload} />}
+          {o && o.hasRecords && (
             <>
               <section aria-labelledby="overview-now">
                 <Title order={2} size="h5" id="overview-now" mb="xs">

@@ -15,18 +15,27 @@ describe('shell', () => {
     expect(parseRoute('/overview-of-nothing')).toEqual({ page: 'not-found', path: '/overview-of-nothing' });
   });
 
-  it('lists only the registers that are built, and opens the vendor register first', async () => {
+  it('lists the Overview, the calendar and the registers, and opens the Overview first', async () => {
     installFakeCore([]);
     renderApp('/');
-    await waitFor(() => expect(currentPath()).toBe('/vendors'));
+    await waitFor(() => expect(currentPath()).toBe('/overview'));
 
     const registers = screen.getByRole('navigation', { name: 'Registers' });
     expect(
       within(registers)
         .getAllByRole('link')
         .map((a) => a.textContent),
-    ).toEqual(['Rights requests', 'Breaches', 'DPIAs', 'Processing activities', 'Vendors', 'Transfers']);
-    expect(within(registers).getByRole('link', { name: 'Vendors' }).getAttribute('aria-current')).toBe(
+    ).toEqual([
+      'Overview',
+      'Deadlines',
+      'Rights requests',
+      'Breaches',
+      'DPIAs',
+      'Processing activities',
+      'Vendors',
+      'Transfers',
+    ]);
+    expect(within(registers).getByRole('link', { name: 'Overview' }).getAttribute('aria-current')).toBe(
       'page',
     );
     const workbench = screen.getByRole('navigation', { name: 'Workbench' });
