@@ -1,5 +1,5 @@
 import type { CSSVariablesResolver } from '@mantine/core';
-import { createTheme } from '@mantine/core';
+import { createTheme, NumberInput, Select } from '@mantine/core';
 
 /** One accent colour, the system font, compact sizes: a tool read for hours, not a website. */
 export const theme = createTheme({
@@ -14,6 +14,12 @@ export const theme = createTheme({
   defaultRadius: 'sm',
   focusRing: 'auto',
   cursorType: 'pointer',
+  components: {
+    // Choosing the value already chosen keeps it (clearing is the × button's job), and a number is never
+    // changed behind the user's back: a value out of range is an error on its field.
+    Select: Select.extend({ defaultProps: { allowDeselect: false } }),
+    NumberInput: NumberInput.extend({ defaultProps: { clampBehavior: 'none' } }),
+  },
 });
 
 /** Shade 9 of these hues on their own shade 1 reads below 4.5:1 (yellow 2.7, orange 3.6, green 3.8, red 4.5). */

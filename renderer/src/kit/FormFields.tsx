@@ -29,6 +29,7 @@ import type { RegisterUi } from '../registers/ui';
 import { RefMultiSelect } from './RefMultiSelect';
 import { RefSelect } from './RefSelect';
 import { RowsEditor } from './RowsEditor';
+import { outOfRange } from './number-range';
 import type { RecordFormState } from './use-record-form';
 import { inputId } from './use-record-form';
 
@@ -182,13 +183,12 @@ function FieldInput({
       return (
         <NumberInput
           {...common}
+          // What was typed stays as typed: out of range is said on the field, never changed silently.
+          error={common.error ?? outOfRange(value, field.min, field.max)}
           value={value as number | string}
           onChange={onChange}
-          min={field.min}
-          max={field.max}
           allowDecimal={false}
-          allowNegative={(field.min ?? 0) < 0}
-          clampBehavior="blur"
+          clampBehavior="none"
           hideControls
         />
       );
@@ -198,7 +198,7 @@ function FieldInput({
           {...common}
           data={(field.options ?? []).map((o) => ({ value: o.value, label: o.label }))}
           value={value as string | null}
-          allowDeselect={!field.required}
+          allowDeselect={false}
           clearable={!field.required}
           onChange={(v) => (field.required ? v && onChange(v) : onChange(v))}
         />

@@ -17,6 +17,7 @@ import type { ReactNode } from 'react';
 import type { RowField, RowsDecl } from '../../../shared/kit/fields';
 import { capitalised } from './api';
 import { DateField } from './DateField';
+import { outOfRange } from './number-range';
 import { InstantField } from './InstantField';
 
 type Entry = Record<string, unknown>;
@@ -80,11 +81,11 @@ function EntryField({
       return (
         <NumberInput
           {...common}
+          error={outOfRange(value, field.min, field.max)}
           value={(value as number | null) ?? ''}
           onChange={(v) => onChange(typeof v === 'number' ? v : null)}
-          min={field.min}
-          max={field.max}
           allowDecimal={false}
+          clampBehavior="none"
           hideControls
         />
       );

@@ -113,6 +113,36 @@ describe('vendor form', () => {
     expect(await screen.findByRole('heading', { name: 'Northwind Analytics', level: 1 })).toBeTruthy();
   });
 
+  it('keeps a number as typed and says on the field when it is out of range, saving nothing', async () => {
+    const { core, user } = await openNewForm();
+
+    await fill(user, nameInput(), 'Ranged Processor');
+    const period = screen.getByLabelText(/^Objection period/, { selector: 'input' });
+    await fill(user, period, '-5');
+    await user.tab();
+    expect((period as HTMLInputElement).value).toBe('-5');
+    expect(fieldMessage(/^Objection period/)).toContain('Use a whole number from 0 to 365.');
+    await user.clear(period);
+    await fill(user, period, '999');
+    await user.tab();
+    expect((period as HTMLInputElement).value).toBe('999');
+    await user.click(screen.getByRole('button', { name: 'Save' }));
+    expect(core.callsTo('vendors:create')).toHaveLength(0);
+    expect(fieldMessage(/^Objection period/)).toMatch(/365/);
+  });
+
+  it('keeps the chosen value when it is chosen again', async () => {
+    const { user } = await openNewForm();
+
+    const risk = screen.getByRole('combobox', { name: 'Risk rating' });
+    await user.click(risk);
+    await user.click(await screen.findByRole('option', { name: 'High' }));
+    expect((risk as HTMLInputElement).value).toBe('High');
+    await user.click(risk);
+    await user.click(await screen.findByRole('option', { name: 'High' }));
+    expect((risk as HTMLInputElement).value).toBe('High');
+  });
+
   it('warns under the name when the vendor may already be in the register', async () => {
     const { user } = await openNewForm();
 
