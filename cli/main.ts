@@ -33,12 +33,15 @@ export function buildProgram(): Command {
   return program;
 }
 
+function onPipeClosed(err: NodeJS.ErrnoException): void {
+  if (err.code === 'EPIPE') process.exit(0);
+}
+
 /** Runs the command line and returns the exit code; never throws. */
 export async function main(argv: string[]): Promise<number> {
-  // `dpo … | head` closes the pipe early: stop quietly instead of throwing EPIPE.
-  process.stdout.on('error', (err: NodeJS.ErrnoException) => {
-    if (err.code === 'EPIPE') process.exit(0);
-  });
+  // `dpo … | head` closes the pipe early: stop quietly instead of throwing EPIPE (one listener, however many
+  // times `main` runs in a process).
+  if (!process.stdout.listeners('error').includes(onPipeClosed)) process.stdout.on('error', onPipeClosed);
   const program = buildProgram();
   try {
     await program.parseAsync(argv);

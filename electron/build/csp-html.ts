@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
 import type { Plugin } from 'vite';
-import { CONTENT_SECURITY_POLICY, samePolicy } from '../main/csp';
+import { CONTENT_SECURITY_POLICY, metaPolicy, samePolicy } from '../main/csp';
 
 const META_RE = /<meta\b[^>]*http-equiv\s*=\s*["']content-security-policy["'][^>]*>/i;
 const CONTENT_RE = /\bcontent\s*=\s*(?:"([^"]*)"|'([^']*)')/i;
@@ -42,10 +42,12 @@ export function cspHtmlPlugin(policy: string = CONTENT_SECURITY_POLICY): Plugin 
       order: 'post',
       handler(html, ctx) {
         const existing = findMetaCsp(html);
-        if (existing !== null && !samePolicy(existing, policy)) {
+        // The meta tag carries the header's policy less what only a header may say (frame-ancestors).
+        const expected = metaPolicy(policy);
+        if (existing !== null && !samePolicy(existing, expected)) {
           const message =
             `${ctx.filename}: its Content-Security-Policy meta tag differs from the desktop policy in ` +
-            `electron/main/csp.ts.\n  page:    ${existing}\n  desktop: ${policy}`;
+            `electron/main/csp.ts.\n  page:    ${existing}\n  desktop: ${expected}`;
           if (!ctx.server) throw new Error(message);
           this.warn(message);
         }
@@ -71,7 +73,7 @@ export function cspHtmlPlugin(policy: string = CONTENT_SECURITY_POLICY): Plugin 
           tags: [
             {
               tag: 'meta',
-              attrs: { 'http-equiv': 'Content-Security-Policy', content: policy },
+              attrs: { 'http-equiv': 'Content-Security-Policy', content: expected },
               injectTo: 'head-prepend',
             },
           ],

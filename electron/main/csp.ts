@@ -16,6 +16,24 @@ export const CONTENT_SECURITY_POLICY = [
   "frame-ancestors 'none'",
 ].join('; ');
 
+/** Directives a browser ignores (and warns about) when the policy comes in a meta tag: only a header carries them. */
+const HEADER_ONLY = new Set(['frame-ancestors', 'report-uri', 'sandbox']);
+
+/**
+ * The policy as a page's meta tag carries it: the header's, without what only a header may say
+ * (frame-ancestors, report-uri, sandbox), so the console stays clean.
+ */
+export function metaPolicy(policy: string): string {
+  return policy
+    .split(';')
+    .map((p) => p.trim())
+    .filter((p) => p && !HEADER_ONLY.has(p.split(/\s+/)[0]!.toLowerCase()))
+    .join('; ');
+}
+
+/** The desktop policy's meta-tag form (renderer/index.html). */
+export const META_CONTENT_SECURITY_POLICY = metaPolicy(CONTENT_SECURITY_POLICY);
+
 /**
  * Parses a policy into its directives, so two spellings of the same policy (order, spacing) compare equal.
  * @returns a map from directive name to its sorted source list

@@ -75,3 +75,12 @@ describe('dpo overview, due and calendar', () => {
     expect(missing.code).toBe(2);
   });
 });
+
+describe('a quiet command line', () => {
+  it('adds one pipe listener however many commands run in a process (no leak warning)', async () => {
+    await dpoInProcess('--version');
+    const before = process.stdout.listenerCount('error');
+    for (let i = 0; i < 12; i++) await dpoInProcess('--version');
+    expect(process.stdout.listenerCount('error')).toBe(before);
+  });
+});

@@ -75,34 +75,33 @@ function EmptyRegister({
     };
   }, []);
   return (
+    // The explanation is a child, not the `description` (a <p>, which may not hold blocks).
     <EmptyState
       m="xl"
       mt={64}
       icon={<Icon size={28} />}
       withIndicatorBackground
       title={`Your ${reg.noun.one} register is empty`}
-      description={
-        <Stack gap="xs" maw={560} mx="auto">
-          <Text size="sm">{reg.description}</Text>
-          <Text size="sm" c="dimmed">
-            Try it with demo data, import your list from a spreadsheet (xlsx or csv), or add your first{' '}
-            {reg.noun.one}.
-          </Text>
-          {unnamed && (
-            <Alert color="blue" ta="left" title="First, your organisation">
-              <Text size="sm">
-                Its country decides the law transfers are judged under and the public holidays of a deadline;
-                its time zone is where a breach clock is read; the default law, internal target and how long a
-                requester’s contact is kept are set there too.
-              </Text>
-              <Anchor component="button" size="sm" onClick={() => void navigate('/settings')}>
-                Open Settings
-              </Anchor>
-            </Alert>
-          )}
-        </Stack>
-      }
     >
+      <Stack gap="xs" maw={560} mx="auto">
+        <Text size="sm">{reg.description}</Text>
+        <Text size="sm" c="dimmed">
+          Try it with demo data, import your list from a spreadsheet (xlsx or csv), or add your first{' '}
+          {reg.noun.one}.
+        </Text>
+        {unnamed && (
+          <Alert color="blue" ta="left" title="First, your organisation">
+            <Text size="sm">
+              Its country decides the law transfers are judged under and the public holidays of a deadline;
+              its time zone is where a breach clock is read; the default law, internal target and how long a
+              requester’s contact is kept are set there too.
+            </Text>
+            <Anchor component="button" size="sm" onClick={() => void navigate('/settings')}>
+              Open Settings
+            </Anchor>
+          </Alert>
+        )}
+      </Stack>
       <EmptyState.Actions>
         <Button onClick={onLoadDemo} loading={loading}>
           Load demo data

@@ -95,14 +95,12 @@ function EmptyOverview({ onLoaded }: { onLoaded: () => void }) {
       icon={<IconLayoutDashboard size={28} />}
       withIndicatorBackground
       title="Nothing to oversee yet"
-      description={
-        <Text size="sm" maw={560} mx="auto">
-          The Overview shows what needs you now (breach clocks, rights requests due, acknowledgements, prior
-          consultations) and the health of your registers, once they hold records. Try it with demo data,
-          import your vendor list, or name your organisation in Settings first.
-        </Text>
-      }
     >
+      <Text size="sm" maw={560} mx="auto">
+        The Overview shows what needs you now (breach clocks, rights requests due, acknowledgements, prior
+        consultations) and the health of your registers, once they hold records. Try it with demo data, import
+        your vendor list, or name your organisation in Settings first.
+      </Text>
       <EmptyState.Actions>
         <Button onClick={loadDemo} loading={loading}>
           Load demo data
