@@ -8,15 +8,39 @@ import { registerByName } from '../../shared/registers/index';
 
 const STATIC_DIR = fileURLToPath(new URL('../../out/web', import.meta.url));
 
-function openInBrowser(url: string): void {
+/**
+ * Opens the URL in the system's browser. When none can be opened (no opener, or one that gives up, as xdg-open
+ * does without a desktop), says so and prints the URL again, since the first print may have scrolled away.
+ */
+export function openInBrowser(
+  url: string,
+  options: {
+    platform?: NodeJS.Platform;
+    spawn?: typeof spawn;
+    write?: (text: string) => void;
+  } = {},
+): void {
+  const platform = options.platform ?? process.platform;
+  const write = options.write ?? ((text: string) => void process.stderr.write(text));
   const [cmd, args] =
-    process.platform === 'darwin'
+    platform === 'darwin'
       ? ['open', [url]]
-      : process.platform === 'win32'
+      : platform === 'win32'
         ? ['cmd', ['/c', 'start', '', url]]
         : ['xdg-open', [url]];
-  const child = spawn(cmd, args, { stdio: 'ignore', detached: true });
-  child.on('error', () => process.stderr.write('Could not open a browser; open the URL above yourself.\n'));
+  let told = false;
+  const fail = (why: string) => {
+    if (told) return;
+    told = true;
+    write(`Could not open a browser (${why}). Open this address yourself:\n  ${url}\n`);
+  };
+  const child = (options.spawn ?? spawn)(cmd, args, { stdio: 'ignore', detached: true });
+  child.on('error', (err: NodeJS.ErrnoException) =>
+    fail(err.code === 'ENOENT' ? `${cmd} is not installed` : err.message),
+  );
+  child.on('exit', (code) => {
+    if (code !== 0 && code !== null) fail(`${cmd} exited with ${code}`);
+  });
   child.unref();
 }
 

@@ -84,3 +84,32 @@ describe('a quiet command line', () => {
     expect(process.stdout.listenerCount('error')).toBe(before);
   });
 });
+
+describe('opening the browser', () => {
+  it('says so, with the address again, when no browser can be opened', async () => {
+    const { openInBrowser } = await import('../../cli/commands/core-commands');
+    const { EventEmitter } = await import('node:events');
+    const said: string[] = [];
+    const child = Object.assign(new EventEmitter(), { unref: () => {} });
+    openInBrowser('http://127.0.0.1:5000/#token=abc', {
+      platform: 'linux',
+      spawn: (() => child) as never,
+      write: (t) => said.push(t),
+    });
+    child.emit('exit', 3);
+    expect(said.join('')).toBe(
+      'Could not open a browser (xdg-open exited with 3). Open this address yourself:\n  http://127.0.0.1:5000/#token=abc\n',
+    );
+    const missing = Object.assign(new EventEmitter(), { unref: () => {} });
+    said.length = 0;
+    openInBrowser('http://x', {
+      platform: 'linux',
+      spawn: (() => missing) as never,
+      write: (t) => said.push(t),
+    });
+    missing.emit('error', Object.assign(new Error('spawn xdg-open ENOENT'), { code: 'ENOENT' }));
+    missing.emit('exit', -2);
+    expect(said).toHaveLength(1);
+    expect(said[0]).toMatch(/xdg-open is not installed/);
+  });
+});
