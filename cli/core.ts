@@ -84,16 +84,42 @@ export async function call<C extends Channel>(
   core: Core,
   channel: C,
   input: ChannelInput<C>,
+  /**
+   * The option behind each input path (`filters.processingCountry` → `--country`), for the error message; and
+   * under `problem:<code>`, what to add to the message of a file problem with that code.
+   */
+  options?: Record<string, string>,
 ): Promise<ChannelOutput<C>> {
   const result = await core.dispatch(channel, input);
   if (!result.ok) {
     const issues = Array.isArray(result.error.details)
       ? (result.error.details as { path: string; message: string }[])
       : [];
+    // A problem with what an option gave is said in the option's words (`--country "XX": …`), never as the
+    // input's internal path.
+    const said = (d: { path: string; message: string }) => {
+      const opt = options?.[d.path.split('.').slice(0, 2).join('.')] ?? options?.[d.path.split('.')[0]!];
+      if (!opt) return `${d.path}: ${d.message}`;
+      const value = d.path
+        .split('.')
+        .reduce<unknown>(
+          (o, k) => (o && typeof o === 'object' ? (o as Record<string, unknown>)[k] : undefined),
+          input,
+        );
+      return typeof value === 'string' || typeof value === 'number'
+        ? `${opt} "${value}": ${d.message}`
+        : `${opt}: ${d.message}`;
+    };
+    // A file problem the command line can say more about (`problem:no-header` → how to choose the row).
+    const problem = (result.error.details as { problem?: string } | undefined)?.problem;
+    const hint = problem ? options?.[`problem:${problem}`] : undefined;
+    if (hint) throw new CliError(`${result.error.message} ${hint}`, 2);
     const message =
       issues.length > 1
-        ? `The input is not valid:${issues.map((d) => `\n  ${d.path}: ${d.message}`).join('')}`
-        : result.error.message;
+        ? `The input is not valid:${issues.map((d) => `\n  ${said(d)}`).join('')}`
+        : issues.length === 1 && options
+          ? said(issues[0]!)
+          : result.error.message;
     throw new CliError(
       message,
       result.error.code === 'VALIDATION' || result.error.code === 'FORBIDDEN' ? 2 : 1,

@@ -10,6 +10,14 @@ import { registerRulesCommands } from './commands/rules';
 import { APP_VERSION } from '../shared/version';
 import { CliError } from './output';
 
+/** `--help` says which options a command cannot do without: "(required)" after their description. */
+function markRequired(command: Command): void {
+  for (const option of command.options) {
+    if (option.mandatory && !option.description.includes('(required)')) option.description += ' (required)';
+  }
+  for (const sub of command.commands) markRequired(sub);
+}
+
 /** Builds the `dpo` program; each command group registers itself. */
 export function buildProgram(): Command {
   const program = new Command('dpo')
@@ -30,6 +38,7 @@ export function buildProgram(): Command {
   registerImportCommands(program);
   registerExportCommands(program);
   registerBackupCommands(program);
+  markRequired(program);
   return program;
 }
 

@@ -149,14 +149,24 @@ export function registerImportCommands(program: Command): void {
         const tty = !opts.json && process.stderr.isTTY === true;
         const inspectJob = randomUUID();
         let stop = showProgress(core, inspectJob, tty);
-        const inspected = await call(core, 'import:inspect', {
-          source: { path: file },
-          register: opts.register,
-          ...(opts.sheet ? { sheet: opts.sheet } : {}),
-          ...(opts.headerRow ? { headerRow: opts.headerRow } : {}),
-          ...(opts.mapping && !mappingFile ? { preset: opts.mapping } : {}),
-          jobId: inspectJob,
-        }).finally(() => stop());
+        const inspected = await call(
+          core,
+          'import:inspect',
+          {
+            source: { path: file },
+            register: opts.register,
+            ...(opts.sheet ? { sheet: opts.sheet } : {}),
+            ...(opts.headerRow ? { headerRow: opts.headerRow } : {}),
+            ...(opts.mapping && !mappingFile ? { preset: opts.mapping } : {}),
+            jobId: inspectJob,
+          },
+          {
+            'problem:no-header':
+              'Give it with --header-row N (its row number in the sheet, 1 for the first).',
+            headerRow: '--header-row',
+            sheet: '--sheet',
+          },
+        ).finally(() => stop());
         if (!opts.sheet && inspected.sheets.some((s) => s.name === '_meta' && s.hidden)) {
           throw new CliError(
             `${inspected.fileName} is a workbook exported by the workbench: bring it back with \`dpo roundtrip ${file}\` (rows are matched by ID and only changed cells are written), or name a --sheet to import as a plain list.`,
@@ -220,6 +230,16 @@ export function registerImportCommands(program: Command): void {
         }
         if (result.invalid.length > 50)
           process.stdout.write(`  … and ${result.invalid.length - 50} more problems.\n`);
+        // Flagged cells and skipped rows (kept, or left out, with a reason): said here as in --json.
+        if (result.warnings.length > 0) {
+          process.stdout.write(`Warnings (${result.warnings.length}):\n`);
+          for (const w of result.warnings.slice(0, 50))
+            process.stdout.write(`  row ${w.row}${w.field ? `, ${w.field}` : ''}: ${w.message}\n`);
+          if (result.warnings.length > 50)
+            process.stdout.write(
+              `  … and ${result.warnings.length - 50} more warnings (--json lists them all).\n`,
+            );
+        }
         if (!result.dryRun && 'importId' in result && result.importId) {
           process.stdout.write(
             `Import ${result.importId}. Undo it with: dpo import undo ${result.importId}\n`,

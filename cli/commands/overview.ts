@@ -58,7 +58,7 @@ export function registerOverviewCommands(program: Command): void {
   program
     .command('due')
     .description('what is due in the next days or already late (for a morning cron or a script)')
-    .option('--days <n>', 'how many days ahead (default 7)', parseDays, 7)
+    .option('--days <n>', 'how many days ahead', parseDays, 7)
     .option('--db <path>', 'database file')
     .option('--json', 'print JSON')
     .action(async (opts: { days: number; json?: boolean }, command: Command) => {
@@ -90,13 +90,8 @@ export function registerOverviewCommands(program: Command): void {
   program
     .command('calendar')
     .description('write the deadlines calendar as an iCalendar file for Outlook or Google Calendar')
-    .requiredOption('--out <file.ics>', 'the file to write (required)')
-    .option(
-      '--days <n>',
-      'how many days ahead (default 365); open obligations already late are included',
-      parseDays,
-      365,
-    )
+    .requiredOption('--out <file.ics>', 'the file to write')
+    .option('--days <n>', 'how many days ahead; open obligations already late are included', parseDays, 365)
     .option('--db <path>', 'database file')
     .option('--json', 'print JSON')
     .action(async (opts: { out: string; days: number; json?: boolean }, command: Command) => {

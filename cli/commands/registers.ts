@@ -18,8 +18,13 @@ function recordId(value: string): number {
 }
 
 /** Calls one of a register's channels, whose names the contract builds from the register's name. */
-const callRegister = (core: Core, reg: Register, verb: string, input: unknown) =>
-  call(core, `${reg.name}:${verb}` as Channel, input as never) as Promise<unknown>;
+const callRegister = (
+  core: Core,
+  reg: Register,
+  verb: string,
+  input: unknown,
+  options?: Record<string, string>,
+) => call(core, `${reg.name}:${verb}` as Channel, input as never, options) as Promise<unknown>;
 
 /** Reads the JSON to create from a file, or from standard input with `-`. */
 function readInput(path: string): Record<string, unknown> {
@@ -119,13 +124,25 @@ export function registerRegisterCommands(program: Command): void {
         const all = await withCore(command, 'cli', async (core) => {
           const rows: Rec[] = [];
           for (let offset = 0; ; offset += 500) {
-            const page = (await callRegister(core, reg, 'list', {
-              offset,
-              limit: 500,
-              search: opts.search ?? '',
-              archived: opts.archived,
-              filters: countryFilter && opts.country ? { [countryFilter.key]: opts.country } : {},
-            })) as { rows: Rec[]; total: number };
+            const page = (await callRegister(
+              core,
+              reg,
+              'list',
+              {
+                offset,
+                limit: 500,
+                search: opts.search ?? '',
+                archived: opts.archived,
+                filters: countryFilter && opts.country ? { [countryFilter.key]: opts.country } : {},
+              },
+              countryFilter
+                ? {
+                    [`filters.${countryFilter.key}`]: '--country',
+                    search: '--search',
+                    archived: '--archived',
+                  }
+                : { search: '--search', archived: '--archived' },
+            )) as { rows: Rec[]; total: number };
             rows.push(...page.rows);
             if (rows.length >= page.total || page.rows.length === 0) break;
           }

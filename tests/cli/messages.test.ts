@@ -1,0 +1,55 @@
+import { writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { dpoInProcess } from '../helpers/cli';
+import { tempDir } from '../helpers/core';
+
+let dir: { dir: string; cleanup: () => void };
+let db: string;
+
+beforeAll(async () => {
+  dir = tempDir();
+  db = join(dir.dir, 'cli.sqlite');
+  expect((await dpoInProcess('demo', '--db', db)).code).toBe(0);
+});
+afterAll(() => dir.cleanup());
+
+describe('what the command line says', () => {
+  it('names the option and the value, never an internal path', async () => {
+    const r = await dpoInProcess('vendors', 'list', '--country', 'XX', '--db', db);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toBe(
+      'dpo: --country "XX": Not a country we recognise; use a name or an ISO code such as DE.\n',
+    );
+  });
+
+  it('says no vendor matches a search, instead of offering the demo to a full register', async () => {
+    const r = await dpoInProcess('vendors', 'list', '--search', 'xyzzy', '--db', db);
+    expect(r.stdout).toBe('No vendor matches.\n');
+  });
+
+  it('names --header-row when no header row is found', async () => {
+    const file = join(dir.dir, 'no-header.csv');
+    writeFileSync(file, 'a,b\n1,2\n');
+    const r = await dpoInProcess('import', file, '--db', db);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toMatch(/Choose the header row yourself\. Give it with --header-row N/);
+  });
+
+  it('prints the flagged cells of an import in text, as --json does', async () => {
+    const file = join(dir.dir, 'flagged.csv');
+    writeFileSync(file, 'Name,Processing countries\nAcme Regions,EU\nBeta,Germany\n');
+    const r = await dpoInProcess('import', file, '--dry-run', '--db', db);
+    expect(r.code).toBe(0);
+    expect(r.stdout).toMatch(/^Warnings \(1\):\n {2}row 2, processingCountries: "EU" is a region/m);
+  });
+
+  it('marks the options a command cannot do without in --help', async () => {
+    const calendar = await dpoInProcess('calendar', '--help');
+    expect(calendar.stdout).toMatch(/--out <file\.ics>\s+the file to write \(required\)/);
+    const create = await dpoInProcess('vendors', 'create', '--help');
+    expect(create.stdout).toMatch(/--input <file>.*\(required\)/s);
+    const list = await dpoInProcess('vendors', 'list', '--help');
+    expect(list.stdout).not.toMatch(/\(required\)/);
+  });
+});
