@@ -14,20 +14,75 @@ const countryData: ComboboxItem[] = countryOptions().map(({ code, name }) => ({
   label: `${name} (${code})`,
 }));
 
+/** Countries a DPO's vendor lists name most (where data centres and support teams are): ranked first. */
+const COMMON = new Set([
+  'US',
+  'GB',
+  'DE',
+  'FR',
+  'IE',
+  'NL',
+  'IN',
+  'CN',
+  'JP',
+  'CA',
+  'AU',
+  'SG',
+  'BR',
+  'CH',
+  'SE',
+  'ES',
+  'IT',
+  'BE',
+  'PL',
+  'DK',
+  'FI',
+  'NO',
+  'AT',
+  'IL',
+  'KR',
+  'PH',
+  'MX',
+  'ZA',
+  'AE',
+  'HK',
+  'NZ',
+  'PT',
+  'CZ',
+  'RO',
+  'UA',
+]);
+
 /**
- * Finds a country by its code ("DE"), any part of its name ("germ"), or the way people write it ("USA", "UK",
- * "Deutschland"); an exact code or alias match comes first.
+ * Finds a country by its code ("DE"), its name or the start of it ("united st"), a word of it ("kingdom"), or the
+ * way people write it ("USA", "UK", "Deutschland"). Ranked: the country the words name exactly, then names that
+ * start with them, then names with a word that does, then any other match; within each, the countries vendor
+ * lists name most come first, then the shorter name ("United States of America" before "United States Minor
+ * Outlying Islands").
  */
 export const countryFilter: OptionsFilter = ({ options, search, limit }) => {
   const query = search.trim().toLowerCase();
   const items = options as ComboboxItem[];
   if (!query) return items.slice(0, limit);
   const exact = parseCountry(search);
-  const matches = items.filter(
-    (item) =>
-      item.value === exact || item.label.toLowerCase().includes(query) || item.value.toLowerCase() === query,
-  );
-  matches.sort((a, b) => Number(b.value === exact) - Number(a.value === exact));
+  const rank = (item: ComboboxItem): number => {
+    const label = item.label.toLowerCase();
+    if (item.value === exact || item.value.toLowerCase() === query) return 0;
+    if (label.startsWith(query)) return 1;
+    if (label.split(/[\s(),.-]+/).some((w) => w.startsWith(query))) return 2;
+    return label.includes(query) ? 3 : -1;
+  };
+  const matches = items
+    .map((item) => ({ item, rank: rank(item) }))
+    .filter((m) => m.rank >= 0)
+    .sort(
+      (a, b) =>
+        a.rank - b.rank ||
+        Number(COMMON.has(b.item.value)) - Number(COMMON.has(a.item.value)) ||
+        a.item.label.length - b.item.label.length ||
+        a.item.label.localeCompare(b.item.label),
+    )
+    .map((m) => m.item);
   return matches.slice(0, limit) as ComboboxParsedItem[];
 };
 
