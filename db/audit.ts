@@ -74,8 +74,14 @@ export function createAuditLog(db: Db) {
     `INSERT INTO audit_head (id, last_id, last_hash) VALUES (1, ?, ?)
      ON CONFLICT(id) DO UPDATE SET last_id = excluded.last_id, last_hash = excluded.last_hash`,
   );
-  const byEntity = db.prepare<[string, number], AuditRow>(
-    'SELECT * FROM audit_log WHERE entity = ? AND entity_id = ? ORDER BY id DESC',
+  // An entry written by an import names the file and the day it was imported, not only its id.
+  const byEntity = db.prepare<
+    [string, number],
+    AuditRow & { import_file: string | null; import_at: string | null }
+  >(
+    `SELECT a.*, i.file_name AS import_file, i.created_at AS import_at FROM audit_log a
+     LEFT JOIN imports i ON i.id = a.import_id
+     WHERE a.entity = ? AND a.entity_id = ? ORDER BY a.id DESC`,
   );
   const all = db.prepare<[], AuditRow>('SELECT * FROM audit_log ORDER BY id');
 
@@ -121,6 +127,8 @@ export function createAuditLog(db: Db) {
         oldValue: decode(r.old_value),
         newValue: decode(r.new_value),
         importId: r.import_id,
+        importFile: r.import_file,
+        importAt: r.import_at,
       }));
     },
 

@@ -223,6 +223,9 @@ export const AuditEntrySchema = z.object({
   oldValue: z.unknown(),
   newValue: z.unknown(),
   importId: z.string().nullable(),
+  /** The file an import entry came from, and when it was imported (null for other entries). */
+  importFile: z.string().nullable().optional(),
+  importAt: z.string().nullable().optional(),
 });
 export type AuditEntry = z.infer<typeof AuditEntrySchema>;
 

@@ -65,9 +65,11 @@ export function ChangeHistory({ reg, history }: { reg: Register; history: AuditE
                     <Table.Td>
                       {describe(reg, entry)}
                       {entry.importId && (
-                        <Text span size="xs" c="dimmed">
+                        <Text span size="xs" c="dimmed" title={`Import ${entry.importId}`}>
                           {' '}
-                          (import {entry.importId})
+                          {entry.importFile
+                            ? `(imported from ${entry.importFile}${entry.importAt ? `, ${formatDate(entry.importAt.slice(0, 10))}` : ''})`
+                            : '(by an import)'}
                         </Text>
                       )}
                     </Table.Td>

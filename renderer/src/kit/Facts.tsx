@@ -70,12 +70,13 @@ export function ReviewFact({ due, overdue }: { due: string | null; overdue: bool
 /** Where the record came from (typed in, a file, demo data), and when it was added and last changed. */
 export function SourceFact({ reg, record }: { reg: Register; record: Rec }) {
   const detail = record.sourceDetail as string | null;
+  const kind = readableValue(reg, 'sourceKind', record.sourceKind);
+  // "Imported from vendors.xlsx" says it all; "Imported from a file: Imported from vendors.xlsx" says it twice.
+  const firstWord = (s: string) => s.trim().split(/\s+/)[0]?.toLowerCase() ?? '';
+  const text = !detail ? kind : firstWord(detail) === firstWord(kind) ? detail : `${kind}: ${detail}`;
   return (
     <Fact label="Source">
-      <Text size="sm">
-        {readableValue(reg, 'sourceKind', record.sourceKind)}
-        {detail ? `: ${detail}` : ''}
-      </Text>
+      <Text size="sm">{text}</Text>
       <Text size="xs" c="dimmed">
         Added {formatDateTime(record.createdAt)} · last changed {formatDateTime(record.updatedAt)}
       </Text>

@@ -77,6 +77,45 @@ describe('vendor record', () => {
     expect(rows[2]!.textContent).toContain('dpo@example.org');
   });
 
+  it('says archived and restored once, names an import by its file and day, and the source once', async () => {
+    const core = installFakeCore([
+      makeVendor(5, {
+        name: 'Imported Vendor',
+        sourceKind: 'import',
+        sourceDetail: 'Imported from vendors20.xlsx',
+      }),
+    ]);
+    core.details.set(5, {
+      parents: [],
+      children: [],
+      history: [
+        entry(1, {
+          entityId: 5,
+          action: 'create',
+          importId: '82643ab7-0000-4000-8000-000000000000',
+          importFile: 'vendors20.xlsx',
+          importAt: '2025-03-01T09:00:00.000Z',
+        }),
+        entry(2, { entityId: 5, action: 'archive', field: 'archived', oldValue: false, newValue: true }),
+        entry(3, { entityId: 5, action: 'restore', field: 'archived', oldValue: true, newValue: false }),
+      ],
+    });
+    renderApp('/vendors/5');
+    await screen.findByRole('heading', { name: 'Imported Vendor', level: 1 });
+    const rows = within(screen.getByRole('table', { name: 'Change history' }))
+      .getAllByRole('row')
+      .slice(1);
+    expect(rows.map((r) => r.querySelectorAll('td')[2]!.textContent)).toEqual([
+      'Restored',
+      'Archived',
+      'Added to the register (imported from vendors20.xlsx, Mar 1, 2025)',
+    ]);
+    expect(rows[2]!.textContent).not.toContain('82643ab7');
+    const facts = screen.getByRole('complementary', { name: 'Derived facts' });
+    expect(within(facts).getByText('Imported from vendors20.xlsx')).toBeTruthy();
+    expect(within(facts).queryByText(/Imported from a file/)).toBeNull();
+  });
+
   it('shows the sub-processor chain as links, and the derived facts with their reasons', async () => {
     await openRecord();
 
