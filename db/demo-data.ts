@@ -261,6 +261,45 @@ const SCC_NOTE =
  * notice does not say (module, signing date, TIA) is left empty, so each one shows what is still to record.
  * Importers refer to the vendors above by `key`.
  */
+/**
+ * What the notice does not say but a register shows: DPA dates, review dates and risk ratings, as example
+ * values dated from the day the demo is loaded (some reviews overdue, one DPA past its expiry), so a first look
+ * shows what the register does. Each vendor given them says so in its source.
+ */
+export const EXAMPLE_NOTE = 'example values, not from the notice: DPA status and dates, review date, risk rating';
+
+export function demoVendorExamples(
+  today: string,
+): Record<string, Partial<VendorInput> & { riskRating: string; nextReviewAt: string }> {
+  const day = (offset: number) => {
+    const d = new Date(`${today}T00:00:00Z`);
+    d.setUTCDate(d.getUTCDate() + offset);
+    return d.toISOString().slice(0, 10);
+  };
+  const signed = (signedDaysAgo: number, expiresIn: number | null) => ({
+    dpaStatus: 'signed' as const,
+    dpaSignedAt: day(-signedDaysAgo),
+    dpaExpiresAt: expiresIn === null ? null : day(expiresIn),
+  });
+  return {
+    'azure-eea': { ...signed(420, null), nextReviewAt: day(75), riskRating: 'medium' },
+    'azure-us': { ...signed(420, null), nextReviewAt: day(-12), riskRating: 'high' },
+    openai: { nextReviewAt: day(-40), riskRating: 'high' },
+    zendesk: { ...signed(700, 30), nextReviewAt: day(-3), riskRating: 'medium' },
+    // Past its expiry: the register reads it as expired without anyone editing it.
+    google: { ...signed(1100, -6), nextReviewAt: day(20), riskRating: 'medium' },
+    recaptcha: { nextReviewAt: day(120), riskRating: 'low' },
+    youtube: { nextReviewAt: day(200), riskRating: 'low' },
+    amplitude: { nextReviewAt: day(45), riskRating: 'medium' },
+    clarity: { nextReviewAt: day(90), riskRating: 'low' },
+    'ms-advertising': { nextReviewAt: day(150), riskRating: 'low' },
+    intercom: { ...signed(300, 430), nextReviewAt: day(160), riskRating: 'medium' },
+    slack: { nextReviewAt: day(240), riskRating: 'low' },
+    billing: { nextReviewAt: day(100), riskRating: 'medium' },
+    payments: { nextReviewAt: day(60), riskRating: 'medium' },
+  };
+}
+
 export const demoTransfers: (Omit<TransferInput, 'importer'> & { key: string; importerKey: string })[] = [
   {
     key: 'azure-openai-us',

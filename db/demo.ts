@@ -9,7 +9,10 @@ import {
   demoRequests,
   demoTransfers,
   demoVendors,
+  demoVendorExamples,
+  EXAMPLE_NOTE,
 } from './demo-data';
+import { localIsoDate } from './kit/repository';
 import type { Db } from './open';
 import type { Registers } from './registers';
 
@@ -62,13 +65,19 @@ export function loadDemoData(
         counts[register.name] = c;
       };
       const vendorIds = new Map<string, number>();
+      const examples = demoVendorExamples(localIsoDate(ctx.now()));
       load(
         vendors,
         demoVendors,
-        ({ key: _key, parentKey, ...input }, ids) => ({
-          ...input,
-          parentId: parentKey ? (ids.get(parentKey) ?? null) : null,
-        }),
+        ({ key, parentKey, ...input }, ids) => {
+          const example = examples[key];
+          return {
+            ...input,
+            ...example,
+            sourceDetail: example ? `${input.sourceDetail}; ${EXAMPLE_NOTE}` : input.sourceDetail,
+            parentId: parentKey ? (ids.get(parentKey) ?? null) : null,
+          };
+        },
         vendorIds,
       );
       const transferIds = new Map<string, number>();

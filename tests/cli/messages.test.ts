@@ -53,3 +53,26 @@ describe('what the command line says', () => {
     expect(list.stdout).not.toMatch(/\(required\)/);
   });
 });
+
+describe('the demo data', () => {
+  it('shows what the registers do: DPA dates, reviews (some overdue), risk ratings, each marked as an example', async () => {
+    const o = JSON.parse((await dpoInProcess('overview', '--json', '--db', db)).stdout) as {
+      reviewsOverdueByRegister: { vendors: number };
+      vendorsByDpaStatus: Record<string, number>;
+    };
+    expect(o.reviewsOverdueByRegister.vendors).toBeGreaterThanOrEqual(2);
+    expect(o.vendorsByDpaStatus.signed).toBeGreaterThanOrEqual(3);
+    expect(o.vendorsByDpaStatus.expired).toBeGreaterThanOrEqual(1);
+    const vendors = JSON.parse((await dpoInProcess('vendors', 'list', '--json', '--db', db)).stdout) as {
+      name: string;
+      riskRating: string | null;
+      nextReviewAt: string | null;
+      sourceDetail: string;
+    }[];
+    const zendesk = vendors.find((v) => v.name === 'Zendesk')!;
+    expect(zendesk.riskRating).toBe('medium');
+    expect(zendesk.nextReviewAt).not.toBeNull();
+    expect(zendesk.sourceDetail).toMatch(/example values, not from the notice/);
+    expect(vendors.every((v) => v.riskRating !== null)).toBe(true);
+  });
+});
