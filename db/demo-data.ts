@@ -266,7 +266,8 @@ const SCC_NOTE =
  * values dated from the day the demo is loaded (some reviews overdue, one DPA past its expiry), so a first look
  * shows what the register does. Each vendor given them says so in its source.
  */
-export const EXAMPLE_NOTE = 'example values, not from the notice: DPA status and dates, review date, risk rating';
+export const EXAMPLE_NOTE =
+  'example values, not from the notice: DPA status and dates, review date, risk rating';
 
 export function demoVendorExamples(
   today: string,
