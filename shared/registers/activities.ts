@@ -84,7 +84,7 @@ const fields = {
     sort: true,
     filter: { kind: 'text' },
     fts: 'column',
-    table: { size: 240 },
+    table: { size: 210 },
     form: { section: 'activity', wide: true },
     import: {
       synonyms: {
@@ -112,7 +112,7 @@ const fields = {
     sort: true,
     filter: { kind: 'text' },
     fts: 'column',
-    table: { size: 150 },
+    table: { size: 130 },
     form: { section: 'activity' },
     import: {
       synonyms: {
@@ -143,7 +143,7 @@ const fields = {
   purposes: labels({
     label: 'Purposes',
     fts: 'column',
-    table: { size: 230 },
+    table: { size: 170 },
     form: { section: 'activity', wide: true, description: 'Art 30(1)(b); one purpose per entry' },
     import: {
       synonyms: {
@@ -169,7 +169,7 @@ const fields = {
     sort: true,
     filter: { kind: 'choice' },
     fts: 'other',
-    table: { size: 140 },
+    table: { size: 120 },
     form: {
       section: 'lawfulness',
       description:
@@ -396,7 +396,7 @@ const fields = {
     nameKey: 'vendorNames',
     link: { table: 'activity_vendors', idColumn: 'activity_id', refColumn: 'vendor_id' },
     fts: 'other',
-    table: { size: 200 },
+    table: { size: 160 },
     form: {
       section: 'recipients',
       wide: true,
@@ -497,7 +497,7 @@ const fields = {
     form: { section: 'oversight' },
     import: { synonyms: { exact: ['status', 'statut'], phrases: ['record status'] } },
   }),
-  reviewOn: reviewDateField('oversight'),
+  reviewOn: reviewDateField('oversight', { size: 120 }),
   notes: notesField('oversight'),
   ...sourceFields('oversight'),
 };
@@ -582,7 +582,7 @@ export const activities = defineRegister({
       schema: z.array(z.string()),
       compute: (_a: ActivityBase, env) =>
         [...new Set(currentVendors(env).flatMap((v) => v.transferCoverage.map((c) => c.country)))].sort(),
-      table: { size: 130, short: 'Third countries', after: 'vendors' },
+      table: { size: 120, short: 'Third countries', after: 'vendors' },
       display: 'countries',
       export: 'Third countries (from its vendors)',
       needs: { linked: ['vendors'] },
@@ -646,7 +646,7 @@ export const activities = defineRegister({
       schema: z.boolean(),
       compute: (a: ActivityBase, env) =>
         screeningCallsForDpia(a.screening as Screening) && (env.related.dpias ?? []).length === 0,
-      table: { size: 120, after: 'thirdCountries' },
+      table: { size: 110, after: 'thirdCountries' },
       export: 'DPIA needed, none linked',
       needs: { related: ['dpias'] },
       filter: {

@@ -22,7 +22,7 @@ const fields = {
     sort: true,
     filter: { kind: 'text' },
     fts: 'column',
-    table: { size: 200 },
+    table: { size: 190 },
     form: { section: 'who', wide: true },
     import: {
       synonyms: {
@@ -208,7 +208,7 @@ const fields = {
     sort: true,
     filter: { kind: 'choice' },
     fts: 'other',
-    table: { size: 196 },
+    table: { size: 140 },
     form: { section: 'who' },
     import: {
       synonyms: {
@@ -390,7 +390,7 @@ const fields = {
     sort: true,
     filter: { kind: 'text' },
     fts: 'column',
-    table: { size: 160 },
+    table: { size: 150 },
     form: { section: 'what', wide: true, description: 'Press Enter or comma after each one' },
     import: {
       synonyms: {
@@ -559,7 +559,7 @@ const fields = {
     filter: { kind: 'country', key: 'processingCountry' },
     fts: 'other',
     countryTable: { table: 'vendor_countries', idColumn: 'vendor_id' },
-    table: { size: 200 },
+    table: { size: 170 },
     form: {
       section: 'what',
       wide: true,
@@ -818,7 +818,7 @@ const fields = {
     label: 'DPA expires on',
     short: 'DPA expires',
     sort: true,
-    table: { size: 116 },
+    table: { size: 116, hidden: true },
     form: { section: 'contract' },
     import: {
       synonyms: {

@@ -297,7 +297,8 @@ export function RecordEditor({
             </Alert>
           )}
           <Grid gap="md">
-            <Grid.Col span={{ base: 12, lg: 8 }}>
+            {/* From 992 px wide the facts stay beside the form (and scroll on their own), never below it. */}
+            <Grid.Col span={{ base: 12, md: 8 }}>
               <FormFields
                 reg={reg}
                 form={form}
@@ -307,8 +308,8 @@ export function RecordEditor({
                 editors={ui.editors}
               />
             </Grid.Col>
-            <Grid.Col span={{ base: 12, lg: 4 }}>
-              <div style={{ position: 'sticky', top: 0 }}>
+            <Grid.Col span={{ base: 12, md: 4 }}>
+              <div className="record-side">
                 {detail ? (
                   ui.Facts && <ui.Facts reg={reg} detail={detail} />
                 ) : (

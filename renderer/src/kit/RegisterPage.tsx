@@ -276,16 +276,22 @@ export function RegisterPage({
   return (
     <div className="page">
       <div className="page-toolbar">
-        <Group justify="space-between" wrap="nowrap" gap="sm">
+        <Group justify="space-between" wrap="wrap" gap="sm">
           <Group gap="sm" wrap="nowrap" align="baseline">
-            <Title order={1} size="h3">
+            <Title order={1} size="h3" style={{ whiteSpace: 'nowrap' }}>
               {reg.title}
             </Title>
-            <Text size="sm" c="dimmed" aria-live="polite" data-testid="row-count">
+            <Text
+              size="sm"
+              c="dimmed"
+              aria-live="polite"
+              data-testid="row-count"
+              className="register-toolbar-count"
+            >
               {countText(reg, pages.total, narrowed, archived, pages.error !== null)}
             </Text>
           </Group>
-          <Group gap="xs" wrap="nowrap">
+          <Group gap="xs" wrap="wrap" justify="flex-end">
             {/* Nothing to search, filter or arrange in an empty register: only the ways to fill it stay. */}
             {!registerEmpty && (
               <>
@@ -294,7 +300,7 @@ export function RegisterPage({
                   aria-label={`Search ${title}`}
                   placeholder={`Search ${title}`}
                   type="search"
-                  w={260}
+                  w={{ base: 200, lg: 260 }}
                   leftSection={<IconSearch size={16} />}
                   rightSection={search ? undefined : <Kbd size="xs">/</Kbd>}
                   value={search}
