@@ -45,6 +45,8 @@ export const RecordHitSchema = z.object({
   title: z.string(),
   detail: z.string(),
   archived: z.boolean(),
+  /** Why it matched, when its title does not say: the field and the words around the match. */
+  matched: z.object({ field: z.string(), excerpt: z.string() }).nullable().optional(),
 });
 export type RecordHit = z.infer<typeof RecordHitSchema>;
 

@@ -220,11 +220,19 @@ export function registerRegisterCommands(program: Command): void {
         call(core, 'search:records', { query: text, limit: opts.limit }),
       );
       if (opts.json)
-        return printJson(hits.map(({ register, id, title, detail }) => ({ register, id, title, detail })));
+        return printJson(
+          hits.map(({ register, id, title, detail, matched }) => ({
+            register,
+            id,
+            title,
+            detail,
+            matched: matched ?? null,
+          })),
+        );
       if (hits.length === 0) return void process.stdout.write(`No record matches "${text}".\n`);
       for (const h of hits) {
         process.stdout.write(
-          `${h.register.padEnd(10)} ${String(h.id).padStart(5)}  ${h.title}  [${h.detail}]${h.archived ? '  (archived)' : ''}\n`,
+          `${h.register.padEnd(10)} ${String(h.id).padStart(5)}  ${h.title}  [${h.detail}]${h.archived ? '  (archived)' : ''}${h.matched ? `  (${h.matched.field}: ${h.matched.excerpt})` : ''}\n`,
         );
       }
     });

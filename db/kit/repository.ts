@@ -4,6 +4,7 @@ import type { AuditEntry, DeriveEnv, Register, TreeLink } from '../../shared/kit
 import type { Organisation, SqlEnv } from '../../shared/kit/fields';
 import type { Settings } from '../../shared/domain/settings';
 import { editDistance } from '../../shared/legal-name';
+import { whyMatched } from '../../shared/kit/search-match';
 import type { AuditContext, AuditLog, AuditRecord } from '../audit';
 import type { Db } from '../open';
 import { decodeValue, encodeValue } from './codec';
@@ -1063,6 +1064,7 @@ export function createRepository(db: Db, audit: AuditLog, reg: Register, deps: R
           title: reg.titleOf(r),
           detail: reg.detailOf(r),
           archived: r.archived,
+          matched: whyMatched(reg, r, query),
         }))
         .sort((a, b) => Number(a.archived) - Number(b.archived));
     },

@@ -76,3 +76,27 @@ describe('the demo data', () => {
     expect(vendors.every((v) => v.riskRating !== null)).toBe(true);
   });
 });
+
+describe('search results', () => {
+  it('say why a record matched when its title does not, in the declaration’s words', async () => {
+    const r = await dpoInProcess('search', 'customer content', '--json', '--db', db);
+    const hits = JSON.parse(r.stdout) as {
+      title: string;
+      detail: string;
+      matched: { field: string; excerpt: string } | null;
+    }[];
+    const azure = hits.find((h) => h.title === 'Microsoft Azure (EEA hosting)')!;
+    expect(azure.matched).toEqual({
+      field: 'Services',
+      excerpt: 'Hosting of the services and customer content',
+    });
+    // The role reads as the register's own label.
+    expect(azure.detail.startsWith('Sub-processor · ')).toBe(true);
+    const zendesk = JSON.parse((await dpoInProcess('search', 'zendesk', '--json', '--db', db)).stdout) as {
+      title: string;
+      matched: { field: string } | null;
+    }[];
+    expect(zendesk.find((h) => h.title === 'Zendesk')!.matched).toBeNull();
+    expect(zendesk.find((h) => h.title === 'Customer support')!.matched?.field).toBe('Vendors');
+  });
+});

@@ -51,4 +51,27 @@ describe.runIf(run)('the global search in the browser', () => {
       .first()
       .waitFor();
   });
+
+  it('says why a result matched, and keeps the register label in the row beside a long line', async () => {
+    await page.keyboard.press('Escape');
+    await page.setViewportSize({ width: 1024, height: 700 });
+    await page.keyboard.press('Control+k');
+    await page.keyboard.type('customer content');
+    await expect.poll(() => globalSearchBox().inputValue()).toBe('customer content');
+    const why = page
+      .getByTestId('search-why')
+      .filter({ hasText: /^Services: .*customer content/ })
+      .first();
+    await why.waitFor();
+    const box = (await page.locator('.mantine-Spotlight-content').boundingBox())!;
+    const rows = page.locator('.mantine-Spotlight-action');
+    const count = await rows.count();
+    for (let i = 0; i < count; i++) {
+      const label = (await rows.nth(i).locator('.mantine-Badge-root').last().boundingBox())!;
+      expect(label.x + label.width).toBeLessThanOrEqual(box.x + box.width);
+    }
+    await app.shot('global-search-why');
+    await page.keyboard.press('Escape');
+    await page.setViewportSize({ width: 1440, height: 900 });
+  });
 });

@@ -189,15 +189,24 @@ export function GlobalSearch() {
             label={hit.title}
           >
             <Group wrap="nowrap" justify="space-between" w="100%" gap="sm">
-              <div style={{ minWidth: 0 }}>
+              {/* The words take the room left; the register's label never leaves the row. */}
+              <div style={{ minWidth: 0, flex: 1 }}>
                 <Text size="sm" fw={500} truncate>
                   {hit.title}
                 </Text>
                 <Text size="xs" c="dimmed" truncate>
                   {hit.detail}
                 </Text>
+                {hit.matched && (
+                  <Text size="xs" truncate data-testid="search-why">
+                    <Text span size="xs" fw={600}>
+                      {hit.matched.field}:
+                    </Text>{' '}
+                    {hit.matched.excerpt}
+                  </Text>
+                )}
               </div>
-              <Group gap={4} wrap="nowrap">
+              <Group gap={4} wrap="nowrap" style={{ flex: 'none' }}>
                 {hit.archived && (
                   <Badge size="xs" variant="light" color="gray">
                     Archived
