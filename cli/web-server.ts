@@ -144,7 +144,7 @@ export async function startWebServer(options: WebServerOptions): Promise<WebServ
           return refuse(
             res,
             'FORBIDDEN',
-            'Missing or wrong access token. Open the URL that `dpo serve` printed.',
+            'This tab is not signed in to the workbench server: it was started again since, or the link lost its token. Paste the link `dpo serve` printed into this tab.',
           );
         if (url.pathname === webDoor.invokePath) return await handleInvoke(req, res);
         if (url.pathname === webDoor.eventsPath && req.method === 'GET') return handleEvents(req, res);

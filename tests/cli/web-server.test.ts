@@ -84,6 +84,10 @@ describe('web door', () => {
       authorization: `Bearer ${server.token.slice(0, -1)}x`,
     });
     expect(wrong.status).toBe(403);
+    // A tab left open from an earlier launch is told what to do, in words.
+    expect(JSON.parse(wrong.body).error.message).toMatch(
+      /Paste the link `dpo serve` printed into this tab\.$/,
+    );
     const events = await send({ path: '/api/events' });
     expect(events.status).toBe(403);
   });

@@ -39,12 +39,18 @@ const TOKEN_KEY = 'dpo.webToken';
  * and take it out of the address bar, so it does not end up in bookmarks, history or screenshots.
  * Must run before the router reads the fragment.
  */
-export function captureLaunchToken(): void {
-  const fragment = window.location.hash.replace(/^#/, '');
-  if (!fragment.includes(`${webDoor.tokenFragmentKey}=`)) return;
+export function captureLaunchToken(): boolean {
+  if (!isTokenFragment(window.location.hash)) return false;
+  const fragment = window.location.hash.replace(/^#\/?/, '');
   const token = new URLSearchParams(fragment).get(webDoor.tokenFragmentKey);
   if (token) sessionStorage.setItem(TOKEN_KEY, token);
   history.replaceState(null, '', `${window.location.pathname}${window.location.search}#/`);
+  return true;
+}
+
+/** True when an address fragment carries a launch token (`#token=…`), never a page of the app. */
+export function isTokenFragment(hash: string): boolean {
+  return new RegExp(`^#?/?${webDoor.tokenFragmentKey}=`).test(hash);
 }
 
 function webToken(): string {
@@ -60,6 +66,9 @@ export function currentDoor(): 'desktop' | 'web' {
   return desktopBridge() ? 'desktop' : 'web';
 }
 
+const NOT_AUTHORISED =
+  'This tab is not signed in to the workbench server: it was started again since, or the link lost its token. Paste the link `dpo serve` printed into this tab.';
+
 const UNREACHABLE =
   'The workbench server cannot be reached. If you opened this page from `dpo serve`, check that it is still running.';
 
@@ -74,18 +83,12 @@ async function invokeOverHttp(channel: string, input: unknown): Promise<Envelope
   } catch {
     return { ok: false, error: { code: 'INTERNAL', message: UNREACHABLE } };
   }
-  // 401/403 also answer with an envelope; anything that is not one means a proxy or a crash in between.
+  // A refusal answers with an envelope (a token from an earlier launch of `dpo serve` says what to do); anything
+  // that is not one means a proxy or a crash in between.
   const body: unknown = await response.json().catch(() => null);
   if (body && typeof body === 'object' && 'ok' in body) return body as Envelope<unknown>;
-  if (response.status === 401 || response.status === 403) {
-    return {
-      ok: false,
-      error: {
-        code: 'FORBIDDEN',
-        message: 'This page is not authorised. Open the link that `dpo serve` printed, including its token.',
-      },
-    };
-  }
+  if (response.status === 401 || response.status === 403)
+    return { ok: false, error: { code: 'FORBIDDEN', message: NOT_AUTHORISED } };
   return { ok: false, error: { code: 'INTERNAL', message: `The server answered ${response.status}.` } };
 }
 

@@ -1,6 +1,6 @@
 import { useEffect, useSyncExternalStore } from 'react';
 import { registers } from '../../../shared/registers/index';
-import { currentDoor } from '../api/client';
+import { captureLaunchToken, currentDoor, isTokenFragment } from '../api/client';
 
 /**
  * The pages the shell can show, read from the address fragment: a register (`#/vendors`, page `vendors`), a
@@ -19,6 +19,8 @@ export const HOME_PATH = '/overview';
 
 /** Reads a fragment path such as `/vendors/12` into a route. */
 export function parseRoute(path: string): Route {
+  // A launch token is not a page; it is taken out of the address before anything is shown.
+  if (isTokenFragment(path)) return { page: 'overview' };
   const [pathPart, queryPart] = path.split('?') as [string, string | undefined];
   const parts = pathPart.split('/').filter(Boolean);
   const query = queryPart ? Object.fromEntries(new URLSearchParams(queryPart)) : null;
@@ -88,6 +90,12 @@ export async function navigate(path: string, options: { replace?: boolean } = {}
 }
 
 function onHashChange(): void {
+  // A new launch link pasted into this tab (after `dpo serve` started again): keep its token, take it out of the
+  // address bar at once, and load the app again with it. The fragment is never shown as a page.
+  if (captureLaunchToken()) {
+    window.location.reload();
+    return;
+  }
   const next = readPath();
   if (next === current) return;
   if (leaveGuard) {

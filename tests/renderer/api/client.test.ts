@@ -49,7 +49,7 @@ describe('api client', () => {
 
   it('reads the envelope of a refused token, and explains a refusal without one', async () => {
     vi.spyOn(globalThis, 'fetch').mockResolvedValueOnce(
-      jsonResponse({ ok: false, error: { code: 'FORBIDDEN', message: 'Bad token.' } }, 401),
+      jsonResponse({ ok: false, error: { code: 'FORBIDDEN', message: 'Bad token.' } }, 403),
     );
     await expect(invoke('app:info', {})).rejects.toMatchObject({ code: 'FORBIDDEN', message: 'Bad token.' });
 
@@ -95,5 +95,58 @@ describe('api client', () => {
     );
     stop();
     expect(fetchMock.mock.calls[0]![0]).toBe('/api/events');
+  });
+});
+
+describe('a new launch link pasted into an open tab', () => {
+  it('keeps the new token, strips it from the address at once, reloads, and never shows it as a page', async () => {
+    const { parseRoute, syncRouteFromLocation, useCurrentPath } =
+      await import('../../../renderer/src/app/router');
+    const { renderHook } = await import('@testing-library/react');
+    sessionStorage.setItem('dpo.webToken', 'old-token');
+    history.replaceState(null, '', '/#/vendors');
+    syncRouteFromLocation();
+    const reload = vi.fn();
+    const original = window.location;
+    Object.defineProperty(window, 'location', {
+      configurable: true,
+      value: {
+        ...original,
+        reload,
+        get hash() {
+          return original.hash;
+        },
+        get pathname() {
+          return original.pathname;
+        },
+        get search() {
+          return original.search;
+        },
+        get href() {
+          return original.href;
+        },
+      },
+    });
+    try {
+      const hook = renderHook(() => useCurrentPath());
+      history.replaceState(null, '', '/#token=new-token');
+      window.dispatchEvent(new HashChangeEvent('hashchange'));
+      expect(sessionStorage.getItem('dpo.webToken')).toBe('new-token');
+      expect(original.href).not.toContain('new-token');
+      expect(reload).toHaveBeenCalledTimes(1);
+      expect(hook.result.current).not.toContain('token');
+      hook.unmount();
+    } finally {
+      Object.defineProperty(window, 'location', { configurable: true, value: original });
+    }
+    expect(parseRoute('/token=abc')).toEqual({ page: 'overview' });
+    expect(parseRoute('token=abc')).toEqual({ page: 'overview' });
+  });
+
+  it('says what to do when a refusal comes without the server’s own words', async () => {
+    sessionStorage.setItem('dpo.webToken', 'stale');
+    vi.spyOn(globalThis, 'fetch').mockResolvedValue(new Response('Unauthorized', { status: 401 }));
+    await expect(invoke('app:info', {})).rejects.toThrow(/Paste the link `dpo serve` printed into this tab/);
+    vi.restoreAllMocks();
   });
 });
