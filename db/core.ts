@@ -199,8 +199,12 @@ export function openCore(options: CoreOptions): Core {
             ),
           ),
       ),
-      [`${n}:archive`]: writing(({ id }: Id) => repo.archive(id, ctx)),
-      [`${n}:restore`]: writing(({ id }: Id) => repo.restore(id, ctx)),
+      [`${n}:archive`]: writing(({ id, withDescendants }: Id & { withDescendants?: boolean }) =>
+        repo.archive(id, ctx, { withDescendants }),
+      ),
+      [`${n}:restore`]: writing(({ id, alsoIds }: Id & { alsoIds?: number[] }) =>
+        repo.restore(id, ctx, alsoIds ?? []),
+      ),
       [`${n}:duplicates`]: ({ excludeId, ...identity }: { excludeId?: number } & Record<string, unknown>) =>
         repo.duplicates(identity, excludeId),
     });

@@ -898,10 +898,25 @@ export function createRepository(db: Db, audit: AuditLog, reg: Register, deps: R
       return get(id, ctx);
     },
 
-    archive: (id: number, ctx: AuditContext) =>
-      db.transaction(() => setArchivedState(id, true, ctx)).immediate(),
-    restore: (id: number, ctx: AuditContext) =>
-      db.transaction(() => setArchivedState(id, false, ctx)).immediate(),
+    /** Archives a record; with `withDescendants`, also the current records below it in the tree, all at once. */
+    archive: (id: number, ctx: AuditContext, options: { withDescendants?: boolean } = {}) =>
+      db
+        .transaction(() => {
+          if (options.withDescendants && tree) {
+            requireRow(id);
+            for (const r of descendantRows(id)) if (r.archived_at === null) setArchivedState(r.id, true, ctx);
+          }
+          return setArchivedState(id, true, ctx);
+        })
+        .immediate(),
+    /** Restores a record, and with `alsoIds` the records archived with it (an undo), all at once. */
+    restore: (id: number, ctx: AuditContext, alsoIds: readonly number[] = []) =>
+      db
+        .transaction(() => {
+          for (const other of alsoIds) if (other !== id) setArchivedState(other, false, ctx);
+          return setArchivedState(id, false, ctx);
+        })
+        .immediate(),
 
     /** One record with its history, its place in the tree, and the records of other registers pointing to it. */
     detail(id: number, ctx: AuditContext, history: (entity: string, id: number) => AuditEntry[]) {

@@ -3,6 +3,15 @@ import { IdSchema, PageSchema } from '../domain/common';
 import { DuplicateCandidateSchema } from './define';
 
 const IdInput = z.object({ id: IdSchema });
+/**
+ * Archiving a record of a tree register (a vendor) may take the records below it along (its sub-processors), in
+ * the same transaction; restoring may bring back the ones archived with it, by id.
+ */
+const ArchiveInput = z.object({
+  id: IdSchema,
+  withDescendants: z.boolean().default(false),
+});
+const RestoreInput = z.object({ id: IdSchema, alsoIds: z.array(IdSchema).max(10_000).default([]) });
 
 interface RegisterSchemas {
   input: z.ZodType;
@@ -21,7 +30,9 @@ export type RegisterChannels<N extends string, S extends RegisterSchemas> = {
 } & { [K in `${N}:get`]: Spec<typeof IdInput, S['detail']> } & {
   [K in `${N}:create`]: Spec<S['input'], S['record']>;
 } & { [K in `${N}:update`]: Spec<S['update'], S['record']> } & {
-  [K in `${N}:archive` | `${N}:restore`]: Spec<typeof IdInput, S['record']>;
+  [K in `${N}:archive`]: Spec<typeof ArchiveInput, S['record']>;
+} & {
+  [K in `${N}:restore`]: Spec<typeof RestoreInput, S['record']>;
 } & { [K in `${N}:duplicates`]: Spec<S['duplicates'], z.ZodArray<typeof DuplicateCandidateSchema>> };
 
 /**
@@ -39,8 +50,8 @@ export function registerChannels<const N extends string, S extends RegisterSchem
     [`${n}:get`]: { input: IdInput, output: s.detail },
     [`${n}:create`]: { input: s.input, output: s.record },
     [`${n}:update`]: { input: s.update, output: s.record },
-    [`${n}:archive`]: { input: IdInput, output: s.record },
-    [`${n}:restore`]: { input: IdInput, output: s.record },
+    [`${n}:archive`]: { input: ArchiveInput, output: s.record },
+    [`${n}:restore`]: { input: RestoreInput, output: s.record },
     [`${n}:duplicates`]: { input: s.duplicates, output: z.array(DuplicateCandidateSchema) },
   } as RegisterChannels<N, S>;
 }

@@ -281,21 +281,30 @@ describe('the same commands for every register', () => {
         id: expect.any(Number),
         title: 'Zendesk',
         detail: 'Processor · Customer support',
+        matched: null,
       },
       {
         register: 'transfers',
         id: expect.any(Number),
         title: 'Zendesk → United States of America',
         detail: 'EU SCCs (2021/914)',
+        matched: null,
       },
       {
         register: 'activities',
         id: expect.any(Number),
         title: 'Customer support',
         detail: 'Customer success · Contract',
+        matched: { field: 'Vendors', excerpt: 'Zendesk, Intercom' },
       },
       // The activity created above names Zendesk among its vendors.
-      { register: 'activities', id: expect.any(Number), title: 'Webinars', detail: 'Legitimate interests' },
+      {
+        register: 'activities',
+        id: expect.any(Number),
+        title: 'Webinars',
+        detail: 'Legitimate interests',
+        matched: { field: 'Vendors', excerpt: expect.stringContaining('Zendesk') },
+      },
     ]);
   });
 });

@@ -1,4 +1,5 @@
 import { cleanup } from '@testing-library/react';
+import { notifications } from '@mantine/notifications';
 import { afterEach, vi } from 'vitest';
 
 // jsdom has no layout engine; Mantine and the virtualizer need these browser APIs to exist.
@@ -38,6 +39,8 @@ window.HTMLElement.prototype.hasPointerCapture = () => false;
 window.HTMLElement.prototype.releasePointerCapture = () => {};
 
 afterEach(() => {
+  // Toasts live in a module-level store: one test's must not crowd out the next one's.
+  notifications.clean();
   cleanup();
   vi.restoreAllMocks();
   localStorage.clear();

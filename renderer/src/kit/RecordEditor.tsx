@@ -1,4 +1,16 @@
-import { Alert, Anchor, Breadcrumbs, Button, Grid, Group, Paper, Stack, Text, Title } from '@mantine/core';
+import {
+  Alert,
+  Anchor,
+  Breadcrumbs,
+  Button,
+  Checkbox,
+  Grid,
+  Group,
+  Paper,
+  Stack,
+  Text,
+  Title,
+} from '@mantine/core';
 import { useHotkeys } from '@mantine/hooks';
 import { modals } from '@mantine/modals';
 import { notifications } from '@mantine/notifications';
@@ -37,17 +49,22 @@ function confirmLeave(reg: Register): Promise<boolean> {
 /** The "archived" toast (with its Undo) of each record, so restoring by any route also takes it away. */
 const archivedToasts = new Map<string, string>();
 
-async function restore(reg: Register, record: Rec, onChanged: () => void): Promise<void> {
+async function restore(
+  reg: Register,
+  record: Rec,
+  onChanged: () => void,
+  alsoIds: number[] = [],
+): Promise<void> {
   const key = `${reg.name}/${record.id}`;
   try {
-    await registerApi(reg).restore(record.id);
+    await registerApi(reg).restore(record.id, alsoIds);
     const toast = archivedToasts.get(key);
     if (toast) notifications.hide(toast);
     archivedToasts.delete(key);
     notifications.show({
       color: 'green',
       title: `${capitalised(reg.noun.one)} restored`,
-      message: `${reg.titleOf(record)} is back in the register.`,
+      message: `${reg.titleOf(record)} is back in the register${alsoIds.length > 0 ? `, with the ${alsoIds.length} archived with it` : ''}.`,
     });
     onChanged();
   } catch (err) {
@@ -55,21 +72,57 @@ async function restore(reg: Register, record: Rec, onChanged: () => void): Promi
   }
 }
 
-function askToArchive(reg: Register, record: Rec, onChanged: () => void): void {
+/**
+ * Asks before archiving. A record with current records below it in its tree (a vendor's sub-processors) says
+ * so, naming them, and offers to archive them too, in one step that one Undo takes back.
+ */
+function askToArchive(
+  reg: Register,
+  record: Rec,
+  onChanged: () => void,
+  below: { id: number; name: string }[] = [],
+): void {
   const title = reg.titleOf(record);
+  let withBelow = false;
+  const n = below.length;
+  const what = `${n} ${n === 1 ? reg.noun.one : reg.noun.other}`;
   modals.openConfirmModal({
     title: `Archive ${title}?`,
     children: (
-      <Text size="sm">
-        Archived {reg.noun.other} leave the register and its pickers, but keep their record and change
-        history. You can restore them at any time.
-      </Text>
+      <Stack gap="sm">
+        {n > 0 && (
+          <Alert
+            color="orange"
+            title={`${what} ${n === 1 ? 'hangs' : 'hang'} from ${title} (${reg.tree?.name})`}
+          >
+            <Text size="sm">
+              {below
+                .slice(0, 8)
+                .map((b) => b.name)
+                .join(', ')}
+              {n > 8 ? ` and ${n - 8} more` : ''}.
+            </Text>
+            <Checkbox
+              mt="xs"
+              label={`Archive ${n === 1 ? 'it' : `these ${n}`} too`}
+              onChange={(e) => {
+                withBelow = e.currentTarget.checked;
+              }}
+            />
+          </Alert>
+        )}
+        <Text size="sm">
+          Archived {reg.noun.other} leave the register and its pickers, but keep their record and change
+          history. You can restore them at any time.
+        </Text>
+      </Stack>
     ),
     labels: { confirm: 'Archive', cancel: 'Cancel' },
     confirmProps: { color: 'red', leftSection: <IconArchive size={16} /> },
     onConfirm: async () => {
+      const taken = withBelow ? below.map((b) => b.id) : [];
       try {
-        await registerApi(reg).archive(record.id);
+        await registerApi(reg).archive(record.id, withBelow);
       } catch (err) {
         notifications.show({ color: 'red', title: 'Not archived', message: toApiError(err).message });
         return;
@@ -80,14 +133,17 @@ function askToArchive(reg: Register, record: Rec, onChanged: () => void): void {
         autoClose: 10_000,
         message: (
           <Group gap="xs" justify="space-between" wrap="nowrap">
-            <span>{title} left the register.</span>
+            <span>
+              {title}
+              {taken.length > 0 ? ` and ${what}` : ''} left the register.
+            </span>
             <Button
               size="compact-sm"
               variant="light"
               leftSection={<IconArrowBackUp size={14} />}
               onClick={() => {
                 notifications.hide(id);
-                void restore(reg, record, onChanged);
+                void restore(reg, record, onChanged, taken);
               }}
             >
               Undo
@@ -234,7 +290,19 @@ export function RecordEditor({
                 <Button
                   variant="default"
                   leftSection={<IconArchive size={16} />}
-                  onClick={() => askToArchive(reg, record, refresh)}
+                  onClick={() =>
+                    askToArchive(
+                      reg,
+                      record,
+                      refresh,
+                      (
+                        (
+                          detail as
+                            { children?: { id: number; name: string; archived: boolean }[] } | undefined
+                        )?.children ?? []
+                      ).filter((c) => !c.archived),
+                    )
+                  }
                 >
                   Archive
                 </Button>

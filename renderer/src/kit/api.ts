@@ -47,8 +47,10 @@ export function registerApi(reg: Register) {
     create: (values: Record<string, unknown>) => callRegister<Rec>(reg, 'create', values),
     update: (id: number, values: Record<string, unknown>, expectedUpdatedAt?: string) =>
       callRegister<Rec>(reg, 'update', { id, values, expectedUpdatedAt }),
-    archive: (id: number) => callRegister<Rec>(reg, 'archive', { id }),
-    restore: (id: number) => callRegister<Rec>(reg, 'restore', { id }),
+    archive: (id: number, withDescendants = false) =>
+      callRegister<Rec>(reg, 'archive', withDescendants ? { id, withDescendants } : { id }),
+    restore: (id: number, alsoIds: number[] = []) =>
+      callRegister<Rec>(reg, 'restore', alsoIds.length > 0 ? { id, alsoIds } : { id }),
     duplicates: (identity: Record<string, unknown>, excludeId?: number) =>
       callRegister<{ id: number; name: string; reason: string }[]>(reg, 'duplicates', {
         ...identity,

@@ -135,6 +135,24 @@ describe('vendor record', () => {
     expect(within(third).queryByText('France (FR)')).toBeNull();
   });
 
+  it('names the sub-processors hanging from a vendor when archiving it, and archives them too when asked', async () => {
+    const { core, user } = await openRecord();
+    await user.click(screen.getByRole('button', { name: 'Archive' }));
+    const dialog = await screen.findByRole('dialog');
+    // Deep Backup is current; Deeper Storage was archived before and is not named.
+    expect(
+      within(dialog).getByText(/1 vendor hangs from Middle Hosting \(sub-processor chain\)/),
+    ).toBeTruthy();
+    expect(within(dialog).getByText('Deep Backup.')).toBeTruthy();
+    await user.click(within(dialog).getByRole('checkbox', { name: 'Archive it too' }));
+    await user.click(within(dialog).getByRole('button', { name: 'Archive' }));
+    await waitFor(() => expect(core.callsTo('vendors:archive')).toHaveLength(1));
+    expect(core.lastCallTo('vendors:archive')).toEqual({ id: 2, withDescendants: true });
+    expect(await screen.findByText('Middle Hosting and 1 vendor left the register.')).toBeTruthy();
+    await user.click(screen.getByRole('button', { name: 'Undo' }));
+    await waitFor(() => expect(core.lastCallTo('vendors:restore')).toEqual({ id: 2, alsoIds: [3] }));
+  });
+
   it('saves changes with the updatedAt it started from, and shows a conflict clearly', async () => {
     const { core, user } = await openRecord();
     const owner = screen.getByRole('textbox', { name: 'Internal owner' });
@@ -180,12 +198,12 @@ describe('vendor record', () => {
     await user.click(screen.getByRole('button', { name: 'Archive' }));
     dialog = await screen.findByRole('dialog', { name: 'Archive Middle Hosting?' });
     await user.click(within(dialog).getByRole('button', { name: 'Archive' }));
-    await waitFor(() => expect(core.callsTo('vendors:archive')).toEqual([{ id: 2 }]));
+    await waitFor(() => expect(core.callsTo('vendors:archive')).toEqual([{ id: 2, withDescendants: false }]));
     expect(await screen.findByText('This vendor is archived')).toBeTruthy();
     expect(screen.getByRole('button', { name: 'Restore' })).toBeTruthy();
 
     await user.click(await screen.findByRole('button', { name: 'Undo' }));
-    await waitFor(() => expect(core.callsTo('vendors:restore')).toEqual([{ id: 2 }]));
+    await waitFor(() => expect(core.callsTo('vendors:restore')).toEqual([{ id: 2, alsoIds: [] }]));
     expect(await screen.findByText('Vendor restored')).toBeTruthy();
     await waitFor(() => expect(screen.queryByText('This vendor is archived')).toBeNull());
   });
