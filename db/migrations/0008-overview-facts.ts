@@ -34,6 +34,9 @@ export const m0008OverviewFacts: Migration = {
       CREATE INDEX dpias_derived_until ON dpias(derived_until);
 
       ALTER TABLE vendors ADD COLUMN contract_ends_on TEXT;
+      -- Places a vendor gave that name no country ("EU", "Worldwide"): its location is unclear until cleared.
+      ALTER TABLE vendors ADD COLUMN unclear_locations TEXT NOT NULL DEFAULT '[]'
+        CHECK (json_valid(unclear_locations) AND json_type(unclear_locations) = 'array');
       -- Whether a vendor has transfer gaps, kept (and judged again when its transfers change) so the list and
       -- the Overview count it from an index instead of probing every vendor's countries.
       ALTER TABLE vendors ADD COLUMN transfer_gaps INTEGER CHECK (transfer_gaps IS NULL OR transfer_gaps IN (0, 1));

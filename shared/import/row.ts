@@ -55,6 +55,8 @@ function listEntries(text: string, commas: boolean): string[] | null {
 interface CellOutcome {
   value?: unknown;
   also?: Record<string, unknown>;
+  /** Places a countries cell gave that name no country (kept, where the register has a field for them). */
+  unclear?: string[];
   issues: { message: string; severity: 'error' | 'warning' }[];
   note?: string;
 }
@@ -129,7 +131,12 @@ function readCell(
           });
         }
       }
-      if (flagged) out.note = `${col.header} as listed in the file: ${text}`;
+      if (flagged) {
+        out.note = `${col.header} as listed in the file: ${text}`;
+        out.unclear = cell.regions
+          .filter((r) => !(options.expandRegions && regionCountries(r.kind)))
+          .map((r) => r.text);
+      }
       return out;
     }
     case 'country': {
@@ -203,6 +210,7 @@ export function createRowMapper(
     return spec;
   });
   const hasNotes = profile.byName.has('notes');
+  const hasUnclear = profile.register.fields.unclearLocations !== undefined;
   const mappedFields = new Set(columns.map((c) => c.field));
   const fallbacks = profile.fields.filter(
     (f) => f.fallback && !mappedFields.has(f.name) && mappedFields.has(f.fallback),
@@ -231,6 +239,13 @@ export function createRowMapper(
         issues.push({ column: col.header, field: col.field, value: text.slice(0, 200) || null, ...issue });
       }
       if (outcome.note && hasNotes) notes.push(outcome.note);
+      if (outcome.unclear && hasUnclear) {
+        input.unclearLocations = [
+          ...((input.unclearLocations as string[] | undefined) ?? []),
+          ...outcome.unclear,
+        ];
+        provided.add('unclearLocations');
+      }
       if (outcome.value === undefined) return;
       const f = col.field;
       for (const [other, v] of Object.entries(outcome.also ?? {})) {

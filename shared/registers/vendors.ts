@@ -384,6 +384,17 @@ const fields = {
       },
     },
   }),
+  unclearLocations: labels({
+    label: 'Locations to clarify',
+    table: false,
+    form: {
+      section: 'what',
+      wide: true,
+      description:
+        'Places the vendor gave that name no country ("EU", "Worldwide", "APAC"): ask which countries, record them above, then clear this',
+    },
+    import: false,
+  }),
   services: labels({
     label: 'Services and purposes',
     short: 'Services',
@@ -1258,6 +1269,28 @@ export const vendors = defineRegister({
     reviewOverdue: reviewOverdue<VendorBase>({
       field: 'nextReviewAt',
       exempt: { test: (v) => v.status === 'offboarded', sql: sql`r.status = 'offboarded'` },
+    }),
+    /**
+     * The vendor gave a place that names no country ("EU", "Worldwide", a continent): its processing countries are
+     * not known, so it must not read as domestic. Holds until the DPO clears the places to clarify.
+     */
+    locationUnclear: derived({
+      label: 'Location unclear',
+      schema: z.boolean(),
+      compute: (v: VendorBase) => v.unclearLocations.length > 0,
+      table: false,
+      export: 'Location unclear',
+      filter: {
+        kind: 'yes-no',
+        key: 'locationUnclear',
+        column: 'processingCountries',
+        yes: 'Location unclear',
+        no: 'Location known',
+        sql: (unclear: boolean) =>
+          unclear
+            ? sql`json_array_length(r.unclear_locations) > 0`
+            : sql`json_array_length(r.unclear_locations) = 0`,
+      },
     }),
     /** Processing countries outside the EEA. */
     thirdCountries: derived({

@@ -100,3 +100,39 @@ describe('search results', () => {
     expect(zendesk.find((h) => h.title === 'Customer support')!.matched?.field).toBe('Vendors');
   });
 });
+
+describe('vendors whose location is unclear', () => {
+  it('keeps the places that name no country, reads as location unclear, and filters on it', async () => {
+    const file = join(dir.dir, 'regions.csv');
+    writeFileSync(file, 'Name,Processing countries\nRegion Cloud,EU\nGlobe Support,"Worldwide, Germany"\n');
+    expect((await dpoInProcess('import', file, '--db', db)).code).toBe(0);
+    const vendors = JSON.parse((await dpoInProcess('vendors', 'list', '--json', '--db', db)).stdout) as {
+      name: string;
+      unclearLocations: string[];
+      locationUnclear: boolean;
+      processingCountries: string[];
+    }[];
+    const region = vendors.find((v) => v.name === 'Region Cloud')!;
+    expect(region).toMatchObject({
+      unclearLocations: ['EU'],
+      locationUnclear: true,
+      processingCountries: [],
+    });
+    const globe = vendors.find((v) => v.name === 'Globe Support')!;
+    expect(globe).toMatchObject({
+      unclearLocations: ['Worldwide'],
+      locationUnclear: true,
+      processingCountries: ['DE'],
+    });
+    expect(vendors.find((v) => v.name === 'Zendesk')!.locationUnclear).toBe(false);
+    // Expanding EU leaves nothing unclear for it.
+    const expanded = join(dir.dir, 'regions-expanded.csv');
+    writeFileSync(expanded, 'Name,Processing countries\nExpanded Cloud,EU\n');
+    expect((await dpoInProcess('import', expanded, '--expand-regions', '--db', db)).code).toBe(0);
+    const after = JSON.parse((await dpoInProcess('vendors', 'list', '--json', '--db', db)).stdout) as {
+      name: string;
+      locationUnclear: boolean;
+    }[];
+    expect(after.find((v) => v.name === 'Expanded Cloud')!.locationUnclear).toBe(false);
+  });
+});

@@ -1,6 +1,9 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
-import { browserAvailable, loadDemo, startApp, type RunningApp } from './helpers/app';
+import { execFileSync } from 'node:child_process';
+import { writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { browserAvailable, loadDemo, ROOT, startApp, type RunningApp } from './helpers/app';
 
 const run = browserAvailable();
 let app: RunningApp;
@@ -142,5 +145,24 @@ describe.runIf(run)('the vendor register in the browser', () => {
       .first()
       .click();
     await page.getByRole('heading', { name: 'Intercom' }).waitFor();
+  });
+
+  it('marks vendors whose location is unclear ("EU", "Worldwide"), counts them in the header and filters them', async () => {
+    const file = join(app.dir, 'regions.csv');
+    writeFileSync(
+      file,
+      'Name,Processing countries\nRegion Cloud,EU\nGlobe Support,Worldwide\nKnown Host,Germany\n',
+    );
+    execFileSync(process.execPath, [join(ROOT, 'bin', 'dpo.js'), 'import', file, '--db', app.dbPath], {
+      env: { ...process.env, DPO_QUIET: '1' },
+    });
+    await page.evaluate(() => (window.location.hash = '/overview'));
+    await page.evaluate(() => (window.location.hash = '/vendors'));
+    const count = page.getByTestId('attention-location-unclear');
+    await count.filter({ hasText: '2 with location unclear' }).waitFor();
+    await count.click();
+    await expect.poll(tableNames).toEqual(['Globe Support', 'Region Cloud']);
+    expect(await page.locator('.grid-row').first().getByText('Location unclear').count()).toBe(1);
+    await app.shot('12-location-unclear');
   });
 });

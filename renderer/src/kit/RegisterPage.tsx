@@ -215,6 +215,25 @@ export function RegisterPage({
   };
   const pages = useRegisterPages(reg, query);
 
+  // What the register's header counts until resolved (vendors with an unclear location).
+  const [attentionCounts, setAttentionCounts] = useState<{ generation: number; counts: number[] } | null>(
+    null,
+  );
+  useEffect(() => {
+    const items = ui.attention ?? [];
+    if (items.length === 0) return;
+    let cancelled = false;
+    Promise.all(items.map((a) => api.list({ filters: a.filters, limit: 1 }).then((p) => p.total))).then(
+      (counts) => !cancelled && setAttentionCounts({ generation: pages.generation, counts }),
+      () => {},
+    );
+    return () => {
+      cancelled = true;
+    };
+  }, [ui.attention, api, pages.generation]);
+  const attention = (ui.attention ?? [])
+    .map((a, i) => ({ ...a, count: attentionCounts?.counts[i] ?? 0 }))
+    .filter((a) => a.count > 0);
   const activeFilters = countActiveFilters(reg, filters);
   const narrowed = activeFilters > 0 || search.trim() !== '';
   const [emptyCheck, setEmptyCheck] = useState<{ generation: number; empty: boolean } | null>(null);
@@ -290,6 +309,18 @@ export function RegisterPage({
             >
               {countText(reg, pages.total, narrowed, archived, pages.error !== null)}
             </Text>
+            {attention.map((a) => (
+              <Button
+                key={a.key}
+                size="compact-sm"
+                variant="light"
+                color="yellow"
+                data-testid={`attention-${a.key}`}
+                onClick={() => setFilters({ ...(reg.emptyFilters() as Filters), ...a.filters } as Filters)}
+              >
+                {a.label(a.count)}
+              </Button>
+            ))}
           </Group>
           <Group gap="xs" wrap="wrap" justify="flex-end">
             {/* Nothing to search, filter or arrange in an empty register: only the ways to fill it stay. */}

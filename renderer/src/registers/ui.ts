@@ -15,6 +15,11 @@ export interface RegisterUi {
   headerChips?: (record: Rec) => ReactNode;
   newAside: { title: string; text: string };
   /**
+   * Counts the register's header shows until they are resolved (vendors whose location is unclear), each a
+   * button that applies its filters.
+   */
+  attention?: { key: string; filters: Record<string, unknown>; label: (n: number) => string }[];
+  /**
    * Editors of its own for some fields (a DPIA screening with its live conclusion, risks with their map); the
    * kit's input serves every other field.
    */

@@ -277,7 +277,31 @@ const asVendor = (r: Rec) => r as unknown as Vendor;
 /** The vendor register's pages: its facts panel, the chain, and the cells that say more than a value. */
 export const vendorsUi: RegisterUi = {
   icon: IconBuildingStore,
+  attention: [
+    {
+      key: 'location-unclear',
+      filters: { locationUnclear: true },
+      label: (n) => `${n} with location unclear`,
+    },
+  ],
   cells: {
+    // A vendor that gave "EU" or "Worldwide" must not look domestic: its countries are not known yet.
+    processingCountries: (r) => {
+      const v = asVendor(r) as Vendor & { unclearLocations: string[] };
+      return (
+        <>
+          {v.unclearLocations.length > 0 && (
+            <StatusChip
+              color="yellow"
+              title={`Given as: ${v.unclearLocations.join(', ')}. Ask the vendor which countries.`}
+            >
+              Location unclear
+            </StatusChip>
+          )}
+          {cellText(countryList(v.processingCountries))}
+        </>
+      );
+    },
     dpaStatus: (r) =>
       enumChip(vendors.fields.dpaStatus, asVendor(r).effectiveDpaStatus, dpaTitle(asVendor(r))),
     // The marker comes first so a narrow column never hides it.
@@ -291,6 +315,11 @@ export const vendorsUi: RegisterUi = {
       asVendor(r).specialCategoryData ? <StatusChip color="grape">Art 9</StatusChip> : null,
     thirdCountries: (r) => {
       const v = asVendor(r);
+      if (
+        (v as Vendor & { unclearLocations: string[] }).unclearLocations.length > 0 &&
+        v.thirdCountries.length === 0
+      )
+        return cellText('?', 'Not known: the location the vendor gave names no country');
       if (v.thirdCountries.length === 0) return null;
       if (v.transferGaps.length > 0) {
         return (
