@@ -122,12 +122,22 @@ function FilterControl({ label, filter, filters, onChange }: FilterProps) {
 }
 
 /** The funnel in a column header: opens the column's filter; filled while the filter is active. */
-export function ColumnFilterButton({ label, filter, filters, onChange }: FilterProps) {
+export function ColumnFilterButton({
+  label,
+  filter,
+  filters,
+  onChange,
+  control,
+}: FilterProps & {
+  /** The header's roving tab stop: its tab index, its place, and what focusing it tells the header. */
+  control?: { tabIndex: number; 'data-header-control': number; onFocus: () => void };
+}) {
   const active = isFilterActive(filters, filter);
   return (
     <Popover position="bottom-start" shadow="md" width={280} trapFocus returnFocus withinPortal>
       <Popover.Target>
         <ActionIcon
+          {...control}
           className="grid-filter-button"
           variant={active ? 'light' : 'subtle'}
           color={active ? undefined : 'gray'}

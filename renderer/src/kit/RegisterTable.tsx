@@ -162,6 +162,41 @@ export function RegisterTable({
   const width = table.getTotalSize();
   const visibleColumns = table.getVisibleLeafColumns();
 
+  // The header's sort and filter buttons are one tab stop: the last one used takes the focus, arrow keys move
+  // between them (a roving tab index), so Tab does not walk through twenty buttons before the rows.
+  const headerRef = useRef<HTMLDivElement>(null);
+  const [headerStop, setHeaderStop] = useState(0);
+  const controlCount = visibleColumns.reduce((n, c) => {
+    const meta = columnMeta(c);
+    return n + (meta.sortKey ? 1 : 0) + (meta.filter ? 1 : 0);
+  }, 0);
+  const stopAt = Math.min(headerStop, Math.max(0, controlCount - 1));
+  let controlIndex = 0;
+  const headerControl = () => {
+    const i = controlIndex++;
+    return { tabIndex: i === stopAt ? 0 : -1, 'data-header-control': i, onFocus: () => setHeaderStop(i) };
+  };
+  const onHeaderKeyDown = (event: KeyboardEvent<HTMLDivElement>) => {
+    const controls = [...(headerRef.current?.querySelectorAll<HTMLElement>('[data-header-control]') ?? [])];
+    const at = controls.indexOf(document.activeElement as HTMLElement);
+    if (at < 0) return;
+    const next =
+      event.key === 'ArrowRight'
+        ? Math.min(controls.length - 1, at + 1)
+        : event.key === 'ArrowLeft'
+          ? Math.max(0, at - 1)
+          : event.key === 'Home'
+            ? 0
+            : event.key === 'End'
+              ? controls.length - 1
+              : null;
+    if (next === null) return;
+    event.preventDefault();
+    event.stopPropagation();
+    controls[next]!.focus();
+    controls[next]!.scrollIntoView({ block: 'nearest', inline: 'nearest' });
+  };
+
   const onKeyDown = (event: KeyboardEvent<HTMLDivElement>) => {
     if (event.target !== event.currentTarget || total === 0) return;
     if (event.key === 'Enter') {
@@ -194,7 +229,13 @@ export function RegisterTable({
       tabIndex={0}
       onKeyDown={onKeyDown}
     >
-      <div role="rowgroup" className="grid-header" style={{ width, minWidth: '100%' }}>
+      <div
+        role="rowgroup"
+        className="grid-header"
+        style={{ width, minWidth: '100%' }}
+        ref={headerRef}
+        onKeyDown={onHeaderKeyDown}
+      >
         {table.getHeaderGroups().map((group) => (
           <div role="row" aria-rowindex={1} key={group.id} style={{ display: 'flex' }}>
             {group.headers.map((header) => {
@@ -211,6 +252,7 @@ export function RegisterTable({
                   {meta.sortKey ? (
                     <button
                       type="button"
+                      {...headerControl()}
                       className="grid-sort-button"
                       data-sorted={sorted || undefined}
                       title={`Sort by ${meta.label.toLowerCase()}`}
@@ -231,6 +273,7 @@ export function RegisterTable({
                   )}
                   {meta.filter && (
                     <ColumnFilterButton
+                      control={headerControl()}
                       label={meta.label}
                       filter={meta.filter}
                       filters={filters}

@@ -220,4 +220,27 @@ describe('vendor register', () => {
     expect(core.lastCallTo('vendors:list')?.search).toBe('gamma');
     expect(document.activeElement).toBe(back);
   });
+
+  it('makes the header one tab stop, with arrow keys between its sort and filter buttons', async () => {
+    installFakeCore(threeVendors());
+    const { user } = renderApp('/vendors');
+    const table = await grid();
+    const header = table.querySelector<HTMLElement>('.grid-header')!;
+    const controls = [...header.querySelectorAll<HTMLElement>('[data-header-control]')];
+    expect(controls.length).toBeGreaterThan(10);
+    expect(controls.filter((c) => c.tabIndex === 0)).toHaveLength(1);
+    // From the grid, one Tab reaches the header; the next leaves it.
+    table.focus();
+    await user.tab();
+    expect(document.activeElement).toBe(controls[0]);
+    await user.keyboard('{ArrowRight}');
+    expect(document.activeElement).toBe(controls[1]);
+    await user.keyboard('{End}');
+    expect(document.activeElement).toBe(controls[controls.length - 1]);
+    await user.tab();
+    expect(header.contains(document.activeElement)).toBe(false);
+    // Coming back, the header remembers where it was.
+    await user.tab({ shift: true });
+    expect(document.activeElement).toBe(controls[controls.length - 1]);
+  });
 });
