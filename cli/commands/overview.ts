@@ -1,6 +1,7 @@
 import { Command } from 'commander';
 import { writeFileSync } from 'node:fs';
 import { resolve } from 'node:path';
+import { formatDay } from '../../shared/date-format';
 import { OBLIGATION_KINDS } from '../../shared/overview';
 import { addDays } from '../../shared/rules/calendar';
 import { call, withCore } from '../core';
@@ -62,10 +63,11 @@ export function registerOverviewCommands(program: Command): void {
     .option('--db <path>', 'database file')
     .option('--json', 'print JSON')
     .action(async (opts: { days: number; json?: boolean }, command: Command) => {
-      const { today, items } = await withCore(command, 'cli', async (core) => {
+      const { today, items, format } = await withCore(command, 'cli', async (core) => {
         const { today } = await call(core, 'overview:get', {});
         const items = await call(core, 'calendar:get', { from: null, to: addDays(today, opts.days) });
-        return { today, items };
+        const chosen = (await call(core, 'settings:get', {})).display.dateFormat;
+        return { today, items, format: chosen === 'auto' ? ('YYYY-MM-DD' as const) : chosen };
       });
       if (opts.json) {
         printJson({ today, days: opts.days, late: items.filter((i) => i.late).length, items });
@@ -77,10 +79,12 @@ export function registerOverviewCommands(program: Command): void {
       }
       const late = items.filter((i) => i.late).length;
       process.stdout.write(
-        `${items.length} obligation${items.length === 1 ? '' : 's'} due by ${addDays(today, opts.days)}${late ? `, ${late} late` : ''}:\n`,
+        `${items.length} obligation${items.length === 1 ? '' : 's'} due by ${formatDay(addDays(today, opts.days), format)}${late ? `, ${late} late` : ''}:\n`,
       );
       for (const i of items) {
-        const when = i.at ? `${i.at.slice(0, 16).replace('T', ' ')} UTC` : i.date;
+        const when = i.at
+          ? `${formatDay(i.at.slice(0, 10), format)} ${i.at.slice(11, 16)} UTC`
+          : formatDay(i.date, format);
         process.stdout.write(
           `  ${i.late ? 'LATE ' : '     '}${when.padEnd(20)} ${OBLIGATION_KINDS[i.kind]}: ${i.title} (${i.register} ${i.id})\n`,
         );

@@ -6,6 +6,7 @@ import type { Register } from '../../shared/kit/define';
 import { readableValue } from '../../shared/kit/readable';
 import { registers } from '../../shared/registers/index';
 import { call, withCore } from '../core';
+import { formatDay, type DateFormat } from '../../shared/date-format';
 import { CliError, printJson } from '../output';
 
 type Rec = Record<string, unknown> & { id: number; archived: boolean };
@@ -56,17 +57,20 @@ function line(reg: Register, r: Rec): string {
 }
 
 /** A record as text: each field with its label and a readable value, then its derived facts. */
-function printRecord(reg: Register, r: Rec): void {
+function printRecord(reg: Register, r: Rec, format: DateFormat = 'YYYY-MM-DD'): void {
+  const date = (iso: string) => formatDay(iso, format);
   process.stdout.write(`${reg.titleOf(r)} (${reg.noun.one} ${r.id}${r.archived ? ', archived' : ''})\n`);
   for (const { name, field } of reg.fieldList) {
     const linked = field.refs ? (r[field.refs.nameKey] as (string | null)[]) : null;
     const shown = field.ref ? (r[field.ref.nameKey] ?? r[name]) : r[name];
-    const text = linked ? linked.filter(Boolean).join(', ') || '—' : readableValue(reg, name, shown);
+    const text = linked
+      ? linked.filter(Boolean).join(', ') || '—'
+      : readableValue(reg, name, shown, { date });
     if (text !== '—') process.stdout.write(`  ${field.label}: ${text}\n`);
   }
   for (const [name, fact] of Object.entries(reg.derived)) {
     if (fact.export === false) continue;
-    process.stdout.write(`  ${fact.label}: ${readableValue(reg, name, r[name])}\n`);
+    process.stdout.write(`  ${fact.label}: ${readableValue(reg, name, r[name], { date })}\n`);
   }
 }
 
@@ -168,12 +172,15 @@ export function registerRegisterCommands(program: Command): void {
       .option('--db <path>', 'database file')
       .option('--json', 'print JSON')
       .action(async (id: number, opts: { json?: boolean }, command: Command) => {
-        const detail = (await withCore(command, 'cli', (core) =>
-          callRegister(core, reg, 'get', { id }),
-        )) as Record<string, unknown>;
+        const { detail, format } = await withCore(command, 'cli', async (core) => ({
+          detail: (await callRegister(core, reg, 'get', { id })) as Record<string, unknown>,
+          // Text shows days the way Settings says (ISO when it follows the system: a terminal has no locale
+          // the user chose); JSON always keeps ISO.
+          format: (await call(core, 'settings:get', {})).display.dateFormat,
+        }));
         const record = detail[reg.entity] as Rec;
         if (opts.json) return printJson(record);
-        printRecord(reg, record);
+        printRecord(reg, record, format === 'auto' ? 'YYYY-MM-DD' : format);
       });
 
     group

@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { JURISDICTION_CODES } from '../reference/jurisdictions';
 import { isTimeZone } from '../rules/instant';
 import { CountryCodeSchema, OptionalTextSchema } from './common';
+import { DATE_FORMATS } from '../date-format';
 
 /** The organisation whose registers these are: the controller, and the exporter of its transfers. */
 export const OrganisationSchema = z.object({
@@ -59,6 +60,12 @@ export const DeadlineSettingsSchema = z.object({
 });
 export type DeadlineSettings = z.output<typeof DeadlineSettingsSchema>;
 
+/** How days are written and read: a chosen order, or the system's (auto). */
+export const DisplaySettingsSchema = z.object({
+  dateFormat: z.enum(DATE_FORMATS, { error: `Use one of ${DATE_FORMATS.join(', ')}.` }).default('auto'),
+});
+export type DisplaySettings = z.output<typeof DisplaySettingsSchema>;
+
 /** Reminders of what falls due: desktop notifications, and the banner in the browser. */
 export const ReminderSettingsSchema = z.object({
   enabled: z.boolean().default(true),
@@ -77,6 +84,7 @@ export const SettingsSchema = z.object({
     contactRetentionDays: 365,
   }),
   reminders: ReminderSettingsSchema.default({ enabled: true }),
+  display: DisplaySettingsSchema.default({ dateFormat: 'auto' }),
 });
 export type Settings = z.output<typeof SettingsSchema>;
 
@@ -95,7 +103,8 @@ export const SettingsUpdateSchema = z.object({
   organisation: patchOf(OrganisationSchema).optional(),
   deadlines: patchOf(DeadlineSettingsSchema).optional(),
   reminders: patchOf(ReminderSettingsSchema).optional(),
+  display: patchOf(DisplaySettingsSchema).optional(),
 });
 export type SettingsUpdate = z.output<typeof SettingsUpdateSchema>;
 
-export const SETTINGS_SECTIONS = ['organisation', 'deadlines', 'reminders'] as const;
+export const SETTINGS_SECTIONS = ['organisation', 'deadlines', 'reminders', 'display'] as const;

@@ -136,3 +136,23 @@ describe('vendors whose location is unclear', () => {
     expect(after.find((v) => v.name === 'Expanded Cloud')!.locationUnclear).toBe(false);
   });
 });
+
+describe('dates in text output', () => {
+  it('follow the date format chosen in Settings', async () => {
+    const { openCore } = await import('../../db/core');
+    const core = openCore({ dbPath: db, door: 'cli', actor: 'test', anchorFile: null });
+    await core.dispatch('settings:update', { display: { dateFormat: 'DD/MM/YYYY' } });
+    core.close();
+    const list = JSON.parse((await dpoInProcess('vendors', 'list', '--json', '--db', db)).stdout) as {
+      id: number;
+      name: string;
+      nextReviewAt: string;
+    }[];
+    const zendesk = list.find((v) => v.name === 'Zendesk')!;
+    const [y, m, d] = zendesk.nextReviewAt.split('-');
+    const text = await dpoInProcess('vendors', 'get', String(zendesk.id), '--db', db);
+    expect(text.stdout).toContain(`Next review: ${d}/${m}/${y}`);
+    const json = await dpoInProcess('vendors', 'get', String(zendesk.id), '--json', '--db', db);
+    expect((JSON.parse(json.stdout) as { nextReviewAt: string }).nextReviewAt).toBe(zendesk.nextReviewAt);
+  });
+});

@@ -19,6 +19,7 @@ describe('organisation settings', () => {
         contactRetentionDays: 365,
       },
       reminders: { enabled: true },
+      display: { dateFormat: 'auto' },
     });
   });
 

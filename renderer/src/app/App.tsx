@@ -1,6 +1,8 @@
 import { AppShell, Kbd, NavLink, ScrollArea, Stack, Text, Title, UnstyledButton } from '@mantine/core';
 import { IconSearch } from '@tabler/icons-react';
-import { useEffect } from 'react';
+import { useEffect, useSyncExternalStore } from 'react';
+import { invoke } from '../api/client';
+import { dateFormatVersion, setDateFormat, subscribeDateFormat } from '../lib/format';
 import { ImportPage } from '../import/ImportPage';
 import { NewRecordPage, RecordPage } from '../kit/RecordPage';
 import { RegisterPage } from '../kit/RegisterPage';
@@ -56,6 +58,15 @@ export function App() {
     if (path === '/' || path === '') void navigate(HOME_PATH, { replace: true });
   }, [path]);
   useDesktopNavigation();
+  // Days are shown and read in the format chosen in Settings: read it first, and show every page again when it
+  // changes.
+  const formatVersion = useSyncExternalStore(subscribeDateFormat, dateFormatVersion);
+  useEffect(() => {
+    invoke('settings:get', {}).then(
+      (s) => setDateFormat(s.display?.dateFormat ?? 'auto'),
+      () => {},
+    );
+  }, []);
 
   return (
     <AppShell navbar={{ width: 184, breakpoint: 0 }} padding={0}>
@@ -98,7 +109,7 @@ export function App() {
           </nav>
         </AppShell.Section>
       </AppShell.Navbar>
-      <AppShell.Main>
+      <AppShell.Main key={formatVersion}>
         <ReminderBanner />
         {target && pages && target.view === 'list' && (
           <RegisterPage key={target.name} reg={pages.reg} ui={pages.ui} query={target.query} />

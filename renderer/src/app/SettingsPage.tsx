@@ -6,6 +6,7 @@ import { invoke, toApiError } from '../api/client';
 import { DeadlineSettings } from './DeadlineSettings';
 import { OrganisationSettings } from './OrganisationSettings';
 import { ReminderSettings } from './ReminderSettings';
+import { DisplaySettings } from './DisplaySettings';
 
 type Info = ChannelOutput<'app:info'>;
 type Verification = ChannelOutput<'audit:verify'>;
@@ -53,6 +54,7 @@ export function SettingsPage() {
           <OrganisationSettings />
           <DeadlineSettings />
           <ReminderSettings />
+          <DisplaySettings />
           <Paper withBorder p="md" radius="md">
             <Title order={2} size="h5" mb="sm">
               About this workbench

@@ -1,6 +1,6 @@
 import type { DateInputProps } from '@mantine/dates';
 import { DateInput } from '@mantine/dates';
-import { formatDate, parseTypedDate } from '../lib/format';
+import { dateHint, formatDate, parseTypedDate } from '../lib/format';
 
 /** A date picker that also takes a typed date in the user's format, shown the way the rest of the app shows dates. */
 export function DateField(props: DateInputProps) {
@@ -9,9 +9,11 @@ export function DateField(props: DateInputProps) {
       valueFormat={(value) => formatDate(value)}
       dateParser={parseTypedDate}
       clearable
-      placeholder="Pick or type a date"
+      placeholder={dateHint()}
       popoverProps={{ withinPortal: true }}
       {...props}
+      // The format to type in, beside every date input (ISO is always read too).
+      description={props.description ? `${String(props.description)} · ${dateHint()}` : dateHint()}
     />
   );
 }

@@ -131,6 +131,29 @@ describe('vendor form', () => {
     expect(fieldMessage(/^Objection period/)).toMatch(/365/);
   });
 
+  it('reads a typed date in the format chosen in Settings, shown beside the field', async () => {
+    const core = installFakeCore([]);
+    const settings = (await core.bridge.invoke('settings:get', {})) as {
+      ok: true;
+      value: Record<string, unknown>;
+    };
+    core.override(
+      'settings:get',
+      () => ({ ...settings.value, display: { dateFormat: 'DD/MM/YYYY' } }) as never,
+    );
+    const { user } = renderApp('/vendors/new');
+    await screen.findByRole('heading', { name: 'New vendor', level: 1 });
+    await waitFor(() => expect(fieldMessage('DPA signed on')).toContain('DD/MM/YYYY'));
+    await fill(user, nameInput(), 'Dated Vendor');
+    await user.click(screen.getByRole('combobox', { name: 'DPA status' }));
+    await user.click(await screen.findByRole('option', { name: 'Signed' }));
+    await fill(user, screen.getByLabelText('DPA signed on', { selector: 'input' }), '01/03/2028');
+    await user.tab();
+    await user.click(screen.getByRole('button', { name: 'Save' }));
+    await waitFor(() => expect(core.callsTo('vendors:create')).toHaveLength(1));
+    expect(core.lastCallTo('vendors:create')).toMatchObject({ dpaSignedAt: '2028-03-01' });
+  });
+
   it('keeps the chosen value when it is chosen again', async () => {
     const { user } = await openNewForm();
 
