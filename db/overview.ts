@@ -225,6 +225,7 @@ export function createOverview(db: Db, registers: Registers) {
     const today = localIsoDate(nowDate);
     const zone = registers.settings.organisation().timeZone;
     const from = q.from ?? '0000-01-01';
+    const now = toSecond(nowDate.toISOString());
     const out: Obligation[] = [];
     const push = (
       kind: ObligationKind,
@@ -234,7 +235,7 @@ export function createOverview(db: Db, registers: Registers) {
       for (const r of rows) {
         const date = r.at ? dayIn(r.at, zone) : r.day;
         if (date < from || date > q.to) continue;
-        const late = r.at ? r.at < toSecond(nowDate.toISOString()) : date < today;
+        const late = r.at ? r.at < now : date < today;
         out.push({
           uid: `${register}-${r.id}-${kind}@dpo-workbench`,
           kind,
@@ -351,9 +352,13 @@ export function createOverview(db: Db, registers: Registers) {
    */
   function reminders(ctx: Pick<AuditContext, 'now'>): Reminder[] {
     if (!registers.settings.get().reminders.enabled) return [];
-    const o = overview(ctx);
+    // Only the counts the reminders name: not the whole Overview (its monthly series and "now" lists).
+    repo('vendors').refreshAll(ctx);
+    const count = (link: { register: string; filters: Record<string, unknown> }) =>
+      repo(link.register).countMatching(link.filters, ctx);
     const nowMs = ctx.now().getTime();
-    const today = o.today;
+    const today = localIsoDate(ctx.now());
+    const requestsOverdue = count(figureLinks.requestsOverdue());
     const out: Reminder[] = [];
     const clocks = stmt(
       `SELECT id, title, deadline_at AS due FROM breaches INDEXED BY breaches_clock
@@ -398,8 +403,8 @@ export function createOverview(db: Db, registers: Registers) {
     };
     daily(
       'requests-overdue',
-      o.requestsOverdue,
-      `${o.requestsOverdue} rights request${o.requestsOverdue === 1 ? ' is' : 's are'} overdue`,
+      requestsOverdue,
+      `${requestsOverdue} rights request${requestsOverdue === 1 ? ' is' : 's are'} overdue`,
       'Their deadline has passed without an answer.',
       linkPath(figureLinks.requestsOverdue()),
     );
@@ -412,7 +417,7 @@ export function createOverview(db: Db, registers: Registers) {
       linkPath({ register: 'requests', filters: { ack: ['late'] } }),
     );
     for (const r of REVIEWED_REGISTERS) {
-      const n = o.reviewsOverdueByRegister[r];
+      const n = count(figureLinks.reviewsOverdue(r));
       const noun = registers.list.find((x) => x.name === r)!.noun;
       daily(
         `reviews-overdue:${r}`,

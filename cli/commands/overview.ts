@@ -1,6 +1,7 @@
 import { Command } from 'commander';
 import { writeFileSync } from 'node:fs';
 import { resolve } from 'node:path';
+import { localIsoDate } from '../../db/kit/repository';
 import { formatDay } from '../../shared/date-format';
 import { OBLIGATION_KINDS } from '../../shared/overview';
 import { addDays } from '../../shared/rules/calendar';
@@ -64,7 +65,8 @@ export function registerOverviewCommands(program: Command): void {
     .option('--json', 'print JSON')
     .action(async (opts: { days: number; json?: boolean }, command: Command) => {
       const { today, items, format } = await withCore(command, 'cli', async (core) => {
-        const { today } = await call(core, 'overview:get', {});
+        // Today where the user is, as the core judges it (not the whole Overview, only its day).
+        const today = localIsoDate(new Date());
         const items = await call(core, 'calendar:get', { from: null, to: addDays(today, opts.days) });
         const chosen = (await call(core, 'settings:get', {})).display.dateFormat;
         return { today, items, format: chosen === 'auto' ? ('YYYY-MM-DD' as const) : chosen };
