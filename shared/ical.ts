@@ -1,4 +1,5 @@
 import { OBLIGATION_KINDS, type Obligation } from './overview';
+import { addDays } from './rules/calendar';
 
 /**
  * The deadlines calendar as an iCalendar file (RFC 5545) that Outlook, Google Calendar and Apple Calendar add as
@@ -26,7 +27,10 @@ export function toICalendar(
     if (o.at) {
       lines.push(`DTSTART:${utcStamp(o.at)}`, `DTEND:${utcStamp(o.at)}`);
     } else {
-      lines.push(`DTSTART;VALUE=DATE:${o.date.replaceAll('-', '')}`, `DTEND;VALUE=DATE:${nextDay(o.date)}`);
+      lines.push(
+        `DTSTART;VALUE=DATE:${o.date.replaceAll('-', '')}`,
+        `DTEND;VALUE=DATE:${addDays(o.date, 1).replaceAll('-', '')}`,
+      );
     }
     lines.push(
       `SUMMARY:${text(`${what}: ${o.title}`)}`,
@@ -61,12 +65,6 @@ function text(value: string): string {
 /** `20261203T101500Z` from an ISO-8601 UTC moment. */
 function utcStamp(iso: string): string {
   return `${new Date(iso).toISOString().slice(0, 19).replace(/[-:]/g, '')}Z`;
-}
-
-function nextDay(day: string): string {
-  const d = new Date(`${day}T00:00:00Z`);
-  d.setUTCDate(d.getUTCDate() + 1);
-  return d.toISOString().slice(0, 10).replaceAll('-', '');
 }
 
 /**

@@ -10,7 +10,7 @@ import { prefillFromQuery } from '../kit/record-form';
 import { pagesOf } from '../registers/index';
 import type { NavEntry } from './navigation';
 import { registers, tools } from './navigation';
-import { HOME_PATH, navigate, registerRoute, useCurrentPath, useRoute } from './router';
+import { HOME_PATH, linkTo, navigate, registerRoute, useCurrentPath, useRoute } from './router';
 import { GlobalSearch, openGlobalSearch } from './GlobalSearch';
 import { SettingsPage } from './SettingsPage';
 import { OverviewPage } from '../overview/OverviewPage';
@@ -23,15 +23,11 @@ function NavItem({ entry, currentPath }: { entry: NavEntry; currentPath: string 
   return (
     <NavLink
       component="a"
-      href={`#${entry.path}`}
+      {...linkTo(entry.path)}
       label={entry.label}
       leftSection={Icon ? <Icon size={18} stroke={1.6} /> : undefined}
       active={active}
       aria-current={active ? 'page' : undefined}
-      onClick={(e) => {
-        e.preventDefault();
-        void navigate(entry.path);
-      }}
     />
   );
 }

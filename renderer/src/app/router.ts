@@ -1,4 +1,4 @@
-import { useEffect, useSyncExternalStore } from 'react';
+import { useEffect, useSyncExternalStore, type MouseEvent } from 'react';
 import { registers } from '../../../shared/registers/index';
 import { captureLaunchToken, currentDoor, isTokenFragment } from '../api/client';
 
@@ -78,6 +78,21 @@ function commit(path: string, replace: boolean): void {
   else history.pushState(null, '', `#${path}`);
   current = path;
   for (const notify of subscribers) notify();
+}
+
+/**
+ * An ordinary link to a page of the app: `href` for the keyboard, middle-click and "open in new tab", and a click
+ * that routes in the app (asking first when a form has unsaved changes) unless a modifier asks for the browser's.
+ */
+export function linkTo(path: string): { href: string; onClick: (e: MouseEvent) => void } {
+  return {
+    href: `#${path}`,
+    onClick: (e) => {
+      if (e.metaKey || e.ctrlKey || e.shiftKey || e.button !== 0) return;
+      e.preventDefault();
+      void navigate(path);
+    },
+  };
 }
 
 /** Moves to another page, asking first when a form with unsaved changes is open. */

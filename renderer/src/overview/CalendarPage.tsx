@@ -6,7 +6,7 @@ import { useEffect, useMemo, useState } from 'react';
 import { OBLIGATION_KINDS, type Obligation } from '../../../shared/overview';
 import { addDays } from '../../../shared/rules/calendar';
 import { invoke, toApiError } from '../api/client';
-import { navigate } from '../app/router';
+import { linkTo } from '../app/router';
 import { formatDate, todayIso } from '../lib/format';
 import { exportCalendar } from './calendar-file';
 
@@ -34,14 +34,9 @@ function ObligationLink({ o, compact = false }: { o: Obligation; compact?: boole
     <a
       className="calendar-item"
       data-late={o.late || undefined}
-      href={`#${path}`}
+      {...linkTo(path)}
       title={`${OBLIGATION_KINDS[o.kind]}: ${o.title}${o.late ? ' (late)' : ''}`}
       aria-label={`${OBLIGATION_KINDS[o.kind]}: ${o.title}${time ? ` at ${time}` : ''}${o.late ? ' (late)' : ''}`}
-      onClick={(e) => {
-        if (e.metaKey || e.ctrlKey || e.shiftKey || e.button !== 0) return;
-        e.preventDefault();
-        void navigate(path);
-      }}
     >
       <Badge size="xs" variant="light" color={o.late ? 'red' : KIND_COLOR[o.kind]} className="calendar-kind">
         {compact ? OBLIGATION_KINDS[o.kind].split(' ')[0] : OBLIGATION_KINDS[o.kind]}

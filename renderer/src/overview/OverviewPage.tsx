@@ -37,7 +37,7 @@ import {
 } from '../../../shared/overview';
 import { registerByName, vendors } from '../../../shared/registers/index';
 import { invoke, toApiError } from '../api/client';
-import { navigate } from '../app/router';
+import { linkTo, navigate } from '../app/router';
 import { formatDate } from '../lib/format';
 import { exportCalendar } from './calendar-file';
 
@@ -120,16 +120,7 @@ function EmptyOverview({ onLoaded }: { onLoaded: () => void }) {
 function FigureAnchor({ link, children, label }: { link: FigureLink; children: ReactNode; label?: string }) {
   const path = linkPath(link);
   return (
-    <a
-      className="overview-link"
-      href={`#${path}`}
-      aria-label={label}
-      onClick={(e) => {
-        if (e.metaKey || e.ctrlKey || e.shiftKey || e.button !== 0) return;
-        e.preventDefault();
-        void navigate(path);
-      }}
-    >
+    <a className="overview-link" {...linkTo(path)} aria-label={label}>
       {children}
     </a>
   );
@@ -205,16 +196,7 @@ function NowList({
                   : 'calm';
             return (
               <li key={`${item.register}-${item.id}-${item.what}`}>
-                <a
-                  className="overview-now-row"
-                  data-tone={tone}
-                  href={`#/${item.register}/${item.id}`}
-                  onClick={(e) => {
-                    if (e.metaKey || e.ctrlKey || e.shiftKey || e.button !== 0) return;
-                    e.preventDefault();
-                    void navigate(`/${item.register}/${item.id}`);
-                  }}
-                >
+                <a className="overview-now-row" data-tone={tone} {...linkTo(`/${item.register}/${item.id}`)}>
                   <span className="overview-now-title">{item.title}</span>
                   <span className="overview-now-what">{item.what}</span>
                   <span className="overview-now-due">
@@ -701,11 +683,7 @@ export function OverviewPage() {
                 <Text size="xs" c="dimmed" mt="xs">
                   Counts of current records. Months of awareness are read in UTC. Each figure, bar and legend
                   entry opens its register with that filter; Back returns here.{' '}
-                  <Anchor
-                    size="xs"
-                    href="#/calendar"
-                    onClick={(e) => (e.preventDefault(), void navigate('/calendar'))}
-                  >
+                  <Anchor size="xs" {...linkTo('/calendar')}>
                     See every deadline
                   </Anchor>
                   .
