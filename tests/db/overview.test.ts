@@ -8,6 +8,7 @@ import {
   VALIDITIES,
   type FigureLink,
 } from '../../shared/overview';
+import { registerByName } from '../../shared/registers/index';
 import { ok, testCore } from '../helpers/core';
 
 /** A small seeded generator, so a failure can be reproduced. */
@@ -417,6 +418,39 @@ describe('a vendor’s transfer gaps, kept beside the vendor', () => {
       expect(await gaps()).toEqual([]);
     } finally {
       c.close();
+    }
+  });
+});
+
+describe('the figures’ links', () => {
+  it('name only filters their registers declare (a misspelt key would be dropped and count everything)', () => {
+    const links: FigureLink[] = [
+      figureLinks.breachesRunning(),
+      figureLinks.breachesOverdue(),
+      figureLinks.requestsOverdue(),
+      figureLinks.requestsDueSoon('2026-12-01'),
+      figureLinks.acksDue(),
+      figureLinks.vendorsWithTransferGaps(),
+      figureLinks.activitiesNeedingDpia(),
+      figureLinks.priorConsultations(),
+      figureLinks.requestsClosed('2026-12', 'late'),
+      figureLinks.breachesByRisk('2026-12', 'high'),
+      ...VALIDITIES.map((v) => figureLinks.transfersByValidity(v)),
+      ...DPA_STATUSES.map((s) => figureLinks.vendorsByDpaStatus(s)),
+      ...REVIEWED_REGISTERS.map((r) => figureLinks.reviewsOverdue(r)),
+    ];
+    for (const link of links) {
+      const reg = registerByName(link.register)!;
+      for (const [key, value] of Object.entries(link.filters)) {
+        const filter = reg.filters.find((f) => f.key === key);
+        expect(filter, `${link.register}.${key}`).toBeDefined();
+        if (filter!.kind === 'choice')
+          for (const v of value as string[])
+            expect(
+              filter!.options.map((o) => o.value),
+              `${link.register}.${key}`,
+            ).toContain(v);
+      }
     }
   });
 });

@@ -421,6 +421,12 @@ function MonthlyChart({
   );
 }
 
+/** The words of a filter's value, as its register declares them (the chart says what the list will say). */
+function optionLabel(register: string, key: string, value: string): string {
+  const filter = registerByName(register)?.filters.find((f) => f.key === key);
+  return (filter?.kind === 'choice' && filter.options.find((o) => o.value === value)?.label) || value;
+}
+
 const color = (name: string, shade = 6) => `var(--mantine-color-${name}-${shade})`;
 
 /** The Overview: what needs the DPO now, and the health of the registers; every figure opens its list. */
@@ -591,7 +597,7 @@ export function OverviewPage() {
                     title="Transfers by validity"
                     segments={VALIDITIES.map((v) => ({
                       key: v,
-                      label: v === 'valid' ? 'Valid' : v === 'warning' ? 'Warning' : 'Invalid',
+                      label: optionLabel('transfers', 'validity', v),
                       value: o.transfersByValidity[v],
                       color:
                         v === 'valid' ? color('green') : v === 'warning' ? color('yellow') : color('red'),
@@ -660,14 +666,7 @@ export function OverviewPage() {
                     rows={o.breachesByMonth}
                     series={BREACH_RISKS.map((risk) => ({
                       key: risk,
-                      label:
-                        risk === 'high'
-                          ? 'High risk'
-                          : risk === 'risk'
-                            ? 'Risk'
-                            : risk === 'none'
-                              ? 'Unlikely'
-                              : 'Not assessed',
+                      label: optionLabel('breaches', 'risk', risk),
                       color:
                         risk === 'high'
                           ? color('red')
