@@ -19,6 +19,12 @@ import { localIsoDate } from './kit/repository';
 import { addDays } from '../shared/rules/calendar';
 import { toICalendar } from '../shared/ical';
 import { createRegisters, type Registers } from './registers';
+import { createReviewService } from './reviews';
+import type {
+  ReviewCheckInput,
+  ReviewDecideInput,
+  ReviewRecordInput,
+} from '../shared/subprocessors/review';
 
 export type Door = 'desktop' | 'web' | 'cli';
 
@@ -139,6 +145,11 @@ export function openCore(options: CoreOptions): Core {
     readOnly,
     onProgress: (event) => events.emit('progress', event),
     onUnexpected,
+  });
+  const reviewService = createReviewService({
+    db,
+    registers,
+    readList: (source, sheet, jobId) => imports.readSubprocessorList(source, sheet, jobId),
   });
   /** An import or undo holds the write lock while it runs: refuse other writes at once instead of blocking. */
   const writing =
@@ -263,6 +274,9 @@ export function openCore(options: CoreOptions): Core {
       writeFileSync(imports.files.resolve(saveId, 'save').path, text, 'utf8');
       return { fileName, text: '', events: events.length, saved: true };
     },
+    'reviews:check': (input: ReviewCheckInput) => reviewService.check(input, ctx),
+    'reviews:record': writing((input: ReviewRecordInput) => reviewService.record(input, ctx)),
+    'reviews:decide': writing((input: ReviewDecideInput) => reviewService.decide(input, ctx)),
     'reminders:due': () => overviews.reminders(ctx),
     'reminders:given': writing(({ keys }: { keys: string[] }) => {
       overviews.markGiven(keys, ctx);

@@ -22,9 +22,24 @@ import {
   RoundTripResultSchema,
 } from './export';
 import { registerChannels } from './kit/channels';
+import {
+  ReviewCheckInputSchema,
+  ReviewCheckSchema,
+  ReviewDecideInputSchema,
+  ReviewRecordInputSchema,
+} from './subprocessors/review';
 import { CalendarQuerySchema, ObligationSchema, OverviewSchema, ReminderSchema } from './overview';
 import { AuditEntrySchema } from './kit/define';
-import { activities, breaches, dpias, RegisterNames, requests, transfers, vendors } from './registers/index';
+import {
+  activities,
+  breaches,
+  dpias,
+  RegisterNames,
+  requests,
+  reviews,
+  transfers,
+  vendors,
+} from './registers/index';
 
 /** One snapshot of the database: where, when, why, how big, and what it holds. */
 export const BackupInfoSchema = z.object({
@@ -67,6 +82,7 @@ export const contract = {
   ...registerChannels(dpias),
   ...registerChannels(breaches),
   ...registerChannels(requests),
+  ...registerChannels(reviews),
   /** The organisation's settings: name and country (the law its transfers are judged under), deadline readings. */
   'settings:get': { input: z.object({}).default({}), output: SettingsSchema },
   'settings:update': { input: SettingsUpdateSchema, output: SettingsSchema },
@@ -187,6 +203,12 @@ export const contract = {
     output: z.object({ given: z.number().int() }),
   },
   /** Writes the registers as a workbook, CSV, an authority's template or a PDF report (a job: progress, cancel). */
+  /** Reads a vendor's new sub-processor list and compares it with its chain; nothing is written. */
+  'reviews:check': { input: ReviewCheckInputSchema, output: ReviewCheckSchema },
+  /** Saves the review of a new list; `accepted` applies its changes to the chain in the same transaction. */
+  'reviews:record': { input: ReviewRecordInputSchema, output: ReviewCheckSchema },
+  /** Decides a saved review: accept (applies its changes), object, or ask questions. */
+  'reviews:decide': { input: ReviewDecideInputSchema, output: reviews.schemas.record },
   'export:run': { input: ExportRequestSchema, output: ExportResultSchema },
   'export:cancel': { input: z.object({ jobId: JobIdSchema }), output: z.object({ cancelled: z.boolean() }) },
   /** What a workbook the workbench exported, edited and brought back, would change; nothing is written. */

@@ -11,7 +11,7 @@ import type {
   ImportRegister,
   InspectResult,
 } from '../../shared/import/types';
-import { registerByName, RegisterNames } from '../../shared/registers/index';
+import { ImportRegisterNames, registerByName } from '../../shared/registers/index';
 import { call, withCore } from '../core';
 import { CliError, printJson } from '../output';
 
@@ -113,7 +113,7 @@ export function registerImportCommands(program: Command): void {
     )
     .argument('<file>', 'the spreadsheet to import')
     .addOption(
-      new Option('--register <name>', 'the register to fill').choices(RegisterNames).default('vendors'),
+      new Option('--register <name>', 'the register to fill').choices(ImportRegisterNames).default('vendors'),
     )
     .option('--sheet <name>', 'the sheet to read (default: the first visible one)')
     .option(

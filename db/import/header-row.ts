@@ -40,8 +40,9 @@ export function detectHeaderRow(profile: ImportProfile, rows: readonly SheetRow[
   return best?.row ?? null;
 }
 
+// A footnote mark starts a note whatever follows it ("* Only for …"); a word must end where the word ends.
 const NOTE_START =
-  /^(\*|†|‡|¹|²|note|notes|nb|n\.b\.|source|sources|last updated|updated|as of|effective|disclaimer|copyright|©|remarque|hinweis|stand|quelle|mise à jour|dernière mise à jour)\b/i;
+  /^(?:[*†‡¹²³©]|(?:note|notes|nb|n\.b\.|source|sources|last updated|updated|as of|effective|disclaimer|copyright|remarque|hinweis|stand|quelle|mise à jour|dernière mise à jour)(?![\p{L}\p{N}]))/iu;
 
 /**
  * A row that is a note rather than a record: a single filled cell that starts like a footnote ("* Updated

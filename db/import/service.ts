@@ -1,4 +1,6 @@
 import { statSync } from 'node:fs';
+import { Readable } from 'node:stream';
+import type { ReviewSource, SubprocessorListRead } from '../../shared/subprocessors/review';
 import type { ProgressEvent } from '../../shared/contract';
 import { AppError } from '../../shared/errors';
 import { presetKey } from '../../shared/import/header-match';
@@ -216,6 +218,34 @@ export function createImportService(options: ImportServiceOptions) {
   return {
     handlers,
     files,
+    /**
+     * Reads a vendor's sub-processor list (a file, or a table pasted from its web page) as a job off the serving
+     * thread. A pasted table is kept as an upload only while it is read.
+     */
+    async readSubprocessorList(
+      source: ReviewSource,
+      sheet: string | null,
+      jobId?: string,
+    ): Promise<SubprocessorListRead> {
+      if ('text' in source) {
+        const held = await files.saveUpload(Readable.from([Buffer.from(source.text, 'utf8')]), 'pasted table.txt');
+        try {
+          const read = (await jobs.run(
+            { kind: 'subprocessor-list', ...files.resolve(held.fileId), sheet: null },
+            env(),
+            jobId,
+          )) as SubprocessorListRead;
+          return { ...read, fileName: 'pasted table' };
+        } finally {
+          await files.release(held.fileId);
+        }
+      }
+      return (await jobs.run(
+        { kind: 'subprocessor-list', ...resolveSource(source), sheet },
+        env(),
+        jobId,
+      )) as SubprocessorListRead;
+    },
     /** True while an import or an undo is being written. */
     isWriting: () => jobs.isWriting(),
     async close(): Promise<void> {

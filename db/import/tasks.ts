@@ -23,6 +23,7 @@ export type ImportTask =
     }
   | { kind: 'preview' | 'commit'; path: string; fileName: string; request: ImportRequestParsed }
   | { kind: 'undo'; importId: string }
+  | { kind: 'subprocessor-list'; path: string; fileName: string; sheet: string | null }
   | { kind: 'export'; path: string; request: ExportRequestParsed }
   | { kind: 'roundtrip-preview'; path: string; fileName: string; archiveMissing: boolean }
   | { kind: 'roundtrip-commit'; path: string; fileName: string; archiveMissing: boolean };
@@ -71,6 +72,10 @@ export async function runTask(
       },
       job,
     );
+  }
+  if (task.kind === 'subprocessor-list') {
+    const { readSubprocessorList } = await import('./read-list');
+    return readSubprocessorList({ path: task.path, fileName: task.fileName, sheet: task.sheet }, job);
   }
   const { db, close } = openFor(
     access,

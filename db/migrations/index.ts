@@ -7,6 +7,7 @@ import { m0005ActivitiesAndDpias } from './0005-activities-and-dpias';
 import { m0006BreachesAndRequests } from './0006-breaches-and-requests';
 import { m0007BreachClosure } from './0007-breach-closure';
 import { m0008OverviewFacts } from './0008-overview-facts';
+import { m0009SubprocessorReviews } from './0009-subprocessor-reviews';
 
 export interface Migration {
   version: number;
@@ -27,6 +28,7 @@ export const migrations: readonly Migration[] = [
   m0006BreachesAndRequests,
   m0007BreachClosure,
   m0008OverviewFacts,
+  m0009SubprocessorReviews,
 ];
 
 export const LATEST_SCHEMA_VERSION = migrations.length;

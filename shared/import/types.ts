@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { IdSchema, IsoDateTimeSchema } from '../domain/common';
-import { RegisterNames } from '../registers/index';
+import { ImportRegisterNames } from '../registers/index';
 
 /**
  * What one spreadsheet cell holds once read: text, a number, a boolean, a date (xlsx date cells), nothing, or a
@@ -10,7 +10,7 @@ import { RegisterNames } from '../registers/index';
 export type CellValue = string | number | boolean | Date | null | { error: string };
 
 /** The registers the import engine can fill: every register, through the import profile of its declaration. */
-export const ImportRegisterSchema = z.enum(RegisterNames);
+export const ImportRegisterSchema = z.enum(ImportRegisterNames);
 export type ImportRegister = z.infer<typeof ImportRegisterSchema>;
 
 /**

@@ -168,6 +168,11 @@ export interface RegisterDecl<
   /** What the register is for, in the words of the empty page. */
   description: string;
   fields: F;
+  /**
+   * False: records are made by a workflow, never read from a spreadsheet (a sub-processor list review comes from
+   * the vendor's list); the import offers the register nowhere.
+   */
+  importable?: false;
   sections: readonly Section[];
   derived: D;
   relations?: Record<string, Relation>;

@@ -1355,6 +1355,7 @@ export const vendors = defineRegister({
   relations: {
     transfers: { register: 'transfers', via: 'importer', label: 'Transfers to this vendor' },
     activities: { register: 'activities', via: 'vendors', label: 'Processing activities using it' },
+    reviews: { register: 'reviews', via: 'vendorId', label: 'Sub-processor list reviews' },
   },
   identity: {
     fields: ['name'],

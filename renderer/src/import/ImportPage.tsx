@@ -32,7 +32,7 @@ import type {
   PreviewResult,
 } from '../../../shared/import/types';
 import { importProfile, lowerLabel, unmappedRequired } from '../../../shared/import/profile';
-import { registerByName, registers } from '../../../shared/registers/index';
+import { ImportRegisterNames, registerByName, registers } from '../../../shared/registers/index';
 import type { ApiError, ChosenFile } from '../api/client';
 import { hasNativeFilePicker, invoke, toApiError, uploadImportFile } from '../api/client';
 import { navigate } from '../app/router';
@@ -337,7 +337,9 @@ export function ImportPage({ register: initialRegister }: { register?: string })
         </Text>
         <SegmentedControl
           aria-labelledby="import-register-label"
-          data={registers.map((r) => ({ value: r.name, label: r.title }))}
+          data={registers
+            .filter((r) => (ImportRegisterNames as readonly string[]).includes(r.name))
+            .map((r) => ({ value: r.name, label: r.title }))}
           value={registerName}
           disabled={busy}
           onChange={(name) => {

@@ -1,0 +1,410 @@
+import { AppError, issuesFromZod } from '../shared/errors';
+import type { DeriveEnv } from '../shared/kit/define';
+import { objectionDeadline } from '../shared/rules/objection-deadline';
+import { organisationRegime, transferCoverage } from '../shared/rules/transfer-coverage';
+import { insideArea } from '../shared/rules/transfer-validity';
+import { reviews, vendors } from '../shared/registers/index';
+import {
+  diffSubprocessorList,
+  isUnchanged,
+  type CurrentSub,
+  type ListDiff,
+  type ListEntry,
+} from '../shared/subprocessors/diff';
+import {
+  CHANGED_FIELD_LABEL,
+  type ReviewCheck,
+  type ReviewCheckInput,
+  type ReviewDecideInput,
+  type ReviewRecordInput,
+  type ReviewSource,
+  type SubprocessorListRead,
+} from '../shared/subprocessors/review';
+import type { AuditContext } from './audit';
+import { localIsoDate } from './kit/repository';
+import type { Db } from './open';
+import type { Registers } from './registers';
+
+type Fields = Record<string, unknown>;
+
+/** The audit entries a review's changes write carry this batch id, so the history names the review. */
+export const reviewBatchId = (reviewId: number) => `review:${reviewId}`;
+
+export interface ReviewServiceOptions {
+  db: Db;
+  registers: Registers;
+  readList(source: ReviewSource, sheet: string | null, jobId?: string): Promise<SubprocessorListRead>;
+}
+
+/** Input for a register's write, or the VALIDATION error naming each field. */
+function parseFor(reg: { schemas: { input: { safeParse(v: unknown): unknown } } }, value: Fields): Fields {
+  const r = reg.schemas.input.safeParse(value) as
+    | { success: true; data: Fields }
+    | { success: false; error: import('zod').ZodError };
+  if (r.success) return r.data;
+  const issues = issuesFromZod(r.error);
+  throw new AppError('VALIDATION', issues.map((i) => `${i.path}: ${i.message}`).join(' '), issues);
+}
+
+const joinCountries = (codes: readonly string[]) => codes.join(', ');
+const joinPurposes = (values: readonly string[]) => values.join('; ');
+
+/**
+ * Sub-processor list reviews (GDPR Art 28(2)): a vendor's new list read with the import engine, compared with the
+ * sub-processors the register holds for it, the day to object by counted from its contract terms, and the
+ * decision. Accepting applies the changes to the vendor's chain in one transaction with the review.
+ */
+export function createReviewService(options: ReviewServiceOptions) {
+  const { db, registers } = options;
+  const vendorRepo = () => registers.repoOf('vendors');
+  const reviewRepo = () => registers.repoOf('reviews');
+
+  function vendorOf(ref: number | string): { id: number; fields: Fields } {
+    const id = vendorRepo().resolve(ref, 'vendor', 'Vendor');
+    const fields = vendorRepo().storedByIds([id]).get(id)!;
+    const archived = (
+      db.prepare('SELECT archived_at FROM vendors WHERE id = ?').get(id) as { archived_at: string | null }
+    ).archived_at;
+    if (archived)
+      throw new AppError('VALIDATION', `The vendor "${String(fields.name)}" is archived; restore it first.`, [
+        { path: 'vendor', message: 'The vendor is archived.' },
+      ]);
+    return { id, fields };
+  }
+
+  /** The vendor's sub-processors as the register holds them: its current children, offboarded ones included. */
+  function currentSubs(vendorId: number): CurrentSub[] {
+    const ids = (
+      db.prepare('SELECT id FROM vendors WHERE parent_id = ? AND archived_at IS NULL ORDER BY id').all(vendorId) as {
+        id: number;
+      }[]
+    ).map((r) => r.id);
+    const stored = vendorRepo().storedByIds(ids);
+    return ids.map((id) => {
+      const f = stored.get(id)!;
+      return {
+        id,
+        name: String(f.name),
+        processingCountries: f.processingCountries as string[],
+        services: f.services as string[],
+        status: String(f.status),
+      };
+    });
+  }
+
+  function compare(vendor: { id: number; fields: Fields }, entries: readonly ListEntry[], ctx: AuditContext) {
+    const env = vendorRepo().sqlEnv(ctx);
+    const regime = organisationRegime(env.organisation.country);
+    const diff = diffSubprocessorList(entries, currentSubs(vendor.id), {
+      outside: (c) => !insideArea(regime, c),
+      vendorCountries: vendor.fields.processingCountries as string[],
+    });
+    const transfers =
+      registers.repoOf('transfers').pointingTo('importer', [vendor.id], ctx, 0).get(vendor.id) ?? [];
+    // A new sub-processor's country, judged as the vendor's own would be: adequacy (never through the DPF: the
+    // sub-processor's certification is not known), or one of the vendor's transfer records to that country.
+    const coverage = transferCoverage(
+      { processingCountries: diff.newThirdCountries, dpfCertified: false },
+      {
+        env: { ...env, refs: {}, related: {}, linked: {} } as DeriveEnv,
+        transfers: transfers as never,
+      },
+    ).map((c) => ({ country: c.country, covered: c.covered, detail: c.detail }));
+    return { diff, coverage };
+  }
+
+  function deadlineFor(vendor: Fields, noticeOn: string, added: number) {
+    return objectionDeadline({
+      noticeOn,
+      periodDays: (vendor.objectionPeriodDays as number | null) ?? null,
+      authorisation: (vendor.subprocessorAuthorisation as 'general' | 'specific' | null) ?? null,
+      added,
+    });
+  }
+
+  function result(
+    vendor: { id: number; fields: Fields },
+    noticeOn: string,
+    read: SubprocessorListRead,
+    compared: ReturnType<typeof compare>,
+  ): ReviewCheck {
+    const { diff, coverage } = compared;
+    const d = deadlineFor(vendor.fields, noticeOn, diff.added.length);
+    return {
+      vendor: { id: vendor.id, name: String(vendor.fields.name) },
+      noticeOn,
+      listSource: read.sheet ? `${read.fileName}, sheet ${read.sheet}` : read.fileName,
+      read: {
+        sheet: read.sheet,
+        headerRow: read.headerRow,
+        columns: read.columns,
+        companies: new Set(read.entries.map((e) => e.name)).size,
+        warnings: read.warnings,
+      },
+      added: diff.added,
+      removed: diff.removed,
+      changed: diff.changed,
+      unchanged: diff.unchanged,
+      newThirdCountries: diff.newThirdCountries,
+      coverage,
+      objectionDeadline: d.deadline,
+      deadline: { basis: d.basis, periodDays: d.periodDays, flags: d.flags, steps: d.steps },
+      noChange: isUnchanged(diff),
+      reviewId: null,
+      applied: null,
+    };
+  }
+
+  /** The changes as the review record keeps them (one entry per added or removed company, per changed field). */
+  function changeRows(diff: ListDiff): Fields[] {
+    return [
+      ...diff.added.map((a) => ({
+        change: 'added',
+        name: a.name,
+        field: null,
+        old: null,
+        new:
+          [
+            a.countries.length ? `Countries: ${joinCountries(a.countries)}` : '',
+            a.purposes.length ? `Purpose: ${joinPurposes(a.purposes)}` : '',
+          ]
+            .filter(Boolean)
+            .join('\n') || null,
+        vendorId: a.returningId,
+      })),
+      ...diff.removed.map((r) => ({
+        change: 'removed',
+        name: r.name,
+        field: null,
+        old: null,
+        new: null,
+        vendorId: r.id,
+      })),
+      ...diff.changed.map((c) => ({
+        change: 'changed',
+        name: c.name,
+        field: CHANGED_FIELD_LABEL[c.field],
+        old: c.field === 'processingCountries' ? joinCountries(c.old) : joinPurposes(c.old),
+        new: c.field === 'processingCountries' ? joinCountries(c.new) : joinPurposes(c.new),
+        vendorId: c.id,
+      })),
+    ];
+  }
+
+  const receivedRows = (entries: readonly ListEntry[]): Fields[] =>
+    entries.map((e) => ({
+      name: e.name.slice(0, 300),
+      countries: joinCountries(e.countries) || null,
+      purposes: joinPurposes(e.purposes).slice(0, 4000) || null,
+      places: e.unclear.join(', ').slice(0, 500) || null,
+      rows: e.rows.join(', ').slice(0, 300),
+    }));
+
+  /** The list kept on a review, read back as entries to compare again. */
+  const entriesOf = (received: readonly Fields[]): ListEntry[] =>
+    received.map((r) => ({
+      name: String(r.name),
+      countries: r.countries ? String(r.countries).split(', ') : [],
+      purposes: r.purposes ? String(r.purposes).split('; ') : [],
+      unclear: r.places ? String(r.places).split(', ') : [],
+      rows: [],
+    }));
+
+  /**
+   * Writes the accepted changes to the vendor register, each through its repository with its audit entries
+   * carrying the review's batch id; the caller holds the transaction.
+   */
+  function apply(
+    reviewId: number,
+    vendor: { id: number; fields: Fields },
+    noticeOn: string,
+    diff: ListDiff,
+    ctx: AuditContext,
+  ) {
+    const repo = vendorRepo();
+    const actx: AuditContext = { ...ctx, importId: reviewBatchId(reviewId) };
+    const source = `Sub-processor list of ${String(vendor.fields.name)}, received ${noticeOn} (review ${reviewId})`.slice(
+      0,
+      500,
+    );
+    const counts = { created: 0, offboarded: 0, updated: 0 };
+    const createdIds = new Map<string, number>();
+    const write = (id: number, change: (f: Fields) => Fields) => {
+      const before = repo.storedByIds([id]).get(id)!;
+      const next = parseFor(vendors, change({ ...before }));
+      return repo.updateOne(id, next, actx) > 0;
+    };
+    for (const a of diff.added) {
+      if (a.returningId !== null) {
+        write(a.returningId, (f) => ({
+          ...f,
+          status: 'active',
+          processingCountries: a.countries.length ? a.countries : f.processingCountries,
+          services: a.purposes.length ? a.purposes : f.services,
+          unclearLocations: [...new Set([...(f.unclearLocations as string[]), ...a.unclear])],
+        }));
+        createdIds.set(a.name, a.returningId);
+        counts.updated++;
+        continue;
+      }
+      const input = parseFor(vendors, {
+        name: a.name,
+        role: 'sub-processor',
+        parentId: vendor.id,
+        status: 'active',
+        processingCountries: a.countries,
+        services: a.purposes,
+        unclearLocations: a.unclear,
+        sourceKind: 'import',
+        sourceDetail: source,
+      });
+      createdIds.set(a.name, repo.insertOne(input, actx));
+      counts.created++;
+    }
+    for (const r of diff.removed) {
+      if (write(r.id, (f) => ({ ...f, status: 'offboarded' }))) counts.offboarded++;
+    }
+    const changedIds = new Set<number>();
+    for (const c of diff.changed) {
+      write(c.id, (f) => ({ ...f, [c.field]: c.new }));
+      changedIds.add(c.id);
+    }
+    counts.updated += changedIds.size;
+    return { counts, createdIds };
+  }
+
+  /** The review's change entries, with the vendor record each added company became. */
+  const withCreated = (rows: Fields[], created: Map<string, number>) =>
+    rows.map((r) => (r.change === 'added' ? { ...r, vendorId: created.get(String(r.name)) ?? r.vendorId } : r));
+
+  /** A notice is received on a day that has come. */
+  function checkNoticeDay(noticeOn: string, ctx: AuditContext) {
+    const today = localDay(ctx);
+    if (noticeOn > today)
+      throw new AppError('VALIDATION', `The notice cannot be received after today (${today}).`, [
+        { path: 'noticeOn', message: `The notice cannot be received after today (${today}).` },
+      ]);
+  }
+
+  async function check(input: ReviewCheckInput, ctx: AuditContext): Promise<ReviewCheck> {
+    checkNoticeDay(input.noticeOn, ctx);
+    const vendor = vendorOf(input.vendor);
+    const read = await options.readList(input.source, input.sheet ?? null, input.jobId);
+    return result(vendor, input.noticeOn, read, compare(vendor, read.entries, ctx));
+  }
+
+  function refuseSecond(vendorId: number, noticeOn: string, vendorName: string) {
+    const known = db
+      .prepare('SELECT id FROM reviews WHERE identity_key = ? AND archived_at IS NULL')
+      .get(reviews.identity.key({ vendorId, noticeOn } as never)) as { id: number } | undefined;
+    if (known)
+      throw new AppError(
+        'CONFLICT',
+        `The list ${vendorName} sent on ${noticeOn} is already reviewed (review ${known.id}); open it, or archive it to review the list again.`,
+        { id: known.id },
+      );
+  }
+
+  async function record(input: ReviewRecordInput, ctx: AuditContext): Promise<ReviewCheck> {
+    checkNoticeDay(input.noticeOn, ctx);
+    const vendor = vendorOf(input.vendor);
+    refuseSecond(vendor.id, input.noticeOn, String(vendor.fields.name));
+    const read = await options.readList(input.source, input.sheet ?? null, input.jobId);
+    return db
+      .transaction(() => {
+        // Compared inside the write transaction, so what is applied is what the chain holds as it is written.
+        const vendorNow = vendorOf(vendor.id);
+        const compared = compare(vendorNow, read.entries, ctx);
+        const out = result(vendorNow, input.noticeOn, read, compared);
+        const accepted = input.decision === 'accepted';
+        const base = {
+          vendorId: vendor.id,
+          noticeOn: input.noticeOn,
+          listSource: out.listSource.slice(0, 300),
+          noticeReference: input.noticeReference ?? null,
+          decision: accepted ? 'open' : input.decision,
+          decidedOn: input.decision === 'open' ? null : (input.decidedOn ?? null),
+          objectionSentOn: input.objectionSentOn ?? null,
+          reasons: input.reasons ?? null,
+          changes: changeRows(compared.diff),
+          newThirdCountries: compared.diff.newThirdCountries,
+          newCountryCoverage: compared.coverage,
+          received: receivedRows(read.entries),
+          sourceKind: 'manual',
+          sourceDetail: null,
+        };
+        const id = reviewRepo().insertOne(parseFor(reviews, base), ctx);
+        if (!accepted) return { ...out, reviewId: id };
+        const applied = accept(id, vendorNow, input.noticeOn, compared.diff, input, ctx);
+        return { ...out, reviewId: id, applied };
+      })
+      .immediate();
+  }
+
+  /** Applies the diff and marks the review accepted; the caller holds the transaction. */
+  function accept(
+    id: number,
+    vendor: { id: number; fields: Fields },
+    noticeOn: string,
+    diff: ListDiff,
+    decision: { decidedOn?: string | null; reasons?: string | null },
+    ctx: AuditContext,
+  ) {
+    const { counts, createdIds } = apply(id, vendor, noticeOn, diff, ctx);
+    const stored = reviewRepo().storedByIds([id]).get(id)!;
+    const next = parseFor(reviews, {
+      ...stored,
+      decision: 'accepted',
+      decidedOn: decision.decidedOn ?? localDay(ctx),
+      reasons: decision.reasons ?? stored.reasons,
+      appliedAt: ctx.now().toISOString(),
+      changes: withCreated(stored.changes as Fields[], createdIds),
+    });
+    reviewRepo().updateOne(id, next, ctx);
+    return counts;
+  }
+
+  function decide(input: ReviewDecideInput, ctx: AuditContext) {
+    db.transaction(() => {
+      const stored = reviewRepo().storedByIds([input.id]).get(input.id);
+      if (!stored) throw new AppError('NOT_FOUND', `There is no sub-processor list review with id ${input.id}.`);
+      if (stored.decision === 'accepted' || stored.decision === 'objected')
+        throw new AppError(
+          'CONFLICT',
+          `This review is already decided (${String(stored.decision)} on ${String(stored.decidedOn ?? '')}).`,
+        );
+      const row = db.prepare('SELECT updated_at FROM reviews WHERE id = ?').get(input.id) as { updated_at: string };
+      if (input.expectedUpdatedAt && input.expectedUpdatedAt !== row.updated_at)
+        throw new AppError(
+          'CONFLICT',
+          'This review was changed elsewhere since you opened it. Reload it to see the changes, then decide again.',
+        );
+      if (input.decision === 'accepted') {
+        const vendor = vendorOf(stored.vendorId as number);
+        const { diff } = compare(vendor, entriesOf(stored.received as Fields[]), ctx);
+        const now = JSON.stringify(changeRows(diff).map(({ vendorId: _v, ...r }) => r));
+        const then = JSON.stringify((stored.changes as Fields[]).map(({ vendorId: _v, ...r }) => r));
+        if (now !== then)
+          throw new AppError(
+            'CONFLICT',
+            `${String(vendor.fields.name)}'s sub-processors changed in the register since this review was made, so its changes no longer apply as shown. Review the list again.`,
+          );
+        accept(input.id, vendor, String(stored.noticeOn), diff, input, ctx);
+        return;
+      }
+      const next = parseFor(reviews, {
+        ...stored,
+        decision: input.decision,
+        decidedOn: input.decidedOn ?? (input.decision === 'questions' ? null : localDay(ctx)),
+        objectionSentOn: input.objectionSentOn ?? stored.objectionSentOn,
+        reasons: input.reasons ?? stored.reasons,
+      });
+      reviewRepo().updateOne(input.id, next, ctx);
+    }).immediate();
+    return reviewRepo().get(input.id, ctx);
+  }
+
+  return { check, record, decide };
+}
+
+const localDay = (ctx: AuditContext) => localIsoDate(ctx.now());
