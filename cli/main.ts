@@ -5,6 +5,7 @@ import { registerExportCommands } from './commands/export';
 import { registerImportCommands } from './commands/import';
 import { registerOverviewCommands } from './commands/overview';
 import { registerRecordActions } from './commands/register-actions';
+import { registerReviewCommands } from './commands/reviews';
 import { registerRegisterCommands } from './commands/registers';
 import { registerRulesCommands } from './commands/rules';
 import { APP_VERSION } from '../shared/version';
@@ -34,6 +35,7 @@ export function buildProgram(): Command {
   registerOverviewCommands(program);
   registerRegisterCommands(program);
   registerRecordActions(program);
+  registerReviewCommands(program);
   registerRulesCommands(program);
   registerImportCommands(program);
   registerExportCommands(program);

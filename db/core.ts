@@ -20,11 +20,7 @@ import { addDays } from '../shared/rules/calendar';
 import { toICalendar } from '../shared/ical';
 import { createRegisters, type Registers } from './registers';
 import { createReviewService } from './reviews';
-import type {
-  ReviewCheckInput,
-  ReviewDecideInput,
-  ReviewRecordInput,
-} from '../shared/subprocessors/review';
+import type { ReviewCheckInput, ReviewDecideInput, ReviewRecordInput } from '../shared/subprocessors/review';
 
 export type Door = 'desktop' | 'web' | 'cli';
 

@@ -39,8 +39,7 @@ export interface ReviewServiceOptions {
 /** Input for a register's write, or the VALIDATION error naming each field. */
 function parseFor(reg: { schemas: { input: { safeParse(v: unknown): unknown } } }, value: Fields): Fields {
   const r = reg.schemas.input.safeParse(value) as
-    | { success: true; data: Fields }
-    | { success: false; error: import('zod').ZodError };
+    { success: true; data: Fields } | { success: false; error: import('zod').ZodError };
   if (r.success) return r.data;
   const issues = issuesFromZod(r.error);
   throw new AppError('VALIDATION', issues.map((i) => `${i.path}: ${i.message}`).join(' '), issues);
@@ -72,10 +71,18 @@ export function createReviewService(options: ReviewServiceOptions) {
     return { id, fields };
   }
 
-  /** The vendor's sub-processors as the register holds them: its current children, offboarded ones included. */
+  /**
+   * The vendor's sub-processors as the register holds them: its current children that process for it (offboarded
+   * ones included, so one named again returns).
+   */
   function currentSubs(vendorId: number): CurrentSub[] {
     const ids = (
-      db.prepare('SELECT id FROM vendors WHERE parent_id = ? AND archived_at IS NULL ORDER BY id').all(vendorId) as {
+      db
+        .prepare(
+          // Its processors only: a controller the vendor passes data to (YouTube under Google) is no sub-processor.
+          "SELECT id FROM vendors WHERE parent_id = ? AND archived_at IS NULL AND role IN ('processor', 'sub-processor') ORDER BY id",
+        )
+        .all(vendorId) as {
         id: number;
       }[]
     ).map((r) => r.id);
@@ -223,10 +230,11 @@ export function createReviewService(options: ReviewServiceOptions) {
   ) {
     const repo = vendorRepo();
     const actx: AuditContext = { ...ctx, importId: reviewBatchId(reviewId) };
-    const source = `Sub-processor list of ${String(vendor.fields.name)}, received ${noticeOn} (review ${reviewId})`.slice(
-      0,
-      500,
-    );
+    const source =
+      `Sub-processor list of ${String(vendor.fields.name)}, received ${noticeOn} (review ${reviewId})`.slice(
+        0,
+        500,
+      );
     const counts = { created: 0, offboarded: 0, updated: 0 };
     const createdIds = new Map<string, number>();
     const write = (id: number, change: (f: Fields) => Fields) => {
@@ -275,7 +283,9 @@ export function createReviewService(options: ReviewServiceOptions) {
 
   /** The review's change entries, with the vendor record each added company became. */
   const withCreated = (rows: Fields[], created: Map<string, number>) =>
-    rows.map((r) => (r.change === 'added' ? { ...r, vendorId: created.get(String(r.name)) ?? r.vendorId } : r));
+    rows.map((r) =>
+      r.change === 'added' ? { ...r, vendorId: created.get(String(r.name)) ?? r.vendorId } : r,
+    );
 
   /** A notice is received on a day that has come. */
   function checkNoticeDay(noticeOn: string, ctx: AuditContext) {
@@ -367,13 +377,16 @@ export function createReviewService(options: ReviewServiceOptions) {
   function decide(input: ReviewDecideInput, ctx: AuditContext) {
     db.transaction(() => {
       const stored = reviewRepo().storedByIds([input.id]).get(input.id);
-      if (!stored) throw new AppError('NOT_FOUND', `There is no sub-processor list review with id ${input.id}.`);
+      if (!stored)
+        throw new AppError('NOT_FOUND', `There is no sub-processor list review with id ${input.id}.`);
       if (stored.decision === 'accepted' || stored.decision === 'objected')
         throw new AppError(
           'CONFLICT',
           `This review is already decided (${String(stored.decision)} on ${String(stored.decidedOn ?? '')}).`,
         );
-      const row = db.prepare('SELECT updated_at FROM reviews WHERE id = ?').get(input.id) as { updated_at: string };
+      const row = db.prepare('SELECT updated_at FROM reviews WHERE id = ?').get(input.id) as {
+        updated_at: string;
+      };
       if (input.expectedUpdatedAt && input.expectedUpdatedAt !== row.updated_at)
         throw new AppError(
           'CONFLICT',

@@ -51,7 +51,10 @@ export async function readSubprocessorList(
       { problem: 'no-name-column' },
     );
   }
-  const warnings: string[] = inspected.warnings.filter((w) => !/^No column looks like/.test(w));
+  // Title rows above the header are expected in a published list; a missing name column is refused below.
+  const warnings: string[] = inspected.warnings.filter(
+    (w) => !/^No column looks like/.test(w) && !/^Rows? 1[–-]\d+ above the header row/.test(w),
+  );
   const note = (w: string) => {
     if (warnings.length < MAX_WARNINGS) warnings.push(w);
   };
@@ -98,7 +101,8 @@ export async function readSubprocessorList(
     // continue the company above. Any other row without a name is reported and left out.
     for (const n of nameless) {
       const merge = source.merges.find(
-        (m) => m.left <= nameColumn.column && nameColumn.column <= m.right && m.top < n.row && n.row <= m.bottom,
+        (m) =>
+          m.left <= nameColumn.column && nameColumn.column <= m.right && m.top < n.row && n.row <= m.bottom,
       );
       const owner = merge ? entries.find((e) => e.rows[0] === merge.top) : undefined;
       if (!owner) {
@@ -114,7 +118,11 @@ export async function readSubprocessorList(
   } finally {
     await source.close();
   }
-  if (entries.length === 0) throw fileProblem('empty', `${params.fileName} lists no sub-processors below row ${inspected.headerRow}.`);
+  if (entries.length === 0)
+    throw fileProblem(
+      'empty',
+      `${params.fileName} lists no sub-processors below row ${inspected.headerRow}.`,
+    );
   return {
     fileName: params.fileName,
     sheet: inspected.sheet,

@@ -228,7 +228,10 @@ export function createImportService(options: ImportServiceOptions) {
       jobId?: string,
     ): Promise<SubprocessorListRead> {
       if ('text' in source) {
-        const held = await files.saveUpload(Readable.from([Buffer.from(source.text, 'utf8')]), 'pasted table.txt');
+        const held = await files.saveUpload(
+          Readable.from([Buffer.from(source.text, 'utf8')]),
+          'pasted table.txt',
+        );
         try {
           const read = (await jobs.run(
             { kind: 'subprocessor-list', ...files.resolve(held.fileId), sheet: null },

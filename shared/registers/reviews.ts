@@ -14,7 +14,12 @@ const RECEIVED = {
   titleOf: (e: Record<string, unknown>) => String(e.name ?? ''),
   fields: {
     name: { kind: 'text', label: 'Sub-processor', required: true, max: 300 },
-    countries: { kind: 'text', label: 'Countries', max: 1000, description: 'ISO codes, as read from the list' },
+    countries: {
+      kind: 'text',
+      label: 'Countries',
+      max: 1000,
+      description: 'ISO codes, as read from the list',
+    },
     purposes: { kind: 'longText', label: 'Purpose or service', max: 4000 },
     places: { kind: 'text', label: 'Places naming no country', max: 500 },
     rows: { kind: 'text', label: 'Rows of the list', max: 300 },
@@ -333,7 +338,8 @@ export const reviews = defineRegister({
     if (r.decision === 'accepted' && !r.appliedAt)
       problems.push({
         path: 'decision',
-        message: 'Accept with “Accept and apply” on the review: accepting applies the changes to the vendor’s chain.',
+        message:
+          'Accept with “Accept and apply” on the review: accepting applies the changes to the vendor’s chain.',
       });
     if (r.appliedAt && r.decision !== 'accepted')
       problems.push({

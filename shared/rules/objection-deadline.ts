@@ -104,11 +104,7 @@ export function objectionDeadline(input: ObjectionDeadlineInput): ObjectionDeadl
     );
   } else {
     steps.push(
-      traceStep(
-        `${period} calendar days after the notice: the last day to object.`,
-        CALENDAR_DAYS,
-        deadline,
-      ),
+      traceStep(`${period} calendar days after the notice: the last day to object.`, CALENDAR_DAYS, deadline),
     );
   }
   return { deadline, basis, periodDays: period, flags, steps };

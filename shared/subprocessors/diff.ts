@@ -74,7 +74,12 @@ export function mergeEntries(rows: readonly ListEntry[]): ListEntry[] {
     if (!key) continue;
     const known = byKey.get(key);
     if (!known) {
-      byKey.set(key, { ...r, countries: [...r.countries], purposes: [...r.purposes], unclear: [...r.unclear] });
+      byKey.set(key, {
+        ...r,
+        countries: [...r.countries],
+        purposes: [...r.purposes],
+        unclear: [...r.unclear],
+      });
       continue;
     }
     for (const c of r.countries) if (!known.countries.includes(c)) known.countries.push(c);
@@ -134,14 +139,23 @@ export function diffSubprocessorList(
       changed = true;
     }
     if (e.purposes.length > 0 && !sameSet(textKey(e.purposes), textKey(now.services))) {
-      diff.changed.push({ id: now.id, name: now.name, field: 'services', old: [...now.services], new: [...e.purposes] });
+      diff.changed.push({
+        id: now.id,
+        name: now.name,
+        field: 'services',
+        old: [...now.services],
+        new: [...e.purposes],
+      });
       changed = true;
     }
     if (!changed) diff.unchanged.push({ id: now.id, name: now.name });
   }
   for (const [key, c] of active) if (!seen.has(key)) diff.removed.push({ id: c.id, name: c.name });
 
-  const before = new Set([...options.vendorCountries, ...[...active.values()].flatMap((c) => c.processingCountries)]);
+  const before = new Set([
+    ...options.vendorCountries,
+    ...[...active.values()].flatMap((c) => c.processingCountries),
+  ]);
   const brought = [
     ...diff.added.flatMap((a) => a.countries),
     ...diff.changed.filter((c) => c.field === 'processingCountries').flatMap((c) => c.new),

@@ -67,7 +67,9 @@ export type ReviewRecordInput = z.infer<typeof ReviewRecordInputSchema>;
 export const ReviewDecideInputSchema = z
   .object({
     id: IdSchema,
-    decision: z.enum(['questions', 'accepted', 'objected'], { error: 'Use accepted, objected or questions.' }),
+    decision: z.enum(['questions', 'accepted', 'objected'], {
+      error: 'Use accepted, objected or questions.',
+    }),
     expectedUpdatedAt: z.string().optional(),
   })
   .extend(DecisionFieldsSchema.shape);
@@ -115,7 +117,11 @@ export const ReviewCheckSchema = z.object({
   newThirdCountries: z.array(CountryCodeSchema),
   /** How each new third country is covered today: adequacy, one of the vendor's transfer records, or a gap. */
   coverage: z.array(
-    z.object({ country: CountryCodeSchema, covered: z.enum(['adequacy', 'transfer', 'gap']), detail: z.string() }),
+    z.object({
+      country: CountryCodeSchema,
+      covered: z.enum(['adequacy', 'transfer', 'gap']),
+      detail: z.string(),
+    }),
   ),
   objectionDeadline: IsoDateSchema.nullable(),
   deadline: z.object({

@@ -58,7 +58,7 @@ async function chain() {
 const counts = () =>
   t.core.db
     .prepare(
-      "SELECT (SELECT count(*) FROM vendors) AS vendors, (SELECT count(*) FROM audit_log) AS audit, (SELECT count(*) FROM reviews) AS reviews",
+      'SELECT (SELECT count(*) FROM vendors) AS vendors, (SELECT count(*) FROM audit_log) AS audit, (SELECT count(*) FROM reviews) AS reviews',
     )
     .get();
 
@@ -84,7 +84,9 @@ describe('sub-processor list review', () => {
       ['Twilio Inc.', ['US']],
       ['Infosys Limited', ['IN']],
     ]);
-    expect(r.removed).toEqual([{ id: ids['Mailgun Technologies, Inc.'], name: 'Mailgun Technologies, Inc.' }]);
+    expect(r.removed).toEqual([
+      { id: ids['Mailgun Technologies, Inc.'], name: 'Mailgun Technologies, Inc.' },
+    ]);
     expect(r.changed).toEqual([
       {
         id: ids['Amazon Web Services, Inc.'],

@@ -15,6 +15,7 @@ import { GlobalSearch, openGlobalSearch } from './GlobalSearch';
 import { SettingsPage } from './SettingsPage';
 import { OverviewPage } from '../overview/OverviewPage';
 import { CalendarPage } from '../overview/CalendarPage';
+import { SubprocessorReviewPage } from '../reviews/SubprocessorReviewPage';
 import { ReminderBanner, useDesktopNavigation } from '../overview/ReminderBanner';
 
 function NavItem({ entry, currentPath }: { entry: NavEntry; currentPath: string }) {
@@ -128,6 +129,9 @@ export function App() {
         {route.page === 'settings' && <SettingsPage />}
         {route.page === 'overview' && <OverviewPage />}
         {route.page === 'calendar' && <CalendarPage />}
+        {route.page === 'subprocessor-review' && 'id' in route && route.id && (
+          <SubprocessorReviewPage key={route.id} vendorId={route.id} />
+        )}
         {route.page === 'not-found' && <NotFound path={path} />}
       </AppShell.Main>
     </AppShell>

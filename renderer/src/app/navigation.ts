@@ -27,6 +27,7 @@ export const registers: NavEntry[] = [
   register('/activities', 'Processing activities'),
   register('/vendors', 'Vendors'),
   register('/transfers', 'Transfers'),
+  register('/reviews', 'Sub-processor list reviews'),
 ];
 
 export const tools: NavEntry[] = [

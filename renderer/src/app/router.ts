@@ -5,12 +5,14 @@ import { captureLaunchToken, currentDoor, isTokenFragment } from '../api/client'
 /**
  * The pages the shell can show, read from the address fragment: a register (`#/vendors`, page `vendors`), a
  * new record (`#/transfers/new?importer=3`, page `transfer-new` with what the address fills in), a record
- * (`#/vendors/12`, page `vendor`), the import page, settings.
+ * (`#/vendors/12`, page `vendor`), a vendor's new sub-processor list under review (`#/vendors/12/review-list`), the
+ * import page, settings.
  */
 export type Route =
   | { page: 'settings' }
   | { page: 'overview' }
   | { page: 'calendar' }
+  | { page: 'subprocessor-review'; id: number }
   | { page: 'import'; register?: string }
   | { page: 'not-found'; path: string }
   | { page: string; id?: number; prefill?: Record<string, string>; query?: Record<string, string> };
@@ -33,6 +35,14 @@ export function parseRoute(path: string): Route {
       return query ? { page: `${reg.entity}-new`, prefill: query } : { page: `${reg.entity}-new` };
     }
     if (parts.length === 2 && /^[1-9]\d*$/.test(parts[1]!)) return { page: reg.entity, id: Number(parts[1]) };
+    // A vendor's new sub-processor list, reviewed against its chain.
+    if (
+      reg.name === 'vendors' &&
+      parts.length === 3 &&
+      /^[1-9]\d*$/.test(parts[1]!) &&
+      parts[2] === 'review-list'
+    )
+      return { page: 'subprocessor-review', id: Number(parts[1]) };
   }
   if (parts[0] === 'settings' && parts.length === 1) return { page: 'settings' };
   if (parts[0] === 'overview' && parts.length === 1) return { page: 'overview' };

@@ -379,7 +379,7 @@ export function RecordEditor({
             <Grid.Col span={{ base: 12, md: 4 }}>
               <div className="record-side">
                 {detail ? (
-                  ui.Facts && <ui.Facts reg={reg} detail={detail} />
+                  ui.Facts && <ui.Facts reg={reg} detail={detail} onChanged={refresh} />
                 ) : (
                   <Paper withBorder p="md" radius="md" component="aside" aria-label="About this form">
                     <Title order={2} size="h5" mb="xs">

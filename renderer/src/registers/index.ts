@@ -4,6 +4,7 @@ import { activitiesUi } from './activities';
 import { breachesUi } from './breaches';
 import { dpiasUi } from './dpias';
 import { requestsUi } from './requests';
+import { reviewsUi } from './reviews';
 import { transfersUi } from './transfers';
 import type { RegisterUi } from './ui';
 import { vendorsUi } from './vendors';
@@ -15,6 +16,7 @@ const uis: Record<string, RegisterUi> = {
   dpias: dpiasUi,
   breaches: breachesUi,
   requests: requestsUi,
+  reviews: reviewsUi,
 };
 
 /** Every register with its pages' own parts, in the order of the declarations. */

@@ -10,7 +10,8 @@ import type { Rec, RecordDetail } from '../kit/api';
 export interface RegisterUi {
   icon: Icon;
   cells?: Record<string, (record: Rec) => ReactNode>;
-  Facts?: ComponentType<{ reg: Register; detail: RecordDetail }>;
+  /** `onChanged` reloads the record after the panel changed it (a review decided from its panel). */
+  Facts?: ComponentType<{ reg: Register; detail: RecordDetail; onChanged?: () => void }>;
   /** Chips beside the record's title (a vendor's DPA status, a transfer's validity). */
   headerChips?: (record: Rec) => ReactNode;
   newAside: { title: string; text: string };

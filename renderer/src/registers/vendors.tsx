@@ -1,11 +1,11 @@
 import { Button, Group, List, Stack, Text, Title } from '@mantine/core';
-import { IconBuildingStore, IconPlus } from '@tabler/icons-react';
+import { IconBuildingStore, IconListCheck, IconPlus } from '@tabler/icons-react';
 import type { Vendor } from '../../../shared/domain/vendor';
 import type { Transfer } from '../../../shared/domain/transfer';
 import type { Register } from '../../../shared/kit/define';
 import type { ChipColor } from '../../../shared/kit/fields';
-import { activities, transfers, vendors } from '../../../shared/registers/index';
-import { navigate } from '../app/router';
+import { activities, reviews as reviewsRegister, transfers, vendors } from '../../../shared/registers/index';
+import { linkTo, navigate } from '../app/router';
 import { StatusChip } from '../components/StatusChip';
 import type { Rec, RecordDetail } from '../kit/api';
 import { Fact, FactsPanel, LinkedRecords, RecordLink, ReviewFact, SourceFact } from '../kit/Facts';
@@ -260,6 +260,29 @@ function VendorFacts({ reg, detail }: { reg: Register; detail: RecordDetail }) {
         empty="No processing activity records this vendor yet."
       />
       <SubprocessorChain vendor={v} detail={detail} />
+      <Fact label="Sub-processor list reviews">
+        <Stack gap={6}>
+          {(detail.related.reviews ?? []).map((r) => (
+            <div key={r.id}>
+              <RecordLink path={`/reviews/${r.id}`}>List of {formatDate(r.noticeOn as string)}</RecordLink>
+              <Text size="xs" c="dimmed">
+                {(reviewsRegister as unknown as Register).detailOf(r)} · {String(r.summary)}
+              </Text>
+            </div>
+          ))}
+          <div>
+            <Button
+              component="a"
+              size="xs"
+              variant="default"
+              leftSection={<IconListCheck size={14} />}
+              {...linkTo(`/vendors/${v.id}/review-list`)}
+            >
+              Review a new sub-processor list
+            </Button>
+          </div>
+        </Stack>
+      </Fact>
       <SourceFact reg={reg} record={detail.record} />
     </FactsPanel>
   );
