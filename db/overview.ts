@@ -140,6 +140,8 @@ export function createOverview(db: Db, registers: Registers) {
       reviewsOverdueByRegister,
       activitiesNeedingDpia: count(figureLinks.activitiesNeedingDpia()),
       priorConsultations: count(figureLinks.priorConsultations()),
+      objectionsDueSoon: count(figureLinks.objectionsDueSoon(today)),
+      objectionsLapsed: count(figureLinks.objectionsLapsed()),
       requestsClosedByMonth: months.map((month, i) => ({
         month,
         onTime: closed[i]![0]!,
@@ -211,7 +213,27 @@ export function createOverview(db: Db, registers: Registers) {
       due: null,
       late: false,
     }));
-    return { breaches, requests, acks, priorConsultations };
+    // Undecided reviews whose window closes within the week, or passed undecided.
+    const objections = (
+      stmt(
+        `SELECT r.id, coalesce(v.name, 'Vendor #' || r.vendor_id) || ': list of ' || r.notice_on AS title,
+                r.objection_deadline AS due, r.review_state AS state
+         FROM reviews r INDEXED BY reviews_state LEFT JOIN vendors v ON v.id = r.vendor_id
+         WHERE r.archived_at IS NULL AND (r.review_state = 'lapsed' OR (r.review_state = 'open' AND r.objection_deadline <= ?))
+         ORDER BY r.objection_deadline, r.id LIMIT ${NOW_ITEMS}`,
+      ).all(addDays(today, DUE_SOON_DAYS)) as { id: number; title: string; due: string; state: string }[]
+    ).map((r): NowItem => ({
+      register: 'reviews',
+      id: r.id,
+      title: r.title,
+      what:
+        r.state === 'lapsed'
+          ? 'Decide: the window to object has passed'
+          : 'Object or accept the new sub-processors',
+      due: r.due,
+      late: r.state === 'lapsed',
+    }));
+    return { breaches, requests, acks, priorConsultations, objections };
   }
 
   /**
@@ -341,6 +363,19 @@ export function createOverview(db: Db, registers: Registers) {
         ).all(from, q.to) as { id: number; importer: string; country: string; day: string }[]
       ).map((t) => ({ id: t.id, title: `${t.importer} → ${countryName(t.country)}`, day: t.day })),
     );
+    push(
+      'objection-deadline',
+      'reviews',
+      (
+        stmt(
+          `SELECT r.id, coalesce(v.name, 'Vendor #' || r.vendor_id) AS vendor, r.notice_on AS notice,
+                  r.objection_deadline AS day
+           FROM reviews r INDEXED BY reviews_state LEFT JOIN vendors v ON v.id = r.vendor_id
+           WHERE r.archived_at IS NULL AND r.review_state IN ('open', 'lapsed')
+             AND r.objection_deadline >= ? AND r.objection_deadline <= ?`,
+        ).all(from, q.to) as { id: number; vendor: string; notice: string; day: string }[]
+      ).map((r) => ({ id: r.id, title: `${r.vendor}: sub-processor list of ${r.notice}`, day: r.day })),
+    );
     return out.sort((a, b) =>
       a.date !== b.date ? (a.date < b.date ? -1 : 1) : (a.at ?? '') < (b.at ?? '') ? -1 : 1,
     );
@@ -397,6 +432,20 @@ export function createOverview(db: Db, registers: Registers) {
         body: 'Answer it, or send the extension notice if the law allows one.',
         path: `/requests/${r.id}`,
         urgency: 'normal',
+      });
+    // An objection window closing tomorrow or today, once each.
+    const windows = stmt(
+      `SELECT r.id, coalesce(v.name, 'Vendor #' || r.vendor_id) AS vendor, r.objection_deadline AS due
+       FROM reviews r INDEXED BY reviews_state LEFT JOIN vendors v ON v.id = r.vendor_id
+       WHERE r.archived_at IS NULL AND r.review_state = 'open' AND r.objection_deadline IN (?, ?) ORDER BY r.id`,
+    ).all(today, addDays(today, 1)) as { id: number; vendor: string; due: string }[];
+    for (const w of windows)
+      out.push({
+        key: `review:${w.id}:${w.due === today ? 'today' : 'tomorrow'}`,
+        title: `Last day to object ${w.due === today ? 'today' : 'tomorrow'}: ${w.vendor}'s new sub-processors`,
+        body: 'Accept the new list, or send your objection before the window closes (GDPR Art 28(2)).',
+        path: `/reviews/${w.id}`,
+        urgency: w.due === today ? 'critical' : 'normal',
       });
     const daily = (key: string, n: number, title: string, body: string, path: string) => {
       if (n > 0) out.push({ key: `${key}:${today}`, title, body, path, urgency: 'normal' });

@@ -13,6 +13,7 @@ import {
 } from '../shared/subprocessors/diff';
 import {
   CHANGED_FIELD_LABEL,
+  REVIEW_BATCH,
   type ReviewCheck,
   type ReviewCheckInput,
   type ReviewDecideInput,
@@ -28,7 +29,7 @@ import type { Registers } from './registers';
 type Fields = Record<string, unknown>;
 
 /** The audit entries a review's changes write carry this batch id, so the history names the review. */
-export const reviewBatchId = (reviewId: number) => `review:${reviewId}`;
+export const reviewBatchId = (reviewId: number) => `${REVIEW_BATCH}${reviewId}`;
 
 export interface ReviewServiceOptions {
   db: Db;

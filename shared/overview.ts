@@ -10,7 +10,7 @@ import { addDays } from './rules/calendar';
  * in the core (overview:get) and open the register from the page, so a figure and the list it opens agree.
  */
 export interface FigureLink {
-  register: 'vendors' | 'transfers' | 'activities' | 'dpias' | 'breaches' | 'requests';
+  register: 'vendors' | 'transfers' | 'activities' | 'dpias' | 'breaches' | 'requests' | 'reviews';
   filters: Record<string, unknown>;
 }
 
@@ -73,6 +73,13 @@ export const figureLinks = {
     register: 'dpias',
     filters: { priorConsultation: ['awaiting'] },
   }),
+  /** Sub-processor list reviews undecided whose objection window closes within the week (GDPR Art 28(2)). */
+  objectionsDueSoon: (today: string): FigureLink => ({
+    register: 'reviews',
+    filters: { state: ['open'], objectionDeadline: range(today, addDays(today, DUE_SOON_DAYS)) },
+  }),
+  /** Reviews whose objection window passed with no decision recorded. */
+  objectionsLapsed: (): FigureLink => ({ register: 'reviews', filters: { state: ['lapsed'] } }),
   requestsClosed: (month: string, timeliness: 'on-time' | 'late'): FigureLink => ({
     register: 'requests',
     filters: { completedOn: monthRange(month), timeliness: [timeliness] },
@@ -92,7 +99,7 @@ const count = z.number().int().min(0);
 
 /** One line of the Overview's "Now": a record that needs the DPO, with the moment or day it is due. */
 export const NowItemSchema = z.object({
-  register: z.enum(['breaches', 'requests', 'dpias']),
+  register: z.enum(['breaches', 'requests', 'dpias', 'reviews']),
   id: IdSchema,
   title: z.string(),
   /** What is due: "Notify the authority", "Answer", "Acknowledge", "Consult the authority". */
@@ -127,6 +134,10 @@ export const OverviewSchema = z.object({
   }),
   activitiesNeedingDpia: count,
   priorConsultations: count,
+  /** Undecided sub-processor list reviews whose objection window closes within the week. */
+  objectionsDueSoon: count,
+  /** Sub-processor list reviews whose objection window passed undecided. */
+  objectionsLapsed: count,
   /** Requests completed in each of the last twelve months, within their legal deadline or after it. */
   requestsClosedByMonth: z.array(z.object({ month: z.string(), onTime: count, late: count })),
   /** Breaches by the month the organisation became aware (UTC) and their latest risk level. */
@@ -139,6 +150,7 @@ export const OverviewSchema = z.object({
     requests: z.array(NowItemSchema),
     acks: z.array(NowItemSchema),
     priorConsultations: z.array(NowItemSchema),
+    objections: z.array(NowItemSchema),
   }),
 });
 export type Overview = z.infer<typeof OverviewSchema>;
@@ -154,6 +166,7 @@ export const OBLIGATION_KINDS = {
   'transfer-review': 'Transfer review',
   'activity-review': 'Processing activity review',
   'dpia-review': 'DPIA review',
+  'objection-deadline': 'Last day to object to new sub-processors',
 } as const;
 export type ObligationKind = keyof typeof OBLIGATION_KINDS;
 
@@ -162,7 +175,7 @@ export const ObligationSchema = z.object({
   /** Stable across exports (register, record, kind), so a calendar that imports it again updates the event. */
   uid: z.string(),
   kind: z.enum(Object.keys(OBLIGATION_KINDS) as [ObligationKind, ...ObligationKind[]]),
-  register: z.enum(['vendors', 'transfers', 'activities', 'dpias', 'breaches', 'requests']),
+  register: z.enum(['vendors', 'transfers', 'activities', 'dpias', 'breaches', 'requests', 'reviews']),
   id: IdSchema,
   /** The record's own name or reference. */
   title: z.string(),

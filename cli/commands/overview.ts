@@ -44,6 +44,8 @@ export function registerOverviewCommands(program: Command): void {
         `  Rights requests due in 7 days:    ${o.requestsDueSoon}`,
         `  Acknowledgements owed:            ${o.acksDue}`,
         `  DPIAs awaiting prior consultation: ${o.priorConsultations}`,
+        `  Objection windows closing in 7 days: ${o.objectionsDueSoon}`,
+        `  Objection windows passed undecided: ${o.objectionsLapsed}`,
         `  Transfers: ${o.transfersByValidity.valid} valid, ${o.transfersByValidity.warning} with a warning, ${o.transfersByValidity.invalid} invalid`,
         `  Vendors by DPA status: ${Object.entries(o.vendorsByDpaStatus)
           .map(([s, n]) => `${s} ${n}`)

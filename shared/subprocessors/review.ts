@@ -15,6 +15,12 @@ export interface SubprocessorListRead {
   warnings: string[];
 }
 
+/**
+ * The batch id the audit entries of an accepted review's changes carry (`review:12`), so a record's history names
+ * the review that changed it.
+ */
+export const REVIEW_BATCH = 'review:';
+
 /** The most text a pasted table may hold (a long published list is about 100 kB). */
 export const MAX_PASTE = 2_000_000;
 

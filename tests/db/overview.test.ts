@@ -136,6 +136,26 @@ beforeAll(async () => {
       outcome: done === null ? null : 'fulfilled',
     });
   }
+  // Sub-processor list reviews: open, lapsed and decided, with and without a recorded period.
+  for (let i = 0; i < 12; i++) {
+    const vendor = vendorIds[i]!;
+    if (r.chance(0.5))
+      await ok(t.core, 'vendors:update', {
+        id: vendor,
+        values: {
+          ...(await ok(t.core, 'vendors:get', { id: vendor })).vendor,
+          objectionPeriodDays: r.pick([10, 14, 30]),
+        } as never,
+      });
+    await ok(t.core, 'reviews:record', {
+      vendor,
+      noticeOn: day(-r.int(0, 40)),
+      source: { text: `Subprocessor\tCountry\nSub ${i} Ltd\tUnited States` },
+      decision: r.pick(['open', 'open', 'questions', 'objected']),
+      objectionSentOn: day(0),
+      reasons: 'Test',
+    });
+  }
   // Some archived records, which no figure counts.
   await ok(t.core, 'requests:archive', { id: 1 });
   await ok(t.core, 'vendors:archive', { id: vendorIds[0]! });
@@ -162,6 +182,8 @@ describe('the Overview: every figure is its register’s filtered list', () => {
       ['vendorsWithTransferGaps', o.vendorsWithTransferGaps, figureLinks.vendorsWithTransferGaps()],
       ['activitiesNeedingDpia', o.activitiesNeedingDpia, figureLinks.activitiesNeedingDpia()],
       ['priorConsultations', o.priorConsultations, figureLinks.priorConsultations()],
+      ['objectionsDueSoon', o.objectionsDueSoon, figureLinks.objectionsDueSoon(o.today)],
+      ['objectionsLapsed', o.objectionsLapsed, figureLinks.objectionsLapsed()],
       ...VALIDITIES.map(
         (v) =>
           [`validity ${v}`, o.transfersByValidity[v], figureLinks.transfersByValidity(v)] as [
@@ -231,6 +253,8 @@ describe('the Overview: every figure is its register’s filtered list', () => {
     expect(o.nowItems.requests.length).toBe(Math.min(10, o.requestsOverdue + o.requestsDueSoon));
     expect(o.nowItems.acks.length).toBe(Math.min(10, o.acksDue));
     expect(o.nowItems.priorConsultations.length).toBe(Math.min(10, o.priorConsultations));
+    expect(o.nowItems.objections.length).toBe(Math.min(10, o.objectionsDueSoon + o.objectionsLapsed));
+    expect(o.objectionsDueSoon + o.objectionsLapsed).toBeGreaterThan(0);
     for (const item of o.nowItems.requests.filter((i) => i.late)) {
       const { request } = await ok(t.core, 'requests:get', { id: item.id });
       expect(request.state).toBe('overdue');
@@ -433,6 +457,8 @@ describe('the figures’ links', () => {
       figureLinks.vendorsWithTransferGaps(),
       figureLinks.activitiesNeedingDpia(),
       figureLinks.priorConsultations(),
+      figureLinks.objectionsDueSoon('2026-12-01'),
+      figureLinks.objectionsLapsed(),
       figureLinks.requestsClosed('2026-12', 'late'),
       figureLinks.breachesByRisk('2026-12', 'high'),
       ...VALIDITIES.map((v) => figureLinks.transfersByValidity(v)),

@@ -220,6 +220,30 @@ describe('sub-processor list review', () => {
     });
     expect(!again.ok && again.error.code).toBe('CONFLICT');
 
+    // The deadline is on the calendar and, within the week, on the Overview.
+    const due = await ok(t.core, 'calendar:get', { from: '2026-03-02', to: '2026-04-30' });
+    expect(due).toContainEqual(
+      expect.objectContaining({
+        kind: 'objection-deadline',
+        register: 'reviews',
+        id: saved.reviewId,
+        date: '2026-04-01',
+        title: 'Acme Cloud Ltd: sub-processor list of 2026-03-02',
+      }),
+    );
+    t.setNow('2026-03-28T09:00:00Z');
+    const o = await ok(t.core, 'overview:get', {});
+    expect(o.objectionsDueSoon).toBe(1);
+    expect(o.nowItems.objections[0]).toMatchObject({
+      register: 'reviews',
+      id: saved.reviewId,
+      due: '2026-04-01',
+    });
+    t.setNow('2026-04-02T09:00:00Z');
+    expect((await ok(t.core, 'overview:get', {})).objectionsLapsed).toBe(1);
+    expect((await ok(t.core, 'reviews:get', { id: saved.reviewId! })).review.state).toBe('lapsed');
+    t.setNow('2026-03-02T10:00:00Z');
+
     const accepted = await ok(t.core, 'reviews:decide', { id: saved.reviewId!, decision: 'accepted' });
     expect(accepted).toMatchObject({ decision: 'accepted', decidedOn: '2026-03-02', state: 'decided' });
     const detail = await ok(t.core, 'vendors:get', { id: acme });
@@ -257,6 +281,8 @@ describe('sub-processor list review', () => {
     expect(after.noChange).toBe(true);
     const verify = await ok(t.core, 'audit:verify', {});
     expect(verify.ok).toBe(true);
+    const calendar = await ok(t.core, 'calendar:get', { from: '2026-03-02', to: '2026-04-30' });
+    expect(calendar.some((c) => c.kind === 'objection-deadline' && c.id === saved.reviewId)).toBe(false);
   });
 
   it('refuses to accept a review whose changes no longer apply, and accepts with apply in one call', async () => {

@@ -1,6 +1,8 @@
-import { Table, Text, Title } from '@mantine/core';
+import { Anchor, Table, Text, Title } from '@mantine/core';
 import type { AuditEntry, Register } from '../../../shared/kit/define';
 import { readableValue, rowsChange } from '../../../shared/kit/readable';
+import { REVIEW_BATCH } from '../../../shared/subprocessors/review';
+import { linkTo } from '../app/router';
 import { formatDate, formatDateTime } from '../lib/format';
 
 const actionText: Record<AuditEntry['action'], string> = {
@@ -64,7 +66,19 @@ export function ChangeHistory({ reg, history }: { reg: Register; history: AuditE
                     <Table.Td>{entry.actor}</Table.Td>
                     <Table.Td>
                       {describe(reg, entry)}
-                      {entry.importId && (
+                      {entry.importId?.startsWith(REVIEW_BATCH) && (
+                        <Text span size="xs" c="dimmed">
+                          {' (accepted in '}
+                          <Anchor
+                            size="xs"
+                            {...linkTo(`/reviews/${entry.importId.slice(REVIEW_BATCH.length)}`)}
+                          >
+                            sub-processor list review {entry.importId.slice(REVIEW_BATCH.length)}
+                          </Anchor>
+                          )
+                        </Text>
+                      )}
+                      {entry.importId && !entry.importId.startsWith(REVIEW_BATCH) && (
                         <Text span size="xs" c="dimmed" title={`Import ${entry.importId}`}>
                           {' '}
                           {entry.importFile

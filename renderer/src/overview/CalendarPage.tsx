@@ -23,6 +23,7 @@ const KIND_COLOR: Record<Obligation['kind'], string> = {
   'transfer-review': 'orange',
   'activity-review': 'orange',
   'dpia-review': 'orange',
+  'objection-deadline': 'pink',
 };
 
 function ObligationLink({ o, compact = false }: { o: Obligation; compact?: boolean }) {

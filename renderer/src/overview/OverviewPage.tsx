@@ -522,7 +522,7 @@ export function OverviewPage() {
                 <Title order={2} size="h5" id="overview-now" mb="xs">
                   Now
                 </Title>
-                <SimpleGrid cols={{ base: 3, lg: 6 }} spacing="xs">
+                <SimpleGrid cols={{ base: 4, lg: 8 }} spacing="xs">
                   <Figure
                     value={o.breachesOverdue}
                     label="breach clocks overdue"
@@ -559,8 +559,20 @@ export function OverviewPage() {
                     link={figureLinks.priorConsultations()}
                     tone="due"
                   />
+                  <Figure
+                    value={o.objectionsDueSoon}
+                    label="objection windows closing in 7 days"
+                    link={figureLinks.objectionsDueSoon(o.today)}
+                    tone="due"
+                  />
+                  <Figure
+                    value={o.objectionsLapsed}
+                    label="objection windows passed undecided"
+                    link={figureLinks.objectionsLapsed()}
+                    tone="late"
+                  />
                 </SimpleGrid>
-                <SimpleGrid cols={{ base: 2, lg: 4 }} spacing="md" mt="sm">
+                <SimpleGrid cols={{ base: 2, lg: 3, xl: 5 }} spacing="md" mt="sm">
                   <NowList
                     title="Breach clocks"
                     items={o.nowItems.breaches}
@@ -583,6 +595,12 @@ export function OverviewPage() {
                     title="Prior consultation (Art 36)"
                     items={o.nowItems.priorConsultations}
                     empty="No DPIA waits for prior consultation."
+                    nowMs={nowMs}
+                  />
+                  <NowList
+                    title="New sub-processors (Art 28(2))"
+                    items={o.nowItems.objections}
+                    empty="No objection window closes within 7 days."
                     nowMs={nowMs}
                   />
                 </SimpleGrid>
