@@ -304,22 +304,28 @@ export function createReviewService(options: ReviewServiceOptions) {
     return result(vendor, input.noticeOn, read, compare(vendor, read.entries, ctx));
   }
 
-  function refuseSecond(vendorId: number, noticeOn: string, vendorName: string) {
-    const known = db
-      .prepare('SELECT id FROM reviews WHERE identity_key = ? AND archived_at IS NULL')
-      .get(reviews.identity.key({ vendorId, noticeOn } as never)) as { id: number } | undefined;
-    if (known)
+  /**
+   * One undecided review per vendor at a time: a second list compared while the first is undecided would be read
+   * against a chain the first may still change.
+   */
+  function refuseWhileUndecided(vendorId: number, vendorName: string) {
+    const open = db
+      .prepare(
+        "SELECT id, notice_on FROM reviews WHERE vendor_id = ? AND archived_at IS NULL AND decision IN ('open', 'questions') ORDER BY id LIMIT 1",
+      )
+      .get(vendorId) as { id: number; notice_on: string } | undefined;
+    if (open)
       throw new AppError(
         'CONFLICT',
-        `The list ${vendorName} sent on ${noticeOn} is already reviewed (review ${known.id}); open it, or archive it to review the list again.`,
-        { id: known.id },
+        `The list ${vendorName} sent on ${open.notice_on} is still undecided (review ${open.id}): decide it, or archive it, before reviewing another.`,
+        { id: open.id },
       );
   }
 
   async function record(input: ReviewRecordInput, ctx: AuditContext): Promise<ReviewCheck> {
     checkNoticeDay(input.noticeOn, ctx);
     const vendor = vendorOf(input.vendor);
-    refuseSecond(vendor.id, input.noticeOn, String(vendor.fields.name));
+    refuseWhileUndecided(vendor.id, String(vendor.fields.name));
     const read = await options.readList(input.source, input.sheet ?? null, input.jobId);
     return db
       .transaction(() => {
@@ -341,8 +347,8 @@ export function createReviewService(options: ReviewServiceOptions) {
           newThirdCountries: compared.diff.newThirdCountries,
           newCountryCoverage: compared.coverage,
           received: receivedRows(read.entries),
-          sourceKind: 'manual',
-          sourceDetail: null,
+          sourceKind: 'import',
+          sourceDetail: `Sub-processor list read from ${out.listSource}`.slice(0, 500),
         };
         const id = reviewRepo().insertOne(parseFor(reviews, base), ctx);
         if (!accepted) return { ...out, reviewId: id };

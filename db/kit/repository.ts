@@ -472,6 +472,7 @@ export function createRepository(db: Db, audit: AuditLog, reg: Register, deps: R
       id: r.id,
       name: reg.titleOf(recs[i]!),
       role: reg.tree!.nodeKind(recs[i]!),
+      note: reg.tree!.nodeNote?.(recs[i]!) ?? null,
       archived: r.archived_at !== null,
       depth: r.tree_depth,
     }));

@@ -139,6 +139,8 @@ export interface TreeDecl {
   name: string;
   /** The word shown beside each record in the tree (a vendor's role). */
   nodeKind: (record: Record<string, unknown>) => string;
+  /** A word shown beside a node (a vendor offboarded but kept in the chain), or null. */
+  nodeNote?: (record: Record<string, unknown>) => string | null;
 }
 
 /** A cross-field problem, named by the field it belongs under. */
@@ -241,6 +243,7 @@ export const TreeLinkSchema = z.object({
   role: z.string(),
   archived: z.boolean(),
   depth: z.number().int(),
+  note: z.string().nullable().optional(),
 });
 
 export const DuplicateCandidateSchema = z.object({ id: IdSchema, name: z.string(), reason: z.string() });

@@ -36,7 +36,7 @@ const joined = (list: readonly string[]) => (list.length > 0 ? list.join('; ') :
 export function exportColumns(reg: Register): ExportColumn[] {
   const out: ExportColumn[] = [{ key: 'id', header: 'ID', kind: 'number', value: (r) => r.id as number }];
   for (const { name, field } of reg.fieldList) {
-    if (field.export === false || field.personal) continue;
+    if (field.export === false || field.personal || field.rows?.sheet) continue;
     const header = field.export ?? field.label;
     const { kind, value } = fieldCell(reg, name, field);
     out.push({
@@ -221,7 +221,7 @@ export function rowsSheets(reg: Register): RowsSheet[] {
     ];
     out.push({
       field: name,
-      title: sheetName(`${capitalised(reg.noun.one)} ${lowerLabel(field.label)}`),
+      title: sheetName(decl.sheet ?? `${capitalised(reg.noun.one)} ${lowerLabel(field.label)}`),
       columns,
       entries: (r) => (r[name] as Record<string, unknown>[] | undefined) ?? [],
     });

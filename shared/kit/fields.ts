@@ -250,6 +250,12 @@ export interface RowsDecl {
   derivedSchema?: Record<string, z.ZodType>;
   /** The headers of the computed values where they are exported (a risk's level). */
   derivedLabels?: Record<string, string>;
+  /**
+   * The name of the sheet its entries are exported on (default: the record's noun and the field's label). When
+   * given, the record's own sheet leaves the field out: a long list (a sub-processor list as received) would not
+   * fit a cell.
+   */
+  sheet?: string;
 }
 
 export type AnyField = Field<FieldKind, unknown, unknown>;

@@ -25,6 +25,7 @@ const RECEIVED = {
     rows: { kind: 'text', label: 'Rows of the list', max: 300 },
   },
   max: 5000,
+  sheet: 'Sub-processor lists received',
 } as const;
 
 /** What the list changes, one entry per added or removed sub-processor and per changed field. */
@@ -50,6 +51,7 @@ const CHANGES = {
     vendorId: { kind: 'int', label: 'Vendor record', min: 1, max: 2_147_483_647 },
   },
   max: 5000,
+  sheet: 'Sub-processor list changes',
 } as const;
 
 /** How each country outside the organisation's area that the list brings in is covered, on the review's day. */
@@ -71,6 +73,7 @@ const NEW_COUNTRIES = {
     detail: { kind: 'longText', label: 'Why', max: 2000 },
   },
   max: 300,
+  sheet: 'Sub-processor new countries',
 } as const;
 
 export const DECISION_OPTIONS = [
@@ -162,7 +165,6 @@ const fields = {
     form: { section: 'diff', wide: true },
     rows: CHANGES,
     import: false,
-    export: 'Changes',
   }),
   newThirdCountries: countries({
     label: 'New countries outside the area',

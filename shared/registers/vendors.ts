@@ -1369,6 +1369,7 @@ export const vendors = defineRegister({
     field: 'parentId',
     name: 'sub-processor chain',
     nodeKind: (v: Record<string, unknown>) => String(v.role),
+    nodeNote: (v: Record<string, unknown>) => (v.status === 'offboarded' ? 'Offboarded' : null),
   },
   titleOf: (v) => v.name,
   detailOf: (v) =>

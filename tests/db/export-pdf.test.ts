@@ -137,6 +137,7 @@ describe('PDF report', () => {
       DPIAs: 1,
       Breaches: 2,
       'Rights requests': 5,
+      'Sub-processor list reviews': 0,
     });
   });
 

@@ -81,6 +81,10 @@ describe('the auditor workbook', () => {
       'Breach filings to authorities',
       'Rights requests',
       'Rights request clock pauses',
+      'Sub-processor list reviews',
+      'Sub-processor list changes',
+      'Sub-processor new countries',
+      'Sub-processor lists received',
       'Audit log',
       '_meta',
     ]);
@@ -162,7 +166,7 @@ describe('the auditor workbook', () => {
       const files = readdirSync(out).sort();
       expect(files).toContain('registers-Vendors.csv');
       expect(files).toContain('registers-Audit log.csv');
-      expect(files).toHaveLength(14);
+      expect(files).toHaveLength(18);
       const vendors = readFileSync(join(out, 'registers-Vendors.csv'), 'utf8');
       expect(vendors).toContain('"=HYPERLINK(""http://evil.example"",""click"")"');
       expect(vendors).toContain('@SUM(A1:A9)');

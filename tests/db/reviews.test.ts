@@ -1,5 +1,6 @@
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
+import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ok, testCore } from '../helpers/core';
 import { writeXlsx } from './import/fixtures';
@@ -212,7 +213,7 @@ describe('sub-processor list review', () => {
       newThirdCountries: ['IN'],
     });
     expect(review.received).toHaveLength(4);
-    // A second review of the same notice is refused.
+    // Another list is refused while this one is undecided.
     const again = await t.core.dispatch('reviews:record', {
       vendor: acme,
       noticeOn: '2026-03-02',
@@ -283,6 +284,30 @@ describe('sub-processor list review', () => {
     expect(verify.ok).toBe(true);
     const calendar = await ok(t.core, 'calendar:get', { from: '2026-03-02', to: '2026-04-30' });
     expect(calendar.some((c) => c.kind === 'objection-deadline' && c.id === saved.reviewId)).toBe(false);
+
+    // Exported with the vendors for an auditor: the review, what it changed, and the list as received.
+    const file = join(t.dir, 'registers.xlsx');
+    await ok(t.core, 'export:run', { target: { path: file }, registers: ['vendors', 'reviews'] } as never);
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.readFile(file);
+    const sheet = (name: string) =>
+      wb
+        .getWorksheet(name)!
+        .getSheetValues()
+        .slice(2)
+        .map((r) => (r as unknown[]).filter((c) => c !== undefined && c !== null).map(String));
+    expect(sheet('Sub-processor list reviews')[0]).toEqual(
+      expect.arrayContaining(['Acme Cloud Ltd', 'Accepted', '+2 −1 ~1']),
+    );
+    expect(sheet('Sub-processor lists received').map((r) => r[2])).toEqual([
+      'Amazon Web Services, Inc.',
+      'Zendesk, Inc.',
+      'Twilio Inc.',
+      'Infosys Limited',
+    ]);
+    expect(sheet('Sub-processor list changes')).toContainEqual(
+      expect.arrayContaining(['Removed', 'Mailgun Technologies, Inc.']),
+    );
   });
 
   it('refuses to accept a review whose changes no longer apply, and accepts with apply in one call', async () => {

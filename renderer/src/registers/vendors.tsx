@@ -113,6 +113,7 @@ export function SubprocessorChain({ vendor, detail }: { vendor: Vendor; detail: 
                     level {c.depth}
                   </Text>
                 )}
+                {c.note && <StatusChip color="gray">{c.note}</StatusChip>}
                 {c.archived && <StatusChip color="gray">Archived</StatusChip>}
               </Group>
             </li>

@@ -208,7 +208,7 @@ function Diff({ result }: { result: ReviewCheck }) {
 /** The objection deadline, how it was counted and what to check. */
 function Deadline({ result }: { result: ReviewCheck }) {
   return (
-    <Card withBorder radius="md" p="md" aria-label="Objection deadline">
+    <Card component="section" withBorder radius="md" p="md" aria-label="Objection deadline">
       <Stack gap="xs">
         <Text size="xs" fw={600} c="dimmed">
           Object by
@@ -467,7 +467,7 @@ export function SubprocessorReviewPage({ vendorId }: { vendorId: number }) {
             </div>
             <Stack gap="md">
               <Deadline result={result} />
-              <Card withBorder radius="md" p="md" aria-label="Decision">
+              <Card component="section" withBorder radius="md" p="md" aria-label="Decision">
                 <Stack gap="xs">
                   <Text size="xs" fw={600} c="dimmed">
                     Decision

@@ -34,6 +34,7 @@ describe('shell', () => {
       'Processing activities',
       'Vendors',
       'Transfers',
+      'Sub-processor list reviews',
     ]);
     expect(within(registers).getByRole('link', { name: 'Overview' }).getAttribute('aria-current')).toBe(
       'page',
