@@ -96,7 +96,10 @@ describe.runIf(run)('reviewing a vendor’s new sub-processor list, in the brows
     await transfers.getByText('Gap').waitFor();
     // No objection period is recorded on the demo's Zendesk: the shortest usual one is counted, and said.
     const deadline = page.getByRole('region', { name: 'Objection deadline' });
-    await deadline.getByText(/No objection period is recorded/).first().waitFor();
+    await deadline
+      .getByText(/No objection period is recorded/)
+      .first()
+      .waitFor();
     await page.getByText('Show the 1 unchanged').waitFor();
     await app.shot('reviews-01-diff');
 
