@@ -3,6 +3,10 @@ import { readdirSync } from 'node:fs';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { join } from 'node:path';
 
+import { loadHolidayRules } from '../shared/rules/holidays';
+
+await loadHolidayRules();
+
 type BenchModule = { run: () => Promise<Record<string, unknown>> };
 
 const dir = fileURLToPath(new URL('.', import.meta.url));

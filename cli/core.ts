@@ -2,7 +2,7 @@ import type { Command } from 'commander';
 import { accessSync, constants, existsSync } from 'node:fs';
 import { userInfo } from 'node:os';
 import { dirname } from 'node:path';
-import { openCore, type Core, type Door } from '../db/core';
+import type { Core, Door } from '../db/core';
 import { defaultDbPath } from '../db/paths';
 import type { Channel, ChannelInput, ChannelOutput } from '../shared/contract';
 import { AppError } from '../shared/errors';
@@ -60,6 +60,8 @@ export async function withCore<T>(command: Command, door: Door, fn: (core: Core)
     readOnly = true;
     process.stderr.write(`dpo: note: ${dbPath} cannot be written here; it is opened read-only.\n`);
   }
+  // Loaded here, not at start-up: `dpo --help` and `dpo --version` need none of the core.
+  const { openCore } = await import('../db/core');
   try {
     core = openCore({ dbPath, door, actor: actor(), readOnly });
   } catch (err) {

@@ -1,3 +1,4 @@
+import { loadHolidayRules } from '../shared/rules/holidays';
 import { Command, CommanderError } from 'commander';
 import { registerCoreCommands } from './commands/core-commands';
 import { registerBackupCommands } from './commands/backups';
@@ -30,7 +31,9 @@ export function buildProgram(): Command {
     .configureOutput({
       outputError: (text, write) => write(`dpo: ${text.replace(/^error: /, '').trim()} (see --help)\n`),
     })
-    .exitOverride();
+    .exitOverride()
+    // Before any command runs (not for --help or --version): the public-holiday rules its deadlines may need.
+    .hook('preAction', () => loadHolidayRules());
   registerCoreCommands(program);
   registerOverviewCommands(program);
   registerRegisterCommands(program);

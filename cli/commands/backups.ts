@@ -1,9 +1,5 @@
 import { resolve } from 'node:path';
 import type { Command } from 'commander';
-import { anchorKey, createAnchorStore, defaultAnchorFile } from '../../db/anchors';
-import { inspectBackup, replaceWithBackup } from '../../db/backups';
-import { openCore } from '../../db/core';
-import { createAuditLog } from '../../db/audit';
 import { AppError } from '../../shared/errors';
 import { actor, call, dbPathFrom, withCore } from '../core';
 import { CliError, printJson } from '../output';
@@ -61,6 +57,13 @@ export function registerBackupCommands(program: Command): void {
     .option('--json', 'print JSON')
     .option('--db <path>', 'database file')
     .action(async (file: string, opts: { json?: boolean }, command: Command) => {
+      // The core's modules load with the command that needs them, not at start-up.
+      const [{ anchorKey, createAnchorStore, defaultAnchorFile }, { inspectBackup, replaceWithBackup }] =
+        await Promise.all([import('../../db/anchors'), import('../../db/backups')]);
+      const [{ openCore }, { createAuditLog }] = await Promise.all([
+        import('../../db/core'),
+        import('../../db/audit'),
+      ]);
       const dbPath = dbPathFrom(command);
       const backup = resolve(file);
       if (backup === resolve(dbPath)) throw new CliError('That is the database itself; choose a backup.', 2);

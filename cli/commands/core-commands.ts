@@ -3,7 +3,6 @@ import { spawn } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
 import { call, withCore } from '../core';
 import { CliError, printJson } from '../output';
-import { startWebServer } from '../web-server';
 import { registerByName } from '../../shared/registers/index';
 
 const STATIC_DIR = fileURLToPath(new URL('../../out/web', import.meta.url));
@@ -61,6 +60,7 @@ export function registerCoreCommands(program: Command): void {
     .option('--db <path>', 'database file')
     .action(async (opts: { port: number; open?: boolean }, command: Command) => {
       await withCore(command, 'web', async (core) => {
+        const { startWebServer } = await import('../web-server');
         const server = await startWebServer({ core, port: opts.port, staticDir: STATIC_DIR }).catch(
           (err: Error) => {
             throw new CliError(`Could not listen on 127.0.0.1:${opts.port}: ${err.message}`);

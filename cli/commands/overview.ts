@@ -1,8 +1,8 @@
 import { Command } from 'commander';
 import { writeFileSync } from 'node:fs';
 import { resolve } from 'node:path';
-import { localIsoDate } from '../../db/kit/repository';
 import { formatDay } from '../../shared/date-format';
+import { localIsoDate } from '../../shared/today';
 import { OBLIGATION_KINDS } from '../../shared/overview';
 import { addDays } from '../../shared/rules/calendar';
 import { call, withCore } from '../core';

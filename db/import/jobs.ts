@@ -6,7 +6,8 @@ import type { ProgressEvent } from '../../shared/contract';
 import { AppError } from '../../shared/errors';
 import type { Db } from '../open';
 import { cancelledError, flagJob, type JobProgress } from './job-context';
-import { runTask, taskError, type ImportTask, type TaskEnv } from './tasks';
+import { taskError } from './task-error';
+import type { ImportTask, TaskEnv } from './tasks';
 import type { RunMessage, WorkerMessage } from './worker';
 
 /** Where the worker's code is and how Node must start it. */
@@ -36,6 +37,11 @@ export interface JobRunnerOptions {
   /** 'worker' (default for files) keeps the serving thread free; 'inline' runs on the caller's thread. */
   mode?: 'worker' | 'inline';
   worker?: WorkerEntry;
+  /**
+   * Lower the worker's priority (Linux): where a UI thread shares the machine (the desktop, the web door), not
+   * at the command line, where the import is the work asked for.
+   */
+  lowPriority?: boolean;
   onProgress(event: ProgressEvent): void;
   /** Where unforeseen failures are logged (never shown to the user). */
   onUnexpected?(kind: string, detail: string): void;
@@ -112,6 +118,7 @@ export function createJobRunner(options: JobRunnerOptions) {
     }
     const worker = new Worker(entry.url, {
       execArgv: entry.execArgv,
+      workerData: { lowPriority: options.lowPriority ?? true },
       resourceLimits: { maxOldGenerationSizeMb: WORKER_HEAP_MB },
     });
     workers.add(worker);
@@ -221,6 +228,8 @@ export function createJobRunner(options: JobRunnerOptions) {
     running.set(jobId, { kind: task.kind, cancel: () => (flag.cancelled = true) });
     const job = flagJob(flag, (p) => emit(jobId, task.kind, p));
     try {
+      // Loaded when first needed: the serving thread of a worker-mode core never carries the readers' code.
+      const { runTask } = await import('./tasks');
       return await runTask(task, env, { db: options.db }, job);
     } catch (err) {
       const { error, unexpected } = taskError(err, task);

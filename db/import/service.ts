@@ -67,6 +67,7 @@ export function createImportService(options: ImportServiceOptions) {
     db,
     mode: options.mode,
     worker: options.worker,
+    lowPriority: door !== 'cli',
     onProgress: options.onProgress,
     onUnexpected: options.onUnexpected,
   });

@@ -2,7 +2,8 @@
 // connection; kept alive between jobs so its modules load once. Started through worker-boot.mjs from the
 // sources; bundled for the desktop app as its own entry, out/main/import-worker.js.
 import { setPriority } from 'node:os';
-import { parentPort } from 'node:worker_threads';
+import { parentPort, workerData } from 'node:worker_threads';
+import { loadHolidayRules } from '../../shared/rules/holidays';
 import { flagJob, type JobProgress } from './job-context';
 import { runTask, taskError, type ImportTask, type TaskEnv } from './tasks';
 
@@ -32,8 +33,8 @@ if (!port) throw new Error('worker.ts runs only as a worker thread');
 // An import is background work. On Linux a nice value belongs to the thread that sets it, so this lowers the
 // worker alone and the thread serving the UI gets the CPU first when both want it (on a two-core machine the
 // worker, its garbage collector and SQLite otherwise delay the serving thread by tens of milliseconds).
-// Elsewhere the call would lower the whole app, so it is not made.
-if (process.platform === 'linux') {
+// Elsewhere the call would lower the whole app, so it is not made; nor at the command line, where no UI waits.
+if (process.platform === 'linux' && (workerData as { lowPriority?: boolean } | null)?.lowPriority !== false) {
   try {
     setPriority(10);
   } catch {
@@ -41,7 +42,9 @@ if (process.platform === 'linux') {
   }
 }
 
-port.on('message', (m: RunMessage) => void run(m));
+// The public-holiday rules, for the deadlines an import of requests computes.
+const ready = loadHolidayRules();
+port.on('message', (m: RunMessage) => void ready.then(() => run(m)));
 
 async function run({ jobId, task, env, dbPath, cancel }: RunMessage): Promise<void> {
   const post = (m: WorkerMessage) => port!.postMessage(m);

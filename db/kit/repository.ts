@@ -1,3 +1,4 @@
+import { localIsoDate } from '../../shared/today';
 import { countryName } from '../../shared/countries';
 import { AppError, type FieldIssue } from '../../shared/errors';
 import type { AuditEntry, DeriveEnv, Register, TreeLink } from '../../shared/kit/define';
@@ -27,10 +28,7 @@ export interface RepositoryDeps {
 }
 
 /** Today's date where the user is, as YYYY-MM-DD. */
-export function localIsoDate(d: Date): string {
-  const p = (n: number) => String(n).padStart(2, '0');
-  return `${d.getFullYear()}-${p(d.getMonth() + 1)}-${p(d.getDate())}`;
-}
+export { localIsoDate };
 
 const same = (a: unknown, b: unknown) => JSON.stringify(a) === JSON.stringify(b);
 /** What the change history keeps of a data subject's personal data: that there was some, never what. */

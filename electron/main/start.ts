@@ -1,3 +1,4 @@
+import { loadHolidayRules } from '../../shared/rules/holidays';
 import { statSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -171,6 +172,7 @@ export function startApp(options: StartOptions = {}): void {
 
   void app
     .whenReady()
+    .then(loadHolidayRules)
     .then(() => {
       installSecurity(session.defaultSession, {
         isLocalRequest: createLocalRequestMatcher(location),

@@ -1,4 +1,4 @@
-import Holidays from 'date-holidays';
+import type HolidaysLibrary from 'date-holidays';
 import {
   BG_WEEKEND_SUBSTITUTES,
   DEADLINE_EQUIVALENT_DAYS,
@@ -46,13 +46,33 @@ export interface HolidayCalendar {
   region?: string | null;
 }
 
-const catalogue = new Holidays();
+type Holidays = HolidaysLibrary;
+let library: typeof HolidaysLibrary | null = null;
+let catalogue_: Holidays | null = null;
+
+/**
+ * Loads date-holidays, which carries every country's rules (a large table, about a tenth of a second of CPU).
+ * Every door awaits it once before it computes a deadline (the command line before a command runs, the core's
+ * worker, the desktop app and the page before they start), so a command that computes none (`dpo --help`) does
+ * not pay for it.
+ */
+export async function loadHolidayRules(): Promise<void> {
+  library ??= (await import('date-holidays')).default;
+}
+
+/** The library, loaded by {@link loadHolidayRules}; a door that forgot to load it fails loudly, not wrongly. */
+function Library(): typeof HolidaysLibrary {
+  if (!library) throw new Error('Public-holiday rules are not loaded: await loadHolidayRules() first.');
+  return library;
+}
+
+const catalogueOf = (): Holidays => (catalogue_ ??= new (Library())());
 const regionsByCountry = new Map<string, Record<string, string>>();
 let countryNames: Record<string, string> | undefined;
 
 // date-holidays rebuilds these lists on every call (about 0.2 ms each), so they are read once.
 function countries(): Record<string, string> {
-  countryNames ??= catalogue.getCountries('en');
+  countryNames ??= catalogueOf().getCountries('en');
   return countryNames;
 }
 
@@ -111,7 +131,7 @@ export function holidayRegions(country: string): Record<string, string> {
   const c = country.toUpperCase();
   let regions = regionsByCountry.get(c);
   if (!regions) {
-    regions = c in countries() ? (catalogue.getStates(c, 'en') ?? {}) : {};
+    regions = c in countries() ? (catalogueOf().getStates(c, 'en') ?? {}) : {};
     regionsByCountry.set(c, regions);
   }
   return regions;
@@ -204,8 +224,8 @@ function yearOf(table: Table, year: number): Map<number, string> {
       invalidField(region ? 'region' : 'country', `No public-holiday calendar for ${table.code}.`);
     }
     table.source = region
-      ? new Holidays(country, region, { languages: ['en'] })
-      : new Holidays(country, { languages: ['en'] });
+      ? new (Library())(country, region, { languages: ['en'] })
+      : new (Library())(country, { languages: ['en'] });
   }
   const library = libraryDays(table.source, year);
   days = library.days;

@@ -2,6 +2,9 @@
 // and says on stdout how far it got ("commit" once the import's write transaction is open, "saved N" after
 // each acknowledged save).
 import { openCore } from '../../db/core';
+import { loadHolidayRules } from '../../shared/rules/holidays';
+
+await loadHolidayRules();
 
 const [mode, dbPath, file] = process.argv.slice(2) as ['import' | 'saves', string, string];
 const core = openCore({ dbPath, door: 'cli', actor: 'crash', importMode: 'inline', anchorFile: null });
