@@ -217,19 +217,28 @@ export function createOverview(db: Db, registers: Registers) {
     const objections = (
       stmt(
         `SELECT r.id, coalesce(v.name, 'Vendor #' || r.vendor_id) || ': list of ' || r.notice_on AS title,
-                r.objection_deadline AS due, r.review_state AS state
+                r.objection_deadline AS due, r.review_state AS state, r.objection_basis AS basis
          FROM reviews r INDEXED BY reviews_state LEFT JOIN vendors v ON v.id = r.vendor_id
-         WHERE r.archived_at IS NULL AND (r.review_state = 'lapsed' OR (r.review_state = 'open' AND r.objection_deadline <= ?))
+         WHERE r.archived_at IS NULL AND (r.review_state = 'lapsed' OR (r.review_state = 'open' AND r.objection_deadline <= ?)
+           OR (r.review_state = 'open' AND r.objection_basis = 'consent'))
          ORDER BY r.objection_deadline, r.id LIMIT ${NOW_ITEMS}`,
-      ).all(addDays(today, DUE_SOON_DAYS)) as { id: number; title: string; due: string; state: string }[]
+      ).all(addDays(today, DUE_SOON_DAYS)) as {
+        id: number;
+        title: string;
+        due: string | null;
+        state: string;
+        basis: string;
+      }[]
     ).map((r): NowItem => ({
       register: 'reviews',
       id: r.id,
       title: r.title,
       what:
-        r.state === 'lapsed'
-          ? 'Decide: the window to object has passed'
-          : 'Object or accept the new sub-processors',
+        r.basis === 'consent'
+          ? 'Give or refuse consent: specific authorisation (Art 28(2))'
+          : r.state === 'lapsed'
+            ? 'Decide: the window to object has passed'
+            : 'Object or accept the new sub-processors',
       due: r.due,
       late: r.state === 'lapsed',
     }));

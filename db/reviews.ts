@@ -4,9 +4,12 @@ import { objectionDeadline } from '../shared/rules/objection-deadline';
 import { organisationRegime, transferCoverage } from '../shared/rules/transfer-coverage';
 import { insideArea } from '../shared/rules/transfer-validity';
 import { reviews, vendors } from '../shared/registers/index';
+import { TEXT_MAX } from '../shared/registers/reviews';
+import { createHash } from 'node:crypto';
 import {
   diffSubprocessorList,
   isUnchanged,
+  mergeEntries,
   type CurrentSub,
   type ListDiff,
   type ListEntry,
@@ -47,6 +50,8 @@ function parseFor(reg: { schemas: { input: { safeParse(v: unknown): unknown } } 
 }
 
 const joinCountries = (codes: readonly string[]) => codes.join(', ');
+/** Text an entry keeps, cut the same way every time (so a review compared again reads the same). */
+const clip = (text: string) => (text.length > TEXT_MAX ? `${text.slice(0, TEXT_MAX - 1)}…` : text);
 const joinPurposes = (values: readonly string[]) => values.join('; ');
 
 /**
@@ -121,14 +126,38 @@ export function createReviewService(options: ReviewServiceOptions) {
     return { diff, coverage };
   }
 
-  function deadlineFor(vendor: Fields, noticeOn: string, added: number) {
+  /** The contract terms a review is judged under: the vendor's, as they stand when the notice is reviewed. */
+  const termsOf = (vendor: Fields) => ({
+    objectionPeriodDays: (vendor.objectionPeriodDays as number | null) ?? null,
+    authorisation: (vendor.subprocessorAuthorisation as 'general' | 'specific' | null) ?? null,
+  });
+
+  function deadlineFor(vendor: Fields, noticeOn: string, diff: ListDiff) {
+    const terms = termsOf(vendor);
     return objectionDeadline({
       noticeOn,
-      periodDays: (vendor.objectionPeriodDays as number | null) ?? null,
-      authorisation: (vendor.subprocessorAuthorisation as 'general' | 'specific' | null) ?? null,
-      added,
+      periodDays: terms.objectionPeriodDays,
+      authorisation: terms.authorisation,
+      added: diff.added.length,
+      changes: diff.added.length + new Set(diff.changed.map((c) => c.id)).size,
     });
   }
+
+  /** The vendor's undecided review, if any. */
+  function undecidedOf(vendorId: number): { id: number; noticeOn: string } | null {
+    const row = db
+      .prepare(
+        "SELECT id, notice_on FROM reviews WHERE vendor_id = ? AND archived_at IS NULL AND decision IN ('open', 'questions') ORDER BY id LIMIT 1",
+      )
+      .get(vendorId) as { id: number; notice_on: string } | undefined;
+    return row ? { id: row.id, noticeOn: row.notice_on } : null;
+  }
+
+  /** Names a set of changes, so a decision applies only the changes the DPO saw. */
+  const fingerprintOf = (diff: ListDiff) =>
+    createHash('sha256')
+      .update(JSON.stringify(changeRows(diff)))
+      .digest('hex');
 
   function result(
     vendor: { id: number; fields: Fields },
@@ -137,7 +166,7 @@ export function createReviewService(options: ReviewServiceOptions) {
     compared: ReturnType<typeof compare>,
   ): ReviewCheck {
     const { diff, coverage } = compared;
-    const d = deadlineFor(vendor.fields, noticeOn, diff.added.length);
+    const d = deadlineFor(vendor.fields, noticeOn, diff);
     return {
       vendor: { id: vendor.id, name: String(vendor.fields.name) },
       noticeOn,
@@ -146,7 +175,7 @@ export function createReviewService(options: ReviewServiceOptions) {
         sheet: read.sheet,
         headerRow: read.headerRow,
         columns: read.columns,
-        companies: new Set(read.entries.map((e) => e.name)).size,
+        companies: mergeEntries(read.entries).length,
         warnings: read.warnings,
       },
       added: diff.added,
@@ -158,6 +187,8 @@ export function createReviewService(options: ReviewServiceOptions) {
       objectionDeadline: d.deadline,
       deadline: { basis: d.basis, periodDays: d.periodDays, flags: d.flags, steps: d.steps },
       noChange: isUnchanged(diff),
+      fingerprint: fingerprintOf(diff),
+      undecided: undecidedOf(vendor.id),
       reviewId: null,
       applied: null,
     };
@@ -172,12 +203,14 @@ export function createReviewService(options: ReviewServiceOptions) {
         field: null,
         old: null,
         new:
-          [
-            a.countries.length ? `Countries: ${joinCountries(a.countries)}` : '',
-            a.purposes.length ? `Purpose: ${joinPurposes(a.purposes)}` : '',
-          ]
-            .filter(Boolean)
-            .join('\n') || null,
+          clip(
+            [
+              a.countries.length ? `Countries: ${joinCountries(a.countries)}` : '',
+              a.purposes.length ? `Purpose: ${joinPurposes(a.purposes)}` : '',
+            ]
+              .filter(Boolean)
+              .join('\n'),
+          ) || null,
         vendorId: a.returningId,
       })),
       ...diff.removed.map((r) => ({
@@ -192,18 +225,19 @@ export function createReviewService(options: ReviewServiceOptions) {
         change: 'changed',
         name: c.name,
         field: CHANGED_FIELD_LABEL[c.field],
-        old: c.field === 'processingCountries' ? joinCountries(c.old) : joinPurposes(c.old),
-        new: c.field === 'processingCountries' ? joinCountries(c.new) : joinPurposes(c.new),
+        old: clip(c.field === 'processingCountries' ? joinCountries(c.old) : joinPurposes(c.old)),
+        new: clip(c.field === 'processingCountries' ? joinCountries(c.new) : joinPurposes(c.new)),
         vendorId: c.id,
       })),
     ];
   }
 
+  /** The list as the review keeps it: one entry per company (its rows merged), its purposes one per line. */
   const receivedRows = (entries: readonly ListEntry[]): Fields[] =>
-    entries.map((e) => ({
+    mergeEntries(entries).map((e) => ({
       name: e.name.slice(0, 300),
       countries: joinCountries(e.countries) || null,
-      purposes: joinPurposes(e.purposes).slice(0, 4000) || null,
+      purposes: clip(e.purposes.join('\n')) || null,
       places: e.unclear.join(', ').slice(0, 500) || null,
       rows: e.rows.join(', ').slice(0, 300),
     }));
@@ -213,7 +247,7 @@ export function createReviewService(options: ReviewServiceOptions) {
     received.map((r) => ({
       name: String(r.name),
       countries: r.countries ? String(r.countries).split(', ') : [],
-      purposes: r.purposes ? String(r.purposes).split('; ') : [],
+      purposes: r.purposes ? String(r.purposes).split('\n') : [],
       unclear: r.places ? String(r.places).split(', ') : [],
       rows: [],
     }));
@@ -309,15 +343,11 @@ export function createReviewService(options: ReviewServiceOptions) {
    * against a chain the first may still change.
    */
   function refuseWhileUndecided(vendorId: number, vendorName: string) {
-    const open = db
-      .prepare(
-        "SELECT id, notice_on FROM reviews WHERE vendor_id = ? AND archived_at IS NULL AND decision IN ('open', 'questions') ORDER BY id LIMIT 1",
-      )
-      .get(vendorId) as { id: number; notice_on: string } | undefined;
+    const open = undecidedOf(vendorId);
     if (open)
       throw new AppError(
         'CONFLICT',
-        `The list ${vendorName} sent on ${open.notice_on} is still undecided (review ${open.id}): decide it, or archive it, before reviewing another.`,
+        `The list ${vendorName} sent on ${open.noticeOn} is still undecided (review ${open.id}): decide it, or archive it, before reviewing another.`,
         { id: open.id },
       );
   }
@@ -330,17 +360,25 @@ export function createReviewService(options: ReviewServiceOptions) {
     return db
       .transaction(() => {
         // Compared inside the write transaction, so what is applied is what the chain holds as it is written.
+        refuseWhileUndecided(vendor.id, String(vendor.fields.name));
         const vendorNow = vendorOf(vendor.id);
         const compared = compare(vendorNow, read.entries, ctx);
         const out = result(vendorNow, input.noticeOn, read, compared);
+        if (input.fingerprint && input.fingerprint !== out.fingerprint)
+          throw new AppError(
+            'CONFLICT',
+            `${String(vendorNow.fields.name)}'s sub-processors changed in the register since the list was compared. Compare it again before deciding.`,
+          );
         const accepted = input.decision === 'accepted';
         const base = {
           vendorId: vendor.id,
           noticeOn: input.noticeOn,
           listSource: out.listSource.slice(0, 300),
           noticeReference: input.noticeReference ?? null,
+          ...termsOf(vendorNow.fields),
           decision: accepted ? 'open' : input.decision,
-          decidedOn: input.decision === 'open' ? null : (input.decidedOn ?? null),
+          decidedOn:
+            input.decision === 'objected' ? (input.decidedOn ?? localDay(ctx)) : (input.decidedOn ?? null),
           objectionSentOn: input.objectionSentOn ?? null,
           reasons: input.reasons ?? null,
           changes: changeRows(compared.diff),
@@ -386,6 +424,15 @@ export function createReviewService(options: ReviewServiceOptions) {
       const stored = reviewRepo().storedByIds([input.id]).get(input.id);
       if (!stored)
         throw new AppError('NOT_FOUND', `There is no sub-processor list review with id ${input.id}.`);
+      const archived = (
+        db.prepare('SELECT archived_at FROM reviews WHERE id = ?').get(input.id) as {
+          archived_at: string | null;
+        }
+      ).archived_at;
+      if (archived)
+        throw new AppError('CONFLICT', 'This review is archived; restore it before deciding.', {
+          id: input.id,
+        });
       if (stored.decision === 'accepted' || stored.decision === 'objected')
         throw new AppError(
           'CONFLICT',
@@ -400,6 +447,12 @@ export function createReviewService(options: ReviewServiceOptions) {
           'This review was changed elsewhere since you opened it. Reload it to see the changes, then decide again.',
         );
       if (input.decision === 'accepted') {
+        if ((stored.received as Fields[]).length === 0)
+          throw new AppError(
+            'VALIDATION',
+            'This review holds no list to apply. Review the list from the vendor’s page, or record an objection or questions here.',
+            [{ path: 'decision', message: 'No list to apply.' }],
+          );
         const vendor = vendorOf(stored.vendorId as number);
         const { diff } = compare(vendor, entriesOf(stored.received as Fields[]), ctx);
         const now = JSON.stringify(changeRows(diff).map(({ vendorId: _v, ...r }) => r));

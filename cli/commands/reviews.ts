@@ -2,6 +2,7 @@ import type { Command } from 'commander';
 import { resolve } from 'node:path';
 import { CHANGED_FIELD_LABEL, type ReviewCheck } from '../../shared/subprocessors/review';
 import { traceLines } from '../../shared/rules/trace';
+import { localIsoDate } from '../../shared/today';
 import { call, withCore } from '../core';
 import { CliError, printJson } from '../output';
 
@@ -117,6 +118,71 @@ export function registerReviewCommands(program: Command): void {
         );
         if (opts.json) printJson(reviewJson(r));
         else process.stdout.write(`${text(r)}\n`);
+      },
+    );
+
+  const reviewsGroup = program.commands.find((c) => c.name() === 'reviews')!;
+  reviewsGroup
+    .command('decide')
+    .description('decide a saved review: accept (applies its changes to the chain), object, or ask questions')
+    .argument('<id>', "the review's id")
+    .option('--accept', 'accept the list and apply its changes')
+    .option('--object', 'object to the new sub-processors (give --reasons; --sent-on defaults to today)')
+    .option('--questions', 'record the questions asked; the review stays open')
+    .option('--reasons <text>', 'why you object, or what you asked')
+    .option('--sent-on <date>', 'the day the objection was sent, YYYY-MM-DD')
+    .option('--decided-on <date>', 'the day of the decision, YYYY-MM-DD (default: today)')
+    .option('--db <path>', 'database file')
+    .option('--json', 'print the review as JSON')
+    .action(
+      async (
+        id: string,
+        opts: {
+          accept?: boolean;
+          object?: boolean;
+          questions?: boolean;
+          reasons?: string;
+          sentOn?: string;
+          decidedOn?: string;
+          json?: boolean;
+        },
+        command: Command,
+      ) => {
+        const chosen = [
+          opts.accept && 'accepted',
+          opts.object && 'objected',
+          opts.questions && 'questions',
+        ].filter(Boolean) as ('accepted' | 'objected' | 'questions')[];
+        if (chosen.length !== 1) throw new CliError('Give one of --accept, --object or --questions.', 2);
+        if (!/^[1-9]\d*$/.test(id)) throw new CliError(`<id> must be a review's number, not "${id}".`, 2);
+        for (const [flag, value] of [
+          ['--sent-on', opts.sentOn],
+          ['--decided-on', opts.decidedOn],
+        ] as const)
+          if (value !== undefined && !DAY.test(value))
+            throw new CliError(`${flag} must be a date as YYYY-MM-DD, not "${value}".`, 2);
+        const decision = chosen[0]!;
+        const r = await withCore(command, 'cli', (core) =>
+          call(
+            core,
+            'reviews:decide',
+            {
+              id: Number(id),
+              decision,
+              reasons: opts.reasons,
+              decidedOn: opts.decidedOn,
+              objectionSentOn:
+                decision === 'objected'
+                  ? (opts.sentOn ?? opts.decidedOn ?? localIsoDate(new Date()))
+                  : undefined,
+            },
+            { reasons: '--reasons', objectionSentOn: '--sent-on', decidedOn: '--decided-on' },
+          ),
+        );
+        if (opts.json) return printJson(r);
+        process.stdout.write(
+          `Review ${r.id} (${String(r.vendorName)}, list of ${r.noticeOn}): ${r.decision}${r.decidedOn ? ` on ${r.decidedOn}` : ''}${r.appliedAt ? '; the changes were applied to the chain' : ''}.\n`,
+        );
       },
     );
 }

@@ -20,6 +20,8 @@ export const m0009SubprocessorReviews: Migration = {
         notice_on TEXT NOT NULL,
         list_source TEXT,
         notice_reference TEXT,
+        authorisation TEXT ${oneOf('authorisation', ['general', 'specific'], true)},
+        objection_period_days INTEGER CHECK (objection_period_days IS NULL OR objection_period_days BETWEEN 0 AND 365),
         decision TEXT NOT NULL ${oneOf('decision', ['open', 'questions', 'accepted', 'objected'])},
         decided_on TEXT,
         objection_sent_on TEXT,
@@ -35,6 +37,7 @@ export const m0009SubprocessorReviews: Migration = {
         identity_key TEXT NOT NULL,
         -- The last day to object and where the review stands, from the rules engine (judged again when they may change).
         objection_deadline TEXT,
+        objection_basis TEXT NOT NULL ${oneOf('objection_basis', ['contract', 'assumed', 'consent', 'none'])},
         review_state TEXT NOT NULL ${oneOf('review_state', ['open', 'lapsed', 'decided'])},
         import_id TEXT,
         search_extra TEXT NOT NULL DEFAULT '',

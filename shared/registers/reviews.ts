@@ -1,12 +1,15 @@
 import { z } from 'zod';
 import { defineRegister, derived, type BaseRecord, type DateRange, type StoredFields } from '../kit/define';
-import { choice, countries, date, instant, longText, ref, rows, text } from '../kit/fields';
+import { choice, countries, date, instant, int, longText, ref, rows, text } from '../kit/fields';
 import { notesField } from '../kit/oversight';
 import { sourceFields } from '../kit/source';
 import { sql, sqlDateRange, sqlInList } from '../kit/sql';
 import { addDays } from '../rules/calendar';
 import { objectionDeadline, type ObjectionDeadline } from '../rules/objection-deadline';
 import type { TraceStep } from '../rules/trace';
+
+/** The longest text an entry keeps (a company's purposes, one per line); longer text is cut the same way always. */
+export const TEXT_MAX = 20_000;
 
 /** What the vendor's list said, one company per entry (rows naming the same company merged). */
 const RECEIVED = {
@@ -20,11 +23,13 @@ const RECEIVED = {
       max: 1000,
       description: 'ISO codes, as read from the list',
     },
-    purposes: { kind: 'longText', label: 'Purpose or service', max: 4000 },
+    purposes: { kind: 'longText', label: 'Purpose or service', max: TEXT_MAX, description: 'One per line' },
     places: { kind: 'text', label: 'Places naming no country', max: 500 },
     rows: { kind: 'text', label: 'Rows of the list', max: 300 },
   },
   max: 5000,
+  // Kept as received: an entry once saved is never changed or removed.
+  appendOnly: true,
   sheet: 'Sub-processor lists received',
 } as const;
 
@@ -46,8 +51,8 @@ const CHANGES = {
     },
     name: { kind: 'text', label: 'Sub-processor', required: true, max: 300 },
     field: { kind: 'text', label: 'Field', max: 100 },
-    old: { kind: 'longText', label: 'Before', max: 4000 },
-    new: { kind: 'longText', label: 'After', max: 4000 },
+    old: { kind: 'longText', label: 'Before', max: TEXT_MAX },
+    new: { kind: 'longText', label: 'After', max: TEXT_MAX },
     vendorId: { kind: 'int', label: 'Vendor record', min: 1, max: 2_147_483_647 },
   },
   max: 5000,
@@ -73,6 +78,7 @@ const NEW_COUNTRIES = {
     detail: { kind: 'longText', label: 'Why', max: 2000 },
   },
   max: 300,
+  appendOnly: true,
   sheet: 'Sub-processor new countries',
 } as const;
 
@@ -119,6 +125,31 @@ const fields = {
     fts: 'other',
     table: false,
     form: { section: 'notice', description: 'Where it came from: the email’s subject, the page’s address' },
+    import: false,
+  }),
+  authorisation: choice({
+    label: 'Authorisation',
+    options: [
+      { value: 'general', label: 'General written authorisation' },
+      { value: 'specific', label: 'Specific authorisation for each one' },
+    ],
+    table: false,
+    form: {
+      section: 'notice',
+      description: 'As the contract stood when the notice came (copied from the vendor)',
+      placeholder: 'Not recorded',
+    },
+    import: false,
+  }),
+  objectionPeriodDays: int({
+    label: 'Objection period (days)',
+    min: 0,
+    max: 365,
+    table: false,
+    form: {
+      section: 'notice',
+      description: 'The contract’s period when the notice came (copied from the vendor); empty: not recorded',
+    },
     import: false,
   }),
   decision: choice({
@@ -192,24 +223,19 @@ const fields = {
 
 type ReviewBase = BaseRecord<typeof fields>;
 
-/** The vendor's terms as the review reads them (the vendor register's own fields). */
-interface VendorTerms {
-  objectionPeriodDays: number | null;
-  subprocessorAuthorisation: 'general' | 'specific' | null;
-}
+/** What the list asks a decision on: the sub-processors it adds and the ones whose countries or purposes change. */
+const changeCount = (r: ReviewBase) =>
+  (r.changes as Record<string, unknown>[]).filter((c) => c.change === 'added' || c.change === 'changed')
+    .length;
 
-const addedCount = (r: ReviewBase) =>
-  (r.changes as Record<string, unknown>[]).filter((c) => c.change === 'added').length;
-
-const deadlineOf = (r: ReviewBase, env: { refs: Record<string, Record<string, unknown> | null> }) => {
-  const v = env.refs.vendorId as unknown as VendorTerms | null;
-  return objectionDeadline({
+const deadlineOf = (r: ReviewBase) =>
+  objectionDeadline({
     noticeOn: r.noticeOn,
-    periodDays: v?.objectionPeriodDays ?? null,
-    authorisation: v?.subprocessorAuthorisation ?? null,
-    added: addedCount(r),
+    periodDays: r.objectionPeriodDays,
+    authorisation: r.authorisation,
+    added: (r.changes as Record<string, unknown>[]).filter((c) => c.change === 'added').length,
+    changes: changeCount(r),
   });
-};
 
 /** Open while undecided (or questions asked) and the window runs; lapsed once it passed undecided; decided. */
 const stateOf = (r: ReviewBase, d: ObjectionDeadline, today: string) => {
@@ -250,12 +276,11 @@ export const reviews = defineRegister({
     objectionDeadline: derived({
       label: 'Object by',
       schema: z.string().nullable(),
-      compute: (r: ReviewBase, env) => deadlineOf(r, env).deadline,
+      compute: (r: ReviewBase) => deadlineOf(r).deadline,
       display: 'date',
       table: { size: 120, after: 'noticeOn' },
       export: 'Object by',
       sort: true,
-      needs: { refs: ['vendorId'] },
       store: { column: 'objection_deadline', value: (d) => d, until: () => null },
       filter: {
         kind: 'date-range',
@@ -267,15 +292,14 @@ export const reviews = defineRegister({
     state: derived({
       label: 'State',
       schema: z.enum(['open', 'lapsed', 'decided']),
-      compute: (r: ReviewBase, env) => stateOf(r, deadlineOf(r, env), env.today),
+      compute: (r: ReviewBase, env) => stateOf(r, deadlineOf(r), env.today),
       table: { size: 110, after: 'objectionDeadline' },
       export: 'State',
-      needs: { refs: ['vendorId'] },
       store: {
         column: 'review_state',
         value: (s) => s,
         until: (r: ReviewBase, env) => {
-          const d = deadlineOf(r, env);
+          const d = deadlineOf(r);
           return stateOf(r, d, env.today) === 'open' && d.deadline !== null ? addDays(d.deadline, 1) : null;
         },
       },
@@ -290,23 +314,30 @@ export const reviews = defineRegister({
         sql: (states: readonly string[]) => sqlInList(sql`r.review_state`, states),
       },
     }),
+    /** What the deadline rests on: the contract's period, an assumed one, consent needed, or nothing to decide. */
+    deadlineBasis: derived({
+      label: 'Deadline basis',
+      schema: z.enum(['contract', 'assumed', 'consent', 'none']),
+      compute: (r: ReviewBase) => deadlineOf(r).basis,
+      table: false,
+      export: false,
+      store: { column: 'objection_basis', value: (b) => b, until: () => null },
+    }),
     /** How the deadline was counted, step by step, with the rule behind each. */
     deadlineSteps: derived({
       label: 'How the deadline was counted',
       schema: z.array(StepSchema),
-      compute: (r: ReviewBase, env) => deadlineOf(r, env).steps,
+      compute: (r: ReviewBase) => deadlineOf(r).steps,
       table: false,
       export: false,
-      needs: { refs: ['vendorId'] },
     }),
     /** What to check about the deadline: no period recorded, authorisation not recorded, consent needed. */
     deadlineFlags: derived({
       label: 'To check',
       schema: z.array(z.string()),
-      compute: (r: ReviewBase, env) => deadlineOf(r, env).flags,
+      compute: (r: ReviewBase) => deadlineOf(r).flags,
       table: false,
       export: 'Deadline notes',
-      needs: { refs: ['vendorId'] },
     }),
     /** The changes in short: "+2 −1 ~1". */
     summary: derived({

@@ -17,6 +17,11 @@ export interface ObjectionDeadlineInput {
   authorisation: 'general' | 'specific' | null;
   /** How many sub-processors the new list adds. */
   added: number;
+  /**
+   * How many sub-processors it adds or changes (countries, purposes); none: a list that only drops sub-processors,
+   * or repeats the chain, leaves nothing to object to. Defaults to `added`.
+   */
+  changes?: number;
 }
 
 export interface ObjectionDeadline {
@@ -24,9 +29,10 @@ export interface ObjectionDeadline {
   deadline: IsoDate | null;
   /**
    * contract: the vendor's recorded period; assumed: none recorded, the shortest usual period counted;
-   * consent: a specific authorisation, where every new sub-processor needs prior written consent.
+   * consent: a specific authorisation, where every new sub-processor needs prior written consent; none: the list
+   * adds and changes nothing, so there is nothing to object to.
    */
-  basis: 'contract' | 'assumed' | 'consent';
+  basis: 'contract' | 'assumed' | 'consent' | 'none';
   /** The days counted (null under a specific authorisation). */
   periodDays: number | null;
   /** What the DPO must check, in words (no period recorded, authorisation not recorded, consent needed). */
@@ -48,6 +54,15 @@ export function objectionDeadline(input: ObjectionDeadlineInput): ObjectionDeadl
     traceStep(`Notice of the new sub-processor list received.`, ART_28_2, input.noticeOn),
   ];
   const flags: string[] = [];
+  if ((input.changes ?? input.added) === 0) {
+    steps.push(
+      traceStep(
+        'The list adds no sub-processor and changes none (it only drops some, or repeats the chain): there is no intended addition or replacement to object to.',
+        ART_28_2,
+      ),
+    );
+    return { deadline: null, basis: 'none', periodDays: null, flags, steps };
+  }
   if (input.authorisation === 'specific') {
     steps.push(traceStep(SPECIFIC_AUTHORISATION.text, SPECIFIC_AUTHORISATION));
     if (input.added > 0)

@@ -64,13 +64,37 @@ const sameSet = (a: readonly string[], b: readonly string[]) => {
 };
 
 /**
- * Merges the rows of a list that name the same company (by normalised legal name): published lists give a
- * company one row per service or per region. Countries, purposes and places keep their first order.
+ * A company's full name, its legal form kept ("slack technologies llc"): two entities of a group (an LLC in the
+ * US, a Limited in Ireland) are two sub-processors. Punctuation, case, accents and the spelling of a legal form
+ * ("Ltd" or "Limited", "B.V." or "BV") do not count.
+ */
+const LEGAL_FORM_SPELLINGS: Record<string, string> = {
+  ltd: 'limited',
+  inc: 'incorporated',
+  corp: 'corporation',
+  co: 'company',
+  pty: 'proprietary',
+};
+const entityKey = (name: string) => {
+  const words: string[] = [];
+  let inRun = false;
+  for (const w of foldText(name).split(' ').filter(Boolean)) {
+    // "B.V.", "S.A.": a run of single letters is one word.
+    if (w.length === 1 && inRun) words[words.length - 1] += w;
+    else words.push(w);
+    inRun = w.length === 1 && (inRun || words[words.length - 1] === w);
+  }
+  return words.map((w) => LEGAL_FORM_SPELLINGS[w] ?? w).join(' ');
+};
+
+/**
+ * Merges the rows of a list that name the same legal entity: published lists give a company one row per service
+ * or per region. Countries, purposes and places keep their first order; nothing of the rows given is changed.
  */
 export function mergeEntries(rows: readonly ListEntry[]): ListEntry[] {
   const byKey = new Map<string, ListEntry>();
   for (const r of rows) {
-    const key = nameKey(r.name);
+    const key = entityKey(r.name);
     if (!key) continue;
     const known = byKey.get(key);
     if (!known) {
@@ -79,6 +103,7 @@ export function mergeEntries(rows: readonly ListEntry[]): ListEntry[] {
         countries: [...r.countries],
         purposes: [...r.purposes],
         unclear: [...r.unclear],
+        rows: [...r.rows],
       });
       continue;
     }
@@ -93,7 +118,8 @@ export function mergeEntries(rows: readonly ListEntry[]): ListEntry[] {
 
 /**
  * What a vendor's new sub-processor list changes against the sub-processors the register holds for it (its
- * children), matched by normalised legal name. A sub-processor missing from the list is removed; one the list
+ * children), matched by full legal name, or by the name without its legal form where that names one record and
+ * one company of the list. A sub-processor missing from the list is removed; one the list
  * names that the register holds as offboarded is added again. An empty cell changes nothing: a list without a
  * purpose column reports no purpose changes, a company with no country given keeps its countries.
  * `outside` says whether a country is outside the organisation's area (a third country).
@@ -104,26 +130,38 @@ export function diffSubprocessorList(
   options: { outside: (country: string) => boolean; vendorCountries: readonly string[] },
 ): ListDiff {
   const entries = mergeEntries(list);
-  const active = new Map<string, CurrentSub>();
-  const offboarded = new Map<string, CurrentSub>();
+  // The register's sub-processors by full name, and by name without its legal form ("Acme Ltd" = "Acme Limited"
+  // = "ACME"), used only where it names one record and one entry of the list, never to join two entities.
+  const byEntity = new Map<string, CurrentSub>();
+  const byName = new Map<string, CurrentSub[]>();
   for (const c of current) {
-    const key = nameKey(c.name);
-    (c.status === 'offboarded' ? offboarded : active).set(key, c);
+    byEntity.set(entityKey(c.name), c);
+    const k = nameKey(c.name);
+    byName.set(k, [...(byName.get(k) ?? []), c]);
   }
+  const listByName = new Map<string, number>();
+  for (const e of entries) listByName.set(nameKey(e.name), (listByName.get(nameKey(e.name)) ?? 0) + 1);
+  const matchOf = (e: ListEntry): CurrentSub | undefined => {
+    const exact = byEntity.get(entityKey(e.name));
+    if (exact) return exact;
+    const k = nameKey(e.name);
+    const candidates = byName.get(k) ?? [];
+    return candidates.length === 1 && listByName.get(k) === 1 ? candidates[0] : undefined;
+  };
   const diff: ListDiff = { added: [], removed: [], changed: [], unchanged: [], newThirdCountries: [] };
-  const seen = new Set<string>();
+  const matched = new Set<number>();
   for (const e of entries) {
-    const key = nameKey(e.name);
-    seen.add(key);
-    const now = active.get(key);
-    if (!now) {
+    const found = matchOf(e);
+    const now = found && !matched.has(found.id) ? found : undefined;
+    if (now) matched.add(now.id);
+    if (!now || now.status === 'offboarded') {
       diff.added.push({
         name: e.name,
         countries: e.countries,
         purposes: e.purposes,
         unclear: e.unclear,
         rows: e.rows,
-        returningId: offboarded.get(key)?.id ?? null,
+        returningId: now?.id ?? null,
       });
       continue;
     }
@@ -150,11 +188,12 @@ export function diffSubprocessorList(
     }
     if (!changed) diff.unchanged.push({ id: now.id, name: now.name });
   }
-  for (const [key, c] of active) if (!seen.has(key)) diff.removed.push({ id: c.id, name: c.name });
+  const active = current.filter((c) => c.status !== 'offboarded');
+  for (const c of active) if (!matched.has(c.id)) diff.removed.push({ id: c.id, name: c.name });
 
   const before = new Set([
     ...options.vendorCountries,
-    ...[...active.values()].flatMap((c) => c.processingCountries),
+    ...active.filter((c) => matched.has(c.id)).flatMap((c) => c.processingCountries),
   ]);
   const brought = [
     ...diff.added.flatMap((a) => a.countries),

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { CountryCodeSchema, IdSchema, IsoDateSchema, OptionalTextSchema } from '../domain/common';
-import { ImportSourceSchema } from '../import/types';
+import { ImportSourceSchema, JobIdSchema } from '../import/types';
 import type { ListEntry } from './diff';
 
 /** A sub-processor list as read from a file or a pasted table, before it is compared. */
@@ -48,7 +48,7 @@ export const ReviewCheckInputSchema = z.object({
   noticeOn: IsoDateSchema,
   source: ReviewSourceSchema,
   sheet: z.string().min(1).max(200).optional(),
-  jobId: z.string().min(1).max(100).optional(),
+  jobId: JobIdSchema.optional(),
 });
 export type ReviewCheckInput = z.infer<typeof ReviewCheckInputSchema>;
 
@@ -66,6 +66,14 @@ const DecisionFieldsSchema = z.object({
 export const ReviewRecordInputSchema = ReviewCheckInputSchema.extend({
   decision: DecisionSchema.default('open'),
   noticeReference: OptionalTextSchema(500).optional(),
+  /**
+   * What the page showed when the DPO decided (the check's `fingerprint`): the review is refused when the chain
+   * changed since, so what is applied is what was seen.
+   */
+  fingerprint: z
+    .string()
+    .regex(/^[0-9a-f]{64}$/)
+    .optional(),
 }).extend(DecisionFieldsSchema.shape);
 export type ReviewRecordInput = z.infer<typeof ReviewRecordInputSchema>;
 
@@ -131,13 +139,17 @@ export const ReviewCheckSchema = z.object({
   ),
   objectionDeadline: IsoDateSchema.nullable(),
   deadline: z.object({
-    basis: z.enum(['contract', 'assumed', 'consent']),
+    basis: z.enum(['contract', 'assumed', 'consent', 'none']),
     periodDays: z.number().int().nullable(),
     flags: z.array(z.string()),
     steps: z.array(StepSchema),
   }),
   /** The list changes nothing. */
   noChange: z.boolean(),
+  /** Names these changes (SHA-256): give it back when deciding, so the changes applied are the ones seen. */
+  fingerprint: z.string(),
+  /** The vendor's undecided review, which must be decided (or archived) before another is saved. */
+  undecided: z.object({ id: IdSchema, noticeOn: IsoDateSchema }).nullable(),
   /** The saved review; null when only checked. */
   reviewId: IdSchema.nullable(),
   /** What accepting wrote to the vendor register; null when nothing was applied. */

@@ -128,4 +128,43 @@ describe('dpo vendors review-subprocessors', () => {
     expect(missing.code).not.toBe(0);
     expect(missing.stderr).toMatch(/none\.csv was not found/);
   });
+
+  it('saves a review for later, and decides it with dpo reviews decide', async () => {
+    const other = join(dir.dir, 'zendesk.csv');
+    writeFileSync(other, 'Subprocessor,Location\nTwilio Inc.,USA\n');
+    const saved = await dpoInProcess(
+      'vendors',
+      'review-subprocessors',
+      'Zendesk',
+      '--file',
+      other,
+      '--notice-on',
+      '2026-11-20',
+      '--save',
+      '--json',
+      '--db',
+      db,
+    );
+    expect(saved.code).toBe(0);
+    const id = String((JSON.parse(saved.stdout) as { reviewId: number }).reviewId);
+    const noReasons = await dpoInProcess('reviews', 'decide', id, '--object', '--db', db);
+    expect(noReasons.code).not.toBe(0);
+    expect(noReasons.stderr).toMatch(/--reasons|reasons/);
+    const both = await dpoInProcess('reviews', 'decide', id, '--object', '--accept', '--db', db);
+    expect(both.code).toBe(2);
+    const objected = await dpoInProcess(
+      'reviews',
+      'decide',
+      id,
+      '--object',
+      '--reasons',
+      'No DPA with Twilio yet',
+      '--sent-on',
+      '2026-11-21',
+      '--db',
+      db,
+    );
+    expect(objected.code).toBe(0);
+    expect(objected.stdout).toMatch(/: objected on /);
+  });
 });

@@ -72,6 +72,45 @@ beforeAll(async () => {
 afterAll(() => t.close());
 
 describe('sub-processor list review', () => {
+  it('keeps two legal entities of one group apart, and matches a legal form however it is spelt', async () => {
+    const slack = await ok(t.core, 'vendors:create', {
+      name: 'Slack Technologies, LLC',
+      role: 'sub-processor',
+      parentId: acme,
+      processingCountries: ['US'],
+    });
+    const slackIe = await ok(t.core, 'vendors:create', {
+      name: 'Slack Technologies Limited',
+      role: 'sub-processor',
+      parentId: acme,
+      processingCountries: ['IE'],
+    });
+    const list = [
+      'Subprocessor\tCountry',
+      'Amazon Web Services Inc\tUnited States',
+      'Zendesk, Inc.\tUnited States',
+      'Mailgun Technologies, Inc.\tUnited States',
+      'Slack Technologies LLC\tUnited States',
+      'Slack Technologies Ltd.\tIreland',
+    ].join('\n');
+    const r = await ok(t.core, 'reviews:check', {
+      vendor: acme,
+      noticeOn: '2026-03-02',
+      source: { text: list },
+    });
+    expect(r.noChange).toBe(true);
+    expect(r.unchanged.map((u) => u.id)).toEqual(expect.arrayContaining([slack.id, slackIe.id]));
+    expect(r.read.companies).toBe(5);
+    // The Irish entity gone from the list: only it is removed, the US one stays.
+    const without = await ok(t.core, 'reviews:check', {
+      vendor: acme,
+      noticeOn: '2026-03-02',
+      source: { text: list.split('\n').slice(0, 5).join('\n') },
+    });
+    expect(without.removed).toEqual([{ id: slackIe.id, name: 'Slack Technologies Limited' }]);
+    for (const id of [slack.id, slackIe.id]) await ok(t.core, 'vendors:archive', { id });
+  });
+
   it('compares a list with title rows, multi-country cells and a footnote, and writes nothing', async () => {
     const before = counts();
     const r = await ok(t.core, 'reviews:check', {
@@ -122,6 +161,9 @@ describe('sub-processor list review', () => {
     expect(r.changed).toEqual([]);
     expect(r.unchanged).toHaveLength(3);
     expect(r.listSource).toBe('pasted table');
+    // Nothing added or changed: nothing to object to, so no deadline to nag about.
+    expect(r.objectionDeadline).toBeNull();
+    expect(r.deadline.basis).toBe('none');
   });
 
   it('reads a workbook: title block, merged company cell, region and abbreviations', async () => {
@@ -248,7 +290,10 @@ describe('sub-processor list review', () => {
     const accepted = await ok(t.core, 'reviews:decide', { id: saved.reviewId!, decision: 'accepted' });
     expect(accepted).toMatchObject({ decision: 'accepted', decidedOn: '2026-03-02', state: 'decided' });
     const detail = await ok(t.core, 'vendors:get', { id: acme });
-    const children = detail.children.map((c) => c.name).sort();
+    const children = detail.children
+      .filter((c) => !c.archived)
+      .map((c) => c.name)
+      .sort();
     expect(children).toEqual([
       'Amazon Web Services, Inc.',
       'Infosys Limited',

@@ -59,6 +59,8 @@ export function blankValues(reg: Register, prefill: Record<string, unknown> = {}
 export function formValuesFrom(reg: Register, record: Rec): FormValues {
   const out: FormValues = {};
   for (const { name, field } of formFields(reg)) out[name] = formValue(field, record[name]);
+  // Fields the form does not show (a review's applied moment) go back as they are stored: a save must not clear them.
+  for (const { name, field } of reg.fieldList) if (field.form === false) out[name] = record[name] as never;
   return out;
 }
 

@@ -191,7 +191,7 @@ async function decide(
   review: Review,
   input: { decision: 'accepted' | 'objected' | 'questions'; objectionSentOn?: string; reasons?: string },
   onChanged?: () => void,
-) {
+): Promise<boolean> {
   try {
     await invoke('reviews:decide', { id: review.id, expectedUpdatedAt: review.updatedAt, ...input });
     notifications.show({
@@ -204,23 +204,29 @@ async function decide(
             : 'Questions recorded; the review stays open.',
     });
     onChanged?.();
+    return true;
   } catch (err) {
     notifications.show({ color: 'red', title: 'Not decided', message: toApiError(err).message });
+    return false;
   }
 }
 
-/** The form of an objection or of questions: the reasons, and for an objection the day it was sent. */
-function DecisionForm({
-  review,
+/**
+ * The form of an objection or of questions: the reasons, and for an objection the day it was sent (both
+ * required). `onDone` saves; the form stays open, with what was typed, until it succeeds.
+ */
+export function DecisionForm({
+  initialReasons,
   decision,
   onDone,
 }: {
-  review: Review;
+  initialReasons?: string | null;
   decision: 'objected' | 'questions';
-  onDone: (input: { objectionSentOn?: string; reasons?: string }) => void;
+  onDone: (input: { objectionSentOn?: string; reasons?: string }) => Promise<boolean>;
 }) {
-  const [reasons, setReasons] = useState(review.reasons ?? '');
+  const [reasons, setReasons] = useState(initialReasons ?? '');
   const [sentOn, setSentOn] = useState<string | null>(todayIso());
+  const [busy, setBusy] = useState(false);
   const objecting = decision === 'objected';
   const missing = objecting && (!reasons.trim() || !sentOn);
   return (
@@ -249,11 +255,15 @@ function DecisionForm({
         <Button
           color={objecting ? 'red' : undefined}
           disabled={missing}
+          loading={busy}
           onClick={() => {
-            modals.closeAll();
-            onDone({
+            setBusy(true);
+            void onDone({
               reasons: reasons.trim() || undefined,
               objectionSentOn: objecting ? (sentOn ?? undefined) : undefined,
+            }).then((ok) => {
+              setBusy(false);
+              if (ok) modals.closeAll();
             });
           }}
         >
@@ -265,47 +275,55 @@ function DecisionForm({
 }
 
 /** Accept (confirmed, it changes the vendor's chain), object or ask questions. */
-export function DecisionButtons({ review, onChanged }: { review: Review; onChanged?: () => void }) {
+export function DecisionButtons({
+  review,
+  hasList,
+  onChanged,
+}: {
+  review: Review;
+  hasList: boolean;
+  onChanged?: () => void;
+}) {
   const ask = (decision: 'objected' | 'questions') =>
     modals.open({
       title: decision === 'objected' ? 'Object to the new sub-processors' : 'Ask the vendor questions',
       children: (
         <DecisionForm
-          review={review}
+          initialReasons={review.reasons}
           decision={decision}
-          onDone={(input) => void decide(review, { decision, ...input }, onChanged)}
+          onDone={(input) => decide(review, { decision, ...input }, onChanged)}
         />
       ),
     });
   return (
     <Group gap="xs">
-      <Button
-        size="xs"
-        onClick={() =>
-          modals.openConfirmModal({
-            title: 'Accept the new list?',
-            children: (
-              <Text size="sm">
-                The vendor’s sub-processors are updated as the review shows: new ones are added to its chain,
-                removed ones marked offboarded, changed fields updated. Each change is in their history,
-                naming this review.
-              </Text>
-            ),
-            labels: { confirm: 'Accept and apply', cancel: 'Cancel' },
-            onConfirm: () => void decide(review, { decision: 'accepted' }, onChanged),
-          })
-        }
-      >
-        Accept and apply
-      </Button>
+      {hasList && (
+        <Button
+          size="xs"
+          onClick={() =>
+            modals.openConfirmModal({
+              title: 'Accept the new list?',
+              children: (
+                <Text size="sm">
+                  The vendor’s sub-processors are updated as the review shows: new ones are added to its
+                  chain, removed ones marked offboarded, changed fields updated. Each change is in their
+                  history, naming this review.
+                </Text>
+              ),
+              labels: { confirm: 'Accept and apply', cancel: 'Cancel' },
+              onConfirm: () => void decide(review, { decision: 'accepted' }, onChanged),
+            })
+          }
+        >
+          Accept and apply
+        </Button>
+      )}
       <Button size="xs" variant="default" color="red" onClick={() => ask('objected')}>
         Object…
       </Button>
-      {review.decision !== 'questions' && (
-        <Button size="xs" variant="default" onClick={() => ask('questions')}>
-          Ask questions…
-        </Button>
-      )}
+      <Button size="xs" variant="default" onClick={() => ask('questions')}>
+        {review.decision === 'questions' ? 'More questions…' : 'Ask questions…'}
+      </Button>
     </Group>
   );
 }
@@ -351,7 +369,11 @@ function ReviewFacts({
             {r.decision === 'questions' && (
               <Text size="sm">Questions asked; the deadline still runs unless the vendor extends it.</Text>
             )}
-            <DecisionButtons review={r} onChanged={onChanged} />
+            <DecisionButtons
+              review={r}
+              hasList={((detail.record.received as unknown[] | undefined) ?? []).length > 0}
+              onChanged={onChanged}
+            />
           </Stack>
         )}
       </Fact>

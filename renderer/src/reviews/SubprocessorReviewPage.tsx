@@ -32,6 +32,7 @@ import {
 import { linkTo, navigate } from '../app/router';
 import { StatusChip } from '../components/StatusChip';
 import { DateField } from '../kit/DateField';
+import { DecisionForm } from '../registers/reviews';
 import { TraceSteps } from '../kit/TraceSteps';
 import { countryLabel, countryList, formatDate, todayIso } from '../lib/format';
 
@@ -244,13 +245,13 @@ export function SubprocessorReviewPage({ vendorId }: { vendorId: number }) {
   const [file, setFile] = useState<ChosenFile | null>(null);
   const [text, setText] = useState('');
   const [busy, setBusy] = useState<string | null>(null);
-  const [error, setError] = useState<ApiError | null>(null);
+  const [error, setError] = useState<{ title: string; error: ApiError } | null>(null);
   const [result, setResult] = useState<ReviewCheck | null>(null);
 
   useEffect(() => {
     invoke('vendors:get', { id: vendorId }).then(
       (d) => setVendorName(d.vendor.name),
-      (err: unknown) => setError(toApiError(err)),
+      (err: unknown) => setError({ title: 'The vendor could not be loaded', error: toApiError(err) }),
     );
   }, [vendorId]);
 
@@ -265,7 +266,7 @@ export function SubprocessorReviewPage({ vendorId }: { vendorId: number }) {
       setFile(await uploadImportFile(picked as File));
     } catch (err) {
       const e = toApiError(err);
-      if (e.code !== 'CANCELLED') setError(e);
+      if (e.code !== 'CANCELLED') setError({ title: 'The file could not be read', error: e });
     }
   }
 
@@ -278,15 +279,19 @@ export function SubprocessorReviewPage({ vendorId }: { vendorId: number }) {
       setResult(await invoke('reviews:check', { vendor: vendorId, noticeOn, source: src }));
     } catch (err) {
       setResult(null);
-      setError(toApiError(err));
+      setError({ title: 'The list could not be compared', error: toApiError(err) });
     } finally {
       setBusy(null);
     }
   }
 
-  async function save(decision: Decision, extra: { reasons?: string; objectionSentOn?: string } = {}) {
+  /** Saves the review with the decision; true when saved (the page then moves to the review). */
+  async function save(
+    decision: Decision,
+    extra: { reasons?: string; objectionSentOn?: string } = {},
+  ): Promise<boolean> {
     const src = source();
-    if (!src || !noticeOn) return;
+    if (!src || !noticeOn || !result) return false;
     setBusy(decision);
     setError(null);
     try {
@@ -296,52 +301,24 @@ export function SubprocessorReviewPage({ vendorId }: { vendorId: number }) {
         source: src,
         decision,
         noticeReference: reference.trim() || undefined,
+        fingerprint: result.fingerprint,
         ...extra,
       });
       void navigate(`/reviews/${saved.reviewId}`);
+      return true;
     } catch (err) {
-      setError(toApiError(err));
+      setError({ title: 'The review could not be saved', error: toApiError(err) });
+      return false;
     } finally {
       setBusy(null);
     }
   }
 
-  const askReasons = (decision: 'objected' | 'questions') => {
-    let reasons = '';
-    let sentOn: string | null = todayIso();
-    modals.openConfirmModal({
+  const askReasons = (decision: 'objected' | 'questions') =>
+    modals.open({
       title: decision === 'objected' ? 'Object to the new sub-processors' : 'Ask the vendor questions',
-      children: (
-        <Stack>
-          <Textarea
-            label={decision === 'objected' ? 'Why you object' : 'What you asked the vendor'}
-            required={decision === 'objected'}
-            autosize
-            minRows={3}
-            onChange={(e) => (reasons = e.currentTarget.value)}
-            data-autofocus
-          />
-          {decision === 'objected' && (
-            <DateField
-              label="Objection sent on"
-              required
-              defaultValue={sentOn}
-              onChange={(v) => (sentOn = v as string | null)}
-            />
-          )}
-        </Stack>
-      ),
-      labels: {
-        confirm: decision === 'objected' ? 'Record the objection' : 'Record the questions',
-        cancel: 'Cancel',
-      },
-      onConfirm: () =>
-        void save(decision, {
-          reasons: reasons.trim() || undefined,
-          objectionSentOn: decision === 'objected' ? (sentOn ?? undefined) : undefined,
-        }),
+      children: <DecisionForm decision={decision} onDone={(extra) => save(decision, extra)} />,
     });
-  };
 
   return (
     <Stack p="md" gap="md" maw={1200}>
@@ -441,8 +418,8 @@ export function SubprocessorReviewPage({ vendorId }: { vendorId: number }) {
         </Button>
       </Group>
       {error && (
-        <Alert color="red" title="The list could not be compared" role="alert">
-          {error.message}
+        <Alert color="red" title={error.title} role="alert">
+          {error.error.message}
         </Alert>
       )}
       {result && (
@@ -452,6 +429,15 @@ export function SubprocessorReviewPage({ vendorId }: { vendorId: number }) {
             {result.listSource}, header row {result.read.headerRow} (
             {result.read.columns.map((c) => c.header).join(', ')}).
           </Text>
+          {result.undecided && (
+            <Alert color="orange" title="An earlier list is still undecided">
+              The list received on {formatDate(result.undecided.noticeOn)} waits for a decision.{' '}
+              <Anchor size="sm" {...linkTo(`/reviews/${result.undecided.id}`)}>
+                Decide it
+              </Anchor>{' '}
+              (or archive it) before saving this one.
+            </Alert>
+          )}
           {result.read.warnings.length > 0 && (
             <Alert color="yellow" title="Check these rows" p="sm">
               <List size="sm">
@@ -488,7 +474,7 @@ export function SubprocessorReviewPage({ vendorId }: { vendorId: number }) {
                       })
                     }
                     loading={busy === 'accepted'}
-                    disabled={busy !== null}
+                    disabled={busy !== null || result.undecided !== null}
                   >
                     Accept and apply
                   </Button>
@@ -497,7 +483,7 @@ export function SubprocessorReviewPage({ vendorId }: { vendorId: number }) {
                     color="red"
                     onClick={() => askReasons('objected')}
                     loading={busy === 'objected'}
-                    disabled={busy !== null}
+                    disabled={busy !== null || result.undecided !== null}
                   >
                     Object…
                   </Button>
@@ -505,15 +491,16 @@ export function SubprocessorReviewPage({ vendorId }: { vendorId: number }) {
                     variant="default"
                     onClick={() => askReasons('questions')}
                     loading={busy === 'questions'}
-                    disabled={busy !== null}
+                    disabled={busy !== null || result.undecided !== null}
                   >
                     Ask questions…
                   </Button>
                   <Button
                     variant="subtle"
                     onClick={() => void save('open')}
+                    title="Keep the review open; the deadline stays on the Overview and the calendar"
                     loading={busy === 'open'}
-                    disabled={busy !== null}
+                    disabled={busy !== null || result.undecided !== null}
                   >
                     Save and decide later
                   </Button>
