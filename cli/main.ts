@@ -58,8 +58,13 @@ export async function main(argv: string[]): Promise<number> {
   if (!process.stdout.listeners('error').includes(onPipeClosed)) process.stdout.on('error', onPipeClosed);
   const program = buildProgram();
   try {
+    // A command may set the exit status without failing (an import that left some rows out): read and reset it,
+    // so a second run in the same process starts clean.
+    process.exitCode = undefined;
     await program.parseAsync(argv);
-    return typeof process.exitCode === 'number' ? process.exitCode : 0;
+    const code = typeof process.exitCode === 'number' ? process.exitCode : 0;
+    process.exitCode = undefined;
+    return code;
   } catch (err) {
     // Help and --version end with 0; a usage error (unknown option, missing argument) with 2.
     if (err instanceof CommanderError) return err.exitCode === 0 ? 0 : 2;

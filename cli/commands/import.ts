@@ -23,6 +23,7 @@ interface ImportOptions {
   onDuplicate: DuplicatePolicy;
   dateOrder?: DateOrder;
   expandRegions?: boolean;
+  strict?: boolean;
   dryRun?: boolean;
   json?: boolean;
 }
@@ -137,9 +138,17 @@ export function registerImportCommands(program: Command): void {
       ]),
     )
     .option('--expand-regions', 'expand "EU" and "EEA" to their member states (otherwise they are flagged)')
+    .option(
+      '--strict',
+      'all or nothing: a cell that cannot be read makes its row invalid, and any invalid row stops the import',
+    )
     .option('--dry-run', 'show what the import would do, and write nothing')
     .option('--json', 'print the result as JSON')
     .option('--db <path>', 'database file')
+    .addHelpText(
+      'after',
+      '\nExit status: 0 imported (or nothing to change); 1 nothing could be imported, or an error; 2 a wrong\noption; 4 imported, but some rows were left out (listed, with their reasons).',
+    )
     .action(async (file: string, opts: ImportOptions, command: Command) => {
       const mappingFile = opts.mapping && /\.json$/i.test(opts.mapping) ? opts.mapping : null;
       if (mappingFile && !existsSync(mappingFile))
@@ -180,7 +189,11 @@ export function registerImportCommands(program: Command): void {
           sheet: inspected.sheet,
           headerRow: inspected.headerRow,
           columns,
-          options: { onDuplicate: opts.onDuplicate, expandRegions: opts.expandRegions === true },
+          options: {
+            onDuplicate: opts.onDuplicate,
+            expandRegions: opts.expandRegions === true,
+            strict: opts.strict === true,
+          },
           expectedRows: inspected.rowCount,
         };
         const jobId = randomUUID();
@@ -203,6 +216,7 @@ export function registerImportCommands(program: Command): void {
                 .filter((i) => i.severity === 'warning')
                 .map((i) => ({ row: i.row, field: i.field, message: i.message })),
               mapping: Object.fromEntries(columns.map((c) => [c.header, c.field])),
+              duplicates: preview.duplicates,
               inspected,
             };
           }
@@ -216,7 +230,7 @@ export function registerImportCommands(program: Command): void {
       const imported = result.created + result.updated + result.merged;
       if (opts.json) {
         const { jobId: _jobId, ...rest } = result as typeof result & { jobId?: string };
-        printJson(rest);
+        printJson({ ...rest, inspection: { headerRow: inspected.headerRow, warnings: inspected.warnings } });
       } else {
         const where = inspected.sheet ? `sheet "${inspected.sheet}", ` : '';
         process.stdout.write(
@@ -225,12 +239,14 @@ export function registerImportCommands(program: Command): void {
         for (const [header, field] of Object.entries(result.mapping)) {
           process.stdout.write(`  ${header} → ${field ?? '(ignored)'}\n`);
         }
+        // What reading the file noticed (a mapping its values contradict, hidden columns, rows above the header).
+        for (const w of inspected.warnings) process.stdout.write(`  note: ${w}\n`);
         for (const i of result.invalid.slice(0, 50)) {
           process.stdout.write(`  row ${i.row}${i.field ? `, ${i.field}` : ''}: ${i.message}\n`);
         }
         if (result.invalid.length > 50)
           process.stdout.write(`  … and ${result.invalid.length - 50} more problems.\n`);
-        // Flagged cells and skipped rows (kept, or left out, with a reason): said here as in --json.
+        // Cells left empty, flagged cells and skipped rows (kept, or left out, with a reason): said here as in --json.
         if (result.warnings.length > 0) {
           process.stdout.write(`Warnings (${result.warnings.length}):\n`);
           for (const w of result.warnings.slice(0, 50))
@@ -240,17 +256,34 @@ export function registerImportCommands(program: Command): void {
               `  … and ${result.warnings.length - 50} more warnings (--json lists them all).\n`,
             );
         }
+        if (result.duplicates.length > 0) {
+          process.stdout.write(`Duplicates (${result.duplicates.length}):\n`);
+          for (const d of result.duplicates.slice(0, 50))
+            process.stdout.write(
+              `  ${d.name}: rows ${d.rows.join(', ')}${d.existing ? ` (in the register as #${d.existing.id})` : ''}: ${d.outcome}\n`,
+            );
+        }
         if (!result.dryRun && 'importId' in result && result.importId) {
           process.stdout.write(
             `Import ${result.importId}. Undo it with: dpo import undo ${result.importId}\n`,
           );
         }
+        if (imported === 0 && result.invalidRows === 0)
+          process.stdout.write(
+            `Nothing changed: every row is already in the register as the file gives it${result.dryRun ? '' : '; no import was recorded'}.\n`,
+          );
       }
-      if (imported === 0) {
+      if (imported === 0 && result.invalidRows > 0) {
         throw new CliError(
           `Nothing ${result.dryRun ? 'would be' : 'was'} imported: ${result.invalidRows} invalid and ${result.skipped} skipped of ${result.rows} rows.`,
           1,
         );
+      }
+      if (result.invalidRows > 0) {
+        process.stderr.write(
+          `dpo: ${result.invalidRows} of ${result.rows} rows ${result.dryRun ? 'would be' : 'were'} left out (see the problems above).\n`,
+        );
+        process.exitCode = 4;
       }
     });
 

@@ -60,6 +60,31 @@ export function isNoteRow(cells: readonly CellValue[]): boolean {
   return NOTE_START.test(only) || (only.length > 80 && /\s/.test(only) && /[.:!?)]$/.test(only));
 }
 
+const TOTAL_START =
+  /^(grand\s+)?(total|totals|subtotal|sub-total|sum|count|number of|sous-total|nombre de|nombre total|summe|gesamt|insgesamt|anzahl|zwischensumme)(?![\p{L}\p{N}])/iu;
+
+/**
+ * A row that is not a record although it has text: a section heading (one upper-case label across an otherwise
+ * empty row, "IT SERVICES", in a list with several columns) or a total or count ("Total", "Number of suppliers:
+ * 8", "Total : 9 fournisseurs"), whose other cells hold nothing but numbers. Returns what it is, or null.
+ */
+export function nonRecordRow(cells: readonly CellValue[], columns: number): 'section' | 'total' | null {
+  const filled = cells.map((v) => cellText(v, true)).filter((t) => t !== '');
+  if (filled.length === 0) return null;
+  const first = filled[0]!;
+  if (TOTAL_START.test(first) && filled.slice(1).every((t) => /^[\d\s.,%€$£-]+$/.test(t))) return 'total';
+  if (
+    columns >= 2 &&
+    filled.length === 1 &&
+    first.length <= 60 &&
+    /\p{Lu}.*\p{Lu}.*\p{Lu}/u.test(first) &&
+    first === first.toLocaleUpperCase() &&
+    !/\d/.test(first)
+  )
+    return 'section';
+  return null;
+}
+
 /** True when every cell is empty or blank. */
 export function isBlankRow(cells: readonly CellValue[]): boolean {
   return cells.every(

@@ -5,7 +5,14 @@ import { cellText, columnLetter } from '../../shared/import/text';
 import type { CellValue, ImportRegister, InspectResult } from '../../shared/import/types';
 import { registerByName } from '../../shared/registers/index';
 import { fileProblem } from './detect';
-import { columnLabels, detectHeaderRow, HEADER_SEARCH_ROWS, isBlankRow, isNoteRow } from './header-row';
+import {
+  columnLabels,
+  detectHeaderRow,
+  HEADER_SEARCH_ROWS,
+  isBlankRow,
+  isNoteRow,
+  nonRecordRow,
+} from './header-row';
 import type { JobContext } from './job-context';
 import { openRowSource, type SheetRow } from './row-source';
 
@@ -47,6 +54,8 @@ export async function inspectFile(params: InspectParams, job: JobContext): Promi
     let headerRow: number | null = null;
     let rowCount = 0;
     let notes = 0;
+    let sections = 0;
+    let headerWidth = 0;
     let lastDataRow = 0;
     let read = 0;
 
@@ -62,6 +71,10 @@ export async function inspectFile(params: InspectParams, job: JobContext): Promi
       if (isBlankRow(r.cells)) return;
       if (isNoteRow(r.cells)) {
         notes++;
+        return;
+      }
+      if (nonRecordRow(r.cells, headerWidth)) {
+        sections++;
         return;
       }
       rowCount++;
@@ -89,6 +102,9 @@ export async function inspectFile(params: InspectParams, job: JobContext): Promi
           `No header row found in the first ${HEADER_SEARCH_ROWS} rows${source.sheet ? ` of the sheet "${source.sheet}"` : ''}: none has a column name we know for ${profile.register.noun.other}, such as ${known}. Choose the header row yourself.`,
         );
       }
+      headerWidth = (head.find((r) => r.row === headerRow)?.cells ?? []).filter(
+        (v) => cellText(v) !== '',
+      ).length;
       for (const r of head) if (r.row > headerRow) take(r);
     };
 
@@ -138,6 +154,10 @@ export async function inspectFile(params: InspectParams, job: JobContext): Promi
     if (notes > 0)
       warnings.push(
         `${notes} row${notes > 1 ? 's look' : ' looks'} like a note rather than ${/^[aeiou]/.test(noun) ? 'an' : 'a'} ${noun} and will be skipped.`,
+      );
+    if (sections > 0)
+      warnings.push(
+        `${sections} row${sections > 1 ? 's head a section or give a total' : ' heads a section or gives a total'} rather than ${/^[aeiou]/.test(noun) ? 'an' : 'a'} ${noun}, and will be skipped.`,
       );
     const result = columns.map((c, i) => {
       const s = stats.get(c);

@@ -6,7 +6,7 @@ import type { ListEntry } from '../../shared/subprocessors/diff';
 import type { SubprocessorListRead } from '../../shared/subprocessors/review';
 import { AppError } from '../../shared/errors';
 import { fileProblem } from './detect';
-import { isBlankRow, isNoteRow } from './header-row';
+import { isBlankRow, isNoteRow, nonRecordRow } from './header-row';
 import { inspectFile } from './inspect';
 import type { JobContext } from './job-context';
 import { openRowSource } from './row-source';
@@ -78,6 +78,12 @@ export async function readSubprocessorList(
   try {
     for await (const r of source.rows()) {
       if (r.row <= inspected.headerRow || isBlankRow(r.cells) || isNoteRow(r.cells)) continue;
+      if (nonRecordRow(r.cells, inspected.columns.length)) {
+        note(
+          `Row ${r.row} heads a section or gives a total, not a sub-processor; it was skipped: ${rowText(r.cells)}`,
+        );
+        continue;
+      }
       const mapped = map(r.cells);
       const name = typeof mapped.input.name === 'string' ? mapped.input.name.trim() : '';
       const countries = (mapped.input.processingCountries as string[] | undefined) ?? [];

@@ -26,7 +26,7 @@ import { createAuditLog } from '../audit';
 import type { Db } from '../open';
 import { createRegisters } from '../registers';
 import { fileProblem } from './detect';
-import { headerLabel, isBlankRow, isNoteRow } from './header-row';
+import { headerLabel, isBlankRow, isNoteRow, nonRecordRow } from './header-row';
 import type { JobContext } from './job-context';
 import { openRowSource } from './row-source';
 import { fileSha256, insertImport, markImportEnd } from './store';
@@ -245,6 +245,105 @@ export async function runImport(
     }
   };
 
+  /**
+   * A row with a usable name is imported even when some of its other cells cannot be read (a DPA status "In
+   * progress", a date "December 31st, 2025"): such a field is left empty, the cell is kept word for word in the
+   * notes, and a warning names its row, column and reason. Only a row whose essential fields (a vendor's name) are
+   * unusable is invalid. `strict` keeps every problem an error (and the commit all or nothing).
+   */
+  const lenient = !request.options.strict;
+  const essential = (field: string | null) => {
+    const f = field ? reg.fields[field] : undefined;
+    return !f || (f.required === true && f.kind !== 'enum');
+  };
+  const hasNotes = profile.byName.has('notes');
+  const keepInNotes = (input: Record<string, unknown>, column: string | null, value: string | null) => {
+    if (!hasNotes || !column || !value) return;
+    const line = `${column} (not read): ${value}`;
+    input.notes = input.notes ? `${String(input.notes)}\n${line}` : line;
+  };
+  const LEFT_EMPTY = 'Left empty; the cell is kept in the notes.';
+  /** Cell problems on fields the record can do without become warnings; the field is left empty. */
+  const forgiving = (
+    mapped: Record<string, unknown>,
+    issues: readonly Omit<ImportIssue, 'row'>[],
+    cells: readonly CellValue[],
+  ) => {
+    const input = { ...mapped };
+    const out: Omit<ImportIssue, 'row'>[] = [];
+    for (const i of issues) {
+      if (i.severity !== 'error' || essential(i.field)) {
+        out.push(i);
+        continue;
+      }
+      const spec = i.field ? profile.byName.get(i.field) : undefined;
+      // A list keeps the entries that could be read ("Germany, Atlantis" keeps Germany).
+      if (i.field && !(spec && ['labels', 'countries', 'choices', 'refs'].includes(spec.kind)))
+        delete input[i.field];
+      const col = columns.find((c) => c.header === i.column);
+      keepInNotes(input, i.column, i.value ?? (col ? cellText(cells[col.column - 1] ?? null) : null));
+      out.push({ ...i, severity: 'warning', message: `${i.message.replace(/\.?$/, '.')} ${LEFT_EMPTY}` });
+    }
+    return { input, issues: out };
+  };
+  type Check = { ok: true; fields: RowFields } | { ok: false; issues: Omit<ImportIssue, 'row'>[] };
+  /**
+   * Validates a row as a write would (schema, cross-field checks, references); leniently, a problem with a field
+   * the record can do without drops that field (or, when the field named is empty, the cell that contradicts it:
+   * a DPA status "Signed" without a signing date) and validates again.
+   */
+  const validated = (
+    input: Record<string, unknown>,
+    cells: readonly CellValue[],
+    check: (input: Record<string, unknown>) => Check,
+  ):
+    | { ok: true; fields: RowFields; issues: Omit<ImportIssue, 'row'>[] }
+    | { ok: false; issues: Omit<ImportIssue, 'row'>[] } => {
+    const notes: Omit<ImportIssue, 'row'>[] = [];
+    let current = { ...input };
+    for (let round = 0; round < 6; round++) {
+      const r = check(current);
+      if (r.ok) return { ok: true, fields: r.fields, issues: notes };
+      const problem = r.issues.find((i) => !essential(i.field));
+      if (!lenient || !problem || r.issues.some((i) => essential(i.field)))
+        return { ok: false, issues: [...notes, ...r.issues] };
+      const candidates =
+        problem.field && current[problem.field] !== undefined && current[problem.field] !== null
+          ? [problem.field]
+          : columns
+              .map((c) => c.field)
+              .filter((f) => !essential(f) && f !== 'notes' && current[f] !== undefined);
+      let next: Record<string, unknown> | null = null;
+      let dropped: string | null = null;
+      for (const f of candidates) {
+        const trial = { ...current };
+        delete trial[f];
+        const again = check(trial);
+        if (
+          again.ok ||
+          !again.issues.some((i) => i.message === problem.message && i.field === problem.field)
+        ) {
+          next = trial;
+          dropped = f;
+          break;
+        }
+      }
+      if (!next || !dropped) return { ok: false, issues: [...notes, ...r.issues] };
+      const col = columns.find((c) => c.field === dropped);
+      const value = col ? cellText(cells[col.column - 1] ?? null).slice(0, 200) || null : null;
+      keepInNotes(next, col?.header ?? null, value);
+      notes.push({
+        column: col?.header ?? null,
+        field: dropped,
+        value,
+        message: `${problem.message.replace(/\.?$/, '.')} ${LEFT_EMPTY}`,
+        severity: 'warning',
+      });
+      current = next;
+    }
+    return { ok: false, issues: notes };
+  };
+
   const source = await openRowSource(params.path, fileName, request.sheet);
   if (mode === 'commit') {
     db.exec('BEGIN IMMEDIATE');
@@ -285,22 +384,47 @@ export async function runImport(
         });
         continue;
       }
+      const notRecord = nonRecordRow(r.cells, columns.length);
+      if (notRecord) {
+        noteIssue({
+          row: r.row,
+          column: null,
+          field: null,
+          value: r.cells
+            .map((v) => cellText(v, true))
+            .filter(Boolean)
+            .join(' · ')
+            .slice(0, 200),
+          message:
+            notRecord === 'total'
+              ? 'This row is a total or a count, not a record; it was skipped.'
+              : `This row heads a section of the list, not ${article(reg.noun.one)}; it was skipped.`,
+          severity: 'warning',
+        });
+        continue;
+      }
       counts.rows++;
       const mapped = mapRow(r.cells);
-      const rowIssues = mapped.issues.map((i) => ({ ...i, row: r.row }));
+      const row = lenient
+        ? forgiving(mapped.input, mapped.issues, r.cells)
+        : { input: mapped.input, issues: [...mapped.issues] };
+      const rowIssues: ImportIssue[] = row.issues.map((i) => ({ ...i, row: r.row }));
       let fields: RowFields | null = null;
       if (!rowIssues.some((i) => i.severity === 'error')) {
-        const v = validateRow(
-          profile,
-          { ...mapped.input, sourceKind: 'import', sourceDetail: sourceDetail(r.row) },
-          columns,
+        const checked = validated(
+          { ...row.input, sourceKind: 'import', sourceDetail: sourceDetail(r.row) },
           r.cells,
+          (input) => {
+            const v = validateRow(profile, input, columns, r.cells);
+            if (!v.ok) return { ok: false as const, issues: v.issues };
+            const refs = resolved(v.fields, r.cells);
+            return refs.ok
+              ? { ok: true as const, fields: refs.fields }
+              : { ok: false as const, issues: refs.issues };
+          },
         );
-        if (v.ok) {
-          const refs = resolved(v.fields, r.cells);
-          if (refs.ok) fields = refs.fields;
-          else rowIssues.push(...refs.issues.map((i) => ({ ...i, row: r.row })));
-        } else rowIssues.push(...v.issues.map((i) => ({ ...i, row: r.row })));
+        rowIssues.push(...checked.issues.map((i) => ({ ...i, row: r.row })));
+        if (checked.ok) fields = checked.fields;
       }
       for (const i of rowIssues) noteIssue(i);
       if (!fields) {
@@ -399,6 +523,35 @@ export async function runImport(
 
     const mapping: Record<string, string | null> = {};
     for (const c of request.columns) mapping[c.header] = c.field;
+    const report = {
+      jobId: '',
+      rows: counts.rows,
+      created: counts.created,
+      updated: counts.updated,
+      merged: counts.merged,
+      skipped: counts.skipped,
+      invalid: errors.map((e) => ({ row: e.row, field: e.field, message: e.message })),
+      invalidRows: counts.invalid,
+      invalidTotal: errorTotal,
+      warnings: warnings.map((e) => ({ row: e.row, field: e.field, message: e.message })),
+      mapping,
+      duplicates: duplicates.slice(0, MAX_GROUPS),
+    };
+    if (request.options.strict && counts.invalid > 0) {
+      db.exec('ROLLBACK');
+      const first = errors[0];
+      throw new AppError(
+        'VALIDATION',
+        `Nothing was imported (all or nothing): ${counts.invalid} of ${counts.rows} rows are invalid${first ? `, the first in row ${first.row}${first.field ? `, ${first.field}` : ''}: ${first.message}` : ''}.`,
+        { problem: 'strict', invalid: report.invalid.slice(0, 200) },
+      );
+    }
+    if (counts.created + counts.updated + counts.merged === 0) {
+      // Nothing to write (every row already in the register as the file gives it, or invalid): no import is
+      // recorded, so the history and undo hold only imports that changed something.
+      db.exec('ROLLBACK');
+      return { ...report, importId: null };
+    }
     const sha256 = await fileSha256(params.path);
     const seq = insertImport(db, {
       id: importId,
@@ -432,20 +585,7 @@ export async function runImport(
     markImportEnd(db, importId);
     job.checkCancelled();
     db.exec('COMMIT');
-    return {
-      importId,
-      jobId: '',
-      rows: counts.rows,
-      created: counts.created,
-      updated: counts.updated,
-      merged: counts.merged,
-      skipped: counts.skipped,
-      invalid: errors.map((e) => ({ row: e.row, field: e.field, message: e.message })),
-      invalidRows: counts.invalid,
-      invalidTotal: errorTotal,
-      warnings: warnings.map((e) => ({ row: e.row, field: e.field, message: e.message })),
-      mapping,
-    };
+    return { ...report, importId };
   } catch (err) {
     if (db.inTransaction) db.exec('ROLLBACK');
     throw err;

@@ -115,8 +115,13 @@ export const ImportOptionsSchema = z
      * "Europe" and continents are never expanded.
      */
     expandRegions: z.boolean().default(false),
+    /**
+     * All or nothing: any cell that cannot be read makes its row invalid, and any invalid row stops the commit
+     * (nothing is written). Otherwise a row with a usable name is imported, its unreadable cells left empty.
+     */
+    strict: z.boolean().default(false),
   })
-  .default({ onDuplicate: 'skip', expandRegions: false });
+  .default({ onDuplicate: 'skip', expandRegions: false, strict: false });
 export type ImportOptions = z.infer<typeof ImportOptionsSchema>;
 
 export const ImportRequestSchema = z.object({
@@ -204,7 +209,8 @@ export const PreviewResultSchema = z.object({
 export type PreviewResult = z.infer<typeof PreviewResultSchema>;
 
 export const CommitResultSchema = z.object({
-  importId: z.string(),
+  /** Null when nothing was written (every row skipped or invalid): no import is recorded. */
+  importId: z.string().nullable(),
   jobId: z.string(),
   rows: z.number().int().nonnegative(),
   created: z.number().int().nonnegative(),
@@ -218,6 +224,8 @@ export const CommitResultSchema = z.object({
   warnings: z.array(z.object({ row: z.number().int(), field: z.string().nullable(), message: z.string() })),
   /** Column header → field (null when ignored). */
   mapping: z.record(z.string(), ImportFieldSchema.nullable()),
+  /** Rows naming the same record, with what the duplicate policy did. */
+  duplicates: z.array(DuplicateGroupSchema),
 });
 export type CommitResult = z.infer<typeof CommitResultSchema>;
 

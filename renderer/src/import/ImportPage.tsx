@@ -610,7 +610,16 @@ export function ImportPage({ register: initialRegister }: { register?: string })
         </Paper>
       )}
 
-      {result && (
+      {result && result.importId === null && (
+        <Alert color="blue" title={`Nothing changed: ${result.fileName}`} role="status">
+          <Text size="sm" data-testid="import-result">
+            {result.invalidRows > 0
+              ? `No row could be imported: ${result.invalidRows.toLocaleString()} invalid, ${result.skipped.toLocaleString()} skipped of ${result.rows.toLocaleString()} rows.`
+              : `Every row is already in the register as the file gives it (${result.skipped.toLocaleString()} skipped). No import was recorded.`}
+          </Text>
+        </Alert>
+      )}
+      {result && result.importId !== null && (
         <Alert color="green" title={`Imported ${result.fileName}`} role="status">
           <Stack gap="xs">
             <Text size="sm" data-testid="import-result">
@@ -636,7 +645,7 @@ export function ImportPage({ register: initialRegister }: { register?: string })
                 disabled={busy}
                 onClick={() =>
                   undo({
-                    id: result.importId,
+                    id: result.importId!,
                     register: register,
                     fileName: result.fileName,
                     created: result.created,

@@ -135,14 +135,30 @@ describe('preview', () => {
       ['Bad date', 'FR', '31/02/2024', 'low'],
       ['', 'FR', '2024-01-05', 'high'],
     ]);
-    const p = await ok(core, 'import:preview', await inspectAndRequest(core, path));
-    expect(p.counts).toMatchObject({ rows: 4, created: 1, invalid: 3 });
-    expect(p.issues.map((i) => [i.row, i.column, i.field])).toEqual([
+    // All or nothing (--strict): every unreadable cell makes its row invalid.
+    const strict = await ok(
+      core,
+      'import:preview',
+      await inspectAndRequest(core, path, {
+        options: { onDuplicate: 'skip', expandRegions: false, strict: true },
+      }),
+    );
+    expect(strict.counts).toMatchObject({ rows: 4, created: 1, invalid: 3 });
+    expect(strict.issues.map((i) => [i.row, i.column, i.field])).toEqual([
       [3, 'Country', 'processingCountries'],
       [4, 'DPA signed', 'dpaSignedAt'],
       [5, 'Vendor', 'name'],
     ]);
-    expect(p.issues[0]!.message).toMatch(/Narnia/);
+    expect(strict.issues[0]!.message).toMatch(/Narnia/);
+    // By default a vendor with a name is imported; its unreadable cells are left empty, with a warning each.
+    const p = await ok(core, 'import:preview', await inspectAndRequest(core, path));
+    expect(p.counts).toMatchObject({ rows: 4, created: 3, invalid: 1 });
+    expect(p.issues.map((i) => [i.row, i.column, i.field, i.severity])).toEqual([
+      [5, 'Vendor', 'name', 'error'],
+      [3, 'Country', 'processingCountries', 'warning'],
+      [4, 'DPA signed', 'dpaSignedAt', 'warning'],
+    ]);
+    expect(p.issues[1]!.message).toMatch(/Narnia.*Left empty; the cell is kept in the notes\./);
   });
 });
 
@@ -201,7 +217,7 @@ describe('commit and undo', () => {
     expect(events.some((e) => e.jobId === 'job-commit-1' && e.kind === 'import:commit')).toBe(true);
 
     setNow('2026-03-03T09:00:00Z');
-    const u = await ok(core, 'import:undo', { id: r.importId });
+    const u = await ok(core, 'import:undo', { id: r.importId! });
     expect(u).toEqual({ importId: r.importId, register: 'vendors', removed: 4, reverted: 1 });
     expect((await ok(core, 'vendors:list', {})).total).toBe(1);
     const after = await ok(core, 'vendors:get', { id: existing.id });
@@ -262,8 +278,10 @@ describe('commit and undo', () => {
       { delimiter: ';' },
     );
     const request = await inspectAndRequest(core, path);
+    // Without an order the date cannot be read: the vendor is still imported, the date left empty and said.
     const unset = await ok(core, 'import:preview', request);
-    expect(unset.counts.invalid).toBe(1);
+    expect(unset.counts).toMatchObject({ invalid: 0, created: 1 });
+    expect(unset.issues[0]).toMatchObject({ row: 2, field: 'nextReviewAt', severity: 'warning' });
     const columns = request.columns.map((c) =>
       c.field === 'nextReviewAt' ? { ...c, dateOrder: 'mdy' as const } : c,
     );

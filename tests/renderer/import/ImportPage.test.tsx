@@ -143,6 +143,7 @@ const COMMITTED: CommitResult = {
   invalidTotal: 4,
   warnings: [],
   mapping: {},
+  duplicates: [],
 };
 
 /** The fake core with a desktop file picker and a progress stream the test drives. */

@@ -1,0 +1,117 @@
+import { writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { ImportRequest } from '../../../shared/import/types';
+import { dpoInProcess } from '../../helpers/cli';
+import { ok, testCore } from '../../helpers/core';
+
+// A procurement supplier list as colleagues keep it: section headings between groups, a total and a count at
+// the bottom, a DPA status nobody standardised, a date spelt out, a "Signed" with no signing date.
+const SUPPLIERS = [
+  'Supplier,DPA status,DPA signed,Country,Services',
+  'IT SERVICES,,,,',
+  'Acme Cloud Ltd,Pending review,,Ireland,Hosting',
+  'Beta Backup GmbH,Signed,"December 31st, 2025",Germany,Backups',
+  'Gamma Mail AS,Signed,,Norway,Email',
+  'MARKETING,,,,',
+  'Delta Ads Inc.,None,,Atlantis,Advertising',
+  ',Signed,2025-01-01,France,Orphan row',
+  'Total,,,,4',
+  'Number of suppliers: 4,,,,',
+].join('\n');
+
+let t: ReturnType<typeof testCore>;
+let file: string;
+
+async function request(extra: Partial<ImportRequest['options']> = {}): Promise<ImportRequest> {
+  const inspected = await ok(t.core, 'import:inspect', { source: { path: file } });
+  return {
+    source: { path: file },
+    sheet: inspected.sheet,
+    headerRow: inspected.headerRow,
+    columns: inspected.columns.map((c) => ({ column: c.column, header: c.header, field: c.field })),
+    options: { onDuplicate: 'skip', expandRegions: false, strict: false, ...extra },
+  };
+}
+
+beforeAll(() => {
+  t = testCore();
+  file = join(t.dir, 'suppliers.csv');
+  writeFileSync(file, SUPPLIERS);
+});
+afterAll(() => t.close());
+
+describe('an import of a real supplier list', () => {
+  it('skips section, total and count rows, and says so', async () => {
+    const inspected = await ok(t.core, 'import:inspect', { source: { path: file } });
+    expect(inspected.rowCount).toBe(5);
+    expect(inspected.warnings.join('\n')).toMatch(/4 rows head a section or give a total/);
+  });
+
+  it('imports a vendor with a usable name although some cells cannot be read, and keeps those cells', async () => {
+    const strict = await t.core.dispatch('import:commit', await request({ strict: true }));
+    expect(!strict.ok && strict.error).toMatchObject({ code: 'VALIDATION' });
+    expect(!strict.ok && strict.error.message).toMatch(/Nothing was imported \(all or nothing\)/);
+    expect((await ok(t.core, 'vendors:list', {})).total).toBe(0);
+
+    const r = await ok(t.core, 'import:commit', await request());
+    expect(r).toMatchObject({ rows: 5, created: 4, invalidRows: 1 });
+    expect(r.invalid).toEqual([expect.objectContaining({ row: 8, field: 'name' })]);
+    const byName = async (name: string) => {
+      const list = await ok(t.core, 'vendors:list', { search: name });
+      return list.rows.find((v) => v.name === name)!;
+    };
+    const acme = await byName('Acme Cloud Ltd');
+    expect(acme).toMatchObject({ dpaStatus: 'none', processingCountries: ['IE'] });
+    expect(acme.notes).toMatch(/DPA status \(not read\): Pending review/);
+    // "Signed" without a date: the status is left empty (kept in the notes), the rest of the row imported.
+    const gamma = await byName('Gamma Mail AS');
+    expect(gamma).toMatchObject({ dpaStatus: 'none', dpaSignedAt: null, processingCountries: ['NO'] });
+    expect(gamma.notes).toMatch(/DPA status \(not read\): Signed/);
+    const delta = await byName('Delta Ads Inc.');
+    expect(delta.processingCountries).toEqual([]);
+    expect(delta.notes).toMatch(/Country \(not read\): Atlantis/);
+    const said = r.warnings.map((w) => `${w.row} ${w.field} ${w.message}`).join('\n');
+    expect(said).toMatch(/^3 dpaStatus .*Left empty; the cell is kept in the notes\./m);
+    expect(said).toMatch(/^5 dpaStatus .*Left empty/m);
+    expect(said).toMatch(/^7 processingCountries .*Atlantis.*Left empty/m);
+    expect(said).toMatch(/^2 .*heads a section/m);
+    expect(said).toMatch(/^9 .*total or a count/m);
+  });
+
+  it('records no import when the file changes nothing, and says so', async () => {
+    const before = (await ok(t.core, 'import:list', { limit: 50 })).rows.length;
+    const again = await ok(t.core, 'import:commit', await request());
+    expect(again).toMatchObject({ importId: null, created: 0, skipped: 4 });
+    expect(again.duplicates).toHaveLength(4);
+    expect((await ok(t.core, 'import:list', { limit: 50 })).rows.length).toBe(before);
+  });
+});
+
+describe('dpo import says what it did', () => {
+  it('exits 4 when rows were left out, and 0 with "Nothing changed" on the same file again', async () => {
+    const db = join(t.dir, 'cli.sqlite');
+    const first = await dpoInProcess('import', file, '--db', db);
+    expect(first.code).toBe(4);
+    expect(first.stderr).toMatch(/1 of 5 rows were left out/);
+    expect(first.stdout).toMatch(/note: 4 rows head a section or give a total/);
+    expect(first.stdout).toMatch(/row 7, processingCountries: .*Atlantis/);
+    // Again: the four vendors are there already, the orphan row still has no name: nothing could be imported.
+    const again = await dpoInProcess('import', file, '--json', '--db', db);
+    expect(again.code).toBe(1);
+    const json = JSON.parse(again.stdout) as {
+      importId: string | null;
+      duplicates: unknown[];
+      inspection: unknown;
+    };
+    expect(json.importId).toBeNull();
+    expect(json.duplicates).toHaveLength(4);
+    expect(json.inspection).toMatchObject({ headerRow: 1 });
+    const clean = join(t.dir, 'clean.csv');
+    writeFileSync(clean, 'Name,Country\nOmega Ltd,France\n');
+    expect((await dpoInProcess('import', clean, '--db', db)).code).toBe(0);
+    const same = await dpoInProcess('import', clean, '--db', db);
+    expect(same.code).toBe(0);
+    expect(same.stdout).toMatch(/Nothing changed/);
+  });
+});
