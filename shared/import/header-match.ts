@@ -70,6 +70,7 @@ interface CompiledField {
   exact: string[];
   phrases: string[][];
   exclude: Set<string>;
+  weak: string[];
 }
 
 const compiled = new WeakMap<ImportProfile, CompiledField[]>();
@@ -85,11 +86,15 @@ function compile(profile: ImportProfile): CompiledField[] {
       exact: [...(s.exact ?? []), ...s.phrases].map((p) => headerWords(p).join(' ')),
       phrases: s.phrases.map(headerWords).filter((w) => w.length > 0),
       exclude: new Set((s.exclude ?? []).flatMap(headerWords)),
+      weak: (s.weak ?? []).map((p) => headerWords(p).join(' ')),
     };
   });
   compiled.set(profile, out);
   return out;
 }
+
+/** The score of a weak synonym: below a known header or a phrase covering most of one. */
+const WEAK_SCORE = 0.75;
 
 export interface HeaderCandidate {
   field: string;
@@ -114,6 +119,7 @@ export function headerCandidates(profile: ImportProfile, header: string): Header
     for (const c of compile(profile)) {
       let best = 0;
       if (c.exact.includes(joined)) best = 1;
+      else if (c.weak.includes(joined)) best = WEAK_SCORE;
       const excluded = variant.some((w) => c.exclude.has(w));
       if (best < 1 && !excluded) {
         for (const p of c.phrases) {
@@ -186,6 +192,37 @@ export interface Suggestion {
 /** Below this share of sample values that read as the field, a header match is not trusted. */
 export const VALUES_MUST_FIT = 0.6;
 
+/** Kinds any text fits, so their values prove nothing. */
+const FREE_TEXT = new Set(['text', 'longText', 'labels', 'refs']);
+/** Kinds whose values prove a field: a closed set of words, countries. */
+const PROVING = new Set(['enum', 'countries', 'country']);
+/** How a field found by its values alone ranks beside header matches. */
+const PROVEN_SCORE = 0.6;
+
+/**
+ * The one field a column's values prove: at least three values, nine in ten reading as that field's closed set of
+ * words or as countries, and no other field as well proven (countries over one country when both read).
+ */
+export function provenField(
+  profile: ImportProfile,
+  samples: readonly CellValue[],
+): { field: string; fit: number } | null {
+  if (samples.length < 3) return null;
+  const fits = profile.fields
+    .filter((f) => PROVING.has(f.kind))
+    .map((f) => ({
+      field: f.name,
+      kind: f.kind,
+      fit: samples.filter((v) => valueFits(profile, f.name, v)).length / samples.length,
+    }))
+    .filter((f) => f.fit >= 0.9);
+  if (fits.length === 0) return null;
+  const lists = fits.filter((f) => f.kind === 'countries');
+  const pick = lists.length === 1 ? lists : fits;
+  if (pick.length !== 1) return null;
+  return { field: pick[0]!.field, fit: pick[0]!.fit };
+}
+
 /**
  * Suggests a field for each column from its header and its values. Values decide between candidates ("DPA
  * signed" holding dates is the signing date, holding yes/no the DPA status), and a header that only contains
@@ -198,11 +235,20 @@ export function suggestMapping(profile: ImportProfile, columns: readonly ColumnF
   const pairs: { column: number; field: string; score: number; fit: number; data: number }[] = [];
   for (const col of columns) {
     const samples = col.samples.filter((v) => cellText(v) !== '').slice(0, 30);
-    for (const cand of headerCandidates(profile, col.header)) {
-      const fit =
+    const candidates = headerCandidates(profile, col.header);
+    // The values may overrule the header: a "Status" column full of DPA statuses, a question "In which countries
+    // will personal data be stored?" full of countries. A field the values prove stands beside the header's.
+    const proven = candidates.length > 0 || samples.length >= 3 ? provenField(profile, samples) : null;
+    if (proven && !candidates.some((c) => c.field === proven.field))
+      candidates.push({ field: proven.field, score: PROVEN_SCORE });
+    for (const cand of candidates) {
+      const kind = profile.byName.get(cand.field)?.kind;
+      const rawFit =
         samples.length === 0
           ? 1
           : samples.filter((v) => valueFits(profile, cand.field, v)).length / samples.length;
+      // Free text fits any value: where the values prove a field of their own, free text is the weaker reading.
+      const fit = proven && proven.field !== cand.field && kind && FREE_TEXT.has(kind) ? Math.min(rawFit, 0.5) : rawFit;
       if (fit >= VALUES_MUST_FIT || cand.score === 1)
         pairs.push({
           column: col.column,

@@ -64,6 +64,11 @@ export interface HeaderSynonyms {
   exact?: readonly string[];
   /** Words that, inside a header, mean it is about something else ("Subprocessor location" is not a name). */
   exclude?: readonly string[];
+  /**
+   * Words that name the field only on their own and below any other match ("Organization": in a list with a
+   * "Third Party" column it is the business unit, not the vendor).
+   */
+  weak?: readonly string[];
 }
 
 export interface ImportDecl {
