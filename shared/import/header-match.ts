@@ -248,7 +248,8 @@ export function suggestMapping(profile: ImportProfile, columns: readonly ColumnF
           ? 1
           : samples.filter((v) => valueFits(profile, cand.field, v)).length / samples.length;
       // Free text fits any value: where the values prove a field of their own, free text is the weaker reading.
-      const fit = proven && proven.field !== cand.field && kind && FREE_TEXT.has(kind) ? Math.min(rawFit, 0.5) : rawFit;
+      const fit =
+        proven && proven.field !== cand.field && kind && FREE_TEXT.has(kind) ? Math.min(rawFit, 0.5) : rawFit;
       if (fit >= VALUES_MUST_FIT || cand.score === 1)
         pairs.push({
           column: col.column,
