@@ -19,7 +19,7 @@ import type { ImportRequest, InspectResult } from '../shared/import/types';
 const N = 100_000;
 const GOALS = { ratio: 1.5, peakRssMb: 400, stallMs: 50 };
 
-const HEADER = [
+export const HEADER = [
   'Name of Subprocessor',
   'Legal entity',
   'Role',
@@ -58,7 +58,7 @@ const ROLES = ['Sub-processor', 'Processor', 'Sub-processor', 'Controller'];
 const RISKS = ['Low', 'Medium', 'High', 'Critical'];
 
 /** One row of the list: realistic values with the mess published lists carry. */
-function row(i: number): (string | Date)[] {
+export function row(i: number): (string | Date)[] {
   return [
     `Vendor ${i} ${i % 3 ? 'Inc.' : 'GmbH'}`,
     `Vendor ${i} Holdings ${i % 2 ? 'Ltd' : 'SAS'}`,
@@ -80,8 +80,8 @@ const csvCell = (v: string | Date) => {
   return /[";\n]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s;
 };
 
-async function writeFiles(dir: string): Promise<{ xlsx: string; csv: string }> {
-  const xlsx = join(dir, 'subprocessors.xlsx');
+export async function writeFiles(dir: string, n = N): Promise<{ xlsx: string; csv: string }> {
+  const xlsx = join(dir, `subprocessors-${n}.xlsx`);
   const wb = new ExcelJS.stream.xlsx.WorkbookWriter({
     filename: xlsx,
     useSharedStrings: true,
@@ -89,17 +89,17 @@ async function writeFiles(dir: string): Promise<{ xlsx: string; csv: string }> {
   });
   const ws = wb.addWorksheet('Subprocessors');
   ws.addRow(HEADER).commit();
-  for (let i = 0; i < N; i++) {
+  for (let i = 0; i < n; i++) {
     const r = ws.addRow(row(i));
     r.getCell(9).numFmt = 'yyyy-mm-dd';
     r.commit();
   }
   await wb.commit();
   // European Excel: semicolons and a byte-order mark.
-  const csv = join(dir, 'subprocessors.csv');
+  const csv = join(dir, `subprocessors-${n}.csv`);
   const out = createWriteStream(csv);
   out.write('\uFEFF' + HEADER.join(';') + '\r\n');
-  for (let i = 0; i < N; i++) {
+  for (let i = 0; i < n; i++) {
     if (!out.write(row(i).map(csvCell).join(';') + '\r\n'))
       await new Promise<void>((r) => out.once('drain', () => r()));
   }

@@ -1,0 +1,107 @@
+// `dpo import` as a DPO runs it, measured from outside the process in CPU time (user + system, so the machine's
+// other work does not count) and peak resident memory (GNU time's maximum RSS: the whole process, its import
+// worker thread included), against a bare script that streams the same file into SQLite (bench/bare-import.mjs).
+// Also the command's start-up (`dpo --version`) against `node -e 0`. Goals are reported, never asserted.
+import { execFileSync } from 'node:child_process';
+import { existsSync, mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { writeFiles } from './import.bench';
+
+const ROOT = fileURLToPath(new URL('..', import.meta.url));
+const DPO = join(ROOT, 'bin', 'dpo.js');
+const BARE = join(ROOT, 'bench', 'bare-import.mjs');
+const TIME = '/usr/bin/time';
+const GOALS = { cpuRatio: 2, peakRssMb: 400, startupRatio: 5 };
+const SIZES = [10_000, 100_000];
+
+interface Measured {
+  cpuS: number;
+  wallS: number;
+  peakRssMb: number;
+}
+
+/** Runs a command under GNU time (its report goes to stderr; the command's output is dropped) and reads its CPU
+ * seconds (user + system), wall seconds and maximum RSS. */
+function timed(args: string[]): Measured {
+  const result = execFileSync(
+    'sh',
+    [
+      '-c',
+      `"${TIME}" -f 'DPO-TIME %U %S %e %M' "$@" 2>&1 >/dev/null | tail -n 1`,
+      'sh',
+      process.execPath,
+      ...args,
+    ],
+    { encoding: 'utf8', env: { ...process.env, DPO_QUIET: '1' }, maxBuffer: 64 * 1024 * 1024 },
+  );
+  const m = /DPO-TIME (\S+) (\S+) (\S+) (\d+)/.exec(result);
+  if (!m) throw new Error(`No timing in: ${result}`);
+  return {
+    cpuS: Number(m[1]) + Number(m[2]),
+    wallS: Number(m[3]),
+    peakRssMb: Math.round(Number(m[4]) / 1024),
+  };
+}
+
+const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]!;
+const round = (x: number, d = 2) => Number(x.toFixed(d));
+
+export async function run(): Promise<Record<string, unknown>> {
+  if (!existsSync(TIME)) return { skipped: `${TIME} (GNU time) is not installed` };
+  if (!existsSync(join(ROOT, 'out', 'cli', 'main.js')))
+    return { skipped: 'the command is not built (npm run build:cli)' };
+  const dir = mkdtempSync(join(tmpdir(), 'dpo-bench-cli-'));
+  try {
+    const result: Record<string, unknown> = {};
+    // Start-up: five runs each, the median CPU time.
+    const node = median(Array.from({ length: 5 }, () => timed(['-e', '0']).cpuS));
+    const dpo = median(Array.from({ length: 5 }, () => timed([DPO, '--version']).cpuS));
+    const startupRatio = dpo / Math.max(node, 0.01);
+    result.startup = {
+      nodeCpuS: node,
+      dpoVersionCpuS: dpo,
+      ratio: round(startupRatio),
+      goal: `dpo --version ≤ ${GOALS.startupRatio}× node -e 0 in CPU: ${startupRatio <= GOALS.startupRatio ? 'met' : 'NOT met'}`,
+    };
+    for (const n of SIZES) {
+      const files = await writeFiles(dir, n);
+      for (const format of ['xlsx', 'csv'] as const) {
+        const file = files[format];
+        const bare = timed([BARE, file, join(dir, `bare-${format}-${n}.sqlite`)]);
+        const imp = timed([
+          DPO,
+          'import',
+          file,
+          '--on-duplicate',
+          'create',
+          '--json',
+          '--db',
+          join(dir, `dpo-${format}-${n}.sqlite`),
+        ]);
+        const ratio = imp.cpuS / bare.cpuS;
+        result[`${format}-${n}`] = {
+          bare,
+          dpoImport: imp,
+          cpuRatio: round(ratio),
+          goals: {
+            cpu: `≤ ${GOALS.cpuRatio}× the bare script's CPU: ${ratio <= GOALS.cpuRatio ? 'met' : 'NOT met'} (${round(ratio)}×)`,
+            memory: `peak RSS < ${GOALS.peakRssMb} MB: ${imp.peakRssMb < GOALS.peakRssMb ? 'met' : 'NOT met'} (${imp.peakRssMb} MB)`,
+          },
+        };
+      }
+    }
+    for (const format of ['xlsx', 'csv'] as const) {
+      const small = (result[`${format}-${SIZES[0]}`] as { dpoImport: Measured }).dpoImport.peakRssMb;
+      const large = (result[`${format}-${SIZES[1]}`] as { dpoImport: Measured }).dpoImport.peakRssMb;
+      result[`${format}-memoryGrowth`] = {
+        peakRssMb: { [SIZES[0]!]: small, [SIZES[1]!]: large },
+        goal: `flat in the row count (within 1.5× from ${SIZES[0]} to ${SIZES[1]} rows): ${large <= small * 1.5 ? 'met' : 'NOT met'}`,
+      };
+    }
+    return result;
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+}
