@@ -66,8 +66,14 @@ describe.runIf(run)('importing a vendor list in the browser', () => {
       .getByRole('table', { name: 'Flagged cells' })
       .getByText(/"Worldwide" names no country/)
       .waitFor();
-    await page.getByRole('table', { name: 'Flagged cells' }).getByText(/heads a section of the list/).waitFor();
-    await page.getByRole('table', { name: 'Flagged cells' }).getByText(/a total or a count/).waitFor();
+    await page
+      .getByRole('table', { name: 'Flagged cells' })
+      .getByText(/heads a section of the list/)
+      .waitFor();
+    await page
+      .getByRole('table', { name: 'Flagged cells' })
+      .getByText(/a total or a count/)
+      .waitFor();
     await app.shot('import-02-preview');
   });
 
