@@ -175,6 +175,8 @@ export function createRepository(db: Db, audit: AuditLog, reg: Register, deps: R
     ctx: { now: () => Date },
     depth: number,
     linked: ReadonlyMap<string, ReadonlyMap<number, KitRecord>> = new Map(),
+    /** A record not yet written: nothing can point to it, so no related records are looked for. */
+    unwritten = false,
   ) {
     const base = env(ctx);
     const refs = new Map<string, Map<number, Fields>>();
@@ -184,7 +186,7 @@ export function createRepository(db: Db, audit: AuditLog, reg: Register, deps: R
       refs.set(name, deps.repoOf(f.field.ref!.register).storedByIds(ids));
     }
     const related = new Map<string, Map<number, KitRecord[]>>();
-    for (const name of factsNeedRelated) {
+    for (const name of unwritten ? [] : factsNeedRelated) {
       const rel = reg.relations[name]!;
       related.set(
         name,
@@ -317,7 +319,7 @@ export function createRepository(db: Db, audit: AuditLog, reg: Register, deps: R
       createdAt: meta.now,
       updatedAt: meta.now,
     } as KitRecord;
-    const e = deriveEnvs([record], ctx, 1)(record);
+    const e = deriveEnvs([record], ctx, 1, new Map(), meta.id === 0)(record);
     let until = NEVER;
     for (const [, fact] of storedFacts) {
       out[fact.store!.column] = fact.store!.value(fact.compute(record as never, e));

@@ -409,7 +409,18 @@ export function findAdequacy(
  * The first day after `after` on which some adequacy decision starts or stops applying (a period's first day, or
  * the day after its last): until then, which countries a decision covers stays the same.
  */
+const nextChangeMemo = new Map<string, string | null>();
+
 export function nextAdequacyChange(after: string): string | null {
+  // Asked for every vendor written on a day: the answer is the same all day.
+  if (nextChangeMemo.has(after)) return nextChangeMemo.get(after)!;
+  if (nextChangeMemo.size > 1000) nextChangeMemo.clear();
+  const value = nextChangeAfter(after);
+  nextChangeMemo.set(after, value);
+  return value;
+}
+
+function nextChangeAfter(after: string): string | null {
   let next: string | null = null;
   const consider = (day: string) => {
     if (day > after && (next === null || day < next)) next = day;
