@@ -310,14 +310,20 @@ describe('a register declared on the kit', () => {
           header: ['Application name', 'Hosting type', 'Data location', 'System owner'][i]!,
           field: x.field,
         })),
-        options: { onDuplicate: 'skip', expandRegions: false },
+        options: { onDuplicate: 'skip', expandRegions: false, strict: true },
       } as unknown as ImportRequestParsed;
       const params = { path: file, fileName: 'systems.xlsx', request, actor: 'tester', now: new Date() };
+      // All or nothing: the unreadable kind makes its row invalid, and nothing is written.
+      await expect(runImport(s.db as Db, params, 'commit', quietJob)).rejects.toThrow(/all or nothing/);
+      expect(s.repo.list(query({}), s.ctx).total).toBe(0);
+      // By default the system is imported with its kind left at the default, and the cell kept and said.
+      request.options.strict = false;
       const result = await runImport(s.db as Db, params, 'commit', quietJob);
-      expect([result.created, result.invalidRows]).toEqual([2, 1]);
-      expect(result.invalid[0]).toMatchObject({ row: 4, field: 'kind' });
+      expect([result.created, result.invalidRows]).toEqual([3, 0]);
+      expect(result.warnings[0]).toMatchObject({ row: 4, field: 'kind' });
       const rows = s.repo.list(query({}), s.ctx).rows;
       expect(rows.map((r) => [r.name, r.kind, r.locations, r.sourceKind])).toEqual([
+        ['Broken', 'saas', ['FR'], 'import'],
         ['CRM', 'saas', ['DE', 'US'], 'import'],
         ['Payroll', 'onprem', ['FR'], 'import'],
       ]);
