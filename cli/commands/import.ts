@@ -182,6 +182,11 @@ export function registerImportCommands(program: Command): void {
             2,
           );
         }
+        if (inspected.looksLike && !fileMapping)
+          throw new CliError(
+            `${inspected.fileName} reads as ${inspected.looksLike.title.toLowerCase()}, not ${registerByName(opts.register)!.noun.other} (${inspected.looksLike.columns} columns recognised): import it with --register ${inspected.looksLike.register}, or give --mapping.`,
+            2,
+          );
         const columns = buildColumns(inspected, fileMapping, opts.dateOrder);
         const request = {
           source: { path: file },

@@ -3,11 +3,12 @@ import { presetKey, suggestMapping, VALUES_MUST_FIT } from '../../shared/import/
 import { importProfile, lowerLabel, unmappedRequired } from '../../shared/import/profile';
 import { cellText, columnLetter } from '../../shared/import/text';
 import type { CellValue, ImportRegister, InspectResult } from '../../shared/import/types';
-import { registerByName } from '../../shared/registers/index';
+import { ImportRegisterNames, registerByName } from '../../shared/registers/index';
 import { fileProblem } from './detect';
 import {
   columnLabels,
   detectHeaderRow,
+  headerLabel,
   HEADER_SEARCH_ROWS,
   isBlankRow,
   isNoteRow,
@@ -15,6 +16,35 @@ import {
 } from './header-row';
 import type { JobContext } from './job-context';
 import { openRowSource, type SheetRow } from './row-source';
+
+/**
+ * The importable register whose vocabulary the file's header rows read best in, when it recognises at least
+ * three columns, every one its records need, and more than the register asked for.
+ */
+function otherRegister(
+  asked: string,
+  head: readonly SheetRow[],
+): { register: ImportRegister; title: string; columns: number } | null {
+  let best: { register: ImportRegister; title: string; columns: number } | null = null;
+  for (const name of ImportRegisterNames) {
+    if (name === asked) continue;
+    const profile = importProfile(registerByName(name)!);
+    const row = detectHeaderRow(profile, head);
+    if (row === null) continue;
+    const cells = head.find((r) => r.row === row)?.cells ?? [];
+    const columns = cells.flatMap((v, i) => (cellText(v) === '' ? [] : [i + 1]));
+    const suggested = suggestMapping(
+      profile,
+      columns.map((c) => ({ column: c, header: headerLabel(cells[c - 1] ?? null), samples: [] })),
+    );
+    const fields = suggested.map((x) => x.field);
+    const filled = fields.filter(Boolean).length;
+    if (filled < 3 || unmappedRequired(profile, fields).length > 0) continue;
+    if (!best || filled > best.columns)
+      best = { register: name as ImportRegister, title: profile.register.title, columns: filled };
+  }
+  return best;
+}
 
 export interface InspectParams {
   path: string;
@@ -201,15 +231,22 @@ export async function inspectFile(params: InspectParams, job: JobContext): Promi
         dateOrder,
       };
     });
-    for (const f of unmappedRequired(
+    const missing = unmappedRequired(
       profile,
       result.map((c) => c.field),
-    )) {
+    );
+    for (const f of missing) {
       warnings.push(
         `No column looks like the ${noun}'s ${lowerLabel(f.label)}: map one column to "${f.label}".`,
       );
     }
     if (lastDataRow === 0) warnings.push('There are no data rows below the header.');
+    // A file without what this register needs may be another register's list: say which, with what it fills.
+    const looksLike = missing.length > 0 ? otherRegister(profile.register.name, head) : null;
+    if (looksLike)
+      warnings.unshift(
+        `This file reads as ${looksLike.title.toLowerCase()} rather than ${profile.register.noun.other} (${looksLike.columns} columns recognised): import it into ${looksLike.title}.`,
+      );
     return {
       fileName: params.fileName,
       fileSize: source.fileSize,
@@ -223,6 +260,7 @@ export async function inspectFile(params: InspectParams, job: JobContext): Promi
       rowCount,
       columns: result,
       warnings,
+      looksLike,
     };
   } finally {
     await source.close();

@@ -94,6 +94,14 @@ export const InspectResultSchema = z.object({
   rowCount: z.number().int().nonnegative(),
   columns: z.array(ImportColumnSchema),
   warnings: z.array(z.string()),
+  /**
+   * Another register the file reads as, when it lacks what this one needs (the ICO record-of-processing template
+   * given as a vendor list): its name, and how many columns it would fill.
+   */
+  looksLike: z
+    .object({ register: ImportRegisterSchema, title: z.string(), columns: z.number().int() })
+    .nullable()
+    .optional(),
 });
 export type InspectResult = z.infer<typeof InspectResultSchema>;
 

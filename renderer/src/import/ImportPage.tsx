@@ -161,6 +161,16 @@ export function ImportPage({ register: initialRegister }: { register?: string })
   }, [register]);
   useEffect(refresh, [refresh]);
 
+  /** Another register: the file is chosen again, for that register's vocabulary. */
+  function switchTo(name: string) {
+    setRegisterName(name);
+    setFile(null);
+    setInspected(null);
+    setPreview(null);
+    setResult(null);
+    setError(null);
+  }
+
   async function inspect(
     chosen: ChosenFile,
     extra: { sheet?: string; headerRow?: number; preset?: string } = {},
@@ -342,14 +352,7 @@ export function ImportPage({ register: initialRegister }: { register?: string })
             .map((r) => ({ value: r.name, label: r.title }))}
           value={registerName}
           disabled={busy}
-          onChange={(name) => {
-            setRegisterName(name);
-            setFile(null);
-            setInspected(null);
-            setPreview(null);
-            setResult(null);
-            setError(null);
-          }}
+          onChange={switchTo}
         />
       </Group>
 
@@ -440,6 +443,16 @@ export function ImportPage({ register: initialRegister }: { register?: string })
                       <List.Item key={w}>{w}</List.Item>
                     ))}
                   </List>
+                  {inspected.looksLike && (
+                    <Button
+                      mt="xs"
+                      size="compact-sm"
+                      variant="light"
+                      onClick={() => switchTo(inspected.looksLike!.register)}
+                    >
+                      Import into {inspected.looksLike.title} (choose the file again)
+                    </Button>
+                  )}
                 </Alert>
               )}
             </Stack>

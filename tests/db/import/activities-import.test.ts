@@ -96,8 +96,13 @@ describe('importing a record of processing', () => {
         ],
       },
     ]);
+    // Given as a vendor list, it is recognised for what it is.
+    const asVendors = await ok(core, 'import:inspect', { source: { path } });
+    expect(asVendors.looksLike).toMatchObject({ register: 'activities', title: 'Processing activities' });
+    expect(asVendors.warnings[0]).toMatch(/reads as processing activities rather than vendors/);
     const inspected = await ok(core, 'import:inspect', { source: { path }, register: 'activities' });
     expect(inspected.headerRow).toBe(9);
+    expect(inspected.looksLike).toBeNull();
     const mapped = Object.fromEntries(
       inspected.columns.filter((c) => c.field).map((c) => [c.header, c.field]),
     );
