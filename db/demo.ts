@@ -51,7 +51,7 @@ export function loadDemoData(
             ...toInput(record, ids),
             sourceKind: 'demo',
           }) as Record<string, unknown>;
-          const known = existing.get((register.identity.key as (f: unknown) => string)(fields));
+          const known = existing.get((register.identity.key as (f: unknown) => string)(fields))?.[0];
           if (known !== undefined) {
             ids.set(record.key, known);
             c.skipped++;
@@ -59,7 +59,7 @@ export function loadDemoData(
           }
           const id = repo.insertOne(fields, ctx);
           ids.set(record.key, id);
-          existing.set((register.identity.key as (f: unknown) => string)(fields), id);
+          existing.set((register.identity.key as (f: unknown) => string)(fields), [id]);
           c.created++;
         }
         counts[register.name] = c;

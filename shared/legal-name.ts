@@ -86,3 +86,58 @@ export function editDistance(a: string, b: string, max = 3): number {
   }
   return prev[b.length]!;
 }
+
+/** Words of LEGAL_FORMS that say nothing of a company's legal form. */
+const NOT_FORMS = new Set(['holdings', 'group', 'the']);
+/** One spelling per legal form: "Ltd" and "Limited" are the same form. */
+const FORM_SPELLINGS: Record<string, string> = {
+  limited: 'ltd',
+  incorporated: 'inc',
+  corporation: 'corp',
+  company: 'co',
+};
+
+/** The legal form a company name ends with, spelt one way ("pty ltd", "bv", "inc"), or null when it gives none. */
+export function legalFormOf(name: string): string | null {
+  const tokens = name
+    .normalize('NFKD')
+    .replace(/\p{M}+/gu, '')
+    .toLowerCase()
+    .replace(/[^\p{L}\p{N}]+/gu, ' ')
+    .trim()
+    .split(' ')
+    .filter(Boolean);
+  const words: string[] = [];
+  let inRun = false;
+  for (const t of tokens) {
+    if (t.length === 1 && inRun) words[words.length - 1] += t;
+    else words.push(t);
+    inRun = t.length === 1 && (inRun || words[words.length - 1] === t);
+  }
+  const form: string[] = [];
+  for (let i = words.length - 1; i > 0; i--) {
+    const w = words[i]!;
+    if (!LEGAL_FORMS.has(w) || NOT_FORMS.has(w)) break;
+    form.unshift(FORM_SPELLINGS[w] ?? w);
+  }
+  return form.length > 0 ? form.join(' ') : null;
+}
+
+/**
+ * Whether two companies whose names read the same without their legal forms are one: `distinct` with the reason
+ * when their legal forms differ ("Atlassian Pty Ltd" and "Atlassian B.V." are two entities) or their legal
+ * entities do; `unsure` when only one of them gives a legal form ("Zendesk" and "Zendesk, Inc."); else `same`.
+ */
+export function compareEntities(
+  a: { name: string; legalEntity?: string | null },
+  b: { name: string; legalEntity?: string | null },
+): { verdict: 'same' | 'unsure' } | { verdict: 'distinct'; reason: string } {
+  const ea = a.legalEntity?.trim() || null;
+  const eb = b.legalEntity?.trim() || null;
+  if (ea && eb && normaliseLegalName(ea) !== normaliseLegalName(eb))
+    return { verdict: 'distinct', reason: `different legal entities (${ea}; ${eb})` };
+  const fa = legalFormOf(ea ?? a.name);
+  const fb = legalFormOf(eb ?? b.name);
+  if (fa && fb && fa !== fb) return { verdict: 'distinct', reason: `different legal forms (${fa}; ${fb})` };
+  return { verdict: fa === fb ? 'same' : 'unsure' };
+}

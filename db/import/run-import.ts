@@ -344,6 +344,68 @@ export async function runImport(
     return { ok: false, issues: notes };
   };
 
+  /**
+   * Two companies whose names read the same without their legal forms (Atlassian Pty Ltd, Atlassian B.V.) are
+   * two records: the register's `compare` tells them apart, in the file and against the register. A name with no
+   * legal form beside one with a form is matched, and said.
+   */
+  const compare = reg.identity.compare;
+  const compareBy = (fields: RowFields) => ({ name: fields.name, legalEntity: fields.legalEntity });
+  const entities = new Map<
+    string,
+    { key: string; fields: ReturnType<typeof compareBy>; row: number; name: string }[]
+  >();
+  const unsure = (row: number, other: string, name: string) =>
+    noteIssue({
+      row,
+      column: null,
+      field: null,
+      value: name.slice(0, 200),
+      message: `Taken as the same company as ${other}: one name gives a legal form, the other none. Check they are one company.`,
+      severity: 'warning',
+    });
+  const apart = (row: number, other: string, reason: string, name: string) =>
+    noteIssue({
+      row,
+      column: null,
+      field: null,
+      value: name.slice(0, 200),
+      message: `Not merged with ${other}: ${reason}.`,
+      severity: 'warning',
+    });
+  const entityKeyOf = (identityKey: string, fields: RowFields, row: number, name: string): string => {
+    if (!compare) return identityKey;
+    const list = entities.get(identityKey) ?? [];
+    for (const e of list) {
+      const c = compare(compareBy(fields), e.fields);
+      if (c.verdict === 'distinct') {
+        apart(row, `row ${e.row} (${e.name})`, c.reason, name);
+        continue;
+      }
+      if (c.verdict === 'unsure') unsure(row, `row ${e.row} (${e.name})`, name);
+      return e.key;
+    }
+    const key = list.length === 0 ? identityKey : `${identityKey}#${list.length}`;
+    list.push({ key, fields: compareBy(fields), row, name });
+    entities.set(identityKey, list);
+    return key;
+  };
+  const matchOf = (identityKey: string, fields: RowFields, row: number, name: string): number | null => {
+    const ids = existing.get(identityKey) ?? [];
+    if (!compare) return ids[0] ?? null;
+    for (const id of ids) {
+      const stored = storedFields(id);
+      const c = compare(compareBy(fields), compareBy(stored));
+      if (c.verdict === 'distinct') {
+        apart(row, `the register's ${titleOf(id)}`, c.reason, name);
+        continue;
+      }
+      if (c.verdict === 'unsure') unsure(row, `the register's ${titleOf(id)}`, name);
+      return id;
+    }
+    return null;
+  };
+
   const source = await openRowSource(params.path, fileName, request.sheet);
   if (mode === 'commit') {
     db.exec('BEGIN IMMEDIATE');
@@ -433,10 +495,13 @@ export async function runImport(
         continue;
       }
 
-      const key = reg.identity.key(fields);
+      const identityKey = reg.identity.key(fields);
       const name = rowTitle(fields);
+      // The entity this row names: its identity key, told apart from another entity with the same key.
+      const key = identityKey ? entityKeyOf(identityKey, fields, r.row, name) : '';
       const prior = key ? seen.get(key) : undefined;
-      const match = key ? (existing.get(key) ?? null) : null;
+      const match =
+        identityKey && !prior ? matchOf(identityKey, fields, r.row, name) : (prior?.recordId ?? null);
       if (prior) {
         group(key, prior.name, prior.row, match);
         group(key, prior.name, r.row, match);

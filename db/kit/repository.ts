@@ -1128,13 +1128,20 @@ export function createRepository(db: Db, audit: AuditLog, reg: Register, deps: R
         .map((f) => ({ id: f.id, name: names.get(f.id) ?? `#${f.id}`, reason: f.reason }));
     },
 
-    /** Current records by identity key (import matching): the first record of each key. */
-    identityIndex(): Map<string, number> {
-      const out = new Map<string, number>();
+    /**
+     * Current records by identity key (import matching), oldest first: two legal entities of one group share a
+     * key and are both listed.
+     */
+    identityIndex(): Map<string, number[]> {
+      const out = new Map<string, number[]>();
       const rows = one(
         `SELECT id, ${reg.identity.column} AS key FROM ${reg.table} WHERE archived_at IS NULL ORDER BY id`,
       ).iterate() as Iterable<{ id: number; key: string }>;
-      for (const r of rows) if (!out.has(r.key)) out.set(r.key, r.id);
+      for (const r of rows) {
+        const ids = out.get(r.key);
+        if (ids) ids.push(r.id);
+        else out.set(r.key, [r.id]);
+      }
       return out;
     },
 

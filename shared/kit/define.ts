@@ -191,6 +191,14 @@ export interface RegisterDecl<
     same: string;
     /** Fuzzy identities: why a near miss is one ("very similar name"). */
     similar?: string;
+    /**
+     * Two records with the same key that may still be two things (two legal entities of one group): `distinct`
+     * keeps them apart in an import; `unsure` matches them, with a warning to check.
+     */
+    compare?: (
+      a: StoredFields<F>,
+      b: StoredFields<F>,
+    ) => { verdict: 'same' | 'unsure' } | { verdict: 'distinct'; reason: string };
   };
   /** The record's title (lists, search, links) and the line under it in search results. */
   titleOf: (record: BaseRecord<F>) => string;
@@ -506,5 +514,9 @@ export type Register = Omit<
     fuzzy?: boolean;
     same: string;
     similar?: string;
+    compare?: (
+      a: Record<string, unknown>,
+      b: Record<string, unknown>,
+    ) => { verdict: 'same' | 'unsure' } | { verdict: 'distinct'; reason: string };
   };
 };

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { isInEea } from '../reference/eea';
-import { normaliseLegalName } from '../legal-name';
+import { compareEntities, normaliseLegalName } from '../legal-name';
 import { bool, choice, countries, country, date, int, labels, longText, ref, text } from '../kit/fields';
 import type { BaseRecord, StoredFields } from '../kit/define';
 import { defineRegister, derived } from '../kit/define';
@@ -1387,6 +1387,7 @@ export const vendors = defineRegister({
     fuzzy: true,
     same: 'same legal name',
     similar: 'very similar name',
+    compare: (a: StoredFields<typeof fields>, b: StoredFields<typeof fields>) => compareEntities(a, b),
   },
   tree: {
     field: 'parentId',

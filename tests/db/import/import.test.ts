@@ -91,7 +91,10 @@ describe('preview', () => {
     expect(warnings.map((w) => [w.row, w.field])).toEqual([
       [7, 'processingCountries'],
       [8, 'processingCountries'],
+      [8, null],
     ]);
+    // "Globex" gives no legal form, the register's "Globex Corporation" does: matched, and said.
+    expect(warnings[2]!.message).toMatch(/^Taken as the same company as the register's Globex Corporation/);
     expect(p.regionRule).toMatch(/"EU" and "EEA" are flagged/);
     expect(count(core, 'SELECT count(*) AS n FROM audit_log')).toBe(before);
     expect(count(core, 'SELECT count(*) AS n FROM vendors')).toBe(1);

@@ -115,3 +115,54 @@ describe('dpo import says what it did', () => {
     expect(same.stdout).toMatch(/Nothing changed/);
   });
 });
+
+describe('two legal entities of one group', () => {
+  it('are two vendors, in the file and against the register; a name without its legal form is matched and said', async () => {
+    const c = testCore();
+    try {
+      await ok(c.core, 'vendors:create', { name: 'Slack Technologies, LLC', processingCountries: ['US'] });
+      const path = join(c.dir, 'entities.csv');
+      writeFileSync(
+        path,
+        [
+          'Vendor,Legal entity,Country',
+          'Atlassian Pty Ltd,,Australia',
+          'Atlassian B.V.,,Netherlands',
+          'Zendesk,,United States',
+          'Zendesk Inc.,,United States',
+          'Slack Technologies Limited,,Ireland',
+          'Amazon Web Services,Amazon Web Services EMEA SARL,Luxembourg',
+          'Amazon Web Services,"Amazon Web Services, Inc.",United States',
+        ].join('\n'),
+      );
+      const inspected = await ok(c.core, 'import:inspect', { source: { path } });
+      const r = await ok(c.core, 'import:commit', {
+        source: { path },
+        sheet: inspected.sheet,
+        headerRow: inspected.headerRow,
+        columns: inspected.columns.map((x) => ({ column: x.column, header: x.header, field: x.field })),
+        options: { onDuplicate: 'skip', expandRegions: false, strict: false },
+      });
+      expect(r).toMatchObject({ rows: 7, created: 6, skipped: 1 });
+      const names = (await ok(c.core, 'vendors:list', { limit: 50 })).rows.map((v) => v.name).sort();
+      expect(names).toEqual([
+        'Amazon Web Services',
+        'Amazon Web Services',
+        'Atlassian B.V.',
+        'Atlassian Pty Ltd',
+        'Slack Technologies Limited',
+        'Slack Technologies, LLC',
+        'Zendesk',
+      ]);
+      const said = r.warnings.map((w) => `${w.row} ${w.message}`).join('\n');
+      expect(said).toMatch(/^3 Not merged with row 2 \(Atlassian Pty Ltd\): different legal forms/m);
+      expect(said).toMatch(/^5 Taken as the same company as row 4 \(Zendesk\)/m);
+      expect(said).toMatch(
+        /^6 Not merged with the register's Slack Technologies, LLC: different legal forms/m,
+      );
+      expect(said).toMatch(/^8 Not merged with row 7 \(Amazon Web Services\): different legal entities/m);
+    } finally {
+      c.close();
+    }
+  });
+});
