@@ -225,7 +225,13 @@ export function registerImportCommands(program: Command): void {
               inspected,
             };
           }
-          const result = await call(core, 'import:commit', { ...request, jobId });
+          const result = await call(core, 'import:commit', { ...request, jobId }).catch((err: unknown) => {
+            // --strict refused the file because rows were invalid: nothing could be imported (exit 1), not a
+            // wrong option.
+            if (err instanceof CliError && /\(all or nothing\)/.test(err.message))
+              throw new CliError(err.message, 1);
+            throw err;
+          });
           return { ...result, dryRun: false, inspected };
         } finally {
           stop();

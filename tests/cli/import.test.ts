@@ -118,15 +118,17 @@ describe('dpo import', () => {
     ];
     const dry = dpo([...args, '--dry-run']);
     expect(dry.code).toBe(0);
+    // "Mars" is no country: the firm is imported with its countries left empty, the cell kept and said.
     expect(JSON.parse(dry.stdout)).toMatchObject({
       importId: null,
       rows: 2,
-      created: 1,
-      invalid: [{ row: 3, field: 'processingCountries', message: expect.stringContaining('Mars') }],
+      created: 2,
+      invalid: [],
+      warnings: [{ row: 3, field: 'processingCountries', message: expect.stringContaining('Mars') }],
     });
     expect(JSON.parse(dpo(['vendors', 'list', '--json', '--db', db]).stdout)).toEqual([]);
     const real = JSON.parse(dpo(args).stdout) as { created: number; mapping: Record<string, string | null> };
-    expect(real.created).toBe(1);
+    expect(real.created).toBe(2);
     expect(real.mapping).toEqual({ 'Supplier ref': null, Firm: 'name', Where: 'processingCountries' });
   });
 
@@ -142,10 +144,28 @@ describe('dpo import', () => {
       ],
       { delimiter: ';' },
     );
-    const r = dpo(['import', bad, '--json', '--db', db]);
+    // All or nothing asked for: the places that are no country make their rows invalid, and nothing is written.
+    const r = dpo(['import', bad, '--strict', '--json', '--db', db]);
     expect(r.code).toBe(1);
-    expect(JSON.parse(r.stdout)).toMatchObject({ created: 0, invalid: [{ row: 2 }, { row: 3 }] });
-    expect(r.stderr).toMatch(/Nothing was imported: 2 invalid/);
+    expect(r.stderr).toMatch(
+      /Nothing was imported \(all or nothing\): 2 of 2 rows are invalid, the first in row 2/,
+    );
+    expect(JSON.parse(dpo(['vendors', 'list', '--json', '--db', db]).stdout)).toEqual([]);
+    // A file with no usable name at all: nothing could be imported.
+    const nameless = join(dir, 'nameless.csv');
+    writeCsv(
+      nameless,
+      [
+        ['Vendor', 'Country'],
+        ['', 'Germany'],
+        ['', 'France'],
+      ],
+      { delimiter: ';' },
+    );
+    const none = dpo(['import', nameless, '--json', '--db', db]);
+    expect(none.code).toBe(1);
+    expect(JSON.parse(none.stdout)).toMatchObject({ created: 0, invalid: [{ row: 2 }, { row: 3 }] });
+    expect(none.stderr).toMatch(/Nothing was imported: 2 invalid/);
 
     const xls = join(dir, 'old.xls');
     writeFileSync(
