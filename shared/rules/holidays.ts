@@ -60,6 +60,11 @@ export async function loadHolidayRules(): Promise<void> {
   library ??= (await import('date-holidays')).default;
 }
 
+/** Gives the library already imported (the page bundles it and starts at once, without waiting for a load). */
+export function provideHolidayRules(lib: typeof HolidaysLibrary): void {
+  library ??= lib;
+}
+
 /** The library, loaded by {@link loadHolidayRules}; a door that forgot to load it fails loudly, not wrongly. */
 function Library(): typeof HolidaysLibrary {
   if (!library) throw new Error('Public-holiday rules are not loaded: await loadHolidayRules() first.');
