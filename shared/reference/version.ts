@@ -6,7 +6,7 @@ import * as instruments from './transfer-instruments';
  * Raise when a judgement's logic changes (not its reference data, which the hash below follows by itself), so
  * every stored verdict is judged again on the next open.
  */
-const RULES_REVISION = 2;
+const RULES_REVISION = 3;
 
 function fnv1a(text: string): string {
   let h = 0x811c9dc5;

@@ -1341,10 +1341,13 @@ export const vendors = defineRegister({
     transferGaps: derived({
       label: 'Transfer gaps',
       schema: z.array(z.string()),
+      // An offboarded vendor no longer receives data: its countries leave no gap to close.
       compute: (v: VendorBase, env) =>
-        coverage(v, env)
-          .filter((c) => c.covered === 'gap')
-          .map((c) => c.country),
+        v.status === 'offboarded'
+          ? []
+          : coverage(v, env)
+              .filter((c) => c.covered === 'gap')
+              .map((c) => c.country),
       table: false,
       display: 'countries',
       export: 'Transfer gaps',
@@ -1364,7 +1367,8 @@ export const vendors = defineRegister({
     hasTransferGaps: derived({
       label: 'Has transfer gaps',
       schema: z.boolean(),
-      compute: (v: VendorBase, env) => coverage(v, env).some((c) => c.covered === 'gap'),
+      compute: (v: VendorBase, env) =>
+        v.status !== 'offboarded' && coverage(v, env).some((c) => c.covered === 'gap'),
       table: false,
       export: false,
       needs: { related: ['transfers'] },

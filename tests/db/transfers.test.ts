@@ -16,6 +16,18 @@ async function vendor(name: string, extra: Record<string, unknown> = {}) {
 const gaps = async (id: number) => (await ok(t.core, 'vendors:get', { id })).vendor.transferGaps;
 
 describe('transfer register', () => {
+  it('counts no transfer gap for an offboarded vendor: it no longer receives data', async () => {
+    t = testCore();
+    await withOrganisation('NO');
+    const v = await vendor('Former Mail Inc.', { processingCountries: ['US'] });
+    expect(await gaps(v.id)).toEqual(['US']);
+    const values = (await ok(t.core, 'vendors:get', { id: v.id })).vendor;
+    await ok(t.core, 'vendors:update', { id: v.id, values: { ...values, status: 'offboarded' } as never });
+    expect(await gaps(v.id)).toEqual([]);
+    const listed = await ok(t.core, 'vendors:list', { filters: { transferGaps: true } as never });
+    expect(listed.total).toBe(0);
+  });
+
   it('takes the importer by id or by name, and names an unknown or ambiguous one', async () => {
     t = testCore();
     await withOrganisation('NO');
