@@ -34,6 +34,11 @@ export function formatDate(isoDate: string | null | undefined): string {
   return formatDayAs(isoDate, dateFormatSetting);
 }
 
+/** Text with every `YYYY-MM-DD` in it shown in the chosen date format (a rule's explanation, a flag). */
+export function datesIn(text: string): string {
+  return text.replace(/\b\d{4}-\d{2}-\d{2}\b/g, (d) => formatDate(d));
+}
+
 /** The calendar day of a stored ISO moment, in the user's time zone and locale. */
 export function formatDay(isoDateTime: string): string {
   const date = new Date(isoDateTime);

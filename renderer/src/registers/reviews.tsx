@@ -11,7 +11,7 @@ import type { Rec, RecordDetail } from '../kit/api';
 import { DateField } from '../kit/DateField';
 import { Fact, FactsPanel, RecordLink, SourceFact } from '../kit/Facts';
 import { TraceSteps } from '../kit/TraceSteps';
-import { countryLabel, formatDate, todayIso } from '../lib/format';
+import { countryLabel, datesIn, formatDate, todayIso } from '../lib/format';
 import type { FieldEditorProps, RegisterUi } from './ui';
 
 interface Review {
@@ -349,13 +349,13 @@ function ReviewFacts({
           </Group>
           {r.deadlineFlags.map((f) => (
             <Alert key={f} color="yellow" p="xs">
-              <Text size="sm">{f}</Text>
+              <Text size="sm">{datesIn(f)}</Text>
             </Alert>
           ))}
         </Stack>
       </Fact>
       <Fact label="How the deadline was counted">
-        <TraceSteps steps={r.deadlineSteps} label="Deadline steps" ordered />
+        <TraceSteps steps={r.deadlineSteps} label="Deadline steps" ordered dates />
       </Fact>
       <Fact label="Decision">
         {r.state === 'decided' ? (

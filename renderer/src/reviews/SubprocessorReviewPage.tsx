@@ -34,7 +34,7 @@ import { StatusChip } from '../components/StatusChip';
 import { DateField } from '../kit/DateField';
 import { DecisionForm } from '../registers/reviews';
 import { TraceSteps } from '../kit/TraceSteps';
-import { countryLabel, countryList, formatDate, todayIso } from '../lib/format';
+import { countryLabel, countryList, datesIn, formatDate, todayIso } from '../lib/format';
 
 const ACCEPT =
   '.xlsx,.csv,.txt,.tsv,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet,text/csv,text/plain';
@@ -223,10 +223,10 @@ function Deadline({ result }: { result: ReviewCheck }) {
         )}
         {result.deadline.flags.map((f) => (
           <Alert key={f} color="yellow" p="xs">
-            <Text size="sm">{f}</Text>
+            <Text size="sm">{datesIn(f)}</Text>
           </Alert>
         ))}
-        <TraceSteps steps={result.deadline.steps} label="Deadline steps" ordered />
+        <TraceSteps steps={result.deadline.steps} label="Deadline steps" ordered dates />
       </Stack>
     </Card>
   );
