@@ -134,3 +134,36 @@ export function columnLabels(
   }
   return out;
 }
+
+/**
+ * What surrounds each column's header: the group label of a row of groups above it ("DPA" over "Status" and
+ * "Signed", which gives those their meaning), and the column a header merged over two columns starts in
+ * ("Sub-processor" over a brand and a legal entity).
+ */
+export function columnContext(
+  columns: readonly number[],
+  headerRow: number,
+  rowsByNumber: ReadonlyMap<number, readonly CellValue[]>,
+  merges: readonly MergedRange[],
+): Map<number, { group: string | null; continues: number | null }> {
+  const header = rowsByNumber.get(headerRow) ?? [];
+  const above = rowsByNumber.get(headerRow - 1) ?? [];
+  const groupOf = (c: number): string | null => {
+    const own = headerLabel(above[c - 1] ?? null);
+    if (own) return own;
+    const m = merges.find(
+      (r) => r.top === headerRow - 1 && r.bottom === headerRow - 1 && r.left <= c && c <= r.right,
+    );
+    return m ? headerLabel(rowsByNumber.get(m.top)?.[m.left - 1] ?? null) || null : null;
+  };
+  const groups = new Map(columns.map((c) => [c, groupOf(c)]));
+  // A row of groups: at least two different labels above the header (a title above it is one label).
+  const isGroupRow = new Set([...groups.values()].filter(Boolean)).size >= 2;
+  const out = new Map<number, { group: string | null; continues: number | null }>();
+  for (const c of columns) {
+    const filled = headerLabel(header[c - 1] ?? null) !== '';
+    const merge = filled ? undefined : merges.find((r) => r.top === headerRow && r.left < c && c <= r.right);
+    out.set(c, { group: isGroupRow && filled ? groups.get(c)! : null, continues: merge ? merge.left : null });
+  }
+  return out;
+}

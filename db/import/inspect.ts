@@ -6,6 +6,7 @@ import type { CellValue, ImportRegister, InspectResult } from '../../shared/impo
 import { ImportRegisterNames, registerByName } from '../../shared/registers/index';
 import { fileProblem } from './detect';
 import {
+  columnContext,
   columnLabels,
   detectHeaderRow,
   headerLabel,
@@ -174,9 +175,16 @@ export async function inspectFile(params: InspectParams, job: JobContext): Promi
     });
     const columns = [...columnNumbers].sort((a, b) => a - b);
     const labels = columnLabels(columns, hr, rowsByNumber, source.merges);
+    const context = columnContext(columns, hr, rowsByNumber, source.merges);
     const suggestions = suggestMapping(
       profile,
-      columns.map((c) => ({ column: c, header: labels.get(c)!, samples: stats.get(c)?.values ?? [] })),
+      columns.map((c) => ({
+        column: c,
+        header: labels.get(c)!,
+        samples: stats.get(c)?.values ?? [],
+        group: context.get(c)?.group ?? null,
+        continues: context.get(c)?.continues ?? null,
+      })),
     );
 
     const warnings: string[] = [];

@@ -179,6 +179,10 @@ export interface ColumnForMatching {
   header: string;
   /** Some non-empty values of the column, to check that they fit the suggested field. */
   samples: readonly CellValue[];
+  /** The label of the group it stands under in a row of groups above the header ("DPA" over "Status"). */
+  group?: string | null;
+  /** The column whose header is merged over this one too ("Sub-processor" over a brand and a legal entity). */
+  continues?: number | null;
 }
 
 export interface Suggestion {
@@ -187,6 +191,22 @@ export interface Suggestion {
   confidence: number;
   /** Share of the sample values that read as the field (1 when there were none). */
   fit: number;
+}
+
+/**
+ * A header's candidates read with its group ("DPA" + "Status" is the DPA status): where the group and header
+ * together name a field well, the header alone only backs that reading up.
+ */
+function groupedCandidates(profile: ImportProfile, col: ColumnForMatching): HeaderCandidate[] {
+  const own = headerCandidates(profile, col.header);
+  if (!col.group) return own;
+  const grouped = headerCandidates(profile, `${col.group} ${col.header}`).filter((c) => c.score >= 0.9);
+  if (grouped.length === 0) return own;
+  const out = grouped.map((c) => ({ ...c }));
+  for (const c of own)
+    if (!out.some((o) => o.field === c.field))
+      out.push({ field: c.field, score: Math.max(0, c.score - 0.2) });
+  return out.sort((a, b) => b.score - a.score);
 }
 
 /** Below this share of sample values that read as the field, a header match is not trusted. */
@@ -235,7 +255,7 @@ export function suggestMapping(profile: ImportProfile, columns: readonly ColumnF
   const pairs: { column: number; field: string; score: number; fit: number; data: number }[] = [];
   for (const col of columns) {
     const samples = col.samples.filter((v) => cellText(v) !== '').slice(0, 30);
-    const candidates = headerCandidates(profile, col.header);
+    const candidates = groupedCandidates(profile, col);
     // The values may overrule the header: a "Status" column full of DPA statuses, a question "In which countries
     // will personal data be stored?" full of countries. A field the values prove stands beside the header's.
     const proven = candidates.length > 0 || samples.length >= 3 ? provenField(profile, samples) : null;
@@ -276,6 +296,16 @@ export function suggestMapping(profile: ImportProfile, columns: readonly ColumnF
       confidence: Number(p.score.toFixed(2)),
       fit: p.fit,
     });
+  }
+  // A header merged over two columns: the second takes the field its first one's field names for it (a
+  // sub-processor's brand, then its legal entity), when nothing else took that field.
+  for (const c of columns) {
+    if (!c.continues) continue;
+    const first = chosen.get(c.continues)?.field;
+    const next = first ? profile.byName.get(first)?.next : undefined;
+    if (!next || taken.has(next) || !profile.byName.has(next)) continue;
+    taken.add(next);
+    chosen.set(c.column, { column: c.column, field: next, confidence: 0.8, fit: 1 });
   }
   return columns.map((c) => chosen.get(c.column) ?? { column: c.column, field: null, confidence: 0, fit: 0 });
 }

@@ -27,6 +27,8 @@ export interface ImportFieldSpec {
   ref?: string;
   /** The field whose value stands in when no column maps to this one. */
   fallback?: string;
+  /** The field the second column of a header merged over two columns holds. */
+  next?: string;
 }
 
 /** What the import engine knows of a register: the fields a column can feed, and the ones a mapping needs. */
@@ -70,6 +72,7 @@ function spec(name: string, field: AnyField, identity: readonly string[]): Impor
     merge,
     ref: field.ref?.register ?? field.refs?.register,
     fallback: decl.fallback,
+    next: decl.next,
   };
 }
 

@@ -92,6 +92,11 @@ export interface ImportDecl {
    * record of processing has no name column, so an activity is named by its first purpose.
    */
   fallback?: string;
+  /**
+   * When this field's header is merged over two columns, the field the second column holds ("Sub-processor"
+   * over the brand and the legal entity: the name, then the legal entity).
+   */
+  next?: string;
 }
 
 /** What a field's own reader makes of one cell. */

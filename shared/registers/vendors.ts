@@ -25,6 +25,8 @@ const fields = {
     table: { size: 190 },
     form: { section: 'who', wide: true },
     import: {
+      // "Sub-processor" merged over two columns: the brand, then the legal entity.
+      next: 'legalEntity',
       synonyms: {
         exact: [
           'name',

@@ -3,6 +3,7 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { ImportRequest } from '../../../shared/import/types';
 import { dpoInProcess } from '../../helpers/cli';
+import { writeXlsx } from './fixtures';
 import { ok, testCore } from '../../helpers/core';
 
 // A procurement supplier list as colleagues keep it: section headings between groups, a total and a count at
@@ -161,6 +162,39 @@ describe('two legal entities of one group', () => {
         /^6 Not merged with the register's Slack Technologies, LLC: different legal forms/m,
       );
       expect(said).toMatch(/^8 Not merged with row 7 \(Amazon Web Services\): different legal entities/m);
+    } finally {
+      c.close();
+    }
+  });
+});
+
+describe('headers in two rows', () => {
+  it('reads a header under its group, and a header merged over two columns as the name and the legal entity', async () => {
+    const c = testCore();
+    try {
+      const path = join(c.dir, 'grouped.xlsx');
+      await writeXlsx(path, [
+        {
+          name: 'Suppliers',
+          rows: [
+            ['Vendor', null, null, 'DPA', null, 'Where'],
+            ['Sub-processor', null, 'Status', 'Status', 'Signed', 'Location'],
+            ['Acme', 'Acme Cloud Ltd', 'Active', 'Signed', '2025-01-31', 'USA'],
+            ['Beta', 'Beta Backup GmbH', 'Active', 'Requested', null, 'Germany'],
+          ],
+          merges: ['A1:C1', 'D1:E1', 'A2:B2'],
+        },
+      ]);
+      const i = await ok(c.core, 'import:inspect', { source: { path } });
+      expect(i.headerRow).toBe(2);
+      expect(i.columns.map((x) => x.field)).toEqual([
+        'name',
+        'legalEntity',
+        'status',
+        'dpaStatus',
+        'dpaSignedAt',
+        'processingCountries',
+      ]);
     } finally {
       c.close();
     }
