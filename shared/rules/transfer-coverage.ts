@@ -110,8 +110,8 @@ function covered(regime: TransferRegime, on: string) {
 }
 
 /**
- * The SQL twin of "has transfer gaps", for the vendor list (row alias `r`): a processing country that is neither
- * covered on the day (inside the area, adequate, or adequate through the DPF for a certified vendor) nor by a
+ * The SQL twin of "has transfer gaps" (row alias `r`, a vendor; the activities' filter asks it of their vendors):
+ * a processing country of a vendor not offboarded that is neither covered on the day (inside the area, adequate, or adequate through the DPF for a certified vendor) nor by a
  * current transfer record to the vendor judged valid or warning (the stored verdict, kept fresh by the kit).
  */
 export function transferGapSql(env: SqlEnv): Sql {
@@ -120,8 +120,9 @@ export function transferGapSql(env: SqlEnv): Sql {
     withDpf.length > 0
       ? sql` AND NOT (r.dpf_certified = 1 AND ${sqlInList(sql`c.country`, withDpf)})`
       : sql``;
-  return sql`EXISTS (SELECT 1 FROM vendor_countries c WHERE c.vendor_id = r.id
+  // An offboarded vendor receives no data: none of its countries is a gap (as its facts say).
+  return sql`(r.status IS NOT 'offboarded' AND EXISTS (SELECT 1 FROM vendor_countries c WHERE c.vendor_id = r.id
     AND NOT ${sqlInList(sql`c.country`, always)}${dpf}
     AND NOT EXISTS (SELECT 1 FROM transfers t WHERE t.importer_id = r.id AND t.destination_country = c.country
-      AND t.archived_at IS NULL AND t.validity_status IN ('valid', 'warning')))`;
+      AND t.archived_at IS NULL AND t.validity_status IN ('valid', 'warning'))))`;
 }

@@ -40,6 +40,14 @@ describe('record of processing activities', () => {
 
     const vendor = await ok(t.core, 'vendors:get', { id: ai.id });
     expect(vendor.related.activities?.map((r) => r.id)).toEqual([a.id]);
+
+    // Offboarded, the vendor receives no data: the activity's gap and its filter both go.
+    await ok(t.core, 'vendors:update', {
+      id: ai.id,
+      values: { ...vendor.vendor, status: 'offboarded' } as never,
+    });
+    expect((await ok(t.core, 'activities:get', { id: a.id })).activity.transferGaps).toEqual([]);
+    expect((await ok(t.core, 'activities:list', { filters: { transferGaps: true } })).total).toBe(0);
   });
 
   it('refuses special categories without an Art 9(2) condition, and a condition without them', async () => {
