@@ -324,7 +324,7 @@ export function createReviewService(options: ReviewServiceOptions) {
 
   /** A notice is received on a day that has come. */
   function checkNoticeDay(noticeOn: string, ctx: AuditContext) {
-    const today = localDay(ctx);
+    const today = localIsoDate(ctx.now());
     if (noticeOn > today)
       throw new AppError('VALIDATION', `The notice cannot be received after today (${today}).`, [
         { path: 'noticeOn', message: `The notice cannot be received after today (${today}).` },
@@ -378,7 +378,9 @@ export function createReviewService(options: ReviewServiceOptions) {
           ...termsOf(vendorNow.fields),
           decision: accepted ? 'open' : input.decision,
           decidedOn:
-            input.decision === 'objected' ? (input.decidedOn ?? localDay(ctx)) : (input.decidedOn ?? null),
+            input.decision === 'objected'
+              ? (input.decidedOn ?? localIsoDate(ctx.now()))
+              : (input.decidedOn ?? null),
           objectionSentOn: input.objectionSentOn ?? null,
           reasons: input.reasons ?? null,
           changes: changeRows(compared.diff),
@@ -410,7 +412,7 @@ export function createReviewService(options: ReviewServiceOptions) {
     const next = parseFor(reviews, {
       ...stored,
       decision: 'accepted',
-      decidedOn: decision.decidedOn ?? localDay(ctx),
+      decidedOn: decision.decidedOn ?? localIsoDate(ctx.now()),
       reasons: decision.reasons ?? stored.reasons,
       appliedAt: ctx.now().toISOString(),
       changes: withCreated(stored.changes as Fields[], createdIds),
@@ -468,7 +470,7 @@ export function createReviewService(options: ReviewServiceOptions) {
       const next = parseFor(reviews, {
         ...stored,
         decision: input.decision,
-        decidedOn: input.decidedOn ?? (input.decision === 'questions' ? null : localDay(ctx)),
+        decidedOn: input.decidedOn ?? (input.decision === 'questions' ? null : localIsoDate(ctx.now())),
         objectionSentOn: input.objectionSentOn ?? stored.objectionSentOn,
         reasons: input.reasons ?? stored.reasons,
       });
@@ -479,5 +481,3 @@ export function createReviewService(options: ReviewServiceOptions) {
 
   return { check, record, decide };
 }
-
-const localDay = (ctx: AuditContext) => localIsoDate(ctx.now());

@@ -46,6 +46,18 @@ const LEGAL_FORMS = new Set([
   'the',
 ]);
 
+/** "S.A." and "B.V." arrive as runs of single letters: each run joined back into one word. */
+export function joinLetterRuns(tokens: readonly string[]): string[] {
+  const words: string[] = [];
+  let inRun = false;
+  for (const t of tokens) {
+    if (t.length === 1 && inRun) words[words.length - 1] += t;
+    else words.push(t);
+    inRun = t.length === 1 && (inRun || words[words.length - 1] === t);
+  }
+  return words;
+}
+
 /** Normalises a company name for duplicate matching: case, accents, punctuation and legal forms removed. */
 export function normaliseLegalName(name: string): string {
   const tokens = name
@@ -57,14 +69,7 @@ export function normaliseLegalName(name: string): string {
     .trim()
     .split(' ')
     .filter(Boolean);
-  // "S.A." and "B.V." arrive as runs of single letters: join each run back into one word.
-  const words: string[] = [];
-  let inRun = false;
-  for (const t of tokens) {
-    if (t.length === 1 && inRun) words[words.length - 1] += t;
-    else words.push(t);
-    inRun = t.length === 1 && (inRun || words[words.length - 1] === t);
-  }
+  const words = joinLetterRuns(tokens);
   // The first word is always kept: "The Co" is a name, not a legal form.
   return words.filter((w, i) => i === 0 || !LEGAL_FORMS.has(w)).join(' ');
 }
@@ -90,11 +95,12 @@ export function editDistance(a: string, b: string, max = 3): number {
 /** Words of LEGAL_FORMS that say nothing of a company's legal form. */
 const NOT_FORMS = new Set(['holdings', 'group', 'the']);
 /** One spelling per legal form: "Ltd" and "Limited" are the same form. */
-const FORM_SPELLINGS: Record<string, string> = {
+export const FORM_SPELLINGS: Readonly<Record<string, string>> = {
   limited: 'ltd',
   incorporated: 'inc',
   corporation: 'corp',
   company: 'co',
+  proprietary: 'pty',
 };
 
 /** The legal form a company name ends with, spelt one way ("pty ltd", "bv", "inc"), or null when it gives none. */
@@ -107,13 +113,7 @@ export function legalFormOf(name: string): string | null {
     .trim()
     .split(' ')
     .filter(Boolean);
-  const words: string[] = [];
-  let inRun = false;
-  for (const t of tokens) {
-    if (t.length === 1 && inRun) words[words.length - 1] += t;
-    else words.push(t);
-    inRun = t.length === 1 && (inRun || words[words.length - 1] === t);
-  }
+  const words = joinLetterRuns(tokens);
   const form: string[] = [];
   for (let i = words.length - 1; i > 0; i--) {
     const w = words[i]!;

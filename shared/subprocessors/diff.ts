@@ -1,5 +1,5 @@
 import { foldText } from '../import/text';
-import { normaliseLegalName } from '../legal-name';
+import { FORM_SPELLINGS, joinLetterRuns, normaliseLegalName } from '../legal-name';
 
 /** One sub-processor as a vendor's published list gives it (one or more rows of the list, merged). */
 export interface ListEntry {
@@ -68,24 +68,10 @@ const sameSet = (a: readonly string[], b: readonly string[]) => {
  * US, a Limited in Ireland) are two sub-processors. Punctuation, case, accents and the spelling of a legal form
  * ("Ltd" or "Limited", "B.V." or "BV") do not count.
  */
-const LEGAL_FORM_SPELLINGS: Record<string, string> = {
-  ltd: 'limited',
-  inc: 'incorporated',
-  corp: 'corporation',
-  co: 'company',
-  pty: 'proprietary',
-};
-const entityKey = (name: string) => {
-  const words: string[] = [];
-  let inRun = false;
-  for (const w of foldText(name).split(' ').filter(Boolean)) {
-    // "B.V.", "S.A.": a run of single letters is one word.
-    if (w.length === 1 && inRun) words[words.length - 1] += w;
-    else words.push(w);
-    inRun = w.length === 1 && (inRun || words[words.length - 1] === w);
-  }
-  return words.map((w) => LEGAL_FORM_SPELLINGS[w] ?? w).join(' ');
-};
+const entityKey = (name: string) =>
+  joinLetterRuns(foldText(name).split(' ').filter(Boolean))
+    .map((w) => FORM_SPELLINGS[w] ?? w)
+    .join(' ');
 
 /**
  * Merges the rows of a list that name the same legal entity: published lists give a company one row per service

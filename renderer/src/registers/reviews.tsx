@@ -130,6 +130,19 @@ function CoverageView({ label, value }: FieldEditorProps) {
       <Text size="sm" fw={500}>
         {label}
       </Text>
+      <CoverageLines rows={rows} />
+    </Stack>
+  );
+}
+
+/** Each new country with how it is covered: adequacy, a transfer record, or a gap (the review and its page). */
+export function CoverageLines({
+  rows,
+}: {
+  rows: readonly { country: string; covered: string; detail: string | null }[];
+}) {
+  return (
+    <Stack gap={4}>
       {rows.map((r) => (
         <Group key={r.country} gap={6} wrap="nowrap" align="flex-start">
           <StatusChip color={r.covered === 'gap' ? 'red' : 'green'}>

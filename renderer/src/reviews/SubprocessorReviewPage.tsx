@@ -32,9 +32,9 @@ import {
 import { linkTo, navigate } from '../app/router';
 import { StatusChip } from '../components/StatusChip';
 import { DateField } from '../kit/DateField';
-import { DecisionForm } from '../registers/reviews';
+import { CoverageLines, DecisionForm } from '../registers/reviews';
 import { TraceSteps } from '../kit/TraceSteps';
-import { countryLabel, countryList, datesIn, formatDate, todayIso } from '../lib/format';
+import { countryList, datesIn, formatDate, todayIso } from '../lib/format';
 
 const ACCEPT =
   '.xlsx,.csv,.txt,.tsv,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet,text/csv,text/plain';
@@ -115,18 +115,7 @@ function Diff({ result }: { result: ReviewCheck }) {
           <Title order={3} size="h5" mb={4}>
             New transfers
           </Title>
-          <Stack gap={4}>
-            {result.coverage.map((c) => (
-              <Group key={c.country} gap={6} wrap="nowrap" align="flex-start">
-                <StatusChip color={c.covered === 'gap' ? 'red' : 'green'}>
-                  {c.covered === 'gap' ? 'Gap' : c.covered === 'adequacy' ? 'Adequacy' : 'Transfer record'}
-                </StatusChip>
-                <Text size="sm">
-                  {countryLabel(c.country)}: {c.detail}
-                </Text>
-              </Group>
-            ))}
-          </Stack>
+          <CoverageLines rows={result.coverage} />
         </section>
       )}
       {result.removed.length > 0 && (
