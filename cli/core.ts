@@ -63,7 +63,15 @@ export async function withCore<T>(command: Command, door: Door, fn: (core: Core)
   // Loaded here, not at start-up: `dpo --help` and `dpo --version` need none of the core.
   const { openCore } = await import('../db/core');
   try {
-    core = openCore({ dbPath, door, actor: actor(), readOnly });
+    // At the command line the import is the work asked for and no page waits on this thread: jobs run inline,
+    // without a worker that would load the modules a second time (and hold a second heap).
+    core = openCore({
+      dbPath,
+      door,
+      actor: actor(),
+      readOnly,
+      ...(door === 'cli' ? { importMode: 'inline' } : {}),
+    });
   } catch (err) {
     throw new CliError(
       err instanceof Error ? err.message : String(err),

@@ -66,10 +66,6 @@ export function createAuditLog(db: Db) {
   const head = db.prepare<[], { last_id: number; last_hash: string }>(
     'SELECT last_id, last_hash FROM audit_head WHERE id = 1',
   );
-  const insert = db.prepare(
-    `INSERT INTO audit_log (id, at, actor, entity, entity_id, action, field, old_value, new_value, import_id, prev_hash, hash)
-     VALUES (@id, @at, @actor, @entity, @entity_id, @action, @field, @old_value, @new_value, @import_id, @prev_hash, @hash)`,
-  );
   const setHead = db.prepare(
     `INSERT INTO audit_head (id, last_id, last_hash) VALUES (1, ?, ?)
      ON CONFLICT(id) DO UPDATE SET last_id = excluded.last_id, last_hash = excluded.last_hash`,
@@ -85,16 +81,42 @@ export function createAuditLog(db: Db) {
   );
   const all = db.prepare<[], AuditRow>('SELECT * FROM audit_log ORDER BY id');
 
+  const insert = db.prepare(
+    `INSERT INTO audit_log (id, at, actor, entity, entity_id, action, field, old_value, new_value, import_id, prev_hash, hash)
+     VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+  );
+  /** The chain's head while a caller holds it (`hold`): read once, written once when released. */
+  let held: { lastId: number; prev: string; dirty: boolean } | null = null;
+  const readHead = () => {
+    const h = head.get();
+    return { lastId: h?.last_id ?? 0, prev: h?.last_hash ?? GENESIS, dirty: false };
+  };
+
   return {
+    /**
+     * Holds the chain's head in memory for a run of appends inside one transaction (an import appends one entry
+     * per row): the head row is read once here and written once by the returned release, which the caller runs
+     * before it commits. Appends through another log object meanwhile would fork the chain, so the holder must be
+     * the only writer of the transaction.
+     */
+    hold(): () => void {
+      if (!db.inTransaction) throw new Error('The audit head is held only inside a transaction.');
+      held = readHead();
+      return () => {
+        const h2 = held;
+        held = null;
+        if (h2?.dirty) setHead.run(h2.lastId, h2.prev);
+      };
+    },
+
     /** Appends entries; must run inside the caller's transaction so the change and its audit land together. */
     append(ctx: AuditContext, records: AuditRecord[]): void {
-      const h = head.get();
-      let lastId = h?.last_id ?? 0;
-      let prev = h?.last_hash ?? GENESIS;
+      if (records.length === 0) return;
+      const chain = held ?? readHead();
       const at = ctx.now().toISOString();
       for (const r of records) {
         const row = {
-          id: lastId + 1,
+          id: chain.lastId + 1,
           at,
           actor: ctx.actor,
           entity: r.entity,
@@ -104,14 +126,28 @@ export function createAuditLog(db: Db) {
           old_value: encode(r.oldValue),
           new_value: encode(r.newValue),
           import_id: ctx.importId ?? null,
-          prev_hash: prev,
+          prev_hash: chain.prev,
         };
         const hash = entryHash(row);
-        insert.run({ ...row, hash });
-        lastId = row.id;
-        prev = hash;
+        insert.run(
+          row.id,
+          row.at,
+          row.actor,
+          row.entity,
+          row.entity_id,
+          row.action,
+          row.field,
+          row.old_value,
+          row.new_value,
+          row.import_id,
+          row.prev_hash,
+          hash,
+        );
+        chain.lastId = row.id;
+        chain.prev = hash;
       }
-      if (records.length > 0) setHead.run(lastId, prev);
+      if (held) held.dirty = true;
+      else setHead.run(chain.lastId, chain.prev);
     },
 
     /** The history of one record, newest first. */

@@ -314,8 +314,13 @@ export function openCore(options: CoreOptions): Core {
       } catch {
         // The anchor file could not be written (a read-only home): the next open checks against the last one.
       }
-      // SQLite's advice for long-lived connections: refresh statistics that a session's changes made stale.
-      if (!readOnly) db.pragma('optimize');
+      // SQLite's advice for long-lived connections: refresh statistics that a session's changes made stale. Read
+      // through the page cache, not the memory map: after a large import the analysis would otherwise map most of
+      // the file into the process for a moment.
+      if (!readOnly) {
+        db.pragma('mmap_size = 0');
+        db.pragma('optimize');
+      }
       db.close();
     },
   };

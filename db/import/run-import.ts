@@ -407,8 +407,16 @@ export async function runImport(
   };
 
   const source = await openRowSource(params.path, fileName, request.sheet);
+  /** Ends the import's transaction, first letting go of the audit chain's head if it is still held. */
+  let releaseAudit = () => undefined as void;
+  const end = (sql: 'COMMIT' | 'ROLLBACK') => {
+    releaseAudit();
+    releaseAudit = () => undefined;
+    db.exec(sql);
+  };
   if (mode === 'commit') {
     db.exec('BEGIN IMMEDIATE');
+    releaseAudit = audit.hold();
     // Stored verdicts whose day has come are judged here, inside the import's transaction: while it holds the
     // write lock, lists elsewhere cannot do it (and do not wait to).
     for (const r of all.list) all.repoOf(r.name).refreshStored(ctx);
@@ -552,7 +560,7 @@ export async function runImport(
       }
       // A new record: no duplicate, or the policy is "create".
       let id: number | null = null;
-      if (mode === 'commit') id = repo.insertOne(fields, ctx);
+      if (mode === 'commit') id = repo.insertOne(fields, ctx, { prepared: true });
       counts.created++;
       if (key && !prior) {
         seen.set(key, { row: r.row, name, recordId: id });
@@ -562,6 +570,10 @@ export async function runImport(
     }
     if (read === 0) throw fileProblem('empty', `${fileName} has no rows.`);
     job.checkCancelled();
+    // The rows are written: the audit chain's head goes back to its table, where the import's own entry and
+    // its end mark read it.
+    releaseAudit();
+    releaseAudit = () => undefined;
 
     const duplicates: DuplicateGroup[] = [...groups.entries()]
       .filter(([, g]) => g.rows.length > 1 || g.existing)
@@ -603,7 +615,7 @@ export async function runImport(
       duplicates: duplicates.slice(0, MAX_GROUPS),
     };
     if (request.options.strict && counts.invalid > 0) {
-      db.exec('ROLLBACK');
+      end('ROLLBACK');
       const first = errors[0];
       throw new AppError(
         'VALIDATION',
@@ -614,7 +626,7 @@ export async function runImport(
     if (counts.created + counts.updated + counts.merged === 0) {
       // Nothing to write (every row already in the register as the file gives it, or invalid): no import is
       // recorded, so the history and undo hold only imports that changed something.
-      db.exec('ROLLBACK');
+      end('ROLLBACK');
       return { ...report, importId: null };
     }
     const sha256 = await fileSha256(params.path);
@@ -649,10 +661,10 @@ export async function runImport(
     ]);
     markImportEnd(db, importId);
     job.checkCancelled();
-    db.exec('COMMIT');
+    end('COMMIT');
     return { ...report, importId };
   } catch (err) {
-    if (db.inTransaction) db.exec('ROLLBACK');
+    if (db.inTransaction) end('ROLLBACK');
     throw err;
   } finally {
     await source.close();

@@ -75,12 +75,27 @@ export function createRepository(db: Db, audit: AuditLog, reg: Register, deps: R
     ...storedFacts.map(([, f]) => f.store!.column),
     ...(storedFacts.length > 0 ? ['derived_until'] : []),
   ];
+  // Positional parameters: an import inserts a record per row, and binding an array skips a lookup per column.
   const insertSql = `INSERT INTO ${reg.table} (${writeColumns.join(', ')}, import_id, created_at, updated_at)
-     VALUES (${writeColumns.map((c) => `@${c}`).join(', ')}, @import_id, @now, @now)`;
+     VALUES (${writeColumns.map(() => '?').join(', ')}, ?, ?, ?)`;
   const updateSql = `UPDATE ${reg.table} SET ${writeColumns.map((c) => `${c} = @${c}`).join(', ')},
      updated_at = @now WHERE id = @id`;
   const ftsInsertSql = `INSERT INTO ${reg.ftsTable} (rowid, ${[...ftsColumns.map((f) => f.name), 'other'].join(', ')})
-     VALUES (@id, ${[...ftsColumns.map((f) => `@${f.column}`), '@search_extra'].join(', ')})`;
+     VALUES (${['?', ...ftsColumns.map(() => '?'), '?'].join(', ')})`;
+  const ftsArgs = (id: number, p: Record<string, unknown>) => [
+    id,
+    ...ftsColumns.map((f) => p[f.column]),
+    p.search_extra,
+  ];
+  /** The statements that keep one row's country table and link tables, prepared once. */
+  const countryInserts = countryTables.map((f) => ({
+    name: f.name,
+    sql: `INSERT OR IGNORE INTO ${f.field.countryTable!.table} (country, ${f.field.countryTable!.idColumn}) VALUES (?, ?)`,
+  }));
+  const linkInserts = linkFields.map((f) => ({
+    name: f.name,
+    sql: `INSERT OR IGNORE INTO ${f.field.refs!.link.table} (${f.field.refs!.link.idColumn}, ${f.field.refs!.link.refColumn}) VALUES (?, ?)`,
+  }));
 
   const env = (ctx: { now: () => Date }): SqlEnv => ({
     today: localIsoDate(ctx.now()),
@@ -341,16 +356,18 @@ export function createRepository(db: Db, audit: AuditLog, reg: Register, deps: R
   /** Keeps the full-text index, the country tables and the link tables in step with one row. */
   function index(id: number, p: Record<string, unknown>, fields: Fields, replace: boolean): void {
     if (replace) unindex(id);
-    one(ftsInsertSql).run({ ...p, id });
-    for (const f of countryTables) {
-      const t = f.field.countryTable!;
-      const insert = one(`INSERT OR IGNORE INTO ${t.table} (country, ${t.idColumn}) VALUES (?, ?)`);
-      for (const c of fields[f.name] as string[]) insert.run(c, id);
+    one(ftsInsertSql).run(ftsArgs(id, p));
+    for (const { name, sql } of countryInserts) {
+      const countries = fields[name] as string[];
+      if (countries.length === 0) continue;
+      const insert = one(sql);
+      for (const c of countries) insert.run(c, id);
     }
-    for (const f of linkFields) {
-      const l = f.field.refs!.link;
-      const insert = one(`INSERT OR IGNORE INTO ${l.table} (${l.idColumn}, ${l.refColumn}) VALUES (?, ?)`);
-      for (const ref of fields[f.name] as number[]) insert.run(id, ref);
+    for (const { name, sql } of linkInserts) {
+      const refs = fields[name] as number[];
+      if (refs.length === 0) continue;
+      const insert = one(sql);
+      for (const ref of refs) insert.run(id, ref);
     }
   }
 
@@ -614,12 +631,18 @@ export function createRepository(db: Db, audit: AuditLog, reg: Register, deps: R
     return created;
   }
 
-  /** Inserts one record with its audit entry; the caller holds the transaction. */
-  function insertOne(input: Fields, ctx: AuditContext): number {
-    const fields = prepare(input, null);
+  /**
+   * Inserts one record with its audit entry; the caller holds the transaction. `prepared`: the fields come from
+   * `prepared` (an import validates each row that way before it decides what to do with it), so they are not
+   * resolved and checked a second time.
+   */
+  function insertOne(input: Fields, ctx: AuditContext, options: { prepared?: boolean } = {}): number {
+    const fields = options.prepared ? input : prepare(input, null);
     const now = ctx.now().toISOString();
     const p = params(fields, { id: 0, archived: false, now }, ctx);
-    const info = one(insertSql).run({ ...p, import_id: ctx.importId ?? null, now });
+    const args: unknown[] = writeColumns.map((c) => p[c]);
+    args.push(ctx.importId ?? null, now, now);
+    const info = one(insertSql).run(args);
     const id = Number(info.lastInsertRowid);
     index(id, p, fields, false);
     touchOwners(id);

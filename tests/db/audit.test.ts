@@ -2,7 +2,8 @@ import Database from 'better-sqlite3';
 import { afterEach, describe, expect, it } from 'vitest';
 import { join } from 'node:path';
 import { openCore } from '../../db/core';
-import { entryHashOf } from '../../db/audit';
+import { createAuditLog, entryHashOf } from '../../db/audit';
+import { openDatabase } from '../../db/open';
 import { ok, testCore } from '../helpers/core';
 
 let t: ReturnType<typeof testCore>;
@@ -184,6 +185,33 @@ describe('audit log', () => {
       expect(r).toMatchObject({ chainOk: true, ok: false, records: { total: 0 } });
       expect(r.anchor.message).toContain('was rewritten');
     });
+  });
+
+  it('holds its head through a run of appends: one chain, written once, and nothing when rolled back', () => {
+    t = testCore();
+    const { db } = openDatabase(join(t.dir, 'held.sqlite'));
+    const log = createAuditLog(db);
+    const ctx = { actor: 'tester', now: () => new Date('2026-03-02T10:00:00Z') };
+    const entry = (n: number) => ({ entity: 'vendor', entityId: n, action: 'create' as const, newValue: { n } });
+    log.append(ctx, [entry(1)]);
+    db.exec('BEGIN');
+    const release = log.hold();
+    for (let n = 2; n <= 5; n++) log.append(ctx, [entry(n)]);
+    // While held, the head row still names the entry before the run.
+    expect(db.prepare('SELECT last_id FROM audit_head').pluck().get()).toBe(1);
+    release();
+    db.exec('COMMIT');
+    expect(db.prepare('SELECT last_id FROM audit_head').pluck().get()).toBe(5);
+    expect(log.verify()).toMatchObject({ ok: true, entries: 5 });
+    db.exec('BEGIN');
+    const dropped = log.hold();
+    log.append(ctx, [entry(6)]);
+    dropped();
+    db.exec('ROLLBACK');
+    log.append(ctx, [entry(7)]);
+    expect(log.verify()).toMatchObject({ ok: true, entries: 6 });
+    expect(() => log.hold()).toThrow(/inside a transaction/);
+    db.close();
   });
 });
 
