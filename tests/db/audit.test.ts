@@ -192,7 +192,12 @@ describe('audit log', () => {
     const { db } = openDatabase(join(t.dir, 'held.sqlite'));
     const log = createAuditLog(db);
     const ctx = { actor: 'tester', now: () => new Date('2026-03-02T10:00:00Z') };
-    const entry = (n: number) => ({ entity: 'vendor', entityId: n, action: 'create' as const, newValue: { n } });
+    const entry = (n: number) => ({
+      entity: 'vendor',
+      entityId: n,
+      action: 'create' as const,
+      newValue: { n },
+    });
     log.append(ctx, [entry(1)]);
     db.exec('BEGIN');
     const release = log.hold();
