@@ -63,14 +63,13 @@ export async function withCore<T>(command: Command, door: Door, fn: (core: Core)
   // Loaded here, not at start-up: `dpo --help` and `dpo --version` need none of the core.
   const { openCore } = await import('../db/core');
   try {
-    // At the command line the import is the work asked for and no page waits on this thread: jobs run inline,
-    // without a worker that would load the modules a second time (and hold a second heap).
+    // At the command line no page waits on this thread: a small file is read here, without starting a worker.
     core = openCore({
       dbPath,
       door,
       actor: actor(),
       readOnly,
-      ...(door === 'cli' ? { importMode: 'inline' } : {}),
+      ...(door === 'cli' ? { importMode: 'auto' } : {}),
     });
   } catch (err) {
     throw new CliError(

@@ -35,8 +35,11 @@ export interface CoreOptions {
   /** Check outputs against the contract (tests). Defaults to `DPO_CHECK_OUTPUT=1`. */
   checkOutput?: boolean;
   version?: string;
-  /** Import jobs in worker threads (default for a database file) or inline (in-memory databases, tools). */
-  importMode?: 'worker' | 'inline';
+  /**
+   * Import jobs in worker threads (default for a database file), inline (in-memory databases, tools), or 'auto':
+   * inline for a small file, in a worker for a large one (the command line, where no page waits on the thread).
+   */
+  importMode?: 'worker' | 'inline' | 'auto';
   /**
    * Where the heads of the audit logs this app has seen are kept, outside the database (db/anchors.ts); default:
    * `DPO_AUDIT_HEADS`, else `audit-heads.json` in the app-data folder. Null: none (in-memory databases).

@@ -33,7 +33,7 @@ export interface ImportServiceOptions {
   /** The database is open read-only: imports, undo, round trips and presets are refused in words. */
   readOnly?: boolean;
   /** 'inline' runs jobs on the calling thread (in-memory databases; tools). */
-  mode?: 'worker' | 'inline';
+  mode?: 'worker' | 'inline' | 'auto';
   worker?: WorkerEntry;
 }
 
