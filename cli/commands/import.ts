@@ -24,8 +24,20 @@ interface ImportOptions {
   dateOrder?: DateOrder;
   expandRegions?: boolean;
   strict?: boolean;
+  apart?: number[];
   dryRun?: boolean;
   json?: boolean;
+}
+
+/** `--apart 12,40`: row numbers, each at least 1. */
+function rowList(value: string): number[] {
+  const rows = value
+    .split(/[\s,;]+/)
+    .filter(Boolean)
+    .map(Number);
+  if (rows.length === 0 || rows.some((n) => !Number.isInteger(n) || n < 1))
+    throw new InvalidArgumentError('Give row numbers separated by commas, such as 12,40.');
+  return rows;
 }
 
 function positiveInt(value: string): number {
@@ -142,6 +154,11 @@ export function registerImportCommands(program: Command): void {
       '--strict',
       'all or nothing: a cell that cannot be read makes its row invalid, and any invalid row stops the import',
     )
+    .option(
+      '--apart <rows>',
+      'rows that name another company than the one they were taken for on an unsure match (listed as questions): each is imported as its own',
+      rowList,
+    )
     .option('--dry-run', 'show what the import would do, and write nothing')
     .option('--json', 'print the result as JSON')
     .option('--db <path>', 'database file')
@@ -198,6 +215,7 @@ export function registerImportCommands(program: Command): void {
             onDuplicate: opts.onDuplicate,
             expandRegions: opts.expandRegions === true,
             strict: opts.strict === true,
+            apart: opts.apart ?? [],
           },
           expectedRows: inspected.rowCount,
         };
@@ -222,6 +240,7 @@ export function registerImportCommands(program: Command): void {
                 .map((i) => ({ row: i.row, field: i.field, message: i.message })),
               mapping: Object.fromEntries(columns.map((c) => [c.header, c.field])),
               duplicates: preview.duplicates,
+              unsure: preview.unsure,
               inspected,
             };
           }
@@ -273,6 +292,18 @@ export function registerImportCommands(program: Command): void {
             process.stdout.write(
               `  ${d.name}: rows ${d.rows.join(', ')}${d.existing ? ` (in the register as #${d.existing.id})` : ''}: ${d.outcome}\n`,
             );
+        }
+        // Unsure matches are asked about: the answer "another company" is given with --apart.
+        if (result.unsure.length > 0) {
+          process.stdout.write(`Same company? (${result.unsure.length}):\n`);
+          for (const q of result.unsure.slice(0, 50))
+            process.stdout.write(`  row ${q.row}, ${q.name}: taken as ${q.sameAs} (${q.reason})\n`);
+          process.stdout.write(
+            `  If a row names another company, ${result.dryRun ? 'import' : 'undo this import and import again'} with --apart ${result.unsure
+              .slice(0, 5)
+              .map((q) => q.row)
+              .join(',')}${result.unsure.length > 5 ? ',…' : ''} (the rows that differ).\n`,
+          );
         }
         if (!result.dryRun && 'importId' in result && result.importId) {
           process.stdout.write(

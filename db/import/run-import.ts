@@ -20,6 +20,7 @@ import type {
   MappedRow,
   PreviewResult,
   RowAction,
+  UnsureMatch,
 } from '../../shared/import/types';
 import { registerByName } from '../../shared/registers/index';
 import { createAuditLog } from '../audit';
@@ -47,6 +48,8 @@ const MAX_RESULT_WARNINGS = 1_000;
 const MAX_GROUPS = 200;
 const MAX_GROUP_ROWS = 20;
 const SAMPLE_ROWS = 50;
+/** Unsure matches listed for the user to answer. */
+const MAX_QUESTIONS = 200;
 
 interface Seen {
   row: number;
@@ -355,15 +358,31 @@ export async function runImport(
     string,
     { key: string; fields: ReturnType<typeof compareBy>; row: number; name: string }[]
   >();
-  const unsure = (row: number, other: string, name: string) =>
+  /** Unsure matches, listed for the user to confirm or keep apart (`options.apart`). */
+  const questions: UnsureMatch[] = [];
+  const keptApart = new Set(request.options.apart);
+  const UNSURE_REASON = 'one name gives a legal form, the other none';
+  /**
+   * An unsure match: kept apart when the user said so (false), else taken as the same company, said, and listed
+   * as a question (true).
+   */
+  const unsure = (row: number, other: string, name: string): boolean => {
+    if (keptApart.has(row)) {
+      apart(row, other, 'you said they are different companies', name);
+      return false;
+    }
+    if (questions.length < MAX_QUESTIONS)
+      questions.push({ row, name: name.slice(0, 200), sameAs: other, reason: UNSURE_REASON });
     noteIssue({
       row,
       column: null,
       field: null,
       value: name.slice(0, 200),
-      message: `Taken as the same company as ${other}: one name gives a legal form, the other none. Check they are one company.`,
+      message: `Taken as the same company as ${other}: ${UNSURE_REASON}. Check they are one company.`,
       severity: 'warning',
     });
+    return true;
+  };
   const apart = (row: number, other: string, reason: string, name: string) =>
     noteIssue({
       row,
@@ -382,7 +401,7 @@ export async function runImport(
         apart(row, `row ${e.row} (${e.name})`, c.reason, name);
         continue;
       }
-      if (c.verdict === 'unsure') unsure(row, `row ${e.row} (${e.name})`, name);
+      if (c.verdict === 'unsure' && !unsure(row, `row ${e.row} (${e.name})`, name)) continue;
       return e.key;
     }
     const key = list.length === 0 ? identityKey : `${identityKey}#${list.length}`;
@@ -400,7 +419,7 @@ export async function runImport(
         apart(row, `the register's ${titleOf(id)}`, c.reason, name);
         continue;
       }
-      if (c.verdict === 'unsure') unsure(row, `the register's ${titleOf(id)}`, name);
+      if (c.verdict === 'unsure' && !unsure(row, `the register's ${titleOf(id)}`, name)) continue;
       return id;
     }
     return null;
@@ -593,6 +612,7 @@ export async function runImport(
         issuesTotal: errorTotal + counts.warnings,
         duplicates: duplicates.slice(0, MAX_GROUPS),
         duplicatesTotal: duplicates.length,
+        unsure: questions,
         sample,
         regionRule: REGION_RULE,
       };
@@ -613,6 +633,7 @@ export async function runImport(
       warnings: warnings.map((e) => ({ row: e.row, field: e.field, message: e.message })),
       mapping,
       duplicates: duplicates.slice(0, MAX_GROUPS),
+      unsure: questions,
     };
     if (request.options.strict && counts.invalid > 0) {
       end('ROLLBACK');

@@ -128,8 +128,13 @@ export const ImportOptionsSchema = z
      * (nothing is written). Otherwise a row with a usable name is imported, its unreadable cells left empty.
      */
     strict: z.boolean().default(false),
+    /**
+     * Rows the user says name another company than the one the import took them for, where the match was unsure
+     * (a name with no legal form beside one with a form): each is imported as a company of its own.
+     */
+    apart: z.array(z.number().int().min(1).max(1_048_576)).max(10_000).default([]),
   })
-  .default({ onDuplicate: 'skip', expandRegions: false, strict: false });
+  .default({ onDuplicate: 'skip', expandRegions: false, strict: false, apart: [] });
 export type ImportOptions = z.infer<typeof ImportOptionsSchema>;
 
 export const ImportRequestSchema = z.object({
@@ -178,6 +183,19 @@ export const DuplicateGroupSchema = z.object({
 });
 export type DuplicateGroup = z.infer<typeof DuplicateGroupSchema>;
 
+/**
+ * A row taken as the same company as another (an earlier row, or a record of the register) on a likely but unsure
+ * match: the import asks; `options.apart` gives the answer "another company".
+ */
+export const UnsureMatchSchema = z.object({
+  row: z.number().int().min(1),
+  name: z.string(),
+  /** What it was taken for: "row 3 (Globex Corporation)" or "the register's Globex Corporation". */
+  sameAs: z.string(),
+  reason: z.string(),
+});
+export type UnsureMatch = z.infer<typeof UnsureMatchSchema>;
+
 export const ImportCountsSchema = z.object({
   /** Data rows read below the header. */
   rows: z.number().int().nonnegative(),
@@ -209,6 +227,8 @@ export const PreviewResultSchema = z.object({
   issuesTotal: z.number().int().nonnegative(),
   duplicates: z.array(DuplicateGroupSchema),
   duplicatesTotal: z.number().int().nonnegative(),
+  /** Rows matched on a likely but unsure duplicate, to be confirmed or kept apart (at most 200 listed). */
+  unsure: z.array(UnsureMatchSchema),
   /** The first rows as they will be written. */
   sample: z.array(MappedRowSchema),
   /** The region rule in words, for the preview. */
@@ -234,6 +254,8 @@ export const CommitResultSchema = z.object({
   mapping: z.record(z.string(), ImportFieldSchema.nullable()),
   /** Rows naming the same record, with what the duplicate policy did. */
   duplicates: z.array(DuplicateGroupSchema),
+  /** Rows taken as another row's or record's company on an unsure match (see `options.apart`). */
+  unsure: z.array(UnsureMatchSchema),
 });
 export type CommitResult = z.infer<typeof CommitResultSchema>;
 

@@ -30,6 +30,7 @@ import type {
   InspectResult,
   MappingPreset,
   PreviewResult,
+  UnsureMatch,
 } from '../../../shared/import/types';
 import { importProfile, lowerLabel, unmappedRequired } from '../../../shared/import/profile';
 import { ImportRegisterNames, registerByName, registers } from '../../../shared/registers/index';
@@ -43,6 +44,7 @@ import { MappingTable } from './MappingTable';
 import { ExportPanel } from './ExportPanel';
 import { PreviewPanel } from './PreviewPanel';
 import { RoundTripPanel } from './RoundTripPanel';
+import { UnsureQuestions, type UnsureAnswer } from './UnsureQuestions';
 import type { RunningJob } from './use-import-job';
 import { useImportJob } from './use-import-job';
 
@@ -143,6 +145,9 @@ export function ImportPage({ register: initialRegister }: { register?: string })
   const [onDuplicate, setOnDuplicate] = useState<DuplicatePolicy>('skip');
   const [expandRegions, setExpandRegions] = useState(false);
   const [preview, setPreview] = useState<PreviewResult | null>(null);
+  /** Rows matched on an unsure duplicate, as the previews of this file listed them, and the user's answers. */
+  const [questions, setQuestions] = useState<UnsureMatch[]>([]);
+  const [answers, setAnswers] = useState<Record<number, UnsureAnswer>>({});
   const [result, setResult] = useState<(CommitResult & { fileName: string }) | null>(null);
   const [error, setError] = useState<ApiError | null>(null);
   const [presets, setPresets] = useState<MappingPreset[]>([]);
@@ -177,6 +182,8 @@ export function ImportPage({ register: initialRegister }: { register?: string })
   ) {
     setError(null);
     setPreview(null);
+    setQuestions([]);
+    setAnswers({});
     try {
       const r = await run('Reading the file', (jobId) =>
         invoke('import:inspect', {
@@ -210,7 +217,11 @@ export function ImportPage({ register: initialRegister }: { register?: string })
     }
   }
 
-  const request = (jobId: string): ImportRequest | null =>
+  const apartRows = (given: Record<number, UnsureAnswer>) =>
+    Object.entries(given)
+      .filter(([, a]) => a === 'apart')
+      .map(([row]) => Number(row));
+  const request = (jobId: string, given = answers): ImportRequest | null =>
     file && inspected
       ? {
           source: { fileId: file.fileId },
@@ -223,20 +234,31 @@ export function ImportPage({ register: initialRegister }: { register?: string })
             field: c.field,
             ...(c.dateOrder ? { dateOrder: c.dateOrder } : {}),
           })),
-          options: { onDuplicate, expandRegions },
+          options: { onDuplicate, expandRegions, apart: apartRows(given) },
           expectedRows: inspected.rowCount,
           jobId,
         }
       : null;
 
-  async function doPreview() {
+  async function doPreview(given = answers) {
     setError(null);
     try {
-      setPreview(await run('Checking every row', (jobId) => invoke('import:preview', request(jobId)!)));
+      const p = await run('Checking every row', (jobId) => invoke('import:preview', request(jobId, given)!));
+      setPreview(p);
+      // A row answered "different companies" is no longer listed as unsure; its question stays, with its answer.
+      setQuestions((known) => [...known, ...p.unsure.filter((q) => !known.some((k) => k.row === q.row))]);
     } catch (err) {
       setError(toApiError(err));
     }
   }
+
+  /** An answer changes what the import does with the row: the preview is checked again with it. */
+  function answer(row: number, value: UnsureAnswer) {
+    const next = { ...answers, [row]: value };
+    setAnswers(next);
+    void doPreview(next);
+  }
+  const unanswered = questions.filter((q) => !answers[q.row]).length;
 
   async function doCommit() {
     setError(null);
@@ -610,6 +632,7 @@ export function ImportPage({ register: initialRegister }: { register?: string })
                   disabled={
                     busy ||
                     missingOrders.length > 0 ||
+                    unanswered > 0 ||
                     preview.counts.created + preview.counts.updated + preview.counts.merged === 0
                   }
                 >
@@ -618,6 +641,9 @@ export function ImportPage({ register: initialRegister }: { register?: string })
                 </Button>
               )}
             </Group>
+            {preview && questions.length > 0 && (
+              <UnsureQuestions questions={questions} answers={answers} onAnswer={answer} disabled={busy} />
+            )}
             {preview && <PreviewPanel reg={reg} preview={preview} />}
           </Stack>
         </Paper>

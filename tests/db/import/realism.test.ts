@@ -168,6 +168,69 @@ describe('two legal entities of one group', () => {
   });
 });
 
+describe('an unsure duplicate', () => {
+  it('is asked about in the preview and the result, and kept apart when the user says it is another company', async () => {
+    const c = testCore();
+    try {
+      await ok(c.core, 'vendors:create', { name: 'Globex Corporation', processingCountries: ['US'] });
+      const path = join(c.dir, 'unsure.csv');
+      writeFileSync(
+        path,
+        ['Vendor,Country', 'Globex,United States', 'Initech,Germany', 'Initech GmbH,Germany'].join('\n'),
+      );
+      const inspected = await ok(c.core, 'import:inspect', { source: { path } });
+      const request = (apart: number[]) => ({
+        source: { path },
+        sheet: inspected.sheet,
+        headerRow: inspected.headerRow,
+        columns: inspected.columns.map((x) => ({ column: x.column, header: x.header, field: x.field })),
+        options: { onDuplicate: 'skip' as const, expandRegions: false, strict: false, apart },
+      });
+      const asked = await ok(c.core, 'import:preview', request([]));
+      expect(asked.unsure).toEqual([
+        {
+          row: 2,
+          name: 'Globex',
+          sameAs: "the register's Globex Corporation",
+          reason: 'one name gives a legal form, the other none',
+        },
+        {
+          row: 4,
+          name: 'Initech GmbH',
+          sameAs: 'row 3 (Initech)',
+          reason: 'one name gives a legal form, the other none',
+        },
+      ]);
+      expect(asked.counts).toMatchObject({ created: 1, skipped: 2 });
+      // Row 2 is another company; row 4 is the same as row 3.
+      const answered = await ok(c.core, 'import:preview', request([2]));
+      expect(answered.unsure.map((q) => q.row)).toEqual([4]);
+      expect(answered.counts).toMatchObject({ created: 2, skipped: 1 });
+      const r = await ok(c.core, 'import:commit', request([2]));
+      expect(r).toMatchObject({ created: 2, skipped: 1 });
+      expect(r.unsure.map((q) => q.row)).toEqual([4]);
+      expect(r.warnings.map((w) => `${w.row} ${w.message}`).join('\n')).toMatch(
+        /^2 Not merged with the register's Globex Corporation: you said they are different companies/m,
+      );
+      const names = (await ok(c.core, 'vendors:list', { limit: 50 })).rows.map((v) => v.name).sort();
+      expect(names).toEqual(['Globex', 'Globex Corporation', 'Initech']);
+      // At the command line: the question is printed with the option that answers it.
+      const db = join(c.dir, 'cli-unsure.sqlite');
+      const asking = await dpoInProcess('import', path, '--dry-run', '--db', db);
+      expect(asking.stdout).toMatch(
+        /Same company\? \(1\):\n {2}row 4, Initech GmbH: taken as row 3 \(Initech\)/,
+      );
+      expect(asking.stdout).toMatch(/import with --apart 4 /);
+      const apart = await dpoInProcess('import', path, '--apart', '4', '--json', '--db', db);
+      expect(apart.code).toBe(0);
+      expect(JSON.parse(apart.stdout)).toMatchObject({ created: 3, unsure: [] });
+      expect((await dpoInProcess('import', path, '--apart', 'x', '--db', db)).code).toBe(2);
+    } finally {
+      c.close();
+    }
+  });
+});
+
 describe('headers in two rows', () => {
   it('reads a header under its group, and a header merged over two columns as the name and the legal entity', async () => {
     const c = testCore();

@@ -118,6 +118,7 @@ const PREVIEW: PreviewResult = {
     },
   ],
   duplicatesTotal: 1,
+  unsure: [],
   sample: [
     {
       row: 4,
@@ -144,6 +145,7 @@ const COMMITTED: CommitResult = {
   warnings: [],
   mapping: {},
   duplicates: [],
+  unsure: [],
 };
 
 /** The fake core with a desktop file picker and a progress stream the test drives. */
