@@ -226,7 +226,7 @@ const children: Record<string, (file: string, dir: string) => Promise<Record<str
         ...(c.dateOrder === 'dmy' || c.dateOrder === 'mdy' ? { dateOrder: c.dateOrder } : {}),
       })),
       options: { onDuplicate: 'create', expandRegions: false },
-      expectedRows: i.rowCount,
+      expectedRows: i.rowCount ?? undefined,
     };
     t0 = performance.now();
     const committed = await web('import:commit', request);

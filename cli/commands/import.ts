@@ -29,6 +29,9 @@ interface ImportOptions {
   json?: boolean;
 }
 
+/** The data rows the command inspects to map the columns before it imports (and reads every row). */
+const INSPECT_SAMPLE_ROWS = 5_000;
+
 /** `--apart 12,40`: row numbers, each at least 1. */
 function rowList(value: string): number[] {
   const rows = value
@@ -184,6 +187,8 @@ export function registerImportCommands(program: Command): void {
             ...(opts.sheet ? { sheet: opts.sheet } : {}),
             ...(opts.headerRow ? { headerRow: opts.headerRow } : {}),
             ...(opts.mapping && !mappingFile ? { preset: opts.mapping } : {}),
+            // The mapping is decided on the first rows; the import itself reads them all (one full read, not two).
+            sampleRows: INSPECT_SAMPLE_ROWS,
             jobId: inspectJob,
           },
           {
@@ -217,7 +222,7 @@ export function registerImportCommands(program: Command): void {
             strict: opts.strict === true,
             apart: opts.apart ?? [],
           },
-          expectedRows: inspected.rowCount,
+          expectedRows: inspected.rowCount ?? undefined,
         };
         const jobId = randomUUID();
         stop = showProgress(core, jobId, tty);

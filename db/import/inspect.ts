@@ -56,6 +56,8 @@ export interface InspectParams {
   headerRow?: number | null;
   /** A saved preset's mapping (preset key → field), proposed instead of the suggestions. */
   preset?: Record<string, string | null> | null;
+  /** Stop after this many data rows (the command line, which reads every row when it imports). */
+  sampleRows?: number | null;
 }
 
 interface ColumnStats {
@@ -89,6 +91,8 @@ export async function inspectFile(params: InspectParams, job: JobContext): Promi
     let headerWidth = 0;
     let lastDataRow = 0;
     let read = 0;
+    /** The file goes on past the sample read (`sampleRows`). */
+    let sampled = false;
 
     const statsFor = (c: number) => {
       let s = stats.get(c);
@@ -148,6 +152,10 @@ export async function inspectFile(params: InspectParams, job: JobContext): Promi
         }
         decideHeader();
       }
+      if (params.sampleRows && rowCount >= params.sampleRows) {
+        sampled = true;
+        break;
+      }
       take(r);
       if (read % BATCH === 0) {
         job.checkCancelled();
@@ -188,14 +196,15 @@ export async function inspectFile(params: InspectParams, job: JobContext): Promi
     );
 
     const warnings: string[] = [];
+    const within = sampled ? ` in the first ${rowCount.toLocaleString('en')} data rows` : '';
     if (hr > 1) warnings.push(`Rows 1–${hr - 1} above the header row ${hr} are not imported.`);
     if (notes > 0)
       warnings.push(
-        `${notes} row${notes > 1 ? 's look' : ' looks'} like a note rather than ${/^[aeiou]/.test(noun) ? 'an' : 'a'} ${noun} and will be skipped.`,
+        `${notes} row${notes > 1 ? 's' : ''}${within} ${notes > 1 ? 'look' : 'looks'} like a note rather than ${/^[aeiou]/.test(noun) ? 'an' : 'a'} ${noun} and will be skipped.`,
       );
     if (sections > 0)
       warnings.push(
-        `${sections} row${sections > 1 ? 's head a section or give a total' : ' heads a section or gives a total'} rather than ${/^[aeiou]/.test(noun) ? 'an' : 'a'} ${noun}, and will be skipped.`,
+        `${sections} row${sections > 1 ? 's' : ''}${within} ${sections > 1 ? 'head a section or give a total' : 'heads a section or gives a total'} rather than ${/^[aeiou]/.test(noun) ? 'an' : 'a'} ${noun}, and will be skipped.`,
       );
     const result = columns.map((c, i) => {
       const s = stats.get(c);
@@ -265,7 +274,7 @@ export async function inspectFile(params: InspectParams, job: JobContext): Promi
       sheet: source.sheet,
       headerRow: hr,
       headerDetected: params.headerRow == null,
-      rowCount,
+      rowCount: sampled ? null : rowCount,
       columns: result,
       warnings,
       looksLike,

@@ -178,6 +178,7 @@ export function createImportService(options: ImportServiceOptions) {
           sheet: input.sheet ?? null,
           headerRow: input.headerRow ?? null,
           preset: preset?.mapping ?? null,
+          sampleRows: input.sampleRows ?? null,
         },
         env(),
         input.jobId,

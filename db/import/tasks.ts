@@ -18,6 +18,8 @@ export type ImportTask =
       sheet: string | null;
       headerRow: number | null;
       preset: Record<string, string | null> | null;
+      /** Read the header and this many data rows only (see InspectInputSchema). */
+      sampleRows?: number | null;
     }
   | { kind: 'preview' | 'commit'; path: string; fileName: string; request: ImportRequestParsed }
   | { kind: 'undo'; importId: string }
@@ -67,6 +69,7 @@ export async function runTask(
         sheet: task.sheet,
         headerRow: task.headerRow,
         preset: task.preset,
+        sampleRows: task.sampleRows ?? null,
       },
       job,
     );

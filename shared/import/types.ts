@@ -76,6 +76,12 @@ export const InspectInputSchema = z.object({
   headerRow: z.number().int().min(1).max(1_048_576).optional(),
   /** A saved mapping preset to propose instead of the suggestions. */
   preset: z.string().trim().min(1).max(100).optional(),
+  /**
+   * Read the header and this many data rows, not the whole file (the command line, which imports at once and
+   * counts every row then): the mapping and its warnings come from these rows, and `rowCount` is null when the
+   * file goes on.
+   */
+  sampleRows: z.number().int().min(100).max(1_000_000).optional(),
   jobId: JobIdSchema.optional(),
 });
 
@@ -90,8 +96,11 @@ export const InspectResultSchema = z.object({
   sheet: z.string().nullable(),
   headerRow: z.number().int().min(1),
   headerDetected: z.boolean(),
-  /** Data rows below the header (blank rows and trailing notes not counted). */
-  rowCount: z.number().int().nonnegative(),
+  /**
+   * Data rows below the header (blank rows and trailing notes not counted); null when only a sample was read
+   * (`sampleRows`) and the file goes on.
+   */
+  rowCount: z.number().int().nonnegative().nullable(),
   columns: z.array(ImportColumnSchema),
   warnings: z.array(z.string()),
   /**

@@ -235,7 +235,7 @@ export function ImportPage({ register: initialRegister }: { register?: string })
             ...(c.dateOrder ? { dateOrder: c.dateOrder } : {}),
           })),
           options: { onDuplicate, expandRegions, apart: apartRows(given) },
-          expectedRows: inspected.rowCount,
+          expectedRows: inspected.rowCount ?? undefined,
           jobId,
         }
       : null;
@@ -421,7 +421,7 @@ export function ImportPage({ register: initialRegister }: { register?: string })
                       inspected.delimiter === '\t' ? 'tabs' : `“${inspected.delimiter}”`
                     }`}
                 {' · '}
-                {inspected.rowCount.toLocaleString()} data rows below the header in row {inspected.headerRow}
+                {(inspected.rowCount ?? 0).toLocaleString()} data rows below the header in row {inspected.headerRow}
               </Text>
               <Group align="flex-end">
                 {inspected.sheets.length > 1 && (

@@ -204,6 +204,23 @@ describe('inspecting a workbook', () => {
     expect(r.columns.map((c) => c.header)).toEqual(['Firma X', 'Quux']);
   });
 
+  it('reads only a sample when asked (the command line), in a workbook and a CSV, and says the count is open', async () => {
+    const rows = Array.from({ length: 400 }, (_, i) => [`Vendor ${i} GmbH`, i % 50 === 0 ? null : 'Germany']);
+    const withSection = [['Name', 'Country'], ['HOSTING'], ...rows];
+    await writeXlsx(join(dir, 'long.xlsx'), [{ name: 'Vendors', rows: withSection }]);
+    writeCsv(join(dir, 'long.csv'), withSection);
+    for (const file of ['long.xlsx', 'long.csv']) {
+      const sampled = await inspectFile({ path: join(dir, file), fileName: file, sampleRows: 100 }, quietJob);
+      expect(sampled.rowCount).toBeNull();
+      expect(sampled.columns.map((c) => c.field)).toEqual(['name', 'processingCountries']);
+      expect(sampled.warnings).toContain(
+        '1 row in the first 100 data rows heads a section or gives a total rather than a vendor, and will be skipped.',
+      );
+      const whole = await inspect(file);
+      expect(whole.rowCount).toBe(400);
+    }
+  });
+
   it('names repeated headers apart', async () => {
     writeCsv(join(dir, 'rep.csv'), [
       ['Vendor', 'Location', 'Location'],
