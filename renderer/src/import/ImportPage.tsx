@@ -421,7 +421,8 @@ export function ImportPage({ register: initialRegister }: { register?: string })
                       inspected.delimiter === '\t' ? 'tabs' : `“${inspected.delimiter}”`
                     }`}
                 {' · '}
-                {(inspected.rowCount ?? 0).toLocaleString()} data rows below the header in row {inspected.headerRow}
+                {(inspected.rowCount ?? 0).toLocaleString()} data rows below the header in row{' '}
+                {inspected.headerRow}
               </Text>
               <Group align="flex-end">
                 {inspected.sheets.length > 1 && (
