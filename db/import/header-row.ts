@@ -44,35 +44,42 @@ export function detectHeaderRow(profile: ImportProfile, rows: readonly SheetRow[
 const NOTE_START =
   /^(?:[*†‡¹²³©]|(?:note|notes|nb|n\.b\.|source|sources|last updated|updated|as of|effective|disclaimer|copyright|remarque|hinweis|stand|quelle|mise à jour|dernière mise à jour)(?![\p{L}\p{N}]))/iu;
 
-/**
- * A row that is a note rather than a record: a single filled cell that starts like a footnote ("* Updated
- * 1 May", "Source: …", "Stand: …") or reads as a sentence longer than a company name.
- */
-export function isNoteRow(cells: readonly CellValue[]): boolean {
-  let only: string | null = null;
-  for (const v of cells) {
-    const t = cellText(v, true);
-    if (t === '') continue;
-    if (only !== null) return false;
-    only = t;
-  }
-  if (only === null) return false;
+/** A single filled cell that starts like a footnote ("* Updated 1 May", "Source: …", "Stand: …") or reads as a sentence longer than a company name. */
+function isNoteText(only: string): boolean {
   return NOTE_START.test(only) || (only.length > 80 && /\s/.test(only) && /[.:!?)]$/.test(only));
 }
 
 const TOTAL_START =
   /^(grand\s+)?(total|totals|subtotal|sub-total|sum|count|number of|sous-total|nombre de|nombre total|summe|gesamt|insgesamt|anzahl|zwischensumme)(?![\p{L}\p{N}])/iu;
 
+/** What a row below the header is when it is not a record. */
+export type RowKind = 'blank' | 'note' | 'section' | 'total';
+
 /**
- * A row that is not a record although it has text: a section heading (one upper-case label across an otherwise
- * empty row, "IT SERVICES", in a list with several columns) or a total or count ("Total", "Number of suppliers:
- * 8", "Total : 9 fournisseurs"), whose other cells hold nothing but numbers. Returns what it is, or null.
+ * What a row below the header is when it is not a record, with its filled cells' text (for the warning that
+ * says it was skipped); null for a record. Each cell's text is read once:
+ * - blank: every cell empty;
+ * - note: a single filled cell that starts like a footnote ("* Updated 1 May", "Source: …", "Stand: …") or reads
+ *   as a sentence longer than a company name;
+ * - section: one upper-case label across an otherwise empty row ("IT SERVICES"), in a list of several columns;
+ * - total: a total or a count ("Total", "Number of suppliers: 8", "Total : 9 fournisseurs") whose other cells
+ *   hold nothing but numbers.
  */
-export function nonRecordRow(cells: readonly CellValue[], columns: number): 'section' | 'total' | null {
-  const filled = cells.map((v) => cellText(v, true)).filter((t) => t !== '');
-  if (filled.length === 0) return null;
+export function rowKind(
+  cells: readonly CellValue[],
+  columns: number,
+): { kind: RowKind; text: string } | null {
+  const filled: string[] = [];
+  for (const v of cells) {
+    const t = cellText(v, true);
+    if (t !== '') filled.push(t);
+  }
+  if (filled.length === 0) return { kind: 'blank', text: '' };
   const first = filled[0]!;
-  if (TOTAL_START.test(first) && filled.slice(1).every((t) => /^[\d\s.,%€$£-]+$/.test(t))) return 'total';
+  const text = () => filled.join(' · ').slice(0, 200);
+  if (filled.length === 1 && isNoteText(first)) return { kind: 'note', text: text() };
+  if (TOTAL_START.test(first) && filled.slice(1).every((t) => /^[\d\s.,%€$£-]+$/.test(t)))
+    return { kind: 'total', text: text() };
   if (
     columns >= 2 &&
     filled.length === 1 &&
@@ -81,7 +88,7 @@ export function nonRecordRow(cells: readonly CellValue[], columns: number): 'sec
     first === first.toLocaleUpperCase() &&
     !/\d/.test(first)
   )
-    return 'section';
+    return { kind: 'section', text: text() };
   return null;
 }
 

@@ -12,8 +12,7 @@ import {
   headerLabel,
   HEADER_SEARCH_ROWS,
   isBlankRow,
-  isNoteRow,
-  nonRecordRow,
+  rowKind,
 } from './header-row';
 import type { JobContext } from './job-context';
 import { openRowSource, type SheetRow } from './row-source';
@@ -103,12 +102,13 @@ export async function inspectFile(params: InspectParams, job: JobContext): Promi
       return s;
     };
     const take = (r: SheetRow) => {
-      if (isBlankRow(r.cells)) return;
-      if (isNoteRow(r.cells)) {
+      const kind = rowKind(r.cells, headerWidth)?.kind;
+      if (kind === 'blank') return;
+      if (kind === 'note') {
         notes++;
         return;
       }
-      if (nonRecordRow(r.cells, headerWidth)) {
+      if (kind) {
         sections++;
         return;
       }

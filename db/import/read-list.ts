@@ -6,7 +6,7 @@ import type { ListEntry } from '../../shared/subprocessors/diff';
 import type { SubprocessorListRead } from '../../shared/subprocessors/review';
 import { AppError } from '../../shared/errors';
 import { fileProblem } from './detect';
-import { isBlankRow, isNoteRow, nonRecordRow } from './header-row';
+import { rowKind } from './header-row';
 import { inspectFile } from './inspect';
 import type { JobContext } from './job-context';
 import { openRowSource } from './row-source';
@@ -77,10 +77,12 @@ export async function readSubprocessorList(
   const source = await openRowSource(params.path, params.fileName, inspected.sheet);
   try {
     for await (const r of source.rows()) {
-      if (r.row <= inspected.headerRow || isBlankRow(r.cells) || isNoteRow(r.cells)) continue;
-      if (nonRecordRow(r.cells, inspected.columns.length)) {
+      if (r.row <= inspected.headerRow) continue;
+      const kind = rowKind(r.cells, inspected.columns.length);
+      if (kind?.kind === 'blank' || kind?.kind === 'note') continue;
+      if (kind) {
         note(
-          `Row ${r.row} heads a section or gives a total, not a sub-processor; it was skipped: ${rowText(r.cells)}`,
+          `Row ${r.row} heads a section or gives a total, not a sub-processor; it was skipped: ${kind.text}`,
         );
         continue;
       }

@@ -27,7 +27,7 @@ import { createAuditLog } from '../audit';
 import type { Db } from '../open';
 import { createRegisters } from '../registers';
 import { fileProblem } from './detect';
-import { headerLabel, isBlankRow, isNoteRow, nonRecordRow } from './header-row';
+import { headerLabel, rowKind } from './header-row';
 import type { JobContext } from './job-context';
 import { openRowSource } from './row-source';
 import { fileSha256, insertImport, markImportEnd } from './store';
@@ -458,36 +458,20 @@ export async function runImport(
         checkHeader(r.cells, request, fileName);
         continue;
       }
-      if (isBlankRow(r.cells)) continue;
-      if (isNoteRow(r.cells)) {
+      const kind = rowKind(r.cells, columns.length);
+      if (kind?.kind === 'blank') continue;
+      if (kind) {
         noteIssue({
           row: r.row,
           column: null,
           field: null,
-          value: r.cells
-            .map((v) => cellText(v, true))
-            .join('')
-            .slice(0, 200),
-          message: `This row looks like a note, not ${article(reg.noun.one)}; it was skipped.`,
-          severity: 'warning',
-        });
-        continue;
-      }
-      const notRecord = nonRecordRow(r.cells, columns.length);
-      if (notRecord) {
-        noteIssue({
-          row: r.row,
-          column: null,
-          field: null,
-          value: r.cells
-            .map((v) => cellText(v, true))
-            .filter(Boolean)
-            .join(' · ')
-            .slice(0, 200),
+          value: kind.text,
           message:
-            notRecord === 'total'
-              ? 'This row is a total or a count, not a record; it was skipped.'
-              : `This row heads a section of the list, not ${article(reg.noun.one)}; it was skipped.`,
+            kind.kind === 'note'
+              ? `This row looks like a note, not ${article(reg.noun.one)}; it was skipped.`
+              : kind.kind === 'total'
+                ? 'This row is a total or a count, not a record; it was skipped.'
+                : `This row heads a section of the list, not ${article(reg.noun.one)}; it was skipped.`,
           severity: 'warning',
         });
         continue;
