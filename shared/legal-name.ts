@@ -58,8 +58,24 @@ export function joinLetterRuns(tokens: readonly string[]): string[] {
   return words;
 }
 
+/**
+ * The names normalised last: an import asks for a row's key several times (its identity, the stored key, the
+ * duplicate check). Emptied when full, so it stays small.
+ */
+const recentNames = new Map<string, string>();
+
 /** Normalises a company name for duplicate matching: case, accents, punctuation and legal forms removed. */
 export function normaliseLegalName(name: string): string {
+  let key = recentNames.get(name);
+  if (key === undefined) {
+    if (recentNames.size >= 256) recentNames.clear();
+    key = normalised(name);
+    recentNames.set(name, key);
+  }
+  return key;
+}
+
+function normalised(name: string): string {
   const tokens = name
     .normalize('NFKD')
     .replace(/\p{M}+/gu, '')

@@ -69,17 +69,25 @@ export function rowKind(
   cells: readonly CellValue[],
   columns: number,
 ): { kind: RowKind; text: string } | null {
-  const filled: string[] = [];
-  for (const v of cells) {
-    const t = cellText(v, true);
-    if (t !== '') filled.push(t);
+  // The first two filled cells decide for most rows: a record has two, and its first is not a total's word.
+  let first: string | null = null;
+  let second = -1;
+  for (let i = 0; i < cells.length; i++) {
+    const t = cellText(cells[i]!, true);
+    if (t === '') continue;
+    if (first === null) first = t;
+    else {
+      second = i;
+      break;
+    }
   }
-  if (filled.length === 0) return { kind: 'blank', text: '' };
-  const first = filled[0]!;
-  const text = () => filled.join(' · ').slice(0, 200);
-  if (filled.length === 1 && isNoteText(first)) return { kind: 'note', text: text() };
+  if (first === null) return { kind: 'blank', text: '' };
+  if (second >= 0 && !TOTAL_START.test(first)) return null;
+  const filled = cells.map((v) => cellText(v, true)).filter((t) => t !== '');
+  const text = filled.join(' · ').slice(0, 200);
+  if (filled.length === 1 && isNoteText(first)) return { kind: 'note', text };
   if (TOTAL_START.test(first) && filled.slice(1).every((t) => /^[\d\s.,%€$£-]+$/.test(t)))
-    return { kind: 'total', text: text() };
+    return { kind: 'total', text };
   if (
     columns >= 2 &&
     filled.length === 1 &&
@@ -88,7 +96,7 @@ export function rowKind(
     first === first.toLocaleUpperCase() &&
     !/\d/.test(first)
   )
-    return { kind: 'section', text: text() };
+    return { kind: 'section', text };
   return null;
 }
 

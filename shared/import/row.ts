@@ -203,7 +203,7 @@ export function createRowMapper(
   columns: readonly MappedColumn[],
   options: RowOptions,
 ) {
-  const memos = columns.map(() => new Map<string, CellOutcome>());
+  const memos = columns.map(() => new Map<string, CellOutcome & { text: string }>());
   const specs = columns.map((c) => {
     const spec = profile.byName.get(c.field);
     if (!spec) throw new Error(`${c.field} is not a field the ${profile.register.noun.one} import knows.`);
@@ -224,15 +224,16 @@ export function createRowMapper(
     const notes: string[] = [];
     columns.forEach((col, i) => {
       const raw = cells[col.column - 1] ?? null;
-      const isError = raw !== null && typeof raw === 'object' && !(raw instanceof Date);
-      const text = cellText(raw);
-      if (text === '' && !isError) return;
-      let outcome: CellOutcome | undefined;
+      if (raw === null || raw === '') return;
       const memo = typeof raw === 'string' ? memos[i]! : null;
-      if (memo) outcome = memo.get(raw as string);
+      // A value met before in this column is read once (its text too: cleaning is most of a cell's cost).
+      let outcome: (CellOutcome & { text: string }) | undefined = memo?.get(raw as string);
+      const text = outcome ? outcome.text : cellText(raw);
+      const isError = typeof raw === 'object' && !(raw instanceof Date);
+      if (text === '' && !isError) return;
       const spec = specs[i]!;
       if (!outcome) {
-        outcome = readCell(spec, col, raw, text, options);
+        outcome = { ...readCell(spec, col, raw, text, options), text };
         if (memo && memo.size < MEMO_PER_COLUMN) memo.set(raw as string, outcome);
       }
       for (const issue of outcome.issues) {
