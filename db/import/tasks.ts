@@ -42,6 +42,10 @@ function openFor(access: DbAccess, write: boolean): { db: Db; close: () => void 
   if (write) {
     // openDatabase sets WAL, foreign keys and the busy timeout, and refuses a file from a newer version.
     const { db } = openDatabase(access.path);
+    // A job's own connection writes one long transaction: a 16 MiB page cache does it as fast as the serving
+    // connection's 64 MiB (pages spill to the WAL either way) and keeps the process's memory from growing with
+    // the file.
+    db.pragma('cache_size = -16384');
     return { db, close: () => db.close() };
   }
   const db = new Database(access.path, { readonly: true, fileMustExist: true });
