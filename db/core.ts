@@ -276,6 +276,10 @@ export function openCore(options: CoreOptions): Core {
     'reviews:check': (input: ReviewCheckInput) => reviewService.check(input, ctx),
     'reviews:record': writing((input: ReviewRecordInput) => reviewService.record(input, ctx)),
     'reviews:decide': writing((input: ReviewDecideInput) => reviewService.decide(input, ctx)),
+    // The register's own create, with the rule that a vendor has one undecided review at a time.
+    'reviews:create': writing((fields: Record<string, unknown>) =>
+      reviewService.create(fromDoor(registers.repoOf('reviews').register, fields, null), ctx),
+    ),
     'reminders:due': () => overviews.reminders(ctx),
     'reminders:given': writing(({ keys }: { keys: string[] }) => {
       overviews.markGiven(keys, ctx);

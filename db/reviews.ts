@@ -479,5 +479,27 @@ export function createReviewService(options: ReviewServiceOptions) {
     return reviewRepo().get(input.id, ctx);
   }
 
-  return { check, record, decide };
+  /**
+   * A review entered through the register's own form (no list read): the one-undecided rule holds there too,
+   * checked inside the write.
+   */
+  function create(fields: Fields, ctx: AuditContext) {
+    const id = db
+      .transaction(() => {
+        const decision = (fields.decision as string | undefined) ?? 'open';
+        const ref = fields.vendorId;
+        if (
+          (decision === 'open' || decision === 'questions') &&
+          (typeof ref === 'number' || typeof ref === 'string')
+        ) {
+          const vendor = vendorOf(ref);
+          refuseWhileUndecided(vendor.id, String(vendor.fields.name));
+        }
+        return reviewRepo().insertOne(fields, ctx);
+      })
+      .immediate();
+    return reviewRepo().get(id, ctx);
+  }
+
+  return { check, record, decide, create };
 }

@@ -262,6 +262,21 @@ describe('sub-processor list review', () => {
       source: { path: join(t.dir, 'title.csv') },
     });
     expect(!again.ok && again.error.code).toBe('CONFLICT');
+    // So is an undecided review entered by hand through the register's form; a decided one is taken.
+    const byHand = await t.core.dispatch('reviews:create', { vendorId: acme, noticeOn: '2026-03-03' });
+    expect(!byHand.ok && byHand.error).toMatchObject({
+      code: 'CONFLICT',
+      message: expect.stringMatching(/is still undecided \(review \d+\)/),
+    });
+    const decided = await t.core.dispatch('reviews:create', {
+      vendorId: acme,
+      noticeOn: '2025-11-03',
+      decision: 'objected',
+      decidedOn: '2025-11-10',
+      objectionSentOn: '2025-11-10',
+      reasons: 'The new host is in a country without a transfer tool.',
+    });
+    expect(decided.ok ? null : decided.error).toBeNull();
 
     // The deadline is on the calendar and, within the week, on the Overview.
     const due = await ok(t.core, 'calendar:get', { from: '2026-03-02', to: '2026-04-30' });
