@@ -13,7 +13,7 @@ import { createReadStream } from 'node:fs';
 const [file, dbPath] = process.argv.slice(2);
 const db = new Database(dbPath);
 db.pragma('journal_mode = WAL');
-db.pragma('cache_size = -16384');
+db.pragma('cache_size = -32768');
 const now = new Date().toISOString();
 const insert = db.prepare(
   `INSERT INTO vendors (name, name_key, legal_entity, role, services, data_categories, data_subject_categories,
