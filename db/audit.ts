@@ -105,7 +105,8 @@ export function createAuditLog(db: Db) {
       return () => {
         const h2 = held;
         held = null;
-        if (h2?.dirty) setHead.run(h2.lastId, h2.prev);
+        // Outside its transaction (SQLite rolled it back on an error) the held head names entries that are gone.
+        if (h2?.dirty && db.inTransaction) setHead.run(h2.lastId, h2.prev);
       };
     },
 

@@ -80,9 +80,9 @@ const CANCEL_GRACE_MS = 10_000;
 const WORKER_HEAP_MB = 256;
 /**
  * Below this size a file is read on the caller's thread in 'auto' mode (the command line): starting a worker loads
- * the readers and the core a second time, about 0.4 s of CPU, more than reading a list of some ten thousand rows
- * costs. Above it the worker's heap limit keeps the process's memory bounded, whatever the file's length. 3 MB is
- * some 16,000 rows of a twelve-column CSV, or some 38,000 of an xlsx.
+ * the readers and the core a second time, about 0.4 s of CPU, as much as the whole import of a short list, and a
+ * small file cannot take the process's memory near its goal. Above it the worker's heap limit keeps the memory
+ * bounded, whatever the file's length. 3 MB is some 16,000 rows of a twelve-column CSV, or some 38,000 of an xlsx.
  */
 const AUTO_INLINE_BYTES = 3 * 2 ** 20;
 

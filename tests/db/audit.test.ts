@@ -215,6 +215,14 @@ describe('audit log', () => {
     db.exec('ROLLBACK');
     log.append(ctx, [entry(7)]);
     expect(log.verify()).toMatchObject({ ok: true, entries: 6 });
+    // Rolled back before its release (SQLite ends a transaction itself on some errors): nothing is written.
+    db.exec('BEGIN');
+    const orphaned = log.hold();
+    log.append(ctx, [entry(8)]);
+    db.exec('ROLLBACK');
+    orphaned();
+    expect(db.prepare('SELECT last_id FROM audit_head').pluck().get()).toBe(6);
+    expect(log.verify()).toMatchObject({ ok: true, entries: 6 });
     expect(() => log.hold()).toThrow(/inside a transaction/);
     db.close();
   });
