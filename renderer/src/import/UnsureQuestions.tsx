@@ -1,4 +1,4 @@
-import { Alert, Group, Radio, Table, Text, VisuallyHidden } from '@mantine/core';
+import { Alert, Group, Radio, Table, Text } from '@mantine/core';
 import { IconQuestionMark } from '@tabler/icons-react';
 import type { UnsureMatch } from '../../../shared/import/types';
 
@@ -54,9 +54,9 @@ export function UnsureQuestions({
               <Table.Td>{q.sameAs}</Table.Td>
               <Table.Td>
                 <Radio.Group
-                  label={
-                    <VisuallyHidden>{`Row ${q.row}: is ${q.name} the same company as ${q.sameAs}?`}</VisuallyHidden>
-                  }
+                  // Named for screen readers through its label, which takes no room in the row.
+                  label={`Row ${q.row}: is ${q.name} the same company as ${q.sameAs}?`}
+                  styles={{ label: { display: 'none' } }}
                   value={answers[q.row] ?? null}
                   onChange={(v) => onAnswer(q.row, v as UnsureAnswer)}
                 >
