@@ -35,21 +35,26 @@ export function entryHashOf(row: Omit<AuditRow, 'hash'>): string {
   return entryHash(row);
 }
 
+/** An entry's fields in the order its hash covers them, which is also the order of its columns in the table. */
+const hashedFields = (row: Omit<AuditRow, 'hash'>) => [
+  row.id,
+  row.at,
+  row.actor,
+  row.entity,
+  row.entity_id,
+  row.action,
+  row.field,
+  row.old_value,
+  row.new_value,
+  row.import_id,
+  row.prev_hash,
+];
+
+const hashOf = (fields: readonly unknown[]): string =>
+  createHash('sha256').update(JSON.stringify(fields)).digest('hex');
+
 function entryHash(row: Omit<AuditRow, 'hash'>): string {
-  const canonical = JSON.stringify([
-    row.id,
-    row.at,
-    row.actor,
-    row.entity,
-    row.entity_id,
-    row.action,
-    row.field,
-    row.old_value,
-    row.new_value,
-    row.import_id,
-    row.prev_hash,
-  ]);
-  return createHash('sha256').update(canonical).digest('hex');
+  return hashOf(hashedFields(row));
 }
 
 const encode = (v: unknown): string | null => (v === undefined ? null : JSON.stringify(v));
@@ -129,21 +134,9 @@ export function createAuditLog(db: Db) {
           import_id: ctx.importId ?? null,
           prev_hash: chain.prev,
         };
-        const hash = entryHash(row);
-        insert.run(
-          row.id,
-          row.at,
-          row.actor,
-          row.entity,
-          row.entity_id,
-          row.action,
-          row.field,
-          row.old_value,
-          row.new_value,
-          row.import_id,
-          row.prev_hash,
-          hash,
-        );
+        const fields = hashedFields(row);
+        const hash = hashOf(fields);
+        insert.run(...fields, hash);
         chain.lastId = row.id;
         chain.prev = hash;
       }
