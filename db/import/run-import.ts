@@ -426,13 +426,9 @@ export async function runImport(
   };
 
   const source = await openRowSource(params.path, fileName, request.sheet);
-  /** Ends the import's transaction, first letting go of the audit chain's head if it is still held. */
-  let releaseAudit = () => undefined as void;
-  const end = (sql: 'COMMIT' | 'ROLLBACK') => {
-    releaseAudit();
-    releaseAudit = () => undefined;
-    db.exec(sql);
-  };
+  // The audit chain's head is held while the rows are written (this import's own log object: a rollback leaves
+  // nothing to let go of).
+  let releaseAudit: (() => void) | null = null;
   if (mode === 'commit') {
     db.exec('BEGIN IMMEDIATE');
     releaseAudit = audit.hold();
@@ -575,8 +571,7 @@ export async function runImport(
     job.checkCancelled();
     // The rows are written: the audit chain's head goes back to its table, where the import's own entry and
     // its end mark read it.
-    releaseAudit();
-    releaseAudit = () => undefined;
+    releaseAudit?.();
 
     const duplicates: DuplicateGroup[] = [...groups.entries()]
       .filter(([, g]) => g.rows.length > 1 || g.existing)
@@ -620,7 +615,7 @@ export async function runImport(
       unsure: questions,
     };
     if (request.options.strict && counts.invalid > 0) {
-      end('ROLLBACK');
+      db.exec('ROLLBACK');
       const first = errors[0];
       throw new AppError(
         'VALIDATION',
@@ -631,7 +626,7 @@ export async function runImport(
     if (counts.created + counts.updated + counts.merged === 0) {
       // Nothing to write (every row already in the register as the file gives it, or invalid): no import is
       // recorded, so the history and undo hold only imports that changed something.
-      end('ROLLBACK');
+      db.exec('ROLLBACK');
       return { ...report, importId: null };
     }
     const sha256 = await fileSha256(params.path);
@@ -666,10 +661,10 @@ export async function runImport(
     ]);
     markImportEnd(db, importId);
     job.checkCancelled();
-    end('COMMIT');
+    db.exec('COMMIT');
     return { ...report, importId };
   } catch (err) {
-    if (db.inTransaction) end('ROLLBACK');
+    if (db.inTransaction) db.exec('ROLLBACK');
     throw err;
   } finally {
     await source.close();
