@@ -75,17 +75,23 @@ export function normaliseLegalName(name: string): string {
   return key;
 }
 
+/** A name's words: accents, case and punctuation gone, runs of single letters ("B.V.") joined. */
+function nameWords(name: string): string[] {
+  return joinLetterRuns(
+    name
+      .normalize('NFKD')
+      .replace(/\p{M}+/gu, '')
+      .toLowerCase()
+      .replace(/[^\p{L}\p{N}]+/gu, ' ')
+      .trim()
+      .split(' ')
+      .filter(Boolean),
+  );
+}
+
 function normalised(name: string): string {
-  const tokens = name
-    .normalize('NFKD')
-    .replace(/\p{M}+/gu, '')
-    .toLowerCase()
-    .replace(/&/g, ' and ')
-    .replace(/[^\p{L}\p{N}]+/gu, ' ')
-    .trim()
-    .split(' ')
-    .filter(Boolean);
-  const words = joinLetterRuns(tokens);
+  // "&" reads as "and", a full-width one too (NFKD makes it "&"; decomposing again changes nothing).
+  const words = nameWords(name.normalize('NFKD').replace(/&/g, ' and '));
   // The first word is always kept: "The Co" is a name, not a legal form.
   return words.filter((w, i) => i === 0 || !LEGAL_FORMS.has(w)).join(' ');
 }
@@ -121,15 +127,7 @@ export const FORM_SPELLINGS: Readonly<Record<string, string>> = {
 
 /** The legal form a company name ends with, spelt one way ("pty ltd", "bv", "inc"), or null when it gives none. */
 export function legalFormOf(name: string): string | null {
-  const tokens = name
-    .normalize('NFKD')
-    .replace(/\p{M}+/gu, '')
-    .toLowerCase()
-    .replace(/[^\p{L}\p{N}]+/gu, ' ')
-    .trim()
-    .split(' ')
-    .filter(Boolean);
-  const words = joinLetterRuns(tokens);
+  const words = nameWords(name);
   const form: string[] = [];
   for (let i = words.length - 1; i > 0; i--) {
     const w = words[i]!;
