@@ -23,6 +23,7 @@ import {
   type ReviewRecordInput,
   type ReviewSource,
   type SubprocessorListRead,
+  UNDECIDED,
 } from '../shared/subprocessors/review';
 import type { AuditContext } from './audit';
 import { localIsoDate } from './kit/repository';
@@ -147,7 +148,7 @@ export function createReviewService(options: ReviewServiceOptions) {
   function undecidedOf(vendorId: number): { id: number; noticeOn: string } | null {
     const row = db
       .prepare(
-        "SELECT id, notice_on FROM reviews WHERE vendor_id = ? AND archived_at IS NULL AND decision IN ('open', 'questions') ORDER BY id LIMIT 1",
+        `SELECT id, notice_on FROM reviews WHERE vendor_id = ? AND archived_at IS NULL AND decision IN (${UNDECIDED.map((d) => `'${d}'`).join(', ')}) ORDER BY id LIMIT 1`,
       )
       .get(vendorId) as { id: number; notice_on: string } | undefined;
     return row ? { id: row.id, noticeOn: row.notice_on } : null;
@@ -484,21 +485,17 @@ export function createReviewService(options: ReviewServiceOptions) {
    * checked inside the write.
    */
   function create(fields: Fields, ctx: AuditContext) {
-    const id = db
+    return db
       .transaction(() => {
         const decision = (fields.decision as string | undefined) ?? 'open';
         const ref = fields.vendorId;
-        if (
-          (decision === 'open' || decision === 'questions') &&
-          (typeof ref === 'number' || typeof ref === 'string')
-        ) {
+        if (UNDECIDED.includes(decision) && (typeof ref === 'number' || typeof ref === 'string')) {
           const vendor = vendorOf(ref);
           refuseWhileUndecided(vendor.id, String(vendor.fields.name));
         }
-        return reviewRepo().insertOne(fields, ctx);
+        return reviewRepo().create(fields, ctx);
       })
       .immediate();
-    return reviewRepo().get(id, ctx);
   }
 
   return { check, record, decide, create };
