@@ -52,6 +52,11 @@ function isNoteText(only: string): boolean {
 const TOTAL_START =
   /^(grand\s+)?(total|totals|subtotal|sub-total|sum|count|number of|sous-total|nombre de|nombre total|summe|gesamt|insgesamt|anzahl|zwischensumme)(?![\p{L}\p{N}])/iu;
 
+/** The text of a row's filled cells, one line each. */
+export function filledTexts(cells: readonly CellValue[]): string[] {
+  return cells.map((v) => cellText(v, true)).filter((t) => t !== '');
+}
+
 /** What a row below the header is when it is not a record. */
 export type RowKind = 'blank' | 'note' | 'section' | 'total';
 
@@ -83,7 +88,7 @@ export function rowKind(
   }
   if (first === null) return { kind: 'blank', text: '' };
   if (second >= 0 && !TOTAL_START.test(first)) return null;
-  const filled = cells.map((v) => cellText(v, true)).filter((t) => t !== '');
+  const filled = filledTexts(cells);
   const text = filled.join(' · ').slice(0, 200);
   if (filled.length === 1 && isNoteText(first)) return { kind: 'note', text };
   if (TOTAL_START.test(first) && filled.slice(1).every((t) => /^[\d\s.,%€$£-]+$/.test(t)))

@@ -1,22 +1,17 @@
 import { createRowMapper, type MappedColumn } from '../../shared/import/row';
 import { importProfile, lowerLabel } from '../../shared/import/profile';
-import { cellText } from '../../shared/import/text';
+import type { CellValue } from '../../shared/import/types';
 import { registerByName } from '../../shared/registers/index';
 import type { ListEntry } from '../../shared/subprocessors/diff';
 import type { SubprocessorListRead } from '../../shared/subprocessors/review';
 import { AppError } from '../../shared/errors';
 import { fileProblem } from './detect';
-import { rowKind } from './header-row';
+import { filledTexts, rowKind } from './header-row';
 import { inspectFile } from './inspect';
 import type { JobContext } from './job-context';
 import { openRowSource } from './row-source';
 
-const rowText = (cells: readonly unknown[]) =>
-  cells
-    .map((v) => cellText(v as never, true))
-    .filter(Boolean)
-    .join(' · ')
-    .slice(0, 120);
+const rowText = (cells: readonly CellValue[]) => filledTexts(cells).join(' · ').slice(0, 120);
 
 /** The vendor fields a published sub-processor list gives: who, where, and what for. */
 const LIST_FIELDS = ['name', 'processingCountries', 'services'] as const;
