@@ -5,10 +5,8 @@
 // of the command's CPU is the reading and checking of the rows. Plain JavaScript, run by node itself.
 // Usage: node bench/bare-schema-import.mjs <file> <db>   (the database already holds the workbench's schema)
 import Database from 'better-sqlite3';
-import { parse } from 'csv-parse';
-import ExcelJS from 'exceljs';
 import { createHash } from 'node:crypto';
-import { createReadStream } from 'node:fs';
+import { streamRows } from './stream-rows.mjs';
 
 const [file, dbPath] = process.argv.slice(2);
 const db = new Database(dbPath);
@@ -66,26 +64,9 @@ const put = (cells) => {
 };
 db.exec('BEGIN');
 let header = true;
-if (file.endsWith('.xlsx')) {
-  const reader = new ExcelJS.stream.xlsx.WorkbookReader(file, {
-    worksheets: 'emit',
-    sharedStrings: 'cache',
-    styles: 'cache',
-    hyperlinks: 'ignore',
-    entries: 'ignore',
-  });
-  for await (const ws of reader)
-    for await (const r of ws) {
-      if (header) header = false;
-      else put(r.values.slice(1));
-    }
-} else {
-  for await (const r of createReadStream(file).pipe(
-    parse({ delimiter: ';', bom: true, relax_column_count: true }),
-  )) {
-    if (header) header = false;
-    else put(r);
-  }
+for await (const cells of streamRows(file)) {
+  if (header) header = false;
+  else put(cells);
 }
 db.prepare(
   `INSERT INTO audit_head (id, last_id, last_hash) VALUES (1, ?, ?)
