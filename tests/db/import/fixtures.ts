@@ -3,6 +3,7 @@ import JSZip from 'jszip';
 import ExcelJS from 'exceljs';
 import iconv from 'iconv-lite';
 import { writeFileSync } from 'node:fs';
+import type { ImportRequest, InspectResult } from '../../../shared/import/types';
 
 export type Cell = string | number | boolean | Date | null | { formula: string; result?: unknown };
 
@@ -136,4 +137,19 @@ export async function withoutCellRefs(xlsx: Buffer): Promise<Buffer> {
     zip.file(name, xml.replace(/(<row\b[^>]*?) r="\d+"/g, '$1').replace(/(<c\b[^>]*?) r="[A-Z]+\d+"/g, '$1'));
   }
   return zip.generateAsync({ type: 'nodebuffer', compression: 'DEFLATE' });
+}
+
+/** An import request for a file as inspect read it: its sheet, header row and proposed mapping. */
+export function requestFrom(
+  path: string,
+  inspected: InspectResult,
+  extra: Partial<ImportRequest> = {},
+): ImportRequest {
+  return {
+    source: { path },
+    sheet: inspected.sheet,
+    headerRow: inspected.headerRow,
+    columns: inspected.columns.map((c) => ({ column: c.column, header: c.header, field: c.field })),
+    ...extra,
+  };
 }

@@ -3,9 +3,9 @@ import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { openCore, type Core } from '../../../db/core';
 import type { ProgressEvent } from '../../../shared/contract';
-import type { ImportRequest, InspectResult } from '../../../shared/import/types';
+import type { ImportRequest } from '../../../shared/import/types';
 import { ok, tempDir } from '../../helpers/core';
-import { SUBPROCESSOR_ROWS, writeBigXlsx, writeCsv, writeXlsx } from './fixtures';
+import { requestFrom, SUBPROCESSOR_ROWS, writeBigXlsx, writeCsv, writeXlsx } from './fixtures';
 
 const cleanups: (() => void)[] = [];
 afterEach(() => {
@@ -26,20 +26,6 @@ function setup(mode: 'worker' | 'inline' = 'inline') {
   });
   cleanups.push(cleanup, () => core.close());
   return { dir, dbPath, core, setNow: (iso: string) => (now = new Date(iso)) };
-}
-
-function requestFrom(
-  path: string,
-  inspected: InspectResult,
-  extra: Partial<ImportRequest> = {},
-): ImportRequest {
-  return {
-    source: { path },
-    sheet: inspected.sheet,
-    headerRow: inspected.headerRow,
-    columns: inspected.columns.map((c) => ({ column: c.column, header: c.header, field: c.field })),
-    ...extra,
-  };
 }
 
 async function inspectAndRequest(core: Core, path: string, extra: Partial<ImportRequest> = {}) {

@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { ImportRequest } from '../../../shared/import/types';
 import { dpoInProcess } from '../../helpers/cli';
-import { writeXlsx } from './fixtures';
+import { requestFrom, writeXlsx } from './fixtures';
 import { ok, testCore } from '../../helpers/core';
 
 // A procurement supplier list as colleagues keep it: section headings between groups, a total and a count at
@@ -26,13 +26,9 @@ let file: string;
 
 async function request(extra: Partial<ImportRequest['options']> = {}): Promise<ImportRequest> {
   const inspected = await ok(t.core, 'import:inspect', { source: { path: file } });
-  return {
-    source: { path: file },
-    sheet: inspected.sheet,
-    headerRow: inspected.headerRow,
-    columns: inspected.columns.map((c) => ({ column: c.column, header: c.header, field: c.field })),
+  return requestFrom(file, inspected, {
     options: { onDuplicate: 'skip', expandRegions: false, strict: false, ...extra },
-  };
+  });
 }
 
 beforeAll(() => {
@@ -137,13 +133,13 @@ describe('two legal entities of one group', () => {
         ].join('\n'),
       );
       const inspected = await ok(c.core, 'import:inspect', { source: { path } });
-      const r = await ok(c.core, 'import:commit', {
-        source: { path },
-        sheet: inspected.sheet,
-        headerRow: inspected.headerRow,
-        columns: inspected.columns.map((x) => ({ column: x.column, header: x.header, field: x.field })),
-        options: { onDuplicate: 'skip', expandRegions: false, strict: false },
-      });
+      const r = await ok(
+        c.core,
+        'import:commit',
+        requestFrom(path, inspected, {
+          options: { onDuplicate: 'skip', expandRegions: false, strict: false },
+        }),
+      );
       expect(r).toMatchObject({ rows: 7, created: 6, skipped: 1 });
       const names = (await ok(c.core, 'vendors:list', { limit: 50 })).rows.map((v) => v.name).sort();
       expect(names).toEqual([
@@ -179,13 +175,10 @@ describe('an unsure duplicate', () => {
         ['Vendor,Country', 'Globex,United States', 'Initech,Germany', 'Initech GmbH,Germany'].join('\n'),
       );
       const inspected = await ok(c.core, 'import:inspect', { source: { path } });
-      const request = (apart: number[]) => ({
-        source: { path },
-        sheet: inspected.sheet,
-        headerRow: inspected.headerRow,
-        columns: inspected.columns.map((x) => ({ column: x.column, header: x.header, field: x.field })),
-        options: { onDuplicate: 'skip' as const, expandRegions: false, strict: false, apart },
-      });
+      const request = (apart: number[]) =>
+        requestFrom(path, inspected, {
+          options: { onDuplicate: 'skip', expandRegions: false, strict: false, apart },
+        });
       const asked = await ok(c.core, 'import:preview', request([]));
       expect(asked.unsure).toEqual([
         {
