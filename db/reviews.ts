@@ -4,7 +4,7 @@ import { objectionDeadline } from '../shared/rules/objection-deadline';
 import { organisationRegime, transferCoverage } from '../shared/rules/transfer-coverage';
 import { insideArea } from '../shared/rules/transfer-validity';
 import { reviews, vendors } from '../shared/registers/index';
-import { TEXT_MAX } from '../shared/registers/reviews';
+import { TEXT_MAX, UNDECIDED } from '../shared/registers/reviews';
 import { createHash } from 'node:crypto';
 import {
   diffSubprocessorList,
@@ -23,7 +23,6 @@ import {
   type ReviewRecordInput,
   type ReviewSource,
   type SubprocessorListRead,
-  UNDECIDED,
 } from '../shared/subprocessors/review';
 import type { AuditContext } from './audit';
 import { localIsoDate } from './kit/repository';

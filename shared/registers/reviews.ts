@@ -237,9 +237,12 @@ const deadlineOf = (r: ReviewBase) =>
     changes: changeCount(r),
   });
 
+/** Decisions that leave a review undecided: a vendor has at most one such review at a time. */
+export const UNDECIDED: readonly string[] = ['open', 'questions'];
+
 /** Open while undecided (or questions asked) and the window runs; lapsed once it passed undecided; decided. */
 const stateOf = (r: ReviewBase, d: ObjectionDeadline, today: string) => {
-  if (r.decision === 'accepted' || r.decision === 'objected') return 'decided' as const;
+  if (!UNDECIDED.includes(r.decision)) return 'decided' as const;
   return d.deadline !== null && d.deadline < today ? ('lapsed' as const) : ('open' as const);
 };
 

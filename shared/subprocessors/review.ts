@@ -55,8 +55,6 @@ export type ReviewCheckInput = z.infer<typeof ReviewCheckInputSchema>;
 export const DecisionSchema = z.enum(['open', 'questions', 'accepted', 'objected'], {
   error: 'Use open, questions, accepted or objected.',
 });
-/** Decisions that leave a review undecided: a vendor has at most one such review at a time. */
-export const UNDECIDED: readonly string[] = ['open', 'questions'];
 
 const DecisionFieldsSchema = z.object({
   decidedOn: IsoDateSchema.nullish(),
