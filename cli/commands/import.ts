@@ -103,6 +103,27 @@ function buildColumns(
   });
 }
 
+/**
+ * True when a sampled inspection (`rowCount` null: the file goes on) leaves the order of a mapped date column
+ * unproven and no --date-order settles it: its dates so far could all be read either way, or it has none yet.
+ * (Dates that read one way only, 2024-03-04 or 31/03/2024, need no order or prove it.)
+ */
+function dateOrderUnproven(
+  inspected: InspectResult,
+  file: Record<string, string | null> | null,
+  opts: Pick<ImportOptions, 'register' | 'dateOrder'>,
+): boolean {
+  if (inspected.rowCount !== null || opts.dateOrder) return false;
+  const profile = importProfile(registerByName(opts.register)!);
+  const seen = inspected.columns;
+  return buildColumns(inspected, file, undefined).some(
+    (c, i) =>
+      c.field !== null &&
+      profile.byName.get(c.field)?.kind === 'date' &&
+      (seen[i]!.dateOrder === 'ambiguous' || seen[i]!.nonEmpty === 0),
+  );
+}
+
 /** Shows a job's progress on a terminal (stderr), one line rewritten in place. */
 /** Shows a job's progress on stderr (a terminal only); returns the function that clears it. */
 export function showProgress(core: Core, jobId: string, enabled: boolean, what = 'Rows read'): () => void {
@@ -176,28 +197,31 @@ export function registerImportCommands(program: Command): void {
       const fileMapping = mappingFile ? readMappingFile(mappingFile, opts.register) : null;
       const outcome = await withCore(command, 'cli', async (core) => {
         const tty = !opts.json && process.stderr.isTTY === true;
-        const inspectJob = randomUUID();
-        let stop = showProgress(core, inspectJob, tty);
-        const inspected = await call(
-          core,
-          'import:inspect',
-          {
-            source: { path: file },
-            register: opts.register,
-            ...(opts.sheet ? { sheet: opts.sheet } : {}),
-            ...(opts.headerRow ? { headerRow: opts.headerRow } : {}),
-            ...(opts.mapping && !mappingFile ? { preset: opts.mapping } : {}),
-            // The mapping is decided on the first rows; the import itself reads them all (one full read, not two).
-            sampleRows: INSPECT_SAMPLE_ROWS,
-            jobId: inspectJob,
-          },
-          {
-            'problem:no-header':
-              'Give it with --header-row N (its row number in the sheet, 1 for the first).',
-            headerRow: '--header-row',
-            sheet: '--sheet',
-          },
-        ).finally(() => stop());
+        const inspect = async (sampleRows: number | null) => {
+          const inspectJob = randomUUID();
+          const stopInspect = showProgress(core, inspectJob, tty);
+          return call(
+            core,
+            'import:inspect',
+            {
+              source: { path: file },
+              register: opts.register,
+              ...(opts.sheet ? { sheet: opts.sheet } : {}),
+              ...(opts.headerRow ? { headerRow: opts.headerRow } : {}),
+              ...(opts.mapping && !mappingFile ? { preset: opts.mapping } : {}),
+              ...(sampleRows ? { sampleRows } : {}),
+              jobId: inspectJob,
+            },
+            {
+              'problem:no-header':
+                'Give it with --header-row N (its row number in the sheet, 1 for the first).',
+              headerRow: '--header-row',
+              sheet: '--sheet',
+            },
+          ).finally(() => stopInspect());
+        };
+        // The mapping is decided on the first rows; the import itself reads them all (one full read, not two).
+        let inspected = await inspect(INSPECT_SAMPLE_ROWS);
         if (!opts.sheet && inspected.sheets.some((s) => s.name === '_meta' && s.hidden)) {
           throw new CliError(
             `${inspected.fileName} is a workbook exported by the workbench: bring it back with \`dpo roundtrip ${file}\` (rows are matched by ID and only changed cells are written), or name a --sheet to import as a plain list.`,
@@ -209,6 +233,10 @@ export function registerImportCommands(program: Command): void {
             `${inspected.fileName} reads as ${inspected.looksLike.title.toLowerCase()}, not ${registerByName(opts.register)!.noun.other} (${inspected.looksLike.columns} columns recognised): import it with --register ${inspected.looksLike.register}, or give --mapping.`,
             2,
           );
+        // Unless a date column's order is still unproven there (only dates such as 03/04/2024, or none yet) and
+        // the file goes on: a later date may prove it, as it would for a file read whole, so the file is then
+        // inspected whole.
+        if (dateOrderUnproven(inspected, fileMapping, opts)) inspected = await inspect(null);
         const columns = buildColumns(inspected, fileMapping, opts.dateOrder);
         const request = {
           source: { path: file },
@@ -225,7 +253,7 @@ export function registerImportCommands(program: Command): void {
           expectedRows: inspected.rowCount ?? undefined,
         };
         const jobId = randomUUID();
-        stop = showProgress(core, jobId, tty);
+        const stop = showProgress(core, jobId, tty);
         try {
           if (opts.dryRun) {
             const preview = await call(core, 'import:preview', { ...request, jobId });

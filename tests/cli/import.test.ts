@@ -181,6 +181,29 @@ describe('dpo import', () => {
     expect(dpo(['import', join(dir, 'missing.csv'), '--db', db]).stderr).toMatch(/not found/);
   });
 
+  it('reads the whole file to settle the date order when only rows past the first 5,000 prove it', async () => {
+    const { dir, db } = await files();
+    const csv = join(dir, 'long.csv');
+    // 5,200 vendors whose "DPA signed" dates read either way (03/04/2024) until row 5,101, which can only be
+    // day-first (25/04/2024): a file read whole is day-first, so the first rows are 3 April, not 4 March.
+    const rows = Array.from({ length: 5_200 }, (_, i) => [
+      `Vendor ${i}`,
+      i === 5_100 ? '25/04/2024' : '03/04/2024',
+    ]);
+    writeCsv(csv, [['Vendor', 'DPA signed'], ...rows]);
+    const r = dpo(['import', csv, '--json', '--db', db]);
+    expect(r.code).toBe(0);
+    expect(JSON.parse(r.stdout)).toMatchObject({ created: 5_200, invalidRows: 0 });
+    // The vendors were created in the file's order: row 2 is record 1.
+    const got = (id: number) =>
+      JSON.parse(dpo(['vendors', 'get', String(id), '--json', '--db', db]).stdout) as {
+        name: string;
+        dpaSignedAt: string | null;
+      };
+    expect(got(1)).toMatchObject({ name: 'Vendor 0', dpaSignedAt: '2024-04-03' });
+    expect(got(5_101)).toMatchObject({ name: 'Vendor 5100', dpaSignedAt: '2024-04-25' });
+  });
+
   it('saves nothing for an unknown preset and lists imports', async () => {
     const { db, list } = await files();
     expect(dpo(['import', list, '--mapping', 'No such preset', '--db', db]).stderr).toMatch(
