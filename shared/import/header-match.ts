@@ -307,5 +307,25 @@ export function suggestMapping(profile: ImportProfile, columns: readonly ColumnF
     taken.add(next);
     chosen.set(c.column, { column: c.column, field: next, confidence: 0.8, fit: 1 });
   }
+  // A plainly headed column beside a more precisely headed one of the same field ("Country" beside "Location of
+  // processing"): it holds the field the declaration names for it (where the company is), when its values fit.
+  for (const spec of profile.fields) {
+    const other = spec.beside ? profile.byName.get(spec.beside.field) : undefined;
+    if (!spec.beside || !other || taken.has(other.name)) continue;
+    const mine = columns.filter((c) => chosen.get(c.column)?.field === spec.name);
+    const plain = new Set(spec.beside.headers.map((h) => headerWords(h).join(' ')));
+    const isPlain = (c: ColumnForMatching) => plain.has(headerWords(c.header).join(' '));
+    const col = mine.find(isPlain);
+    if (!col || !mine.some((c) => !isPlain(c))) continue;
+    const samples = col.samples.filter((v) => cellText(v) !== '').slice(0, 30);
+    // A cell naming several countries is a list of places, not where one company is.
+    const one = (v: CellValue) =>
+      valueFits(profile, other.name, v) &&
+      (other.kind !== 'country' || parseCountryCell(v).countries.length <= 1);
+    const fit = samples.length === 0 ? 1 : samples.filter(one).length / samples.length;
+    if (fit < VALUES_MUST_FIT) continue;
+    taken.add(other.name);
+    chosen.set(col.column, { column: col.column, field: other.name, confidence: 0.7, fit });
+  }
   return columns.map((c) => chosen.get(c.column) ?? { column: c.column, field: null, confidence: 0, fit: 0 });
 }

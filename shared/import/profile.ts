@@ -29,6 +29,8 @@ export interface ImportFieldSpec {
   fallback?: string;
   /** The field the second column of a header merged over two columns holds. */
   next?: string;
+  /** The field a plainly headed column holds beside a more precisely headed one of this field. */
+  beside?: { headers: readonly string[]; field: string };
 }
 
 /** What the import engine knows of a register: the fields a column can feed, and the ones a mapping needs. */
@@ -73,6 +75,7 @@ function spec(name: string, field: AnyField, identity: readonly string[]): Impor
     ref: field.ref?.register ?? field.refs?.register,
     fallback: decl.fallback,
     next: decl.next,
+    beside: decl.beside,
   };
 }
 

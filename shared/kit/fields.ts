@@ -97,6 +97,11 @@ export interface ImportDecl {
    * over the brand and the legal entity: the name, then the legal entity).
    */
   next?: string;
+  /**
+   * A column headed only by one of these words, beside another column of this field under a more precise header,
+   * holds `field` instead: a list's "Country" beside its "Location of processing" is where the company is.
+   */
+  beside?: { headers: readonly string[]; field: string };
 }
 
 /** What a field's own reader makes of one cell. */

@@ -334,6 +334,15 @@ const fields = {
           'registered country',
           'country of incorporation',
           'country of registration',
+          'entity country',
+          'entity location',
+          'country of entity',
+          'company country',
+          'company location',
+          'vendor country',
+          'supplier country',
+          'country of establishment',
+          'corporate country',
           'siège social',
           'pays du siège',
           'hauptsitz',
@@ -597,6 +606,12 @@ const fields = {
       placeholder: 'Search by name or code',
     },
     import: {
+      // "Country" (or "Pays", "Land") beside "Location of processing" is where the company is, as published lists
+      // and registers put it.
+      beside: {
+        headers: ['country', 'pays', 'land', 'country of entity', 'entity country'],
+        field: 'headquartersCountry',
+      },
       synonyms: {
         exact: ['pays', 'land', 'länder', 'standort', 'standorte', 'lieu'],
         phrases: [

@@ -167,7 +167,7 @@ describe('suggested mapping', () => {
     const s = suggestMapping([
       { column: 1, header: 'Vendor', samples: [] },
       { column: 2, header: 'Vendor name', samples: [] },
-      { column: 3, header: 'Country', samples: ['US'] },
+      { column: 3, header: 'Processing location', samples: ['US'] },
       { column: 4, header: 'Data location', samples: ['DE'] },
     ]);
     expect(s.filter((x) => x.field === 'name')).toHaveLength(1);

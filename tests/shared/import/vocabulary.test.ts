@@ -20,6 +20,9 @@ describe('the vendor import’s vocabulary, on headers found in real files', () 
     ['Purpose/Services', 'services'],
     ['Location(s)', 'processingCountries'],
     ['Corporate Location', 'headquartersCountry'],
+    // GitLab's published list: the entity's country beside its processing locations.
+    ['Entity Country', 'headquartersCountry'],
+    ['Country of establishment', 'headquartersCountry'],
   ])('reads "%s" as %s', (header, field) => {
     expect(top(header)).toBe(field);
   });
@@ -30,6 +33,49 @@ describe('the vendor import’s vocabulary, on headers found in real files', () 
       { column: 2, header: 'Third Party', samples: ['Acme Cloud Ltd', 'Beta GmbH', 'Gamma AS'] },
     ]);
     expect(s.map((x) => x.field)).toEqual([null, 'name']);
+  });
+});
+
+describe('a plain "Country" beside a column of processing locations', () => {
+  it('is where the company is, in English, French and German', () => {
+    for (const [country, location] of [
+      ['Country', 'Location of Processing'],
+      ['Pays', 'Localisation des données'],
+      ['Land', 'Ort der Verarbeitung'],
+    ] as const) {
+      const s = suggestMapping(profile, [
+        { column: 1, header: 'Vendor', samples: ['Acme', 'Beta', 'Gamma'] },
+        { column: 2, header: country, samples: ['France', 'Ireland', 'Germany'] },
+        { column: 3, header: location, samples: ['France, Germany', 'United States', 'EU'] },
+      ]);
+      expect(s.map((x) => x.field)).toEqual(['name', 'headquartersCountry', 'processingCountries']);
+    }
+  });
+
+  it('stays the processing countries alone, or when the headquarters has its own column, or holds lists', () => {
+    const alone = suggestMapping(profile, [
+      { column: 1, header: 'Vendor', samples: ['Acme', 'Beta', 'Gamma'] },
+      { column: 2, header: 'Country', samples: ['France', 'Ireland', 'Germany'] },
+    ]);
+    expect(alone[1]!.field).toBe('processingCountries');
+    const hq = suggestMapping(profile, [
+      { column: 1, header: 'Vendor', samples: ['Acme', 'Beta', 'Gamma'] },
+      { column: 2, header: 'Headquarters', samples: ['France', 'Ireland', 'Germany'] },
+      { column: 3, header: 'Country', samples: ['France', 'Ireland', 'Germany'] },
+      { column: 4, header: 'Processing location', samples: ['France', 'Ireland', 'Germany'] },
+    ]);
+    expect(hq.map((x) => x.field)).toEqual([
+      'name',
+      'headquartersCountry',
+      'processingCountries',
+      'processingCountries',
+    ]);
+    const lists = suggestMapping(profile, [
+      { column: 1, header: 'Vendor', samples: ['Acme', 'Beta', 'Gamma'] },
+      { column: 2, header: 'Country', samples: ['France, Germany', 'Ireland; Spain', 'US/EU'] },
+      { column: 3, header: 'Processing location', samples: ['France', 'Ireland', 'Germany'] },
+    ]);
+    expect(lists[1]!.field).toBe('processingCountries');
   });
 });
 
