@@ -1,11 +1,24 @@
 import countries from 'i18n-iso-countries';
-import en from 'i18n-iso-countries/langs/en.json';
-import fr from 'i18n-iso-countries/langs/fr.json';
+import da from 'i18n-iso-countries/langs/da.json';
 import de from 'i18n-iso-countries/langs/de.json';
+import en from 'i18n-iso-countries/langs/en.json';
+import es from 'i18n-iso-countries/langs/es.json';
+import fi from 'i18n-iso-countries/langs/fi.json';
+import fr from 'i18n-iso-countries/langs/fr.json';
+import it from 'i18n-iso-countries/langs/it.json';
+import nb from 'i18n-iso-countries/langs/nb.json';
+import nl from 'i18n-iso-countries/langs/nl.json';
+import pl from 'i18n-iso-countries/langs/pl.json';
+import pt from 'i18n-iso-countries/langs/pt.json';
+import sv from 'i18n-iso-countries/langs/sv.json';
 
-countries.registerLocale(en);
-countries.registerLocale(fr);
-countries.registerLocale(de);
+/**
+ * The languages country names are read in: English, French and German first, then the other languages of the
+ * registers European DPOs keep and receive ("Tyskland", "Estados Unidos", "Verenigde Staten", "Niemcy").
+ */
+const LOCALES = [en, fr, de, es, it, nl, pt, pl, sv, da, nb, fi];
+for (const locale of LOCALES) countries.registerLocale(locale);
+const LANGUAGES = LOCALES.map((l) => l.locale);
 
 /**
  * Common forms that the ISO names do not cover. "EL" is the EU style guide's code for Greece
@@ -68,7 +81,7 @@ export function parseCountry(input: string): string | null {
     const a2 = countries.alpha3ToAlpha2(raw.toUpperCase());
     if (a2) return a2;
   }
-  for (const lang of ['en', 'fr', 'de']) {
+  for (const lang of LANGUAGES) {
     const code = countries.getAlpha2Code(raw, lang);
     if (code) return code;
   }

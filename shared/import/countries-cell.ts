@@ -1,6 +1,7 @@
 import { parseCountry } from '../countries';
 import { EEA_EFTA_STATES, EU_MEMBER_STATES } from '../reference/eea';
 import type { CellValue } from './types';
+import { placeCountry } from './places';
 import { cellText, foldText } from './text';
 
 /**
@@ -84,6 +85,18 @@ add('unbounded', [
   'Amérique du Nord',
   'Nordamerika',
   'Asien',
+  'Southeast Asia',
+  'South East Asia',
+  'Western Europe',
+  'Northern Europe',
+  'Central Europe',
+  'Eastern Europe',
+  'Southern Europe',
+  'Nordics',
+  'Nordic countries',
+  'Scandinavia',
+  'DACH',
+  'Benelux',
 ]);
 
 /** The countries a region expands to under the rule above; null for regions never expanded. */
@@ -107,6 +120,8 @@ const EXTRA_NAMES: Record<string, string> = {
   'u s a': 'US',
   'u s': 'US',
   'u k': 'GB',
+  'stati uniti': 'US',
+  'regno unito': 'GB',
   'united states of america usa': 'US',
 };
 
@@ -132,14 +147,37 @@ export interface CountryCell {
   unknown: string[];
 }
 
+/** Footnote marks after a place: "USA¹", "Ireland†", "Germany*". */
+const FOOTNOTE = /[*¹²³⁴⁵⁶⁷⁸⁹⁰†‡§]+$/u;
+/** Compass words and numbers around a country or place: "UK South", "East US 2", "US-West-2", "Northern Virginia". */
+const COMPASS =
+  /\b(?:north|south|east|west|central|northern|southern|eastern|western|northeast|northwest|southeast|southwest|mid|\d+)\b/g;
+const COMPASS_WORD =
+  /\b(?:north|south|east|west|central|northern|southern|eastern|western|northeast|northwest|southeast|southwest)\b/;
+
+/** The words around a cloud region's code: "AWS region eu-west-1", "Google Cloud europe-west3". */
+const CLOUD_WORDS = new Set(
+  'aws amazon web services gcp google cloud platform azure microsoft oci oracle region regions hosted in data centre center'.split(
+    ' ',
+  ),
+);
+
+/** A piece read on its own, into a cell of its own: what it names, and whether anything was not read. */
+function readAlone(text: string): CountryCell {
+  const sub: CountryCell = { countries: [], regions: [], unknown: [] };
+  readPiece(text, sub);
+  return sub;
+}
+
 function readPiece(piece: string, out: CountryCell): void {
   const text = piece
     .trim()
     .replace(/^[-–*]+\s*/, '')
+    .replace(FOOTNOTE, '')
     .replace(/:+$/, '')
     .trim();
   if (!text) return;
-  const code = readCountry(text);
+  const code = readCountry(text) ?? (text.endsWith('.') ? readCountry(text.slice(0, -1)) : null);
   if (code) {
     out.countries.push(code);
     return;
@@ -149,10 +187,50 @@ function readPiece(piece: string, out: CountryCell): void {
     out.regions.push({ text, kind: region });
     return;
   }
-  // "United States (Virginia, Oregon)", "Ireland [Dublin]": the bracket names a place inside the country.
+  // A place inside one country: a cloud region ("eu-central-1"), a city ("Frankfurt"), a US state ("Oregon").
+  const place = placeCountry(text);
+  if (place) {
+    out.countries.push(place);
+    return;
+  }
+  // "AWS eu-central-1", "AWS region eu-west-1", "Azure westeurope": a cloud's name beside its region's code.
+  const words = text.split(/\s+/);
+  if (words.length > 1 && words.every((w) => CLOUD_WORDS.has(w.toLowerCase()) || placeCountry(w))) {
+    const codes = words.flatMap((w) => (CLOUD_WORDS.has(w.toLowerCase()) ? [] : [placeCountry(w)!]));
+    if (codes.length > 0) {
+      out.countries.push(...codes);
+      return;
+    }
+  }
+  // "AWS Region: South America (Sao Paulo)", "Hosted in Ireland": a label, then the place.
+  const labelled =
+    /^[^:]{1,40}:\s*(.+)$/.exec(text) ??
+    /^(?:(?:data\s+)?(?:hosted|located|based|stored|processed|held)|servers?)\s+in\s+(.+)$/i.exec(text);
+  if (labelled) {
+    const sub = readAlone(labelled[1]!);
+    if (sub.unknown.length === 0) {
+      out.countries.push(...sub.countries);
+      out.regions.push(...sub.regions);
+      return;
+    }
+  }
+  // "United States (Virginia, Oregon)", "Ireland [Dublin]": the bracket names a place inside the country. But
+  // "EU (Frankfurt)", "West Europe (Netherlands)": where the outside names no country, a bracket naming one says
+  // where the region is.
   const outside = text.replace(/\s*[([].*?[)\]]\s*/g, ' ').trim();
   if (outside && outside !== text) {
-    readPiece(outside, out);
+    const sub = readAlone(outside);
+    if (sub.countries.length === 0) {
+      const inside = [...text.matchAll(/[([](.*?)[)\]]/g)].map((m) => m[1]!).join(', ');
+      const within = parseCountryCell(inside);
+      if (within.countries.length > 0 && within.unknown.length === 0 && within.regions.length === 0) {
+        out.countries.push(...within.countries);
+        return;
+      }
+    }
+    out.countries.push(...sub.countries);
+    out.regions.push(...sub.regions);
+    out.unknown.push(...sub.unknown);
     return;
   }
   // "USA and Canada", "France et Belgique", "Deutschland und Österreich"; tried only after the whole piece
@@ -164,6 +242,17 @@ function readPiece(piece: string, out: CountryCell): void {
     if (sub.unknown.length === 0) {
       out.countries.push(...sub.countries);
       out.regions.push(...sub.regions);
+      return;
+    }
+  }
+  // "UK South", "East US 2", "US-West-2", "Northern Virginia": the country or place without its compass words (a
+  // compass word must go: "CA 94105" in an address is not Canada; and "Korea North" is no reading of a Korea).
+  const folded = foldText(text);
+  if (COMPASS_WORD.test(folded)) {
+    const bare = folded.replace(COMPASS, ' ').replace(/\s+/g, ' ').trim();
+    const plain = bare && bare !== 'korea' ? (readCountry(bare) ?? placeCountry(bare)) : null;
+    if (plain) {
+      out.countries.push(plain);
       return;
     }
   }
@@ -201,7 +290,7 @@ export function parseCountryCell(value: CellValue): CountryCell {
     out.countries.push(whole);
     return out;
   }
-  for (const part of splitOutside(text, '\n;/|•+')) {
+  for (const part of splitOutside(text, '\n;/|•·+')) {
     // Commas separate countries, except in ISO-style names such as "Korea, Republic of": try each comma
     // piece joined with the next one first.
     const pieces = splitOutside(part, ',');

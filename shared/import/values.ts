@@ -19,6 +19,10 @@ const TRUE_WORDS = new Set(
     'wahr',
     'si',
     'sí',
+    'sì',
+    'sim',
+    'tak',
+    'kyllä',
     'checked',
     'ok',
     'in place',
@@ -26,15 +30,31 @@ const TRUE_WORDS = new Set(
   ].map(foldText),
 );
 const FALSE_WORDS = new Set(
-  ['no', 'n', 'false', '0', 'non', 'faux', 'nein', 'falsch', 'unchecked', 'none', 'not in place'].map(
-    foldText,
-  ),
+  [
+    'no',
+    'n',
+    'false',
+    '0',
+    'non',
+    'faux',
+    'nein',
+    'falsch',
+    'unchecked',
+    'none',
+    'not in place',
+    'nee',
+    'nej',
+    'nei',
+    'não',
+    'nie',
+    'ei',
+  ].map(foldText),
 );
 /** Ticks and crosses as people type or paste them (✓ ✔ ☑ ✅ and ✗ ✘ ☐ ❌ ☒). */
 const TICKS = /^[\u2713\u2714\u2611\u2705]$/u;
 const CROSSES = /^[\u2717\u2718\u2610\u274C\u274E\u2612-]$/u;
 
-/** Reads yes/no in English, French and German, 1/0, TRUE/FALSE cells, and ticks (✓ ✔ ☑) or crosses (✗ ☐). */
+/** Reads yes/no in English, French, German and the other languages of European registers, 1/0, TRUE/FALSE cells, and ticks (✓ ✔ ☑) or crosses (✗ ☐). */
 export function parseBoolean(value: CellValue): Parsed<boolean> {
   if (typeof value === 'boolean') return { ok: true, value };
   if (typeof value === 'number' && (value === 0 || value === 1)) return { ok: true, value: value === 1 };
@@ -83,16 +103,21 @@ export function enumReader<T extends string>(
   words: EnumWords<T>,
   what: string,
 ): (value: CellValue) => Parsed<T> {
+  // A word is looked up folded ("Signé" as "signe"); a sign, which folding empties (✓, ✗), as itself: folded, every
+  // sign would be the same empty word, and a cross would read as whatever tick came last.
+  const key = (text: string) => foldText(text) || text.trim();
   const lookup = new Map<string, T>();
   for (const [value, list] of Object.entries(words) as [T, readonly string[]][]) {
-    lookup.set(foldText(value), value);
-    for (const w of list) lookup.set(foldText(w), value);
+    lookup.set(key(value), value);
+    for (const w of list) lookup.set(key(w), value);
   }
   const allowed = Object.keys(words).join(', ');
   return (value) => {
     const text = cellText(value, true);
-    const folded = foldText(text);
-    const hit = lookup.get(folded) ?? lookup.get(foldText(text.replace(/\(.*?\)/g, '')));
+    const folded = key(text);
+    const bare = text.replace(/\(.*?\)/g, '');
+    const hit =
+      (folded ? lookup.get(folded) : undefined) ?? (bare.trim() ? lookup.get(key(bare)) : undefined);
     return hit
       ? { ok: true, value: hit }
       : { ok: false, message: `"${text}" is not a ${what} we know (${allowed}).` };

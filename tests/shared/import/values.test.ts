@@ -70,6 +70,50 @@ describe('countries in a cell', () => {
     expect(parseCountryCell('Germany, Narnia').unknown).toEqual(['Narnia']);
   });
 
+  it('reads places inside one country as that country: cloud regions, data-centre cities, US states', () => {
+    const read = (v: string) => parseCountryCell(v);
+    // As published sub-processor lists write them.
+    expect(read('EU (Frankfurt)')).toEqual({ countries: ['DE'], regions: [], unknown: [] });
+    expect(read('EU (Amsterdam)').countries).toEqual(['NL']);
+    expect(read('US-West-2 (Oregon)').countries).toEqual(['US']);
+    expect(read('EU-Central-1 (Frankfurt)').countries).toEqual(['DE']);
+    expect(read('AWS Region: South America (Sao Paulo)').countries).toEqual(['BR']);
+    expect(read('AWS region eu-west-1')).toEqual({ countries: ['IE'], regions: [], unknown: [] });
+    expect(read('ap-southeast-2, us-central1, westeurope').countries).toEqual(['AU', 'US', 'NL']);
+    expect(read('Dublin, Ireland')).toEqual({ countries: ['IE'], regions: [], unknown: [] });
+    expect(read('N. Virginia, USA').countries).toEqual(['US']);
+    expect(read('UK South; East US 2').countries).toEqual(['GB', 'US']);
+    expect(read('Hosted in Ireland').countries).toEqual(['IE']);
+    // The outside still counts where it names a country, and a bracket that names no place is not read.
+    expect(read('Germany (EU/EEA)')).toEqual({ countries: ['DE'], regions: [], unknown: [] });
+    expect(read('USA (Americas customers only)').countries).toEqual(['US']);
+    expect(read('Europe (AWS)').regions).toEqual([{ text: 'Europe', kind: 'unbounded' }]);
+    // A country's name wins over a place of that name, and an address's state code is no country.
+    expect(read('Georgia').countries).toEqual(['GE']);
+    expect(read('San Francisco, CA 94105')).toEqual({
+      countries: ['US'],
+      regions: [],
+      unknown: ['CA 94105'],
+    });
+    expect(read('Southeast Asia').regions).toEqual([{ text: 'Southeast Asia', kind: 'unbounded' }]);
+  });
+
+  it('reads country names in the languages of European registers, and footnote marks after them', () => {
+    expect(parseCountryCell('Frankfurt, Tyskland').countries).toEqual(['DE']);
+    expect(parseCountryCell('Estados Unidos, Irlanda').countries).toEqual(['US', 'IE']);
+    expect(parseCountryCell('Verenigde Staten; Niemcy; Storbritannia; Stati Uniti').countries).toEqual([
+      'US',
+      'DE',
+      'GB',
+    ]);
+    expect(parseCountryCell('USA¹, Ireland†, Germany*, United States.').countries).toEqual([
+      'US',
+      'IE',
+      'DE',
+    ]);
+    expect(parseCountryCell('EU · Germany, Belgium').countries).toEqual(['DE', 'BE']);
+  });
+
   it('expands EU and EEA by the stated rule, and never the unbounded regions', () => {
     expect(regionCountries('eu')).toHaveLength(27);
     expect(regionCountries('eea')).toEqual(expect.arrayContaining(['IS', 'LI', 'NO', 'DE']));
@@ -132,6 +176,10 @@ describe('yes/no, numbers and enums', () => {
     for (const no of ['No', 'non', 'Nein', 'false', '✗', '☐', 0, false])
       expect(parseBoolean(no)).toEqual({ ok: true, value: false });
     expect(parseBoolean('maybe').ok).toBe(false);
+    for (const yes of ['Sí', 'Sì', 'Sim', 'Tak', 'Kyllä', '✅'])
+      expect(parseBoolean(yes)).toEqual({ ok: true, value: true });
+    for (const no of ['Nee', 'Nej', 'Nei', 'Não', 'Nie', 'Ei', '❌'])
+      expect(parseBoolean(no)).toEqual({ ok: true, value: false });
   });
 
   it('reads whole numbers with their unit', () => {
@@ -150,5 +198,46 @@ describe('yes/no, numbers and enums', () => {
     expect(ENUM_READERS.riskRating('Élevé')).toEqual({ ok: true, value: 'high' });
     expect(ENUM_READERS.status('Beendet')).toEqual({ ok: true, value: 'offboarded' });
     expect(ENUM_READERS.riskRating('spicy')).toMatchObject({ ok: false });
+  });
+
+  it('reads a cross as no DPA and a tick as signed: signs are not all one word', () => {
+    for (const no of ['✗', '✘', '❌', '❌ Fehlend'])
+      expect(ENUM_READERS.dpaStatus(no)).toEqual({ ok: true, value: 'none' });
+    for (const yes of ['✓', '✔', '☑', '✅', '✅ Unterzeichnet', 'x'])
+      expect(ENUM_READERS.dpaStatus(yes)).toEqual({ ok: true, value: 'signed' });
+    // A dash or a stray sign says nothing: it is reported, never read as some status.
+    for (const unclear of ['-', '—', '?', '•'])
+      expect(ENUM_READERS.dpaStatus(unclear)).toMatchObject({ ok: false });
+  });
+
+  it('reads DPA statuses and roles as registers in other European languages write them', () => {
+    const dpa: [string, string][] = [
+      ['En cours', 'draft'],
+      ['À signer', 'draft'],
+      ['⏳ In Bearbeitung', 'draft'],
+      ['In progress', 'draft'],
+      ['Firmado', 'signed'],
+      ['Firmato', 'signed'],
+      ['Getekend', 'signed'],
+      ['Signert', 'signed'],
+      ['Undertecknat', 'signed'],
+      ['Pendiente', 'requested'],
+      ['Scaduto', 'expired'],
+      ['n.v.t.', 'not-required'],
+      ['Nie dotyczy', 'not-required'],
+    ];
+    for (const [word, value] of dpa) expect(ENUM_READERS.dpaStatus(word)).toEqual({ ok: true, value });
+    const roles: [string, string][] = [
+      ['Encargado del tratamiento', 'processor'],
+      ['Responsabile del trattamento', 'processor'],
+      ['Sub-responsabile', 'sub-processor'],
+      ['Subencargado', 'sub-processor'],
+      ['Underdatabehandler', 'sub-processor'],
+      ['Underbiträde', 'sub-processor'],
+      ['Titolare autonomo', 'independent-controller'],
+      ['Verwerkingsverantwoordelijke', 'independent-controller'],
+      ['Contitolare', 'joint-controller'],
+    ];
+    for (const [word, value] of roles) expect(ENUM_READERS.role(word)).toEqual({ ok: true, value });
   });
 });

@@ -27,12 +27,88 @@ describe('the vendor import’s vocabulary, on headers found in real files', () 
     expect(top(header)).toBe(field);
   });
 
+  it.each([
+    // Sub-processor lists and processor registers in Spanish, Italian, Dutch, Swedish, Norwegian, Danish,
+    // Portuguese, Polish and German, as published.
+    ['Proveedor', 'name'],
+    ['Subencargado', 'name'],
+    ['Nombre de la Entidad', 'name'],
+    ['Fornitore', 'name'],
+    ['Sub-responsabile', 'name'],
+    ['Subverwerker', 'name'],
+    ['Underbiträde', 'name'],
+    ['Underdatabehandler', 'name'],
+    ['Leverandør', 'name'],
+    ['Fornecedor', 'name'],
+    ['Podwykonawca', 'name'],
+    ['Subunternehmer', 'name'],
+    ['Sous-traitant ultérieur', 'name'],
+    ['Name des Unterauftragsverarbeiters', 'name'],
+    ['Finalidad', 'services'],
+    ['Servicio prestado', 'services'],
+    ['Finalità', 'services'],
+    ['Servizi Forniti', 'services'],
+    ['Doel', 'services'],
+    ['Aard van de verwerking', 'services'],
+    ['Tjänst', 'services'],
+    ['Formål', 'services'],
+    ['Beskrivelse af behandling', 'services'],
+    ['Finalidade', 'services'],
+    ['Zakres przetwarzania', 'services'],
+    ['Leistung/Zweck', 'services'],
+    ['Categoría de datos', 'dataCategories'],
+    ['Categorie di Dati', 'dataCategories'],
+    ['Categorieën gegevens', 'dataCategories'],
+    ['Uppgifter som behandlas', 'dataCategories'],
+    ['Behandlede Data', 'dataCategories'],
+    ['Verarbeitete Daten', 'dataCategories'],
+    ['Kategorier av registrerte', 'dataSubjectCategories'],
+    ['Categorieën betrokkenen', 'dataSubjectCategories'],
+    ['Ubicación', 'processingCountries'],
+    ['Localizzazione', 'processingCountries'],
+    ['Sede del trattamento', 'processingCountries'],
+    ['Locatie', 'processingCountries'],
+    ['Land van verwerking (residency)', 'processingCountries'],
+    ['Plats för behandling', 'processingCountries'],
+    ['Lokasjon', 'processingCountries'],
+    ['Datalokation', 'processingCountries'],
+    ['Behandlingsregion', 'processingCountries'],
+    ['Localização do tratamento', 'processingCountries'],
+    ['Verarbeitungsstandort(e)', 'processingCountries'],
+    ['Vestiging (land)', 'headquartersCountry'],
+    ['Selskabsdomicil', 'headquartersCountry'],
+    ['Siedziba', 'headquartersCountry'],
+    ['País de origem', 'headquartersCountry'],
+    ['DPA firmado', 'dpaStatus'],
+    ['DPA Firmato', 'dpaStatus'],
+    ['Verwerkersovereenkomst getekend', 'dpaStatus'],
+    ['Avtale på plass', 'dpaStatus'],
+    ['Umowa powierzenia (DPA)', 'dpaStatus'],
+    ['AVV vorhanden?', 'dpaStatus'],
+    ['AVV-Datum', 'dpaSignedAt'],
+    ['DPA Signed Date', 'dpaSignedAt'],
+    ['Scadenza DPA', 'dpaExpiresAt'],
+    ['Certificazioni', 'certifications'],
+  ])('reads "%s" as %s', (header, field) => {
+    expect(top(header)).toBe(field);
+  });
+
   it('takes "Third Party" as the vendor beside a business unit’s "Organization"', () => {
     const s = suggestMapping(profile, [
       { column: 1, header: 'Organization', samples: ['Finance', 'Marketing', 'IT'] },
       { column: 2, header: 'Third Party', samples: ['Acme Cloud Ltd', 'Beta GmbH', 'Gamma AS'] },
     ]);
     expect(s.map((x) => x.field)).toEqual([null, 'name']);
+  });
+});
+
+describe('a header two fields share, settled by its values', () => {
+  it('takes "DPA signé le" holding dates as the signing date', () => {
+    const s = suggestMapping(profile, [
+      { column: 1, header: 'Sous-traitant', samples: ['OVH SAS', 'Brevo', 'Scaleway'] },
+      { column: 2, header: 'DPA signé le', samples: ['12/03/2023', '2022-09-01', '25/05/2018'] },
+    ]);
+    expect(s[1]!.field).toBe('dpaSignedAt');
   });
 });
 
