@@ -9,19 +9,99 @@ export type DateParse =
   | { ok: false; ambiguous: false; message: string };
 
 const MONTHS: Record<string, number> = {};
+/** Month names in English, French and German, then Spanish, Italian, Dutch, Portuguese, the Nordic languages and Polish. */
 const MONTH_NAMES: [number, string[]][] = [
-  [1, ['january', 'jan', 'janvier', 'janv', 'januar', 'jänner', 'janner']],
-  [2, ['february', 'feb', 'fevrier', 'fev', 'fevr', 'februar']],
-  [3, ['march', 'mar', 'mars', 'marz', 'maerz', 'mrz']],
-  [4, ['april', 'apr', 'avril', 'avr']],
-  [5, ['may', 'mai']],
-  [6, ['june', 'jun', 'juin', 'juni']],
-  [7, ['july', 'jul', 'juillet', 'juil', 'juli']],
-  [8, ['august', 'aug', 'aout']],
-  [9, ['september', 'sep', 'sept', 'septembre']],
-  [10, ['october', 'oct', 'octobre', 'oktober', 'okt']],
-  [11, ['november', 'nov', 'novembre']],
-  [12, ['december', 'dec', 'decembre', 'dezember', 'dez']],
+  [
+    1,
+    [
+      'january',
+      'jan',
+      'janvier',
+      'janv',
+      'januar',
+      'jänner',
+      'janner',
+      'enero',
+      'gennaio',
+      'januari',
+      'janeiro',
+      'styczeń',
+      'stycznia',
+    ],
+  ],
+  [
+    2,
+    [
+      'february',
+      'feb',
+      'fevrier',
+      'fev',
+      'fevr',
+      'februar',
+      'febrero',
+      'febbraio',
+      'februari',
+      'fevereiro',
+      'luty',
+      'lutego',
+    ],
+  ],
+  [
+    3,
+    ['march', 'mar', 'mars', 'marz', 'maerz', 'mrz', 'marzo', 'maart', 'março', 'marts', 'marzec', 'marca'],
+  ],
+  [4, ['april', 'apr', 'avril', 'avr', 'abril', 'aprile', 'kwiecień', 'kwietnia']],
+  [5, ['may', 'mai', 'mayo', 'maggio', 'mei', 'maio', 'maj', 'maja']],
+  [6, ['june', 'jun', 'juin', 'juni', 'junio', 'giugno', 'junho', 'czerwiec', 'czerwca']],
+  [7, ['july', 'jul', 'juillet', 'juil', 'juli', 'julio', 'luglio', 'julho', 'lipiec', 'lipca']],
+  [8, ['august', 'aug', 'aout', 'agosto', 'augustus', 'augusti', 'sierpień', 'sierpnia']],
+  [
+    9,
+    [
+      'september',
+      'sep',
+      'sept',
+      'septembre',
+      'septiembre',
+      'setiembre',
+      'settembre',
+      'setembro',
+      'wrzesień',
+      'września',
+    ],
+  ],
+  [
+    10,
+    [
+      'october',
+      'oct',
+      'octobre',
+      'oktober',
+      'okt',
+      'octubre',
+      'ottobre',
+      'outubro',
+      'październik',
+      'października',
+    ],
+  ],
+  [11, ['november', 'nov', 'novembre', 'noviembre', 'novembro', 'listopad', 'listopada']],
+  [
+    12,
+    [
+      'december',
+      'dec',
+      'decembre',
+      'dezember',
+      'dez',
+      'diciembre',
+      'dicembre',
+      'dezembro',
+      'desember',
+      'grudzień',
+      'grudnia',
+    ],
+  ],
 ];
 for (const [n, names] of MONTH_NAMES) for (const name of names) MONTHS[foldText(name)] = n;
 
@@ -126,7 +206,12 @@ export function parseDateCell(value: CellValue, order?: DateOrder): DateParse {
     const iso = chosen === 'dmy' ? build(y, b, a) : build(y, a, b);
     return iso ? { ok: true, value: iso } : { ...fail, message: `"${text}" is not a real date.` };
   }
-  const words = foldText(text).split(' ');
+  // "31 de diciembre de 2024", "1 di luglio 2025": the linking words go.
+  const words = foldText(text)
+    .split(' ')
+    .filter((w) => w !== 'de' && w !== 'di' && w !== 'del' && w !== 'of')
+    // "December 31st, 2025", "7th April 2023", "1er janvier 2024": the day without its ordinal ending.
+    .map((w) => w.replace(/^(\d{1,2})(?:st|nd|rd|th|er|e|o)$/, '$1'));
   // "15 march 2024" / "15 mars 2024" / "15 marz 2024"
   if (words.length === 3) {
     const [w0, w1, w2] = words as [string, string, string];

@@ -296,8 +296,18 @@ const fields = {
     form: { section: 'who' },
     import: {
       synonyms: {
-        exact: ['role', 'type', 'rôle', 'rolle', 'qualité'],
+        // "Rolle", "Rôle", "Type" often hold what the vendor does, not its role under the GDPR: they name the role
+        // only when the values are roles (else "Rolle" is its services, a weak reading of the same word).
+        exact: ['qualité'],
+        weak: ['type'],
         phrases: [
+          'role',
+          'rolle',
+          'rôle',
+          'ruolo',
+          'rol',
+          'papel',
+          'rola',
           'vendor role',
           'processor role',
           'vendor type',
@@ -509,6 +519,8 @@ const fields = {
     import: {
       synonyms: {
         exact: ['service', 'services', 'description', 'scope', 'leistung', 'leistungen'],
+        // Where the values are not roles under the GDPR (see the role's header words).
+        weak: ['role', 'rolle', 'rôle', 'ruolo', 'rol', 'papel', 'rola'],
         phrases: [
           'purpose',
           'purposes',

@@ -139,6 +139,25 @@ describe('dates', () => {
     expect(parseDateCell('15. März 2024')).toEqual({ ok: true, value: '2024-03-15' });
   });
 
+  it('reads written months in the other languages of European registers, and days with ordinal endings', () => {
+    const cases: [string, string][] = [
+      ['8 luglio 2026', '2026-07-08'],
+      ['21 augustus 2026', '2026-08-21'],
+      ['31 de diciembre de 2024', '2024-12-31'],
+      ['12 março 2024', '2024-03-12'],
+      ['1 września 2025', '2025-09-01'],
+      ['7. august 2026', '2026-08-07'],
+      ['3 desember 2025', '2025-12-03'],
+      ['December 31st, 2025', '2025-12-31'],
+      ['Sept 25th, 2025', '2025-09-25'],
+      ['7th April 2023', '2023-04-07'],
+      ['2nd of March 2024', '2024-03-02'],
+      ['1er janvier 2024', '2024-01-01'],
+    ];
+    for (const [text, value] of cases) expect(parseDateCell(text)).toEqual({ ok: true, value });
+    expect(parseDateCell('31st February 2024').ok).toBe(false);
+  });
+
   it('settles day or month first by a value above 12, else by the order chosen, else asks', () => {
     expect(parseDateCell('25/04/2024')).toEqual({ ok: true, value: '2024-04-25' });
     expect(parseDateCell('04/25/2024')).toEqual({ ok: true, value: '2024-04-25' });

@@ -103,6 +103,21 @@ describe('the vendor import’s vocabulary, on headers found in real files', () 
 });
 
 describe('a header two fields share, settled by its values', () => {
+  it('takes "Rolle", "Role" or "Type" as the role only when it holds roles ("Rolle" else as the services)', () => {
+    const field = (header: string, samples: string[]) =>
+      suggestMapping(profile, [
+        { column: 1, header: 'Vendor', samples: ['Acme', 'Beta', 'Gamma'] },
+        { column: 2, header, samples },
+      ])[1]!.field;
+    expect(field('Rolle', ['Hosting', 'E-Mail-Versand', 'Lohnabrechnung'])).toBe('services');
+    expect(field('Rolle', ['Auftragsverarbeiter', 'Unterauftragsverarbeiter', 'Auftragsverarbeiter'])).toBe(
+      'role',
+    );
+    expect(field('Role', ['Processor', 'Sub-processor', 'Independent controller'])).toBe('role');
+    expect(field('Type', ['Processor', 'Sub-processor', 'Processor'])).toBe('role');
+    expect(field('Type', ['SaaS', 'Hosting', 'Payroll'])).toBeNull();
+  });
+
   it('takes "DPA signé le" holding dates as the signing date', () => {
     const s = suggestMapping(profile, [
       { column: 1, header: 'Sous-traitant', samples: ['OVH SAS', 'Brevo', 'Scaleway'] },
