@@ -99,6 +99,36 @@ export function sniffDelimiter(text: string): string {
   return best.d;
 }
 
+/**
+ * True for a markdown table (a list copied from a web page or a README): most lines start with "|". Its rows are
+ * read between the outer pipes, without the line under the header ("|---|:---:|").
+ */
+export function isPipeTable(text: string, delimiter: string): boolean {
+  if (delimiter !== '|') return false;
+  const lines = text
+    .split(/\r?\n/, 200)
+    .map((l) => l.trim())
+    .filter((l) => l !== '');
+  return lines.filter((l) => l.startsWith('|')).length * 2 > lines.length;
+}
+
+const RULE_CELL = /^\s*:?-{3,}:?\s*$/;
+
+/** A markdown table's record as cells: the empty fields outside the outer pipes dropped, links and emphasis read as their text. */
+function pipeCells(record: string[]): string[] {
+  let cells = record;
+  if (cells.length > 1 && cells[0]!.trim() === '') cells = cells.slice(1);
+  if (cells.length > 1 && cells[cells.length - 1]!.trim() === '') cells = cells.slice(0, -1);
+  if (cells.length > 0 && cells.every((c) => RULE_CELL.test(c))) return [];
+  return cells.map((c) =>
+    c
+      .replace(/\[([^\]]*)\]\([^)]*\)/g, '$1')
+      .replace(/\*\*(.+?)\*\*|__(.+?)__/g, '$1$2')
+      .replace(/`([^`]*)`/g, '$1')
+      .trim(),
+  );
+}
+
 /** The largest record accepted: a quote that is never closed would otherwise swallow the rest of the file. */
 const MAX_RECORD_CHARS = 1_000_000;
 
@@ -126,6 +156,7 @@ export async function openCsvSource(path: string, fileName: string, size: number
   const delimiter = sniffDelimiter(text.replace(/^\uFEFF/, ''));
   // Excel's "sep=;" first line says which delimiter the file uses; it is not a row of the list.
   const sepLine = /^\uFEFF?sep=.\r?\n/i.test(text);
+  const pipes = isPipeTable(text, delimiter);
   let bytesRead = 0;
 
   return {
@@ -161,7 +192,8 @@ export async function openCsvSource(path: string, fileName: string, size: number
             if (sepLine) continue;
           }
           row++;
-          yield { row, cells: record.map((c, i) => (i === 0 ? c.replace(/^\uFEFF/, '') : c) || null) };
+          const fields = pipes ? pipeCells(record) : record;
+          yield { row, cells: fields.map((c, i) => (i === 0 ? c.replace(/^\uFEFF/, '') : c) || null) };
         }
       } catch (err) {
         const e = err as { code?: string; message: string };

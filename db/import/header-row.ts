@@ -58,7 +58,15 @@ export function filledTexts(cells: readonly CellValue[]): string[] {
 }
 
 /** What a row below the header is when it is not a record. */
-export type RowKind = 'blank' | 'note' | 'section' | 'total';
+export type RowKind = 'blank' | 'note' | 'section' | 'total' | 'header';
+
+/** A header row's cells as rowKind compares them: each cell's text, by column. */
+export function headerTexts(cells: readonly CellValue[]): string[] {
+  return cells.map((v) => cellText(v, true));
+}
+
+/** A markdown heading on a line of its own, as a list pasted from a web page or a README has ("## Subsidiaries"). */
+const HEADING = /^#{1,6}\s+\S/;
 
 /**
  * What a row below the header is when it is not a record, with its filled cells' text (for the warning that
@@ -68,29 +76,49 @@ export type RowKind = 'blank' | 'note' | 'section' | 'total';
  *   as a sentence longer than a company name;
  * - section: one upper-case label across an otherwise empty row ("IT SERVICES"), in a list of several columns;
  * - total: a total or a count ("Total", "Number of suppliers: 8", "Total : 9 fournisseurs") whose other cells
- *   hold nothing but numbers.
+ *   hold nothing but numbers;
+ * - header: the column headers again (a list pasted from several pages, or a second table under the first), when
+ *   `header` gives the header row's texts: two or more cells, and at least half the filled ones, equal to the
+ *   header above them.
  */
 export function rowKind(
   cells: readonly CellValue[],
   columns: number,
+  header?: readonly string[],
 ): { kind: RowKind; text: string } | null {
-  // The first two filled cells decide for most rows: a record has two, and its first is not a total's word.
+  // The first two filled cells decide for most rows: a record has two, its first is not a total's word, and
+  // neither is its column's header.
   let first: string | null = null;
+  let firstAt = -1;
   let second = -1;
+  let secondText = '';
   for (let i = 0; i < cells.length; i++) {
     const t = cellText(cells[i]!, true);
     if (t === '') continue;
-    if (first === null) first = t;
-    else {
+    if (first === null) {
+      first = t;
+      firstAt = i;
+    } else {
       second = i;
+      secondText = t;
       break;
     }
   }
   if (first === null) return { kind: 'blank', text: '' };
+  if (second >= 0 && header && (header[firstAt] === first || header[second] === secondText)) {
+    const filled = filledTexts(cells);
+    const same = cells.reduce<number>(
+      (n, v, i) => (header[i] && cellText(v, true) === header[i] ? n + 1 : n),
+      0,
+    );
+    if (same >= 2 && same * 2 >= filled.length)
+      return { kind: 'header', text: filled.join(' · ').slice(0, 200) };
+  }
   if (second >= 0 && !TOTAL_START.test(first)) return null;
   const filled = filledTexts(cells);
   const text = filled.join(' · ').slice(0, 200);
   if (filled.length === 1 && isNoteText(first)) return { kind: 'note', text };
+  if (filled.length === 1 && HEADING.test(first)) return { kind: 'section', text };
   if (TOTAL_START.test(first) && filled.slice(1).every((t) => /^[\d\s.,%€$£-]+$/.test(t)))
     return { kind: 'total', text };
   if (

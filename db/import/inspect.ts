@@ -11,6 +11,7 @@ import {
   detectHeaderRow,
   headerLabel,
   HEADER_SEARCH_ROWS,
+  headerTexts,
   isBlankRow,
   rowKind,
 } from './header-row';
@@ -87,7 +88,10 @@ export async function inspectFile(params: InspectParams, job: JobContext): Promi
     let rowCount = 0;
     let notes = 0;
     let sections = 0;
+    let repeats = 0;
     let headerWidth = 0;
+    /** The header row's texts, to know the headers again further down. */
+    let header: string[] = [];
     let lastDataRow = 0;
     let read = 0;
     /** The file goes on past the sample read (`sampleRows`). */
@@ -102,10 +106,14 @@ export async function inspectFile(params: InspectParams, job: JobContext): Promi
       return s;
     };
     const take = (r: SheetRow) => {
-      const kind = rowKind(r.cells, headerWidth)?.kind;
+      const kind = rowKind(r.cells, headerWidth, header)?.kind;
       if (kind === 'blank') return;
       if (kind === 'note') {
         notes++;
+        return;
+      }
+      if (kind === 'header') {
+        repeats++;
         return;
       }
       if (kind) {
@@ -137,9 +145,9 @@ export async function inspectFile(params: InspectParams, job: JobContext): Promi
           `No header row found in the first ${HEADER_SEARCH_ROWS} rows${source.sheet ? ` of the sheet "${source.sheet}"` : ''}: none has a column name we know for ${profile.register.noun.other}, such as ${known}. Choose the header row yourself.`,
         );
       }
-      headerWidth = (head.find((r) => r.row === headerRow)?.cells ?? []).filter(
-        (v) => cellText(v) !== '',
-      ).length;
+      const headerCells = head.find((r) => r.row === headerRow)?.cells ?? [];
+      headerWidth = headerCells.filter((v) => cellText(v) !== '').length;
+      header = headerTexts(headerCells);
       for (const r of head) if (r.row > headerRow) take(r);
     };
 
@@ -201,6 +209,10 @@ export async function inspectFile(params: InspectParams, job: JobContext): Promi
     if (notes > 0)
       warnings.push(
         `${notes} row${notes > 1 ? 's' : ''}${within} ${notes > 1 ? 'look' : 'looks'} like a note rather than ${/^[aeiou]/.test(noun) ? 'an' : 'a'} ${noun} and will be skipped.`,
+      );
+    if (repeats > 0)
+      warnings.push(
+        `${repeats} row${repeats > 1 ? 's' : ''}${within} ${repeats > 1 ? 'repeat' : 'repeats'} the column headers, and will be skipped.`,
       );
     if (sections > 0)
       warnings.push(

@@ -69,12 +69,15 @@ export async function readSubprocessorList(
     text: string;
     issues: string[];
   }[] = [];
+  // The header's labels by column, to know the headers again further down (a second table under the first).
+  const header: string[] = [];
+  for (const c of inspected.columns) header[c.column - 1] = c.header;
   const source = await openRowSource(params.path, params.fileName, inspected.sheet);
   try {
     for await (const r of source.rows()) {
       if (r.row <= inspected.headerRow) continue;
-      const kind = rowKind(r.cells, inspected.columns.length);
-      if (kind?.kind === 'blank' || kind?.kind === 'note') continue;
+      const kind = rowKind(r.cells, inspected.columns.length, header);
+      if (kind?.kind === 'blank' || kind?.kind === 'note' || kind?.kind === 'header') continue;
       if (kind) {
         note(
           `Row ${r.row} heads a section or gives a total, not a sub-processor; it was skipped: ${kind.text}`,

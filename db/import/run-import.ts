@@ -27,7 +27,7 @@ import { createAuditLog } from '../audit';
 import type { Db } from '../open';
 import { createRegisters } from '../registers';
 import { fileProblem } from './detect';
-import { headerLabel, rowKind } from './header-row';
+import { headerLabel, headerTexts, rowKind } from './header-row';
 import type { JobContext } from './job-context';
 import { openRowSource } from './row-source';
 import { fileSha256, insertImport, markImportEnd } from './store';
@@ -438,6 +438,8 @@ export async function runImport(
   }
   try {
     let read = 0;
+    /** The header row's texts, to know the headers again further down. */
+    let header: string[] | undefined;
     for await (const r of source.rows()) {
       read++;
       if (read % BATCH === 0) {
@@ -452,9 +454,10 @@ export async function runImport(
       if (r.row < request.headerRow) continue;
       if (r.row === request.headerRow) {
         checkHeader(r.cells, request, fileName);
+        header = headerTexts(r.cells);
         continue;
       }
-      const kind = rowKind(r.cells, columns.length);
+      const kind = rowKind(r.cells, columns.length, header);
       if (kind?.kind === 'blank') continue;
       if (kind) {
         noteIssue({
@@ -467,7 +470,9 @@ export async function runImport(
               ? `This row looks like a note, not ${article(reg.noun.one)}; it was skipped.`
               : kind.kind === 'total'
                 ? 'This row is a total or a count, not a record; it was skipped.'
-                : `This row heads a section of the list, not ${article(reg.noun.one)}; it was skipped.`,
+                : kind.kind === 'header'
+                  ? 'This row repeats the column headers; it was skipped.'
+                  : `This row heads a section of the list, not ${article(reg.noun.one)}; it was skipped.`,
           severity: 'warning',
         });
         continue;

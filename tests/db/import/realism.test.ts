@@ -256,3 +256,83 @@ describe('headers in two rows', () => {
     }
   });
 });
+
+describe('a list pasted from a web page as a markdown table', () => {
+  it('reads the cells between the pipes, skips the rule, a heading and a second table’s header, and unwraps links', async () => {
+    const c = testCore();
+    try {
+      const path = join(c.dir, 'subprocessors.txt');
+      writeFileSync(
+        path,
+        [
+          '## Subprocessors',
+          '',
+          '| Name of Subprocessor | Description of Processing | Location of Processing | Corporate Location |',
+          '|:---|:---|:---|:---|',
+          '| [Automattic](https://automattic.com) | Blogging service | United States | United States |',
+          '| **Braintree (PayPal)** | Payment processing | United States | United States |',
+          '| Zendesk | Customer support | EU (Frankfurt) | United States |',
+          '',
+          '## Subsidiaries',
+          '',
+          '|Name of Subsidiary|Description of Processing|Location of Processing|Corporate Location|',
+          '|---|---|---|---|',
+          '|Example B.V.|Customer support|Netherlands|Netherlands|',
+        ].join('\n'),
+      );
+      const i = await ok(c.core, 'import:inspect', { source: { path } });
+      expect(i.headerRow).toBe(3);
+      expect(i.columns.map((x) => x.field)).toEqual([
+        'name',
+        'services',
+        'processingCountries',
+        'headquartersCountry',
+      ]);
+      expect(i.warnings.join('\n')).toMatch(/1 row repeats the column headers/);
+      const r = await ok(
+        c.core,
+        'import:commit',
+        requestFrom(path, i, { options: { onDuplicate: 'skip', expandRegions: false, strict: false } }),
+      );
+      expect(r).toMatchObject({ created: 4, invalidRows: 0 });
+      const said = r.warnings.map((w) => `${w.row} ${w.message}`).join('\n');
+      expect(said).toMatch(/^9 This row heads a section/m);
+      expect(said).toMatch(/^11 This row repeats the column headers/m);
+      const names = (await ok(c.core, 'vendors:list', {})).rows.map((v) => v.name).sort();
+      expect(names).toEqual(['Automattic', 'Braintree (PayPal)', 'Example B.V.', 'Zendesk']);
+      const zendesk = (await ok(c.core, 'vendors:list', { search: 'Zendesk' })).rows[0]!;
+      expect(zendesk).toMatchObject({ processingCountries: ['DE'], headquartersCountry: 'US' });
+    } finally {
+      c.close();
+    }
+  });
+
+  it('skips a header repeated down a CSV (a list pasted from several pages)', async () => {
+    const c = testCore();
+    try {
+      const path = join(c.dir, 'pages.csv');
+      writeFileSync(
+        path,
+        [
+          'Vendor,Country,Service',
+          'Acme,Ireland,Hosting',
+          'Vendor,Country,Service',
+          'Beta,Germany,Email',
+        ].join('\n'),
+      );
+      const i = await ok(c.core, 'import:inspect', { source: { path } });
+      expect(i.rowCount).toBe(2);
+      const r = await ok(
+        c.core,
+        'import:commit',
+        requestFrom(path, i, { options: { onDuplicate: 'skip', expandRegions: false, strict: false } }),
+      );
+      expect(r).toMatchObject({ created: 2, invalidRows: 0 });
+      expect(r.warnings).toEqual([
+        expect.objectContaining({ row: 3, message: expect.stringMatching(/repeats the column headers/) }),
+      ]);
+    } finally {
+      c.close();
+    }
+  });
+});
