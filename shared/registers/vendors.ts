@@ -41,9 +41,30 @@ const fields = {
           'third party',
           'partner',
           'anbieter',
+          'navn',
+          'namn',
+          'naam',
+          'nombre',
+          'nome',
+          'nazwa',
         ],
-        // Below "Third Party" or "Vendor" when a list has both (the organisation is then often a business unit).
-        weak: ['organisation', 'organization'],
+        // Below "Third Party" or "Vendor" when a list has both (the organisation is then often a business unit; a
+        // "Company" beside a "Sub-processor" its legal entity).
+        weak: [
+          'organisation',
+          'organization',
+          'empresa',
+          'azienda',
+          'società',
+          'bedrijf',
+          'organisatie',
+          'selskap',
+          'selskab',
+          'företag',
+          'organisasjon',
+          'virksomhed',
+          'spółka',
+        ],
         phrases: [
           'organisation name',
           'organization name',
