@@ -20,6 +20,26 @@ const LOCALES = [en, fr, de, es, it, nl, pt, pl, sv, da, nb, fi];
 for (const locale of LOCALES) countries.registerLocale(locale);
 const LANGUAGES = LOCALES.map((l) => l.locale);
 
+let names: Map<string, string> | null = null;
+/**
+ * Every country name of every language above, cleaned as an input is, to its code: one look-up instead of a scan of each
+ * language's names (a cell that names no country would otherwise cost a scan per language). Where two languages
+ * give one name to different countries, the earlier language wins. Made on first use.
+ */
+function byName(): Map<string, string> {
+  if (names) return names;
+  names = new Map();
+  for (const lang of LANGUAGES) {
+    for (const [code, list] of Object.entries(countries.getNames(lang, { select: 'all' }))) {
+      for (const name of list) {
+        const key = clean(name);
+        if (!names.has(key)) names.set(key, code);
+      }
+    }
+  }
+  return names;
+}
+
 /**
  * Common forms that the ISO names do not cover. "EL" is the EU style guide's code for Greece
  * (legal-reference §5.2 [R]: map both EL and GR).
@@ -81,11 +101,7 @@ export function parseCountry(input: string): string | null {
     const a2 = countries.alpha3ToAlpha2(raw.toUpperCase());
     if (a2) return a2;
   }
-  for (const lang of LANGUAGES) {
-    const code = countries.getAlpha2Code(raw, lang);
-    if (code) return code;
-  }
-  return null;
+  return byName().get(raw) ?? null;
 }
 
 /** The English name of a country code, e.g. `US` → "United States of America"; the code itself when unknown. */
