@@ -19,7 +19,15 @@ function isHeaderish(value: CellValue): boolean {
  * controller block score below it. Returns null when no row has a single recognisable header.
  */
 export function detectHeaderRow(profile: ImportProfile, rows: readonly SheetRow[]): number | null {
-  let best: { row: number; score: number } | null = null;
+  return bestHeaderRow(profile, rows)?.row ?? null;
+}
+
+/** The header row detectHeaderRow finds, with how many of its cells name a field we know. */
+export function bestHeaderRow(
+  profile: ImportProfile,
+  rows: readonly SheetRow[],
+): { row: number; known: number } | null {
+  let best: { row: number; score: number; known: number } | null = null;
   for (const r of rows) {
     if (r.row > HEADER_SEARCH_ROWS) break;
     let known = 0;
@@ -35,9 +43,9 @@ export function detectHeaderRow(profile: ImportProfile, rows: readonly SheetRow[
     }
     if (known === 0) continue;
     const score = known * 10 + text - other * 3;
-    if (!best || score > best.score) best = { row: r.row, score };
+    if (!best || score > best.score) best = { row: r.row, score, known };
   }
-  return best?.row ?? null;
+  return best ? { row: best.row, known: best.known } : null;
 }
 
 // A footnote mark starts a note whatever follows it ("* Only for …"); a word must end where the word ends.

@@ -1,12 +1,13 @@
 import { judgeDateOrder, tallyDateOrder, type DateOrderTally } from '../../shared/import/dates';
 import { presetKey, suggestMapping, VALUES_MUST_FIT } from '../../shared/import/header-match';
-import { importProfile, lowerLabel, unmappedRequired } from '../../shared/import/profile';
+import { importProfile, lowerLabel, unmappedRequired, type ImportProfile } from '../../shared/import/profile';
 import { cellText, columnLetter } from '../../shared/import/text';
 import type { CellValue, ImportRegister, InspectResult } from '../../shared/import/types';
 import { ImportRegisterNames, registerByName } from '../../shared/registers/index';
 import { fileProblem } from './detect';
 import {
   columnContext,
+  bestHeaderRow,
   columnLabels,
   detectHeaderRow,
   headerLabel,
@@ -77,6 +78,60 @@ const BATCH = 500;
  * column: one 25/04/2024 settles every 03/04/2024 above it), and the number of data rows.
  */
 export async function inspectFile(params: InspectParams, job: JobContext): Promise<InspectResult> {
+  try {
+    return await inspectSheet(params, job);
+  } catch (err) {
+    if (!(err instanceof WeakSheet)) throw err;
+    // The first sheet is no list (a cover, instructions): the sheet whose header names most of this register's
+    // fields is read instead, and the choice said.
+    const profile = importProfile(registerByName(params.register ?? 'vendors')!);
+    let best: { name: string; known: number } | null = null;
+    for (const name of err.others) {
+      const known = await headerStrength(params, name, profile);
+      if (known > err.known && known > (best?.known ?? 0)) best = { name, known };
+    }
+    if (!best) return inspectSheet({ ...params, keepSheet: true }, job);
+    const result = await inspectSheet({ ...params, sheet: best.name }, job);
+    result.warnings.unshift(
+      `Read from the sheet "${best.name}": the first sheet, "${err.sheet}", holds no list of ${profile.register.noun.other}. Choose another sheet if this is not the list.`,
+    );
+    return result;
+  }
+}
+
+/** Raised when the first sheet, read by default, has no list on it while the workbook has other sheets. */
+class WeakSheet extends Error {
+  constructor(
+    readonly sheet: string,
+    readonly known: number,
+    readonly others: string[],
+  ) {
+    super(`The sheet "${sheet}" has no list.`);
+  }
+}
+
+/** How many header cells of a sheet's best header row name a field of the register. */
+async function headerStrength(params: InspectParams, sheet: string, profile: ImportProfile): Promise<number> {
+  const source = await openRowSource(params.path, params.fileName, sheet);
+  try {
+    const head: SheetRow[] = [];
+    for await (const r of source.rows()) {
+      if (r.row > HEADER_SEARCH_ROWS) break;
+      head.push(r);
+    }
+    return bestHeaderRow(profile, head)?.known ?? 0;
+  } finally {
+    await source.close();
+  }
+}
+
+/** A header with fewer cells that name a field than this, on a default first sheet, sends inspect to the others. */
+const STRONG_HEADER = 2;
+
+async function inspectSheet(
+  params: InspectParams & { keepSheet?: boolean },
+  job: JobContext,
+): Promise<InspectResult> {
   const profile = importProfile(registerByName(params.register ?? 'vendors')!);
   const noun = profile.register.noun.one;
   const source = await openRowSource(params.path, params.fileName, params.sheet);
@@ -134,7 +189,19 @@ export async function inspectFile(params: InspectParams, job: JobContext): Promi
       });
     };
     const decideHeader = () => {
-      headerRow = params.headerRow ?? detectHeaderRow(profile, head);
+      const found = bestHeaderRow(profile, head);
+      // The first sheet of several, taken by default, with no list on it: the others are tried (inspectFile).
+      const others = source.sheets.filter((x) => !x.hidden && x.name !== source.sheet).map((x) => x.name);
+      if (
+        !params.sheet &&
+        !params.keepSheet &&
+        params.headerRow == null &&
+        source.sheet &&
+        others.length > 0 &&
+        (found?.known ?? 0) < STRONG_HEADER
+      )
+        throw new WeakSheet(source.sheet, found?.known ?? 0, others);
+      headerRow = params.headerRow ?? found?.row ?? null;
       if (headerRow === null) {
         const known = profile.fields
           .slice(0, 5)

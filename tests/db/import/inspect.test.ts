@@ -150,6 +150,42 @@ describe('inspecting a workbook', () => {
     });
   });
 
+  it('reads the list from a later sheet when the first one is a cover or instructions, and says so', async () => {
+    await writeXlsx(join(dir, 'cover.xlsx'), [
+      {
+        name: 'Instructions',
+        rows: [
+          ['Sub-processor register'],
+          ['Fill in one row per sub-processor on the next sheet.'],
+          ['Owner: Legal'],
+        ],
+      },
+      {
+        name: 'Changes',
+        rows: [
+          ['Date', 'Change'],
+          ['2025-01-01', 'Created'],
+        ],
+      },
+      {
+        name: 'Sub-processors',
+        rows: [
+          ['Sub-processor', 'Purpose', 'Location'],
+          ['Acme Cloud Ltd', 'Hosting', 'Ireland'],
+          ['Beta Mail GmbH', 'Email', 'Germany'],
+        ],
+      },
+    ]);
+    const i = await inspect('cover.xlsx');
+    expect([i.sheet, i.headerRow, i.rowCount]).toEqual(['Sub-processors', 1, 2]);
+    expect(i.warnings[0]).toMatch(
+      /Read from the sheet "Sub-processors": the first sheet, "Instructions", holds no list/,
+    );
+    // Asked for, the first sheet is read as it is.
+    const asked = await inspect('cover.xlsx', { sheet: 'Instructions' });
+    expect(asked.sheet).toBe('Instructions');
+  });
+
   it('reads a sheet of a workbook stored with its workbook part last, every time, even forty at once', async () => {
     // exceljs stores xl/workbook.xml last; its streaming reader could then parse a sheet before the workbook
     // ("Cannot read properties of undefined (reading 'sheets')", exceljs issue 3064), more often on a busy machine.
