@@ -125,8 +125,16 @@ async function headerStrength(params: InspectParams, sheet: string, profile: Imp
   }
 }
 
-/** A header with fewer cells that name a field than this, on a default first sheet, sends inspect to the others. */
-const STRONG_HEADER = 2;
+/**
+ * True when a sheet's best header row is no list's header: no cell names a field, or it is a lone cell (a cover's
+ * title, "Sub-processor register"). A header of several columns naming one field ("Supplier | Spend |
+ * Category") is a list's.
+ */
+function noListHeader(found: { row: number; known: number } | null, head: readonly SheetRow[]): boolean {
+  if (!found || found.known === 0) return true;
+  const cells = head.find((r) => r.row === found.row)?.cells ?? [];
+  return cells.filter((v) => cellText(v) !== '').length < 2;
+}
 
 async function inspectSheet(
   params: InspectParams & { keepSheet?: boolean },
@@ -198,7 +206,7 @@ async function inspectSheet(
         params.headerRow == null &&
         source.sheet &&
         others.length > 0 &&
-        (found?.known ?? 0) < STRONG_HEADER
+        noListHeader(found, head)
       )
         throw new WeakSheet(source.sheet, found?.known ?? 0, others);
       headerRow = params.headerRow ?? found?.row ?? null;

@@ -184,6 +184,24 @@ describe('inspecting a workbook', () => {
     // Asked for, the first sheet is read as it is.
     const asked = await inspect('cover.xlsx', { sheet: 'Instructions' });
     expect(asked.sheet).toBe('Instructions');
+    // A first sheet whose header names one field among others is a list: it stays, whatever the other sheets.
+    await writeXlsx(join(dir, 'spend.xlsx'), [
+      {
+        name: 'Spend',
+        rows: [
+          ['Supplier', 'Spend', 'Category'],
+          ['Acme Cloud Ltd', '12000', 'IT'],
+        ],
+      },
+      {
+        name: 'Contacts',
+        rows: [
+          ['Name', 'Email', 'Country'],
+          ['Ann', 'ann@acme.example', 'Ireland'],
+        ],
+      },
+    ]);
+    expect((await inspect('spend.xlsx')).sheet).toBe('Spend');
   });
 
   it('reads a sheet of a workbook stored with its workbook part last, every time, even forty at once', async () => {
