@@ -163,3 +163,12 @@ export function columnLetter(column: number): string {
   }
   return s;
 }
+
+/** Footnote marks after a company's name ("WorkOS, Inc.**", "Acme¹", "Beta GmbH†"): no name ends with one. */
+const NAME_FOOTNOTE = /\s*(?:\*+|[¹²³⁴⁵⁶⁷⁸⁹⁰†‡]+)$/u;
+
+/** A name cell without the footnote mark after it; null when it has none (the field's usual reader takes it). */
+export function nameWithoutFootnote(text: string): { ok: true; value: string } | null {
+  const bare = text.replace(NAME_FOOTNOTE, '');
+  return bare !== text && bare.trim() !== '' ? { ok: true, value: bare.trim() } : null;
+}

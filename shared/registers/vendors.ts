@@ -7,6 +7,7 @@ import { defineRegister, derived } from '../kit/define';
 import { notesField, reviewDateField, reviewOverdue } from '../kit/oversight';
 import { sourceFields } from '../kit/source';
 import { sql, sqlInList, sqlLiteral } from '../kit/sql';
+import { nameWithoutFootnote } from '../import/text';
 import { nextAdequacyChange } from '../reference/adequacy';
 import { transferCoverage, type CoverageEntry } from '../rules/transfer-coverage';
 
@@ -27,6 +28,7 @@ const fields = {
     import: {
       // "Sub-processor" merged over two columns: the brand, then the legal entity.
       next: 'legalEntity',
+      read: nameWithoutFootnote,
       synonyms: {
         exact: [
           'name',
@@ -185,6 +187,7 @@ const fields = {
     table: { size: 200, hidden: true },
     form: { section: 'who', description: 'The contracting company, e.g. Acme Cloud Ireland Ltd' },
     import: {
+      read: nameWithoutFootnote,
       synonyms: {
         phrases: [
           'legal entity',

@@ -209,6 +209,18 @@ describe('a row mapped to a vendor', () => {
     });
   });
 
+  it('reads a name without the footnote mark after it', () => {
+    for (const [cell, name] of [
+      ['WorkOS, Inc.**', 'WorkOS, Inc.'],
+      ['Acme Cloud¹', 'Acme Cloud'],
+      ['Beta GmbH †', 'Beta GmbH'],
+      ['C*Star Ltd', 'C*Star Ltd'],
+    ]) {
+      const r = mapVendorRow([cell!, null, null, null, null, null], COLUMNS, { expandRegions: false });
+      expect(r.input.name).toBe(name);
+    }
+  });
+
   it('reports each unreadable cell by column, field and reason', () => {
     const cells = ['Acme', null, 'Germany, Narnia', '03/04/2024', 'perhaps', 'spicy'];
     const r = mapVendorRow(cells, COLUMNS, { expandRegions: false });
