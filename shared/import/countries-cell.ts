@@ -36,6 +36,14 @@ add('eu', [
   'Union européenne',
   'UE',
   'Europäische Union',
+  'Unión Europea',
+  'Unione europea',
+  'Europese Unie',
+  'Europeiska unionen',
+  'Den Europæiske Union',
+  'Den europeiske union',
+  'Unia Europejska',
+  'União Europeia',
 ]);
 add('eea', [
   'EEA',
@@ -47,6 +55,19 @@ add('eea', [
   'EEE',
   'EWR',
   'Europäischer Wirtschaftsraum',
+  'EER',
+  'EES',
+  'EØS',
+  'EOG',
+  'EEE',
+  'Espacio Económico Europeo',
+  'Spazio economico europeo',
+  'Europese Economische Ruimte',
+  'Europeiska ekonomiska samarbetsområdet',
+  'Det Europæiske Økonomiske Samarbejdsområde',
+  'Det europeiske økonomiske samarbeidsområdet',
+  'Europejski Obszar Gospodarczy',
+  'Espaço Económico Europeu',
 ]);
 add('unbounded', [
   'Worldwide',
@@ -67,6 +88,13 @@ add('unbounded', [
   'Monde',
   'Monde entier',
   'Mondial',
+  'Mundial',
+  'Mondiale',
+  'Wereldwijd',
+  'Globalt',
+  'Världen',
+  'Hele verden',
+  'Cały świat',
   'Europe',
   'Europa',
   'Asia',
@@ -121,6 +149,11 @@ const EXTRA_NAMES: Record<string, string> = {
   'u s': 'US',
   'u k': 'GB',
   'stati uniti': 'US',
+  eau: 'AE',
+  'ee uu': 'US',
+  eeuu: 'US',
+  eua: 'US',
+  vs: 'US',
   'regno unito': 'GB',
   'united states of america usa': 'US',
 };
@@ -233,13 +266,33 @@ function readPiece(piece: string, out: CountryCell): void {
     out.unknown.push(...sub.unknown);
     return;
   }
-  // "USA and Canada", "France et Belgique", "Deutschland und Österreich"; tried only after the whole piece
-  // failed, so "Bosnia and Herzegovina" stays one country.
-  const parts = text.split(/\s+(?:and|und|et|&|\+|or|ou|oder)\s+|\s*&\s*/i);
+  // "USA and Canada", "France et Belgique", "Deutschland und Österreich", "Belgien och Tyskland"; tried only after
+  // the whole piece failed, so "Bosnia and Herzegovina" stays one country.
+  const parts = text.split(/\s+(?:and|und|et|&|\+|or|ou|oder|och|og|en|y|e|i|eller|o|oppure)\s+|\s*&\s*/i);
   if (parts.length > 1) {
     const sub: CountryCell = { countries: [], regions: [], unknown: [] };
     for (const p of parts) readPiece(p, sub);
     if (sub.unknown.length === 0) {
+      out.countries.push(...sub.countries);
+      out.regions.push(...sub.regions);
+      return;
+    }
+  }
+  // "EU region", "EØS-region": the region itself.
+  const regionWord = /[\s-]+regions?$/i.exec(text);
+  if (regionWord) {
+    const kind = REGION_WORDS[foldText(text.slice(0, regionWord.index))];
+    if (kind) {
+      out.regions.push({ text, kind });
+      return;
+    }
+  }
+  // "US-Oregon", "France — Gravelines (Nord)": a country and a place in it, joined by a dash.
+  const dashed = text.split(/\s*[—–]\s*|\s+-\s+|-/);
+  if (dashed.length > 1) {
+    const sub: CountryCell = { countries: [], regions: [], unknown: [] };
+    for (const p of dashed) readPiece(p, sub);
+    if (sub.unknown.length === 0 && sub.countries.length > 0) {
       out.countries.push(...sub.countries);
       out.regions.push(...sub.regions);
       return;

@@ -112,6 +112,25 @@ describe('countries in a cell', () => {
       'DE',
     ]);
     expect(parseCountryCell('EU · Germany, Belgium').countries).toEqual(['DE', 'BE']);
+    // As registers in Swedish, Italian, Spanish, Dutch, French and German write them.
+    expect(parseCountryCell('Belgien och Tyskland').countries).toEqual(['BE', 'DE']);
+    expect(parseCountryCell('Paesi Bassi / EAU').countries).toEqual(['NL', 'AE']);
+    expect(parseCountryCell('EE. UU.').countries).toEqual(['US']);
+    expect(parseCountryCell('EU/VS (SCC)')).toMatchObject({ countries: ['US'], unknown: [] });
+    expect(parseCountryCell('UE (Francfort)').countries).toEqual(['DE']);
+    expect(parseCountryCell('France — Gravelines (Nord)').countries).toEqual(['FR']);
+    expect(parseCountryCell('US-Oregon').countries).toEqual(['US']);
+    expect(parseCountryCell('Lausanne, CH')).toEqual({ countries: ['CH'], regions: [], unknown: [] });
+    expect(parseCountryCell('EØS-region').regions).toEqual([{ text: 'EØS-region', kind: 'eea' }]);
+    expect(parseCountryCell('Unión Europea').regions).toEqual([{ text: 'Unión Europea', kind: 'eu' }]);
+    expect(parseCountryCell('Wereldwijd').regions).toEqual([{ text: 'Wereldwijd', kind: 'unbounded' }]);
+    // Names with "and", "y" or a hyphen in them stay one country.
+    for (const [name, code] of [
+      ['Guinea-Bissau', 'GW'],
+      ['Antigua y Barbuda', 'AG'],
+      ['Bosnia and Herzegovina', 'BA'],
+    ])
+      expect(parseCountryCell(name!).countries).toEqual([code]);
   });
 
   it('expands EU and EEA by the stated rule, and never the unbounded regions', () => {
