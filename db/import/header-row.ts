@@ -1,4 +1,5 @@
 import { headerCandidates } from '../../shared/import/header-match';
+import { legalFormOf } from '../../shared/legal-name';
 import type { ImportProfile } from '../../shared/import/profile';
 import { cellText, columnLetter, foldText } from '../../shared/import/text';
 import type { CellValue } from '../../shared/import/types';
@@ -75,6 +76,12 @@ export function headerTexts(cells: readonly CellValue[]): string[] {
 
 /** A markdown heading on a line of its own, as a list pasted from a web page or a README has ("## Subsidiaries"). */
 const HEADING = /^#{1,6}\s+\S/;
+/**
+ * A lone label that heads a group of a list: one ending in a colon ("European Union:", "These sub-processors are
+ * located in the US:"), or naming the group in the plural ("Infrastructure sub-processors", "Our affiliates").
+ */
+const GROUP_LABEL =
+  /:$|\b(?:sub-?processors|subprocessors|vendors|suppliers|providers|processors|affiliates|subsidiaries|third parties|sous-traitants|prestataires|fournisseurs|dienstleister|lieferanten|tochtergesellschaften)\b/i;
 
 /**
  * What a row below the header is when it is not a record, with its filled cells' text (for the warning that
@@ -82,7 +89,8 @@ const HEADING = /^#{1,6}\s+\S/;
  * - blank: every cell empty;
  * - note: a single filled cell that starts like a footnote ("* Updated 1 May", "Source: …", "Stand: …") or reads
  *   as a sentence longer than a company name;
- * - section: one upper-case label across an otherwise empty row ("IT SERVICES"), in a list of several columns;
+ * - section: one upper-case label across an otherwise empty row ("IT SERVICES"), a markdown heading, or a label
+ *   that heads a group ("European Union:", "Infrastructure sub-processors"), in a list of several columns;
  * - total: a total or a count ("Total", "Number of suppliers: 8", "Total : 9 fournisseurs") whose other cells
  *   hold nothing but numbers;
  * - header: the column headers again (a list pasted from several pages, or a second table under the first), when
@@ -127,6 +135,15 @@ export function rowKind(
   const text = filled.join(' · ').slice(0, 200);
   if (filled.length === 1 && isNoteText(first)) return { kind: 'note', text };
   if (filled.length === 1 && HEADING.test(first)) return { kind: 'section', text };
+  // (Not a company named so: "Acme Processors Ltd" with only its name filled is a record.)
+  if (
+    columns >= 2 &&
+    filled.length === 1 &&
+    first.length <= 120 &&
+    GROUP_LABEL.test(first) &&
+    legalFormOf(first) === null
+  )
+    return { kind: 'section', text };
   if (TOTAL_START.test(first) && filled.slice(1).every((t) => /^[\d\s.,%€$£-]+$/.test(t)))
     return { kind: 'total', text };
   if (

@@ -307,6 +307,35 @@ describe('a list pasted from a web page as a markdown table', () => {
     }
   });
 
+  it('skips the labels that head each group of a published list, not a company with only its name', async () => {
+    const c = testCore();
+    try {
+      const path = join(c.dir, 'groups.csv');
+      writeFileSync(
+        path,
+        [
+          'Sub-processor,Purpose,Location',
+          'Infrastructure sub-processors,,',
+          'Amazon Web Services Inc.,Hosting,United States',
+          'European Union:,,',
+          'Hetzner Online GmbH,Hosting,Germany',
+          'Acme Processors Ltd,,',
+        ].join('\n'),
+      );
+      const i = await ok(c.core, 'import:inspect', { source: { path } });
+      expect(i.rowCount).toBe(3);
+      const r = await ok(
+        c.core,
+        'import:commit',
+        requestFrom(path, i, { options: { onDuplicate: 'skip', expandRegions: false, strict: false } }),
+      );
+      expect(r).toMatchObject({ created: 3, invalidRows: 0 });
+      expect(r.warnings.map((w) => w.row)).toEqual([2, 4]);
+    } finally {
+      c.close();
+    }
+  });
+
   it('skips a header repeated down a CSV (a list pasted from several pages)', async () => {
     const c = testCore();
     try {
