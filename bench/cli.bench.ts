@@ -43,7 +43,7 @@ function timed(args: string[]): Measured {
   const m = /DPO-TIME (\S+) (\S+) (\S+) (\d+)/.exec(result);
   if (!m) throw new Error(`No timing in: ${result}`);
   return {
-    cpuS: Number(m[1]) + Number(m[2]),
+    cpuS: Math.round((Number(m[1]) + Number(m[2])) * 100) / 100,
     wallS: Number(m[3]),
     peakRssMb: Math.round(Number(m[4]) / 1024),
   };
