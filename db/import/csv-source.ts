@@ -120,10 +120,12 @@ function pipeCells(record: string[]): string[] {
   if (cells.length > 1 && cells[0]!.trim() === '') cells = cells.slice(1);
   if (cells.length > 1 && cells[cells.length - 1]!.trim() === '') cells = cells.slice(0, -1);
   if (cells.length > 0 && cells.every((c) => RULE_CELL.test(c))) return [];
+  // Each pattern fails at once where it cannot match (no nested brackets or marks inside), so a long cell of
+  // brackets or stars costs time in its length, not in its square.
   return cells.map((c) =>
     c
-      .replace(/\[([^\]]*)\]\([^)]*\)/g, '$1')
-      .replace(/\*\*(.+?)\*\*|__(.+?)__/g, '$1$2')
+      .replace(/\[([^[\]]*)\]\(([^()]*)\)/g, '$1')
+      .replace(/\*\*([^*]+)\*\*|__([^_]+)__/g, '$1$2')
       .replace(/`([^`]*)`/g, '$1')
       .trim(),
   );

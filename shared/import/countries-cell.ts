@@ -202,7 +202,14 @@ function readAlone(text: string): CountryCell {
   return sub;
 }
 
+/** The longest piece read as a place: a longer one is a sentence, reported as it is without the regular expressions below (whose backtracking grows with the square of the length). */
+const MAX_PIECE = 200;
+
 function readPiece(piece: string, out: CountryCell): void {
+  if (piece.length > MAX_PIECE) {
+    out.unknown.push(`${piece.trim().slice(0, MAX_PIECE - 1)}…`);
+    return;
+  }
   const text = piece
     .trim()
     .replace(/^[-–*]+\s*/, '')

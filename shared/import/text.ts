@@ -169,6 +169,8 @@ const NAME_FOOTNOTE = /\s*(?:\*+|[¹²³⁴⁵⁶⁷⁸⁹⁰†‡]+)$/u;
 
 /** A name cell without the footnote mark after it; null when it has none (the field's usual reader takes it). */
 export function nameWithoutFootnote(text: string): { ok: true; value: string } | null {
+  // A name this long is refused by its field anyway; the mark is looked for only where it can be.
+  if (text.length > 400 || !/[*¹²³⁴⁵⁶⁷⁸⁹⁰†‡]$/u.test(text)) return null;
   const bare = text.replace(NAME_FOOTNOTE, '');
   return bare !== text && bare.trim() !== '' ? { ok: true, value: bare.trim() } : null;
 }
