@@ -98,6 +98,14 @@ describe('countries in a cell', () => {
     expect(read('Southeast Asia').regions).toEqual([{ text: 'Southeast Asia', kind: 'unbounded' }]);
   });
 
+  it('reports a hostile cell (a long run of dashes, stars or brackets) as one unknown piece, cut short', () => {
+    for (const cell of ['-'.repeat(100_000) + 'x', '*'.repeat(100_000) + 'x', '('.repeat(100_000)]) {
+      const r = parseCountryCell(cell);
+      expect(r.countries).toEqual([]);
+      expect(r.unknown.every((u) => u.length <= 200)).toBe(true);
+    }
+  });
+
   it('reads country names in the languages of European registers, and footnote marks after them', () => {
     expect(parseCountryCell('Frankfurt, Tyskland').countries).toEqual(['DE']);
     expect(parseCountryCell('Estados Unidos, Irlanda').countries).toEqual(['US', 'IE']);
