@@ -56,8 +56,20 @@ function readMechanism(textValue: string): CellRead | null {
   const moduleMatch = /\bmodul[e]?\s*(1|2|3|4|one|two|three|four|iv|iii|ii|i)\b/.exec(folded);
   const sccModule = moduleMatch ? MODULE_WORDS[moduleMatch[1]!] : undefined;
   const also = sccModule ? { sccModule } : undefined;
+  // Privacy Shield (Decision 2016/1250) was invalidated by the CJEU in C-311/18 (Schrems II), 16 July 2020
+  // (legal-reference §4, [S]): a list that still names it records no mechanism that holds.
+  if (/\bprivacy shield\b/.test(folded) && !/\bdpf\b|data privacy framework/.test(folded)) {
+    return {
+      ok: true,
+      value: 'none',
+      warning:
+        'Privacy Shield was invalidated by the Court of Justice on 16 July 2020 (C-311/18, Schrems II): no mechanism is recorded. If the importer is on the Data Privacy Framework List, choose the DPF.',
+    };
+  }
+  // The clauses' names in the languages of European registers: "Clausole Contrattuali Standard", "Cláusulas
+  // contractuales tipo", "Standardavtalsklausuler", "Standaardcontractbepalingen", "Standardowe klauzule umowne".
   const scc =
-    /\b(standard contractual clauses?|sccs?|eu sccs?|model clauses|clauses contractuelles types|cct|standardvertragsklauseln|standarddatenschutzklauseln)\b/.test(
+    /\b(standard contractual clauses?|sccs?|eu sccs?|model clauses|clauses contractuelles types|cct|standardvertragsklauseln|standarddatenschutzklauseln|clausole contrattuali (?:standard|tipo)|clausulas contractuales (?:tipo|estandar)|clausulas contratuais(?: padrao| tipo)?|standaardcontractbepalingen|modelcontractbepalingen|standaardbepalingen|standardavtalsklausuler|standardkontraktsbestemmelser|standardkontraktbestemmelser|standardkontraktklausuler|standardklausuler|standardowe klauzule umowne|standardowe klauzule ochrony danych)\b/.test(
       folded,
     );
   if (/\b(addendum|idta addendum)\b/.test(folded) && /\buk\b|\baddendum\b/.test(folded)) {
@@ -171,6 +183,20 @@ const fields = {
           'adéquation',
           'angemessenheitsbeschluss',
           'angemessenheit',
+          'decisión de adecuación',
+          'adecuación',
+          'decisione di adeguatezza',
+          'adeguatezza',
+          'adequaatheidsbesluit',
+          'adequaat beschermingsniveau',
+          'decisão de adequação',
+          'adequação',
+          'beslut om adekvat skyddsnivå',
+          'adekvat skyddsnivå',
+          'tilstrækkelighedsafgørelse',
+          'tilstrekkelig beskyttelsesnivå',
+          'decyzja stwierdzająca odpowiedni stopień ochrony',
+          'odpowiedni stopień ochrony',
         ],
       },
       {
@@ -227,6 +253,14 @@ const fields = {
           'règles d entreprise contraignantes',
           'bcr sous-traitant',
           'verbindliche interne datenschutzvorschriften',
+          'normas corporativas vinculantes',
+          'norme vincolanti d impresa',
+          'bindende bedrijfsvoorschriften',
+          'bindande företagsbestämmelser',
+          'bindende virksomhedsregler',
+          'bindende virksomhetsregler',
+          'wiążące reguły korporacyjne',
+          'regras vinculativas aplicáveis às empresas',
         ],
       },
       {
@@ -241,6 +275,14 @@ const fields = {
           'dérogation',
           'ausnahme',
           'ausnahmetatbestand',
+          'excepción',
+          'deroga',
+          'uitzondering',
+          'undantag',
+          'undtagelse',
+          'unntak',
+          'odstępstwo',
+          'derrogação',
         ],
       },
     ] satisfies EnumOption<Mechanism>[],

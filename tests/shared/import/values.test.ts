@@ -287,3 +287,39 @@ describe('yes/no, numbers and enums', () => {
     for (const [word, value] of roles) expect(ENUM_READERS.role(word)).toEqual({ ok: true, value });
   });
 });
+
+describe('transfer mechanisms as registers in other European languages name them', () => {
+  const spec = importProfile(registerByName('transfers')!).byName.get('mechanism')!;
+  const read = (text: string) => spec.read?.(text) ?? spec.enumRead!(text);
+
+  it('reads the clauses, adequacy, BCRs and derogations', () => {
+    for (const [text, value] of [
+      ['Standardavtalsklausuler', 'scc-2021'],
+      ['Clausole Contrattuali Standard', 'scc-2021'],
+      ['Cláusulas contractuales tipo', 'scc-2021'],
+      ['Standardkontraktsbestemmelser', 'scc-2021'],
+      ['Adequaatheidsbesluit', 'adequacy'],
+      ['Decisione di adeguatezza', 'adequacy'],
+      ['Normas corporativas vinculantes', 'bcr'],
+      ['Excepción', 'derogation'],
+    ] as const)
+      expect(read(text)).toMatchObject({ ok: true, value });
+    expect(read('Standaardcontractbepalingen (module 2)')).toMatchObject({
+      ok: true,
+      value: 'scc-2021',
+      also: { sccModule: 2 },
+    });
+  });
+
+  it('records no mechanism for Privacy Shield, invalidated in 2020, and says so; the DPF beside it is read', () => {
+    expect(read('EU-US Privacy Shield')).toMatchObject({
+      ok: true,
+      value: 'none',
+      warning: expect.stringMatching(/invalidated .* 16 July 2020 \(C-311\/18/),
+    });
+    expect(read('EU-US Data Privacy Framework (formerly Privacy Shield)')).toMatchObject({
+      ok: true,
+      value: 'dpf',
+    });
+  });
+});
