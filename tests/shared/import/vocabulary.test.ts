@@ -203,3 +203,22 @@ describe('the values overrule a header they contradict', () => {
     expect(s.map((x) => x.field)).toEqual(['name', 'headquartersCountry', 'dataCategories']);
   });
 });
+
+describe('the transfer import’s vocabulary in the other languages of European registers', () => {
+  const transfers = importProfile(registerByName('transfers')!);
+  it.each([
+    ['Mecanismo de transferencia', 'mechanism'],
+    ['Garanzia per il trasferimento', 'mechanism'],
+    ['Doorgiftegrondslag (indien buiten EER)', 'mechanism'],
+    ['Överföringsmekanism', 'mechanism'],
+    ['Overførselsgrundlag', 'mechanism'],
+    ['Base de transferência (se país terceiro)', 'mechanism'],
+    ['Übermittlungsgrundlage bei Drittland', 'mechanism'],
+    ['Proveedor', 'importer'],
+    ['Underdatabehandler', 'importer'],
+    ['País de destino', 'destinationCountry'],
+    ['Tredjeland', 'destinationCountry'],
+  ])('reads "%s" as %s', (header, field) => {
+    expect(headerCandidates(transfers, header)[0]?.field).toBe(field);
+  });
+});
