@@ -134,8 +134,11 @@ export function rowKind(
   const filled = filledTexts(cells);
   const text = filled.join(' · ').slice(0, 200);
   if (filled.length === 1 && isNoteText(first)) return { kind: 'note', text };
+  if (TOTAL_START.test(first) && filled.slice(1).every((t) => /^[\d\s.,%€$£-]+$/.test(t)))
+    return { kind: 'total', text };
   if (filled.length === 1 && HEADING.test(first)) return { kind: 'section', text };
-  // (Not a company named so: "Acme Processors Ltd" with only its name filled is a record.)
+  // (A count, "Number of sub-processors: 7", is a total above; and a company named so, "Acme Processors Ltd" with
+  // only its name filled, is a record.)
   if (
     columns >= 2 &&
     filled.length === 1 &&
@@ -144,8 +147,6 @@ export function rowKind(
     legalFormOf(first) === null
   )
     return { kind: 'section', text };
-  if (TOTAL_START.test(first) && filled.slice(1).every((t) => /^[\d\s.,%€$£-]+$/.test(t)))
-    return { kind: 'total', text };
   if (
     columns >= 2 &&
     filled.length === 1 &&

@@ -320,6 +320,7 @@ describe('a list pasted from a web page as a markdown table', () => {
           'European Union:,,',
           'Hetzner Online GmbH,Hosting,Germany',
           'Acme Processors Ltd,,',
+          'Number of sub-processors: 3,,',
         ].join('\n'),
       );
       const i = await ok(c.core, 'import:inspect', { source: { path } });
@@ -330,7 +331,11 @@ describe('a list pasted from a web page as a markdown table', () => {
         requestFrom(path, i, { options: { onDuplicate: 'skip', expandRegions: false, strict: false } }),
       );
       expect(r).toMatchObject({ created: 3, invalidRows: 0 });
-      expect(r.warnings.map((w) => w.row)).toEqual([2, 4]);
+      expect(r.warnings.map((w) => `${w.row} ${w.message}`)).toEqual([
+        '2 This row heads a section of the list, not a vendor; it was skipped.',
+        '4 This row heads a section of the list, not a vendor; it was skipped.',
+        '7 This row is a total or a count, not a record; it was skipped.',
+      ]);
     } finally {
       c.close();
     }
