@@ -1,3 +1,4 @@
+import { parseCountryCell } from '../../shared/import/countries-cell';
 import { headerCandidates } from '../../shared/import/header-match';
 import { legalFormOf } from '../../shared/legal-name';
 import type { ImportProfile } from '../../shared/import/profile';
@@ -157,6 +158,22 @@ export function rowKind(
   )
     return { kind: 'section', text };
   return null;
+}
+
+/**
+ * The countries a group's heading says its rows are in, as published lists state a location once per group:
+ * "These sub-processors are located in the United States:", "Ireland:". Only a heading that names countries and
+ * nothing else counts: one naming a region ("… located in the EU:") or anything unread gives none, so nothing is
+ * guessed.
+ */
+export function headingCountries(text: string): string[] | null {
+  const place =
+    /\b(?:in|at)\s+([^:]{1,120}?):?\s*$/i.exec(text)?.[1] ?? /^([^:]{1,120}):\s*$/.exec(text)?.[1];
+  if (!place) return null;
+  const cell = parseCountryCell(place);
+  return cell.countries.length > 0 && cell.regions.length === 0 && cell.unknown.length === 0
+    ? cell.countries
+    : null;
 }
 
 /** True when every cell is empty or blank. */

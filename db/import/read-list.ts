@@ -6,7 +6,7 @@ import type { ListEntry } from '../../shared/subprocessors/diff';
 import type { SubprocessorListRead } from '../../shared/subprocessors/review';
 import { AppError } from '../../shared/errors';
 import { fileProblem } from './detect';
-import { filledTexts, rowKind } from './header-row';
+import { filledTexts, headingCountries, rowKind } from './header-row';
 import { inspectFile } from './inspect';
 import type { JobContext } from './job-context';
 import { openRowSource } from './row-source';
@@ -72,12 +72,20 @@ export async function readSubprocessorList(
   // The header's labels by column, to know the headers again further down (a second table under the first).
   const header: string[] = [];
   for (const c of inspected.columns) header[c.column - 1] = c.header;
+  /** The countries the last group heading named, for its rows that name none. */
+  let heading: { row: number; text: string; countries: string[] } | null = null;
   const source = await openRowSource(params.path, params.fileName, inspected.sheet);
   try {
     for await (const r of source.rows()) {
       if (r.row <= inspected.headerRow) continue;
       const kind = rowKind(r.cells, inspected.columns.length, header);
-      if (kind?.kind === 'blank' || kind?.kind === 'note' || kind?.kind === 'header') continue;
+      if (kind?.kind === 'blank' || kind?.kind === 'note') continue;
+      // A group's heading may say where its rows are ("These sub-processors are located in the United States:").
+      if (kind?.kind === 'section' || kind?.kind === 'header') {
+        const countries = kind.kind === 'section' ? headingCountries(kind.text) : null;
+        heading = countries ? { row: r.row, text: kind.text, countries } : null;
+      }
+      if (kind?.kind === 'header') continue;
       if (kind) {
         note(
           `Row ${r.row} heads a section or gives a total, not a sub-processor; it was skipped: ${kind.text}`,
@@ -86,9 +94,15 @@ export async function readSubprocessorList(
       }
       const mapped = map(r.cells);
       const name = typeof mapped.input.name === 'string' ? mapped.input.name.trim() : '';
-      const countries = (mapped.input.processingCountries as string[] | undefined) ?? [];
+      let countries = (mapped.input.processingCountries as string[] | undefined) ?? [];
       const purposes = (mapped.input.services as string[] | undefined) ?? [];
       const unclear = (mapped.input.unclearLocations as string[] | undefined) ?? [];
+      if (heading && countries.length === 0 && unclear.length === 0) {
+        countries = [...heading.countries];
+        note(
+          `Row ${r.row}: the location was taken from the heading in row ${heading.row}: "${heading.text}".`,
+        );
+      }
       if (!name) {
         nameless.push({
           row: r.row,

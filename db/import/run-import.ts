@@ -27,7 +27,7 @@ import { createAuditLog } from '../audit';
 import type { Db } from '../open';
 import { createRegisters } from '../registers';
 import { fileProblem } from './detect';
-import { headerLabel, headerTexts, rowKind } from './header-row';
+import { headerLabel, headerTexts, headingCountries, rowKind } from './header-row';
 import type { JobContext } from './job-context';
 import { openRowSource } from './row-source';
 import { fileSha256, insertImport, markImportEnd } from './store';
@@ -440,6 +440,10 @@ export async function runImport(
     let read = 0;
     /** The header row's texts, to know the headers again further down. */
     let header: string[] | undefined;
+    // The register's list of countries, and the countries a group's heading gives the rows below it that give
+    // none ("These sub-processors are located in the United States:").
+    const places = profile.fields.find((f) => f.kind === 'countries') ?? null;
+    let heading: { row: number; text: string; countries: string[] } | null = null;
     for await (const r of source.rows()) {
       read++;
       if (read % BATCH === 0) {
@@ -459,6 +463,10 @@ export async function runImport(
       }
       const kind = rowKind(r.cells, columns.length, header);
       if (kind?.kind === 'blank') continue;
+      if (kind?.kind === 'section' || kind?.kind === 'header') {
+        const countries = places && kind.kind === 'section' ? headingCountries(kind.text) : null;
+        heading = countries ? { row: r.row, text: kind.text, countries } : null;
+      }
       if (kind) {
         noteIssue({
           row: r.row,
@@ -479,6 +487,22 @@ export async function runImport(
       }
       counts.rows++;
       const mapped = mapRow(r.cells);
+      if (
+        heading &&
+        places &&
+        !hasValue(mapped.input[places.name]) &&
+        !hasValue(mapped.input.unclearLocations)
+      ) {
+        mapped.input[places.name] = [...heading.countries];
+        mapped.provided.push(places.name);
+        mapped.issues.push({
+          column: null,
+          field: places.name,
+          value: heading.text,
+          message: `${places.label} taken from the heading in row ${heading.row}: "${heading.text}".`,
+          severity: 'warning',
+        });
+      }
       const row = lenient
         ? forgiving(mapped.input, mapped.issues, r.cells)
         : { input: mapped.input, issues: [...mapped.issues] };
@@ -674,6 +698,11 @@ export async function runImport(
   } finally {
     await source.close();
   }
+}
+
+/** True for a value a row gave: not missing, not an empty list. */
+function hasValue(v: unknown): boolean {
+  return v !== undefined && v !== null && !(Array.isArray(v) && v.length === 0);
 }
 
 /** Refuses a mapping without a column for each field every row needs (a vendor's name). */

@@ -166,6 +166,27 @@ describe('sub-processor list review', () => {
     expect(r.deadline.basis).toBe('none');
   });
 
+  it('reads a list that states the location once per group, above its rows', async () => {
+    // The chain's three sub-processors are in the United States; this list says, once, that they are now in India.
+    const grouped = [
+      'Sub-Processor\tPurpose',
+      'These sub-processors are located in India:\t',
+      'Amazon Web Services, Inc.\tCloud hosting',
+      'Zendesk, Inc.\tCustomer support',
+      'Mailgun Technologies, Inc.\tTransactional email',
+    ].join('\n');
+    const r = await ok(t.core, 'reviews:check', {
+      vendor: acme,
+      noticeOn: '2026-03-02',
+      source: { text: grouped },
+    });
+    expect(r.changed.map((c) => [c.name, c.field, c.new])).toEqual([
+      ['Amazon Web Services, Inc.', 'processingCountries', ['IN']],
+      ['Zendesk, Inc.', 'processingCountries', ['IN']],
+      ['Mailgun Technologies, Inc.', 'processingCountries', ['IN']],
+    ]);
+  });
+
   it('reads a workbook: title block, merged company cell, region and abbreviations', async () => {
     const path = join(t.dir, 'list.xlsx');
     await writeXlsx(path, [

@@ -341,6 +341,50 @@ describe('a list pasted from a web page as a markdown table', () => {
     }
   });
 
+  it('gives the rows of a group the countries its heading names, when they name none, and says so', async () => {
+    const c = testCore();
+    try {
+      const path = join(c.dir, 'by-place.csv');
+      writeFileSync(
+        path,
+        [
+          'Sub-processor,Purpose,Location',
+          'These sub-processors are located in the United States:,,',
+          'Acme Cloud Inc.,Hosting,',
+          'Beta Mail GmbH,Email,Germany',
+          'European Union:,,',
+          'Gamma Analytics SAS,Analytics,',
+          'Ireland:,,',
+          'Delta Support Ltd,Support,',
+        ].join('\n'),
+      );
+      const i = await ok(c.core, 'import:inspect', { source: { path } });
+      const r = await ok(
+        c.core,
+        'import:commit',
+        requestFrom(path, i, { options: { onDuplicate: 'skip', expandRegions: false, strict: false } }),
+      );
+      expect(r).toMatchObject({ created: 4, invalidRows: 0 });
+      const where = Object.fromEntries(
+        (await ok(c.core, 'vendors:list', {})).rows.map((v) => [v.name, v.processingCountries]),
+      );
+      // A row's own location wins; a heading naming a region gives nothing (nothing is guessed).
+      expect(where).toEqual({
+        'Acme Cloud Inc.': ['US'],
+        'Beta Mail GmbH': ['DE'],
+        'Gamma Analytics SAS': [],
+        'Delta Support Ltd': ['IE'],
+      });
+      const said = r.warnings.map((w) => `${w.row} ${w.message}`).join('\n');
+      expect(said).toMatch(
+        /^3 Processing countries taken from the heading in row 2: "These sub-processors are located in the United States:"\.$/m,
+      );
+      expect(said).toMatch(/^8 Processing countries taken from the heading in row 7: "Ireland:"\.$/m);
+    } finally {
+      c.close();
+    }
+  });
+
   it('skips a header repeated down a CSV (a list pasted from several pages)', async () => {
     const c = testCore();
     try {
