@@ -499,7 +499,7 @@ export async function runImport(
           column: null,
           field: places.name,
           value: heading.text,
-          message: `${places.label} taken from the heading in row ${heading.row}: "${heading.text}".`,
+          message: `${places.label} taken from the heading in row ${heading.row}.`,
           severity: 'warning',
         });
       }

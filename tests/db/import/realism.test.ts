@@ -376,10 +376,11 @@ describe('a list pasted from a web page as a markdown table', () => {
         'Delta Support Ltd': ['IE'],
       });
       const said = r.warnings.map((w) => `${w.row} ${w.message}`).join('\n');
-      expect(said).toMatch(
-        /^3 Processing countries taken from the heading in row 2: "These sub-processors are located in the United States:"\.$/m,
+      expect(said).toMatch(/^3 Processing countries taken from the heading in row 2\.$/m);
+      expect(said).toMatch(/^8 Processing countries taken from the heading in row 7\.$/m);
+      expect(r.warnings).not.toContainEqual(
+        expect.objectContaining({ row: 4, field: 'processingCountries' }),
       );
-      expect(said).toMatch(/^8 Processing countries taken from the heading in row 7: "Ireland:"\.$/m);
     } finally {
       c.close();
     }
