@@ -183,10 +183,10 @@ export interface CountryCell {
 /** Footnote marks after a place: "USA¹", "Ireland†", "Germany*". */
 const FOOTNOTE = /[*¹²³⁴⁵⁶⁷⁸⁹⁰†‡§]+$/u;
 /** Compass words and numbers around a country or place: "UK South", "East US 2", "US-West-2", "Northern Virginia". */
-const COMPASS =
-  /\b(?:north|south|east|west|central|northern|southern|eastern|western|northeast|northwest|southeast|southwest|mid|\d+)\b/g;
-const COMPASS_WORD =
-  /\b(?:north|south|east|west|central|northern|southern|eastern|western|northeast|northwest|southeast|southwest)\b/;
+const COMPASS_WORDS =
+  'north|south|east|west|central|northern|southern|eastern|western|northeast|northwest|southeast|southwest';
+const COMPASS = new RegExp(`\\b(?:${COMPASS_WORDS}|mid|\\d+)\\b`, 'g');
+const COMPASS_WORD = new RegExp(`\\b(?:${COMPASS_WORDS})\\b`);
 
 /** The words around a cloud region's code: "AWS region eu-west-1", "Google Cloud europe-west3". */
 const CLOUD_WORDS = new Set(
@@ -195,11 +195,18 @@ const CLOUD_WORDS = new Set(
   ),
 );
 
-/** A piece read on its own, into a cell of its own: what it names, and whether anything was not read. */
-function readAlone(text: string): CountryCell {
+/** Pieces read on their own, into a cell of their own: what they name, and whether anything was not read. */
+function readAlone(...pieces: string[]): CountryCell {
   const sub: CountryCell = { countries: [], regions: [], unknown: [] };
-  readPiece(text, sub);
+  for (const p of pieces) readPiece(p, sub);
   return sub;
+}
+
+/** Adds what a cell read on its own names to `out` (its countries and regions; its unread pieces when asked). */
+function take(out: CountryCell, sub: CountryCell, unknown = false): void {
+  out.countries.push(...sub.countries);
+  out.regions.push(...sub.regions);
+  if (unknown) out.unknown.push(...sub.unknown);
 }
 
 /** The longest piece read as a place: a longer one is a sentence, reported as it is without the regular expressions below (whose backtracking grows with the square of the length). */
@@ -249,8 +256,7 @@ function readPiece(piece: string, out: CountryCell): void {
   if (labelled) {
     const sub = readAlone(labelled[1]!);
     if (sub.unknown.length === 0) {
-      out.countries.push(...sub.countries);
-      out.regions.push(...sub.regions);
+      take(out, sub);
       return;
     }
   }
@@ -268,20 +274,16 @@ function readPiece(piece: string, out: CountryCell): void {
         return;
       }
     }
-    out.countries.push(...sub.countries);
-    out.regions.push(...sub.regions);
-    out.unknown.push(...sub.unknown);
+    take(out, sub, true);
     return;
   }
   // "USA and Canada", "France et Belgique", "Deutschland und Österreich", "Belgien och Tyskland"; tried only after
   // the whole piece failed, so "Bosnia and Herzegovina" stays one country.
   const parts = text.split(/\s+(?:and|und|et|&|\+|or|ou|oder|och|og|en|y|e|i|eller|o|oppure)\s+|\s*&\s*/i);
   if (parts.length > 1) {
-    const sub: CountryCell = { countries: [], regions: [], unknown: [] };
-    for (const p of parts) readPiece(p, sub);
+    const sub = readAlone(...parts);
     if (sub.unknown.length === 0) {
-      out.countries.push(...sub.countries);
-      out.regions.push(...sub.regions);
+      take(out, sub);
       return;
     }
   }
@@ -297,11 +299,9 @@ function readPiece(piece: string, out: CountryCell): void {
   // "US-Oregon", "France — Gravelines (Nord)": a country and a place in it, joined by a dash.
   const dashed = text.split(/\s*[—–]\s*|\s+-\s+|-/);
   if (dashed.length > 1) {
-    const sub: CountryCell = { countries: [], regions: [], unknown: [] };
-    for (const p of dashed) readPiece(p, sub);
+    const sub = readAlone(...dashed);
     if (sub.unknown.length === 0 && sub.countries.length > 0) {
-      out.countries.push(...sub.countries);
-      out.regions.push(...sub.regions);
+      take(out, sub);
       return;
     }
   }
