@@ -2,7 +2,7 @@ import { parseCountry } from '../countries';
 import { EEA_EFTA_STATES, EU_MEMBER_STATES } from '../reference/eea';
 import type { CellValue } from './types';
 import { placeCountry } from './places';
-import { cellText, foldText } from './text';
+import { cellText, foldText, FOOTNOTE_SIGNS } from './text';
 
 /**
  * The region rule, stated once and shown in every preview.
@@ -181,7 +181,7 @@ export interface CountryCell {
 }
 
 /** Footnote marks after a place: "USA¹", "Ireland†", "Germany*". */
-const FOOTNOTE = /[*¹²³⁴⁵⁶⁷⁸⁹⁰†‡§]+$/u;
+const FOOTNOTE = new RegExp(`[*${FOOTNOTE_SIGNS}§]+$`, 'u');
 /** Compass words and numbers around a country or place: "UK South", "East US 2", "US-West-2", "Northern Virginia". */
 const COMPASS_WORDS =
   'north|south|east|west|central|northern|southern|eastern|western|northeast|northwest|southeast|southwest';

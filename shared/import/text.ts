@@ -164,13 +164,17 @@ export function columnLetter(column: number): string {
   return s;
 }
 
+/** The signs that mark a footnote after a word, besides "*": superscript digits and daggers ("Acme¹", "Beta†"). */
+export const FOOTNOTE_SIGNS = '¹²³⁴⁵⁶⁷⁸⁹⁰†‡';
+
 /** Footnote marks after a company's name ("WorkOS, Inc.**", "Acme¹", "Beta GmbH†"): no name ends with one. */
-const NAME_FOOTNOTE = /\s*(?:\*+|[¹²³⁴⁵⁶⁷⁸⁹⁰†‡]+)$/u;
+const NAME_FOOTNOTE = new RegExp(`\\s*(?:\\*+|[${FOOTNOTE_SIGNS}]+)$`, 'u');
+const ENDS_MARKED = new RegExp(`[*${FOOTNOTE_SIGNS}]$`, 'u');
 
 /** A name cell without the footnote mark after it; null when it has none (the field's usual reader takes it). */
 export function nameWithoutFootnote(text: string): { ok: true; value: string } | null {
   // A name this long is refused by its field anyway; the mark is looked for only where it can be.
-  if (text.length > 400 || !/[*¹²³⁴⁵⁶⁷⁸⁹⁰†‡]$/u.test(text)) return null;
+  if (text.length > 400 || !ENDS_MARKED.test(text)) return null;
   const bare = text.replace(NAME_FOOTNOTE, '');
   return bare !== text && bare.trim() !== '' ? { ok: true, value: bare.trim() } : null;
 }
