@@ -62,18 +62,18 @@ function isNoteText(only: string): boolean {
 const TOTAL_START =
   /^(grand\s+)?(total|totals|subtotal|sub-total|sum|count|number of|sous-total|nombre de|nombre total|summe|gesamt|insgesamt|anzahl|zwischensumme)(?![\p{L}\p{N}])/iu;
 
+/** Each cell's text, one line, by column (a header row's, as rowKind compares rows with it). */
+export function headerTexts(cells: readonly CellValue[]): string[] {
+  return cells.map((v) => cellText(v, true));
+}
+
 /** The text of a row's filled cells, one line each. */
 export function filledTexts(cells: readonly CellValue[]): string[] {
-  return cells.map((v) => cellText(v, true)).filter((t) => t !== '');
+  return headerTexts(cells).filter((t) => t !== '');
 }
 
 /** What a row below the header is when it is not a record. */
 export type RowKind = 'blank' | 'note' | 'section' | 'total' | 'header';
-
-/** A header row's cells as rowKind compares them: each cell's text, by column. */
-export function headerTexts(cells: readonly CellValue[]): string[] {
-  return cells.map((v) => cellText(v, true));
-}
 
 /** A markdown heading on a line of its own, as a list pasted from a web page or a README has ("## Subsidiaries"). */
 const HEADING = /^#{1,6}\s+\S/;
@@ -123,11 +123,9 @@ export function rowKind(
   }
   if (first === null) return { kind: 'blank', text: '' };
   if (second >= 0 && header && (header[firstAt] === first || header[second] === secondText)) {
-    const filled = filledTexts(cells);
-    const same = cells.reduce<number>(
-      (n, v, i) => (header[i] && cellText(v, true) === header[i] ? n + 1 : n),
-      0,
-    );
+    const texts = headerTexts(cells);
+    const filled = texts.filter((t) => t !== '');
+    const same = texts.reduce<number>((n, t, i) => (header[i] && t === header[i] ? n + 1 : n), 0);
     if (same >= 2 && same * 2 >= filled.length)
       return { kind: 'header', text: filled.join(' · ').slice(0, 200) };
   }
@@ -160,19 +158,33 @@ export function rowKind(
   return null;
 }
 
+/** A group's heading that names countries, in force for the rows below it. */
+export interface GroupHeading {
+  row: number;
+  text: string;
+  countries: string[];
+}
+
 /**
- * The countries a group's heading says its rows are in, as published lists state a location once per group:
- * "These sub-processors are located in the United States:", "Ireland:". Only a heading that names countries and
- * nothing else counts: one naming a region ("… located in the EU:") or anything unread gives none, so nothing is
- * guessed.
+ * The heading in force after a row, as published lists state a location once per group ("These sub-processors
+ * are located in the United States:", "Ireland:"): a section row starts a new one, with the countries it names;
+ * the column headers again end it; any other row leaves it as it was. Only a heading that names countries and
+ * nothing else gives any: one naming a region ("… located in the EU:") or anything unread gives none, so nothing
+ * is guessed.
  */
-export function headingCountries(text: string): string[] | null {
+export function headingAfter(
+  current: GroupHeading | null,
+  kind: { kind: RowKind; text: string } | null,
+  row: number,
+): GroupHeading | null {
+  if (kind?.kind === 'header') return null;
+  if (kind?.kind !== 'section') return current;
   const place =
-    /\b(?:in|at)\s+([^:]{1,120}?):?\s*$/i.exec(text)?.[1] ?? /^([^:]{1,120}):\s*$/.exec(text)?.[1];
+    /\b(?:in|at)\s+([^:]{1,120}?):?\s*$/i.exec(kind.text)?.[1] ?? /^([^:]{1,120}):\s*$/.exec(kind.text)?.[1];
   if (!place) return null;
   const cell = parseCountryCell(place);
   return cell.countries.length > 0 && cell.regions.length === 0 && cell.unknown.length === 0
-    ? cell.countries
+    ? { row, text: kind.text, countries: cell.countries }
     : null;
 }
 

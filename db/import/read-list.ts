@@ -6,7 +6,7 @@ import type { ListEntry } from '../../shared/subprocessors/diff';
 import type { SubprocessorListRead } from '../../shared/subprocessors/review';
 import { AppError } from '../../shared/errors';
 import { fileProblem } from './detect';
-import { filledTexts, headingCountries, rowKind } from './header-row';
+import { filledTexts, headingAfter, rowKind, type GroupHeading } from './header-row';
 import { inspectFile } from './inspect';
 import type { JobContext } from './job-context';
 import { openRowSource } from './row-source';
@@ -73,7 +73,7 @@ export async function readSubprocessorList(
   const header: string[] = [];
   for (const c of inspected.columns) header[c.column - 1] = c.header;
   /** The countries the last group heading named, for its rows that name none. */
-  let heading: { row: number; text: string; countries: string[] } | null = null;
+  let heading: GroupHeading | null = null;
   const source = await openRowSource(params.path, params.fileName, inspected.sheet);
   try {
     for await (const r of source.rows()) {
@@ -81,10 +81,7 @@ export async function readSubprocessorList(
       const kind = rowKind(r.cells, inspected.columns.length, header);
       if (kind?.kind === 'blank' || kind?.kind === 'note') continue;
       // A group's heading may say where its rows are ("These sub-processors are located in the United States:").
-      if (kind?.kind === 'section' || kind?.kind === 'header') {
-        const countries = kind.kind === 'section' ? headingCountries(kind.text) : null;
-        heading = countries ? { row: r.row, text: kind.text, countries } : null;
-      }
+      heading = headingAfter(heading, kind, r.row);
       if (kind?.kind === 'header') continue;
       if (kind) {
         note(

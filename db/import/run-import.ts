@@ -27,7 +27,7 @@ import { createAuditLog } from '../audit';
 import type { Db } from '../open';
 import { createRegisters } from '../registers';
 import { fileProblem } from './detect';
-import { headerLabel, headerTexts, headingCountries, rowKind } from './header-row';
+import { headerLabel, headerTexts, headingAfter, rowKind, type GroupHeading } from './header-row';
 import type { JobContext } from './job-context';
 import { openRowSource } from './row-source';
 import { fileSha256, insertImport, markImportEnd } from './store';
@@ -443,7 +443,7 @@ export async function runImport(
     // The register's list of countries, and the countries a group's heading gives the rows below it that give
     // none ("These sub-processors are located in the United States:").
     const places = profile.fields.find((f) => f.kind === 'countries') ?? null;
-    let heading: { row: number; text: string; countries: string[] } | null = null;
+    let heading: GroupHeading | null = null;
     for await (const r of source.rows()) {
       read++;
       if (read % BATCH === 0) {
@@ -463,10 +463,7 @@ export async function runImport(
       }
       const kind = rowKind(r.cells, columns.length, header);
       if (kind?.kind === 'blank') continue;
-      if (kind?.kind === 'section' || kind?.kind === 'header') {
-        const countries = places && kind.kind === 'section' ? headingCountries(kind.text) : null;
-        heading = countries ? { row: r.row, text: kind.text, countries } : null;
-      }
+      if (places) heading = headingAfter(heading, kind, r.row);
       if (kind) {
         noteIssue({
           row: r.row,
