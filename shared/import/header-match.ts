@@ -243,6 +243,13 @@ export function provenField(
   return { field: pick[0]!.field, fit: pick[0]!.fit };
 }
 
+/** The column's sample values a suggestion weighs: its first 30 filled ones. */
+const filledSamples = (col: ColumnForMatching) => col.samples.filter((v) => cellText(v) !== '').slice(0, 30);
+
+/** The share of the samples that fit (1 when there are none: nothing contradicts the header). */
+const shareFitting = (samples: readonly CellValue[], fits: (v: CellValue) => boolean) =>
+  samples.length === 0 ? 1 : samples.filter(fits).length / samples.length;
+
 /**
  * Suggests a field for each column from its header and its values. Values decide between candidates ("DPA
  * signed" holding dates is the signing date, holding yes/no the DPA status), and a header that only contains
@@ -254,7 +261,7 @@ export function provenField(
 export function suggestMapping(profile: ImportProfile, columns: readonly ColumnForMatching[]): Suggestion[] {
   const pairs: { column: number; field: string; score: number; fit: number; data: number }[] = [];
   for (const col of columns) {
-    const samples = col.samples.filter((v) => cellText(v) !== '').slice(0, 30);
+    const samples = filledSamples(col);
     const candidates = groupedCandidates(profile, col);
     // The values may overrule the header: a "Status" column full of DPA statuses, a question "In which countries
     // will personal data be stored?" full of countries. A field the values prove stands beside the header's.
@@ -263,10 +270,7 @@ export function suggestMapping(profile: ImportProfile, columns: readonly ColumnF
       candidates.push({ field: proven.field, score: PROVEN_SCORE });
     for (const cand of candidates) {
       const kind = profile.byName.get(cand.field)?.kind;
-      const rawFit =
-        samples.length === 0
-          ? 1
-          : samples.filter((v) => valueFits(profile, cand.field, v)).length / samples.length;
+      const rawFit = shareFitting(samples, (v) => valueFits(profile, cand.field, v));
       // Free text fits any value: where the values prove a field of their own, free text is the weaker reading.
       const fit =
         proven && proven.field !== cand.field && kind && FREE_TEXT.has(kind) ? Math.min(rawFit, 0.5) : rawFit;
@@ -317,12 +321,13 @@ export function suggestMapping(profile: ImportProfile, columns: readonly ColumnF
     const isPlain = (c: ColumnForMatching) => plain.has(headerWords(c.header).join(' '));
     const col = mine.find(isPlain);
     if (!col || !mine.some((c) => !isPlain(c))) continue;
-    const samples = col.samples.filter((v) => cellText(v) !== '').slice(0, 30);
     // A cell naming several countries is a list of places, not where one company is.
-    const one = (v: CellValue) =>
-      valueFits(profile, other.name, v) &&
-      (other.kind !== 'country' || parseCountryCell(v).countries.length <= 1);
-    const fit = samples.length === 0 ? 1 : samples.filter(one).length / samples.length;
+    const fit = shareFitting(
+      filledSamples(col),
+      (v) =>
+        valueFits(profile, other.name, v) &&
+        (other.kind !== 'country' || parseCountryCell(v).countries.length <= 1),
+    );
     if (fit < VALUES_MUST_FIT) continue;
     taken.add(other.name);
     chosen.set(col.column, { column: col.column, field: other.name, confidence: 0.7, fit });
