@@ -1,7 +1,7 @@
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { ImportRequest } from '../../../shared/import/types';
+import type { ImportRequest, InspectResult } from '../../../shared/import/types';
 import { dpoInProcess } from '../../helpers/cli';
 import { requestFrom, writeXlsx } from './fixtures';
 import { ok, testCore } from '../../helpers/core';
@@ -30,6 +30,14 @@ async function request(extra: Partial<ImportRequest['options']> = {}): Promise<I
     options: { onDuplicate: 'skip', expandRegions: false, strict: false, ...extra },
   });
 }
+
+/** Commits a file of a core of its own as its inspection maps it: duplicates skipped, regions flagged, lenient. */
+const commitAsInspected = (c: ReturnType<typeof testCore>, path: string, i: InspectResult) =>
+  ok(
+    c.core,
+    'import:commit',
+    requestFrom(path, i, { options: { onDuplicate: 'skip', expandRegions: false, strict: false } }),
+  );
 
 beforeAll(() => {
   t = testCore();
@@ -289,11 +297,7 @@ describe('a list pasted from a web page as a markdown table', () => {
         'headquartersCountry',
       ]);
       expect(i.warnings.join('\n')).toMatch(/1 row repeats the column headers/);
-      const r = await ok(
-        c.core,
-        'import:commit',
-        requestFrom(path, i, { options: { onDuplicate: 'skip', expandRegions: false, strict: false } }),
-      );
+      const r = await commitAsInspected(c, path, i);
       expect(r).toMatchObject({ created: 4, invalidRows: 0 });
       const said = r.warnings.map((w) => `${w.row} ${w.message}`).join('\n');
       expect(said).toMatch(/^9 This row heads a section/m);
@@ -325,11 +329,7 @@ describe('a list pasted from a web page as a markdown table', () => {
       );
       const i = await ok(c.core, 'import:inspect', { source: { path } });
       expect(i.rowCount).toBe(3);
-      const r = await ok(
-        c.core,
-        'import:commit',
-        requestFrom(path, i, { options: { onDuplicate: 'skip', expandRegions: false, strict: false } }),
-      );
+      const r = await commitAsInspected(c, path, i);
       expect(r).toMatchObject({ created: 3, invalidRows: 0 });
       expect(r.warnings.map((w) => `${w.row} ${w.message}`)).toEqual([
         '2 This row heads a section of the list, not a vendor; it was skipped.',
@@ -359,11 +359,7 @@ describe('a list pasted from a web page as a markdown table', () => {
         ].join('\n'),
       );
       const i = await ok(c.core, 'import:inspect', { source: { path } });
-      const r = await ok(
-        c.core,
-        'import:commit',
-        requestFrom(path, i, { options: { onDuplicate: 'skip', expandRegions: false, strict: false } }),
-      );
+      const r = await commitAsInspected(c, path, i);
       expect(r).toMatchObject({ created: 4, invalidRows: 0 });
       const where = Object.fromEntries(
         (await ok(c.core, 'vendors:list', {})).rows.map((v) => [v.name, v.processingCountries]),
@@ -401,11 +397,7 @@ describe('a list pasted from a web page as a markdown table', () => {
       );
       const i = await ok(c.core, 'import:inspect', { source: { path } });
       expect(i.rowCount).toBe(2);
-      const r = await ok(
-        c.core,
-        'import:commit',
-        requestFrom(path, i, { options: { onDuplicate: 'skip', expandRegions: false, strict: false } }),
-      );
+      const r = await commitAsInspected(c, path, i);
       expect(r).toMatchObject({ created: 2, invalidRows: 0 });
       expect(r.warnings).toEqual([
         expect.objectContaining({ row: 3, message: expect.stringMatching(/repeats the column headers/) }),
