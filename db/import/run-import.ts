@@ -51,9 +51,22 @@ const SAMPLE_ROWS = 50;
 /** Unsure matches listed for the user to answer. */
 const MAX_QUESTIONS = 200;
 
-interface Seen {
+/**
+ * A company the file names, kept for the rest of the file: the fields it is told apart from another company
+ * with the same identity key by, and the row that wrote or matched it. One small object per company, so a list
+ * of 100,000 companies keeps its memory flat.
+ */
+interface Entity {
+  /** The identity key, with "#n" for the n-th other company under the same key (Atlassian Pty Ltd, B.V.). */
+  key: string;
+  name: unknown;
+  legalEntity: unknown;
+  /** The row that first named it, and its title there. */
   row: number;
-  name: string;
+  title: string;
+  /** The row that wrote or matched it (0 until one did), its title and the record. */
+  seenRow: number;
+  seenTitle: string;
   recordId: number | null;
 }
 
@@ -159,7 +172,6 @@ export async function runImport(
   const errors: ImportIssue[] = [];
   const warnings: ImportIssue[] = [];
   let errorTotal = 0;
-  const seen = new Map<string, Seen>();
   const recent = new Map<string, RowFields>();
   const keep = (key: string, fields: RowFields) => {
     if (mode !== 'preview' || policy !== 'update') return;
@@ -354,10 +366,8 @@ export async function runImport(
    */
   const compare = reg.identity.compare;
   const compareBy = (fields: RowFields) => ({ name: fields.name, legalEntity: fields.legalEntity });
-  const entities = new Map<
-    string,
-    { key: string; fields: ReturnType<typeof compareBy>; row: number; name: string }[]
-  >();
+  /** The companies named so far, by identity key: one, or the several told apart under the key. */
+  const entities = new Map<string, Entity | Entity[]>();
   /** Unsure matches, listed for the user to confirm or keep apart (`options.apart`). */
   const questions: UnsureMatch[] = [];
   const keptApart = new Set(request.options.apart);
@@ -392,22 +402,38 @@ export async function runImport(
       message: `Not merged with ${other}: ${reason}.`,
       severity: 'warning',
     });
-  const entityKeyOf = (identityKey: string, fields: RowFields, row: number, name: string): string => {
-    if (!compare) return identityKey;
-    const list = entities.get(identityKey) ?? [];
+  /** The company a row names: one named before under its identity key, or a new one. */
+  const entityOf = (identityKey: string, fields: RowFields, row: number, title: string): Entity => {
+    const found = entities.get(identityKey);
+    const list = found === undefined ? [] : Array.isArray(found) ? found : [found];
     for (const e of list) {
-      const c = compare(compareBy(fields), e.fields);
+      if (!compare) return e;
+      const c = compare(compareBy(fields), { name: e.name, legalEntity: e.legalEntity });
       if (c.verdict === 'distinct') {
-        apart(row, `row ${e.row} (${e.name})`, c.reason, name);
+        apart(row, `row ${e.row} (${e.title})`, c.reason, title);
         continue;
       }
-      if (c.verdict === 'unsure' && !unsure(row, `row ${e.row} (${e.name})`, name)) continue;
-      return e.key;
+      if (c.verdict === 'unsure' && !unsure(row, `row ${e.row} (${e.title})`, title)) continue;
+      return e;
     }
-    const key = list.length === 0 ? identityKey : `${identityKey}#${list.length}`;
-    list.push({ key, fields: compareBy(fields), row, name });
-    entities.set(identityKey, list);
-    return key;
+    const entity: Entity = {
+      key: list.length === 0 ? identityKey : `${identityKey}#${list.length}`,
+      name: fields.name,
+      legalEntity: fields.legalEntity,
+      row,
+      title,
+      seenRow: 0,
+      seenTitle: '',
+      recordId: null,
+    };
+    entities.set(identityKey, list.length === 0 ? entity : [...list, entity]);
+    return entity;
+  };
+  /** Marks the row that wrote or matched a company. */
+  const see = (entity: Entity, row: number, title: string, recordId: number | null) => {
+    entity.seenRow = row;
+    entity.seenTitle = title;
+    entity.recordId = recordId;
   };
   const matchOf = (identityKey: string, fields: RowFields, row: number, name: string): number | null => {
     const ids = existing.get(identityKey) ?? [];
@@ -531,8 +557,12 @@ export async function runImport(
       const identityKey = reg.identity.key(fields);
       const name = rowTitle(fields);
       // The entity this row names: its identity key, told apart from another entity with the same key.
-      const key = identityKey ? entityKeyOf(identityKey, fields, r.row, name) : '';
-      const prior = key ? seen.get(key) : undefined;
+      const entity = identityKey ? entityOf(identityKey, fields, r.row, name) : null;
+      const key = entity?.key ?? '';
+      const prior =
+        entity && entity.seenRow > 0
+          ? { row: entity.seenRow, name: entity.seenTitle, recordId: entity.recordId }
+          : undefined;
       const match =
         identityKey && !prior ? matchOf(identityKey, fields, r.row, name) : (prior?.recordId ?? null);
       if (prior) {
@@ -562,7 +592,7 @@ export async function runImport(
         group(key, name, r.row, match);
         if (policy === 'skip') {
           counts.skipped++;
-          seen.set(key, { row: r.row, name, recordId: match });
+          see(entity!, r.row, name, match);
           remember(r.row, 'skip', match, null, fields);
           continue;
         }
@@ -577,7 +607,7 @@ export async function runImport(
           if (changed && mode === 'commit') repo.updateOne(match, merged, ctx);
           if (changed) counts.updated++;
           else counts.skipped++;
-          seen.set(key, { row: r.row, name, recordId: match });
+          see(entity!, r.row, name, match);
           keep(key, merged);
           remember(r.row, changed ? 'update' : 'skip', match, null, merged);
           continue;
@@ -587,8 +617,8 @@ export async function runImport(
       let id: number | null = null;
       if (mode === 'commit') id = repo.insertOne(fields, ctx, { prepared: true });
       counts.created++;
-      if (key && !prior) {
-        seen.set(key, { row: r.row, name, recordId: id });
+      if (entity && !prior) {
+        see(entity, r.row, name, id);
         keep(key, fields);
       }
       remember(r.row, 'create', null, prior?.row ?? null, fields);

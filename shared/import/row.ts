@@ -192,6 +192,34 @@ function readCell(
 
 /** Distinct texts remembered per column: lists repeat the same countries, categories and words. */
 const MEMO_PER_COLUMN = 20_000;
+/**
+ * A column whose texts rarely repeat (names, legal entities, websites) is not remembered: after this many
+ * texts, a column that met fewer than one text in four again forgets them, so a 100,000-row list does not hold
+ * 20,000 outcomes per unique column in memory for nothing.
+ */
+const MEMO_TRIAL = 2_000;
+const MEMO_MIN_REPEAT = 0.25;
+
+/** A column's remembered outcomes, and how often a text came again. */
+interface Memo {
+  outcomes: Map<string, RememberedOutcome> | null;
+  looks: number;
+  hits: number;
+}
+
+/** One outcome as remembered: one shape for every entry. */
+interface RememberedOutcome extends CellOutcome {
+  text: string;
+}
+
+const remembered = (o: CellOutcome, text: string): RememberedOutcome => ({
+  value: o.value,
+  also: o.also,
+  unclear: o.unclear,
+  issues: o.issues,
+  note: o.note,
+  text,
+});
 
 /**
  * Builds the reader of rows for one mapping. It remembers each column's outcome for text it has already read,
@@ -203,7 +231,7 @@ export function createRowMapper(
   columns: readonly MappedColumn[],
   options: RowOptions,
 ) {
-  const memos = columns.map(() => new Map<string, CellOutcome & { text: string }>());
+  const memos: Memo[] = columns.map(() => ({ outcomes: new Map(), looks: 0, hits: 0 }));
   const specs = columns.map((c) => {
     const spec = profile.byName.get(c.field);
     if (!spec) throw new Error(`${c.field} is not a field the ${profile.register.noun.one} import knows.`);
@@ -225,15 +253,16 @@ export function createRowMapper(
     columns.forEach((col, i) => {
       const raw = cells[col.column - 1] ?? null;
       if (raw === null || raw === '') return;
-      const memo = typeof raw === 'string' ? memos[i]! : null;
+      const memo = typeof raw === 'string' ? memos[i]!.outcomes : null;
       // A value met before in this column is read once (its text too: cleaning is most of a cell's cost).
-      let outcome: (CellOutcome & { text: string }) | undefined = memo?.get(raw as string);
+      let outcome: RememberedOutcome | undefined = memo?.get(raw as string);
+      if (memo) noteLook(memos[i]!, outcome !== undefined);
       const text = outcome ? outcome.text : cellText(raw);
       const isError = typeof raw === 'object' && !(raw instanceof Date);
       if (text === '' && !isError) return;
       const spec = specs[i]!;
       if (!outcome) {
-        outcome = { ...readCell(spec, col, raw, text, options), text };
+        outcome = remembered(readCell(spec, col, raw, text, options), text);
         if (memo && memo.size < MEMO_PER_COLUMN) memo.set(raw as string, outcome);
       }
       for (const issue of outcome.issues) {
@@ -275,6 +304,13 @@ export function createRowMapper(
     }
     return { input, provided: [...provided], issues };
   };
+}
+
+/** Counts a look-up in a column's memo; a column whose texts rarely repeat stops being remembered. */
+function noteLook(memo: Memo, hit: boolean): void {
+  memo.looks++;
+  if (hit) memo.hits++;
+  if (memo.looks === MEMO_TRIAL && memo.hits < MEMO_TRIAL * MEMO_MIN_REPEAT) memo.outcomes = null;
 }
 
 /** Reads one spreadsheet row with a mapping (see createRowMapper); for a single row. */

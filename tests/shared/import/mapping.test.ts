@@ -7,6 +7,7 @@ import {
 } from '../../../shared/import/header-match';
 import { importProfile } from '../../../shared/import/profile';
 import {
+  createRowMapper,
   mapRow,
   mergeFields,
   validateRow,
@@ -218,6 +219,18 @@ describe('a row mapped to a vendor', () => {
     ]) {
       const r = mapVendorRow([cell!, null, null, null, null, null], COLUMNS, { expandRegions: false });
       expect(r.input.name).toBe(name);
+    }
+  });
+
+  it('reads every row of one mapping alike, whether its column repeats its texts or never does', () => {
+    const map = createRowMapper(profile, COLUMNS, { expandRegions: false });
+    // Names never repeat (the column stops being remembered); countries and risks always do.
+    for (let i = 0; i < 3_000; i++) {
+      const r = map([`Vendor ${i} Ltd`, null, i % 2 ? 'Germany' : 'Narnia', null, null, 'High']);
+      expect(r.input.name).toBe(`Vendor ${i} Ltd`);
+      expect(r.input.riskRating).toBe('high');
+      if (i % 2) expect(r.input.processingCountries).toEqual(['DE']);
+      else expect(r.issues.map((x) => x.field)).toEqual(['processingCountries']);
     }
   });
 
