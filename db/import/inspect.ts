@@ -344,6 +344,17 @@ async function inspectSheet(
         `No column looks like the ${noun}'s ${lowerLabel(f.label)}: map one column to "${f.label}".`,
       );
     }
+    // A value that stands for another field the mapping leaves without a column (a signing date for the DPA
+    // status): said once for the file, as the rows will be read.
+    for (const c of result) {
+      const implies = c.field ? profile.byName.get(c.field)?.implies : undefined;
+      if (!implies || result.some((o) => o.field === implies.field)) continue;
+      const target = profile.register.fields[implies.field]!;
+      const option = target.options?.find((o) => o.value === implies.value)?.label ?? implies.value;
+      warnings.push(
+        `No column gives the ${lowerLabel(target.label)}: a row with a value in "${c.header}" is imported as ${option}.`,
+      );
+    }
     if (lastDataRow === 0) warnings.push('There are no data rows below the header.');
     // A file without what this register needs may be another register's list: say which, with what it fills.
     const looksLike = missing.length > 0 ? otherRegister(profile.register.name, head) : null;

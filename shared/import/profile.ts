@@ -31,6 +31,8 @@ export interface ImportFieldSpec {
   next?: string;
   /** The field a plainly headed column holds beside a more precisely headed one of this field. */
   beside?: { headers: readonly string[]; field: string };
+  /** The value of another field a value in this one stands for, when the row leaves that field empty. */
+  implies?: { field: string; value: string };
 }
 
 /** What the import engine knows of a register: the fields a column can feed, and the ones a mapping needs. */
@@ -76,6 +78,7 @@ function spec(name: string, field: AnyField, identity: readonly string[]): Impor
     fallback: decl.fallback,
     next: decl.next,
     beside: decl.beside,
+    implies: decl.implies,
   };
 }
 

@@ -244,6 +244,7 @@ export function createRowMapper(
     (f) => f.fallback && !mappedFields.has(f.name) && mappedFields.has(f.fallback),
   );
   const notesColumns = columns.filter((c) => c.field === 'notes').length;
+  const implying = profile.fields.filter((f) => f.implies && mappedFields.has(f.name));
 
   return function map(cells: readonly CellValue[]): MappedRow {
     const input: Record<string, unknown> = {};
@@ -296,6 +297,12 @@ export function createRowMapper(
       input.notes = notes.join('\n');
       provided.add('notes');
     }
+    for (const f of implying) {
+      const { field, value } = f.implies!;
+      if (!given(input[f.name]) || given(input[field]) || issues.some((i) => i.field === field)) continue;
+      input[field] = value;
+      provided.add(field);
+    }
     for (const f of fallbacks) {
       if (input[f.name] !== undefined) continue;
       const from = input[f.fallback!];
@@ -304,6 +311,11 @@ export function createRowMapper(
     }
     return { input, provided: [...provided], issues };
   };
+}
+
+/** True for a value a row gave: not missing, not empty, not an empty list. */
+function given(v: unknown): boolean {
+  return v !== undefined && v !== null && v !== '' && !(Array.isArray(v) && v.length === 0);
 }
 
 /** Counts a look-up in a column's memo; a column whose texts rarely repeat stops being remembered. */

@@ -102,6 +102,12 @@ export interface ImportDecl {
    * holds `field` instead: a list's "Country" beside its "Location of processing" is where the company is.
    */
   beside?: { headers: readonly string[]; field: string };
+  /**
+   * A value in this field stands for a value of another field that the row leaves empty: a list with a DPA's
+   * signing date and no DPA status says the DPA is signed. A cell of that field that could not be read is not
+   * overruled.
+   */
+  implies?: { field: string; value: string };
 }
 
 /** What a field's own reader makes of one cell. */

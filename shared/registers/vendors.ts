@@ -1163,6 +1163,8 @@ const fields = {
     table: false,
     form: { section: 'contract' },
     import: {
+      // A list with a signing date and no DPA status (a "DPA signed" column of dates) says the DPA is signed.
+      implies: { field: 'dpaStatus', value: 'signed' },
       synonyms: {
         phrases: [
           'dpa signed date',

@@ -275,6 +275,22 @@ describe('inspecting a workbook', () => {
     }
   });
 
+  it('says once that a signing date stands for the DPA status when no column gives the status', async () => {
+    writeCsv(join(dir, 'signed.csv'), [
+      ['Vendor', 'DPA signed'],
+      ['Acme Ltd', '2024-03-01'],
+    ]);
+    const r = await inspect('signed.csv');
+    expect(r.warnings).toContain(
+      'No column gives the DPA status: a row with a value in "DPA signed" is imported as Signed.',
+    );
+    writeCsv(join(dir, 'both.csv'), [
+      ['Vendor', 'DPA status', 'DPA signed'],
+      ['Acme Ltd', 'Signed', '2024-03-01'],
+    ]);
+    expect((await inspect('both.csv')).warnings.join(' ')).not.toContain('No column gives');
+  });
+
   it('names repeated headers apart', async () => {
     writeCsv(join(dir, 'rep.csv'), [
       ['Vendor', 'Location', 'Location'],

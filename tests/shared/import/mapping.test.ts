@@ -234,6 +234,25 @@ describe('a row mapped to a vendor', () => {
     }
   });
 
+  it('takes a DPA with a signing date as signed when the row gives no status, and never overrules one', () => {
+    const withStatus: MappedColumn[] = [...COLUMNS, { column: 7, header: 'DPA', field: 'dpaStatus' }];
+    const read = (signed: string | null, status: string | null) =>
+      mapVendorRow(['Acme', null, null, signed, null, null, status], withStatus, { expandRegions: false });
+    expect(
+      mapVendorRow(['Acme', null, null, '2024-03-01'], COLUMNS, { expandRegions: false }).input,
+    ).toMatchObject({ dpaStatus: 'signed', dpaSignedAt: '2024-03-01' });
+    expect(read('2024-03-01', null).input.dpaStatus).toBe('signed');
+    expect(read('2024-03-01', null).provided).toContain('dpaStatus');
+    expect(read('2024-03-01', 'Expired').input.dpaStatus).toBe('expired');
+    expect(read(null, null).input.dpaStatus).toBeUndefined();
+    // A status that cannot be read is reported, not replaced by the date's reading.
+    const unread = read('2024-03-01', 'perhaps');
+    expect(unread.input.dpaStatus).toBeUndefined();
+    expect(unread.issues.map((i) => i.field)).toEqual(['dpaStatus']);
+    // A date that cannot be read implies nothing.
+    expect(read('someday', null).input.dpaStatus).toBeUndefined();
+  });
+
   it('reports each unreadable cell by column, field and reason', () => {
     const cells = ['Acme', null, 'Germany, Narnia', '03/04/2024', 'perhaps', 'spicy'];
     const r = mapVendorRow(cells, COLUMNS, { expandRegions: false });
