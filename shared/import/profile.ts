@@ -33,6 +33,10 @@ export interface ImportFieldSpec {
   beside?: { headers: readonly string[]; field: string };
   /** The value of another field a value in this one stands for, when the row leaves that field empty. */
   implies?: { field: string; value: string };
+  /** Enums: each value's label. */
+  optionLabels?: Readonly<Record<string, string>>;
+  /** Enums: the field a date beside each value goes to ("Signed 01/05/2023"). */
+  dated?: Readonly<Record<string, string>>;
 }
 
 /** What the import engine knows of a register: the fields a column can feed, and the ones a mapping needs. */
@@ -79,6 +83,10 @@ function spec(name: string, field: AnyField, identity: readonly string[]): Impor
     next: decl.next,
     beside: decl.beside,
     implies: decl.implies,
+    optionLabels: field.options
+      ? Object.fromEntries(field.options.map((o) => [o.value, o.label]))
+      : undefined,
+    dated: decl.dated,
   };
 }
 

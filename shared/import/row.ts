@@ -1,6 +1,6 @@
 import { parseCountryCell, regionCountries } from './countries-cell';
 import { parseDateCell } from './dates';
-import type { ImportFieldSpec, ImportProfile } from './profile';
+import { lowerLabel, type ImportFieldSpec, type ImportProfile } from './profile';
 import { cellText, splitList } from './text';
 import type { CellValue, DateOrder, ImportIssue } from './types';
 import { parseBoolean, parseInteger } from './values';
@@ -161,8 +161,12 @@ function readCell(
       return b.ok ? { value: b.value, issues: [] } : error(b.message);
     }
     case 'enum': {
+      // A date beside the value is read even when the words alone would do ("Signed (2023-05-01)").
+      const dated = spec.dated && DATE_IN_WORDS.test(text) ? enumInWords(spec, col, text) : null;
+      if (dated) return dated;
       const e = spec.enumRead!(raw);
-      return e.ok ? { value: e.value, issues: [] } : error(e.message);
+      if (e.ok) return { value: e.value, issues: [] };
+      return enumInWords(spec, col, text) ?? error(e.message);
     }
     case 'choices': {
       const values: string[] = [];
@@ -188,6 +192,66 @@ function readCell(
       return { value: n.value, issues: [] };
     }
   }
+}
+
+/**
+ * A date written inside a cell of words: ISO, day-first with dots, n/n/yyyy, and a written month
+ * ("1 May 2023", "May 1st, 2023"). parseDateCell decides whether it is a real date.
+ */
+const DATE_IN_WORDS =
+  /\b(\d{4}[-/.]\d{1,2}[-/.]\d{1,2}|\d{1,2}\.\s?\d{1,2}\.\s?\d{2,4}|\d{1,2}[/-]\d{1,2}[/-]\d{2,4}|\d{1,2}(?:st|nd|rd|th|er)?\.?\s+\p{L}{3,}\.?\s+\d{4}|\p{L}{3,}\.?\s+\d{1,2}(?:st|nd|rd|th)?,?\s+\d{4})\b/u;
+/** What joins a value and its date ("Signed on 1 May 2023", "Signé le 01/05/2023", "Expired: 2024"). */
+const DATE_JOINERS =
+  /[-–—:;,/()[\]]|\b(?:on|since|as of|from|dated|le|depuis|am|seit|vom|el|desde|il|dal|op|sinds|den|dnia|em|(?:19|20)\d{2})\b/giu;
+/** A year standing alone ("Expired 2022"). */
+const YEAR = /\b(?:19|20)\d{2}\b/;
+
+/**
+ * An enum cell its reader does not know whole, read again as words: joining signs and words go ("Yes - signed"),
+ * and, where the register says which field a value's date belongs in (`dated`), a date beside the value goes
+ * there ("Signed 01/05/2023", "Expired (2024-12-31)"). A date it cannot place (beside another value, a year
+ * alone, or in an unclear order) is not taken, and the cell is kept in the notes. Null when the words read as
+ * no value.
+ */
+function enumInWords(spec: ImportFieldSpec, col: MappedColumn, text: string): CellOutcome | null {
+  const m = spec.dated ? DATE_IN_WORDS.exec(text) : null;
+  const rest = m ? text.replace(m[0], ' ') : text;
+  const year = spec.dated && YEAR.test(rest);
+  const value = readWords(spec, rest.replace(DATE_JOINERS, ' ').replace(/\s+/g, ' ').trim());
+  if (!value) return null;
+  if (!m && !year) return { value, issues: [] };
+  const target = spec.dated![value];
+  const date = m ? parseDateCell(m[1]!) : null;
+  if (target && date?.ok && !year) return { value, also: { [target]: date.value }, issues: [] };
+  const why = !m
+    ? 'gives a year, not a date'
+    : !target
+      ? `gives a date, but ${lowerLabel(spec.label)} "${spec.optionLabels?.[value] ?? value}" has no date of its own`
+      : date && !date.ok && date.ambiguous
+        ? `gives a date whose order is unclear (${date.message.replace(/: choose.*$/, '')})`
+        : 'gives a date that cannot be read';
+  return {
+    value,
+    issues: [
+      {
+        message: `"${text.slice(0, 200)}" ${why}; the date was not taken. The cell is kept in the notes.`,
+        severity: 'warning',
+      },
+    ],
+    note: `${col.header} as listed in the file: ${text}`,
+  };
+}
+
+/**
+ * The value words give: read whole, or word by word when every word reads as the same value ("Yes signed").
+ * A word that reads as nothing ("not signed") gives nothing, so a negation is never read past.
+ */
+function readWords(spec: ImportFieldSpec, words: string): string | null {
+  const whole = spec.enumRead!(words);
+  if (whole.ok) return whole.value;
+  const each = words.split(' ').map((w) => spec.enumRead!(w));
+  const values = new Set(each.map((r) => (r.ok ? r.value : null)));
+  return values.size === 1 && !values.has(null) ? [...values][0]! : null;
 }
 
 /** Distinct texts remembered per column: lists repeat the same countries, categories and words. */
@@ -251,6 +315,8 @@ export function createRowMapper(
     const provided = new Set<string>();
     const issues: CellIssue[] = [];
     const notes: string[] = [];
+    /** Fields another column's cell gave ("Signed 01/05/2023" gives the signing date): a column of their own wins. */
+    let fromOthers: Set<string> | undefined;
     columns.forEach((col, i) => {
       const raw = cells[col.column - 1] ?? null;
       if (raw === null || raw === '') return;
@@ -283,6 +349,7 @@ export function createRowMapper(
         if (input[other] === undefined) {
           input[other] = v;
           provided.add(other);
+          (fromOthers ??= new Set()).add(other);
         }
       }
       if (f === 'notes') notes.push(notesColumns > 1 ? `${col.header}: ${text}` : text);
@@ -290,7 +357,7 @@ export function createRowMapper(
         input[f] = [...((input[f] as unknown[] | undefined) ?? []), ...(outcome.value as unknown[])];
       } else if (spec.kind === 'longText') {
         input[f] = input[f] === undefined ? outcome.value : `${String(input[f])}\n${String(outcome.value)}`;
-      } else if (input[f] === undefined) input[f] = outcome.value;
+      } else if (input[f] === undefined || fromOthers?.delete(f)) input[f] = outcome.value;
       if (f !== 'notes') provided.add(f);
     });
     if (notes.length > 0) {

@@ -108,6 +108,12 @@ export interface ImportDecl {
    * overruled.
    */
   implies?: { field: string; value: string };
+  /**
+   * Enums: a cell that gives a date beside the value ("Signed 01/05/2023", "Expired (2024-12-31)") puts the
+   * date in the field named for that value. A date beside another value, or one whose order is unclear, is not
+   * taken; the cell is kept in the notes.
+   */
+  dated?: Readonly<Record<string, string>>;
 }
 
 /** What a field's own reader makes of one cell. */

@@ -931,6 +931,11 @@ const fields = {
         label: 'No DPA',
         color: 'red',
         words: [
+          'not in place',
+          'not started',
+          'to do',
+          'todo',
+          'outstanding',
           'no',
           'non',
           'nein',
@@ -959,6 +964,10 @@ const fields = {
         label: 'Requested',
         color: 'orange',
         words: [
+          'awaiting',
+          'awaiting vendor',
+          'awaiting response',
+          'chased',
           'sent',
           'pending',
           'asked',
@@ -982,6 +991,13 @@ const fields = {
         label: 'Draft',
         color: 'yellow',
         words: [
+          'sent for signature',
+          'out for signature',
+          'under negotiation',
+          'legal review',
+          'in legal review',
+          'redlines',
+          'redlining',
           'in negotiation',
           'negotiating',
           'in review',
@@ -1014,6 +1030,31 @@ const fields = {
         label: 'Signed',
         color: 'green',
         words: [
+          'countersigned',
+          'fully executed',
+          'in force',
+          'valid',
+          'current',
+          'active',
+          'accepted',
+          'accepted online',
+          'online',
+          'online dpa',
+          'standard dpa',
+          'click-through',
+          'clickthrough',
+          'click through',
+          'incorporated',
+          'incorporated by reference',
+          'included in terms',
+          'included in t&cs',
+          'part of terms',
+          'part of t&cs',
+          'part of msa',
+          'included in msa',
+          'in msa',
+          'part of contract',
+          'in contract',
           'yes',
           'y',
           'oui',
@@ -1072,6 +1113,11 @@ const fields = {
         label: 'Not required',
         color: 'gray',
         words: [
+          'not needed',
+          'not necessary',
+          'no personal data',
+          'no dpa needed',
+          'no dpa required',
           'not required',
           'n/a',
           'na',
@@ -1099,6 +1145,8 @@ const fields = {
     table: { size: 124, shows: 'effectiveDpaStatus' },
     form: { section: 'contract' },
     import: {
+      // "Signed 01/05/2023", "Expired (2024-12-31)": the date beside the status is the signing or the expiry date.
+      dated: { signed: 'dpaSignedAt', expired: 'dpaExpiresAt' },
       synonyms: {
         exact: ['dpa', 'avv', 'adv'],
         phrases: [
@@ -1774,12 +1822,12 @@ export const vendors = defineRegister({
     [fields.role.options.find((o) => o.value === v.role)?.label ?? v.role, ...v.services.slice(0, 2)].join(
       ' · ',
     ),
+  // A DPA may be signed with its date not at hand ("DPA in place: Yes" in a colleague's list): the status is kept
+  // as the list says, and the record shows "Signed" with no date, rather than a false "No DPA".
   checks: (v) => {
     const problems = [];
     if (v.dpaSignedAt && v.dpaExpiresAt && v.dpaExpiresAt < v.dpaSignedAt)
       problems.push({ path: 'dpaExpiresAt', message: 'The DPA cannot expire before it was signed.' });
-    if (v.dpaStatus === 'signed' && !v.dpaSignedAt)
-      problems.push({ path: 'dpaSignedAt', message: 'Give the date the DPA was signed.' });
     return problems;
   },
   defaultSort: { key: 'name', direction: 'asc' },

@@ -69,19 +69,52 @@ describe('an import of a real supplier list', () => {
     const acme = await byName('Acme Cloud Ltd');
     expect(acme).toMatchObject({ dpaStatus: 'none', processingCountries: ['IE'] });
     expect(acme.notes).toMatch(/DPA status \(not read\): Pending review/);
-    // "Signed" without a date: the status is left empty (kept in the notes), the rest of the row imported.
+    // "Signed" without a date is signed, its date not known: never a false "No DPA".
     const gamma = await byName('Gamma Mail AS');
-    expect(gamma).toMatchObject({ dpaStatus: 'none', dpaSignedAt: null, processingCountries: ['NO'] });
-    expect(gamma.notes).toMatch(/DPA status \(not read\): Signed/);
+    expect(gamma).toMatchObject({ dpaStatus: 'signed', dpaSignedAt: null, processingCountries: ['NO'] });
+    expect(gamma.notes).toBeNull();
     const delta = await byName('Delta Ads Inc.');
     expect(delta.processingCountries).toEqual([]);
     expect(delta.notes).toMatch(/Country \(not read\): Atlantis/);
     const said = r.warnings.map((w) => `${w.row} ${w.field} ${w.message}`).join('\n');
     expect(said).toMatch(/^3 dpaStatus .*Left empty; the cell is kept in the notes\./m);
-    expect(said).toMatch(/^5 dpaStatus .*Left empty/m);
+    expect(said).not.toMatch(/^5 /m);
     expect(said).toMatch(/^7 processingCountries .*Atlantis.*Left empty/m);
     expect(said).toMatch(/^2 .*heads a section/m);
     expect(said).toMatch(/^9 .*total or a count/m);
+  });
+
+  it('reads a status with its date in one cell: the date where that status keeps it, never guessed', async () => {
+    const c = testCore();
+    try {
+      const path = join(c.dir, 'dated.csv');
+      writeFileSync(
+        path,
+        [
+          'Supplier,DPA,Country',
+          'Epsilon Pay BV,Signed on 1 May 2023,Netherlands',
+          'Zeta Chat Oy,Expired (2024-12-31),Finland',
+          'Eta Docs SL,Yes - signed 12/03/2023,Spain',
+          'Theta Print Ltd,Included in T&Cs,Ireland',
+          'Iota HR AB,Draft 2023-01-01,Sweden',
+        ].join('\n'),
+      );
+      const r = await commitAsInspected(c, path, await ok(c.core, 'import:inspect', { source: { path } }));
+      expect(r).toMatchObject({ created: 5, invalidRows: 0 });
+      const rows = (await ok(c.core, 'vendors:list', {})).rows;
+      const of = (name: string) => rows.find((v) => v.name === name)!;
+      expect(of('Epsilon Pay BV')).toMatchObject({ dpaStatus: 'signed', dpaSignedAt: '2023-05-01' });
+      expect(of('Zeta Chat Oy')).toMatchObject({ dpaStatus: 'expired', dpaExpiresAt: '2024-12-31' });
+      expect(of('Theta Print Ltd')).toMatchObject({ dpaStatus: 'signed', dpaSignedAt: null });
+      expect(of('Eta Docs SL')).toMatchObject({ dpaStatus: 'signed', dpaSignedAt: null });
+      expect(of('Eta Docs SL').notes).toBe('DPA as listed in the file: Yes - signed 12/03/2023');
+      expect(of('Iota HR AB')).toMatchObject({ dpaStatus: 'draft', dpaSignedAt: null });
+      const said = r.warnings.map((w) => `${w.row} ${w.message}`).join('\n');
+      expect(said).toMatch(/^4 .*could be 12 March or 3 December.*the date was not taken/m);
+      expect(said).toMatch(/^6 .*DPA status "Draft" has no date of its own/m);
+    } finally {
+      c.close();
+    }
   });
 
   it('records no import when the file changes nothing, and says so', async () => {

@@ -253,6 +253,41 @@ describe('a row mapped to a vendor', () => {
     expect(read('someday', null).input.dpaStatus).toBeUndefined();
   });
 
+  it('reads a status and its date from one cell, and a column of the date its own wins', () => {
+    const cols = (order: 'status-first' | 'date-first'): MappedColumn[] =>
+      order === 'status-first'
+        ? [
+            { column: 1, header: 'Vendor', field: 'name' },
+            { column: 2, header: 'DPA', field: 'dpaStatus' },
+            { column: 3, header: 'Signed', field: 'dpaSignedAt' },
+          ]
+        : [
+            { column: 1, header: 'Vendor', field: 'name' },
+            { column: 3, header: 'Signed', field: 'dpaSignedAt' },
+            { column: 2, header: 'DPA', field: 'dpaStatus' },
+          ];
+    const o = { expandRegions: false };
+    for (const order of ['status-first', 'date-first'] as const) {
+      const r = mapVendorRow(['Acme', 'Signed 01.05.2023', '2023-06-30'], cols(order), o);
+      expect(r.input).toMatchObject({ dpaStatus: 'signed', dpaSignedAt: '2023-06-30' });
+      const alone = mapVendorRow(['Acme', 'Signed 01.05.2023', null], cols(order), o);
+      expect(alone.input).toMatchObject({ dpaStatus: 'signed', dpaSignedAt: '2023-05-01' });
+    }
+    const read = (cell: string) => mapVendorRow(['Acme', cell, null], cols('status-first'), o);
+    expect(read('Unterzeichnet am 15. März 2024').input).toMatchObject({ dpaSignedAt: '2024-03-15' });
+    expect(read('Yes - signed').input).toMatchObject({ dpaStatus: 'signed' });
+    expect(read('Yes - signed').issues).toEqual([]);
+    // A negation is never read past; words that disagree read as nothing.
+    expect(read('Not signed').input.dpaStatus).toBe('none');
+    expect(read('Not yet signed').issues[0]).toMatchObject({ field: 'dpaStatus', severity: 'error' });
+    expect(read('Signed expired').issues[0]).toMatchObject({ field: 'dpaStatus', severity: 'error' });
+    expect(read('Expired 2022').issues[0]!.message).toMatch(/gives a year, not a date/);
+    expect(read('Expired 2022').input).toMatchObject({
+      dpaStatus: 'expired',
+      notes: expect.stringMatching(/2022/),
+    });
+  });
+
   it('reports each unreadable cell by column, field and reason', () => {
     const cells = ['Acme', null, 'Germany, Narnia', '03/04/2024', 'perhaps', 'spicy'];
     const r = mapVendorRow(cells, COLUMNS, { expandRegions: false });
