@@ -216,6 +216,8 @@ const fields = {
         label: 'Processor',
         color: 'indigo',
         words: [
+          'service provider',
+          'contractor',
           'data processor',
           'auftragsverarbeiter',
           'prestataire',
@@ -239,6 +241,8 @@ const fields = {
         label: 'Sub-processor',
         color: 'violet',
         words: [
+          'fourth party',
+          '4th party',
           'subprocessor',
           'sub processor',
           'sub-contractor',
@@ -364,6 +368,13 @@ const fields = {
         label: 'Onboarding',
         color: 'blue',
         words: [
+          'in procurement',
+          'procurement',
+          'trial',
+          'pilot',
+          'under evaluation',
+          'proof of concept',
+          'poc',
           'in progress',
           'pending',
           'new',
@@ -387,6 +398,13 @@ const fields = {
         label: 'Offboarded',
         color: 'gray',
         words: [
+          'decommissioned',
+          'cancelled',
+          'canceled',
+          'discontinued',
+          'churned',
+          'no longer used',
+          'not in use',
           'inactive',
           'terminated',
           'ended',
@@ -1034,8 +1052,6 @@ const fields = {
           'fully executed',
           'in force',
           'valid',
-          'current',
-          'active',
           'accepted',
           'accepted online',
           'online',
@@ -1532,14 +1548,25 @@ const fields = {
     label: 'Risk rating',
     short: 'Risk',
     options: [
-      { value: 'low', label: 'Low', color: 'green', words: ['1', 'l', 'faible', 'bas', 'niedrig', 'gering'] },
+      {
+        value: 'low',
+        label: 'Low',
+        color: 'green',
+        // A red-amber-green rating reads as low, medium and high.
+        words: ['1', 'l', 'green', 'faible', 'bas', 'niedrig', 'gering', 'minor'],
+      },
       {
         value: 'medium',
         label: 'Medium',
         color: 'yellow',
-        words: ['2', 'm', 'med', 'moderate', 'moyen', 'modéré', 'mittel'],
+        words: ['2', 'm', 'med', 'moderate', 'amber', 'yellow', 'moyen', 'modéré', 'mittel'],
       },
-      { value: 'high', label: 'High', color: 'orange', words: ['3', 'h', 'élevé', 'eleve', 'haut', 'hoch'] },
+      {
+        value: 'high',
+        label: 'High',
+        color: 'orange',
+        words: ['3', 'h', 'red', 'significant', 'élevé', 'eleve', 'haut', 'hoch'],
+      },
       {
         value: 'critical',
         label: 'Critical',

@@ -256,6 +256,31 @@ describe('yes/no, numbers and enums', () => {
       expect(ENUM_READERS.dpaStatus(unclear)).toMatchObject({ ok: false });
   });
 
+  it('reads the words English-language supplier lists use for a DPA, a role, a status and a rating', () => {
+    const cases: [keyof typeof ENUM_READERS, string, string][] = [
+      ['dpaStatus', 'Countersigned', 'signed'],
+      ['dpaStatus', 'Included in T&Cs', 'signed'],
+      ['dpaStatus', 'Part of MSA', 'signed'],
+      ['dpaStatus', 'Standard DPA (online)', 'signed'],
+      ['dpaStatus', 'Click-through', 'signed'],
+      ['dpaStatus', 'Sent for signature', 'draft'],
+      ['dpaStatus', 'Awaiting vendor', 'requested'],
+      ['dpaStatus', 'Not needed', 'not-required'],
+      ['dpaStatus', 'Not in place', 'none'],
+      ['role', 'Service provider', 'processor'],
+      ['role', 'Fourth party', 'sub-processor'],
+      ['status', 'Decommissioned', 'offboarded'],
+      ['status', 'In procurement', 'onboarding'],
+      ['riskRating', 'Red', 'high'],
+      ['riskRating', 'Amber', 'medium'],
+      ['riskRating', 'Green', 'low'],
+    ];
+    for (const [field, word, value] of cases) expect(ENUM_READERS[field](word)).toEqual({ ok: true, value });
+    // Words a vendor's own status uses are not read as a DPA's.
+    for (const word of ['Active', 'Current'])
+      expect(ENUM_READERS.dpaStatus(word)).toMatchObject({ ok: false });
+  });
+
   it('reads DPA statuses and roles as registers in other European languages write them', () => {
     const dpa: [string, string][] = [
       ['En cours', 'draft'],
