@@ -138,17 +138,29 @@ export async function runImport(
   const audit = createAuditLog(db);
   const all = createRegisters(db, audit);
   const repo = all.repoOf(reg.name);
-  /** A row's title as the register shows it, with the names of the records its references point to. */
-  const rowTitle = (fields: RowFields): string => {
-    const named: Record<string, unknown> = { ...fields };
+  /** A row's fields with the names of the records its references point to, as the register shows them. */
+  const named = (fields: Record<string, unknown>, many: boolean): Record<string, unknown> => {
+    const out: Record<string, unknown> = { ...fields };
     for (const f of reg.fieldList) {
-      const ref = f.field.ref;
-      const id = named[f.name];
-      if (!ref || typeof id !== 'number') continue;
-      named[ref.nameKey] = all.repoOf(ref.register).titles([id], 1).get(id) ?? null;
+      const one = f.field.ref;
+      const ref = one ?? (many ? f.field.refs : undefined);
+      if (!ref) continue;
+      const v = out[f.name];
+      const ids = one
+        ? typeof v === 'number'
+          ? [v]
+          : []
+        : Array.isArray(v)
+          ? v.filter((x): x is number => typeof x === 'number')
+          : [];
+      if (ids.length === 0) continue;
+      const titles = all.repoOf(ref.register).titles(ids, 1);
+      out[ref.nameKey] = one ? (titles.get(ids[0]!) ?? null) : ids.map((id) => titles.get(id) ?? null);
     }
-    return reg.titleOf(named as never);
+    return out;
   };
+  /** A row's title as the register shows it. */
+  const rowTitle = (fields: RowFields): string => reg.titleOf(named(fields, false) as never);
   /** A record's stored fields, for merging (its derived facts are not needed, nor judged). */
   const storedFields = (id: number) => {
     const fields = repo.storedByIds([id]).get(id);
@@ -206,10 +218,11 @@ export async function runImport(
     action: RowAction,
     recordId: number | null,
     dupOf: number | null,
-    values: object,
+    values: Record<string, unknown>,
   ) => {
     if (mode === 'preview' && sample.length < SAMPLE_ROWS) {
-      sample.push({ row, action, recordId, duplicateOfRow: dupOf, values: { ...values } });
+      // As the register would show them: a reference by the name of the record it points to.
+      sample.push({ row, action, recordId, duplicateOfRow: dupOf, values: named(values, true) });
     }
   };
   const sourceDetail = (row: number) => {

@@ -645,7 +645,7 @@ export function ImportPage({ register: initialRegister }: { register?: string })
             {preview && questions.length > 0 && (
               <UnsureQuestions questions={questions} answers={answers} onAnswer={answer} disabled={busy} />
             )}
-            {preview && <PreviewPanel reg={reg} preview={preview} />}
+            {preview && <PreviewPanel reg={reg} preview={preview} mapped={choices.map((c) => c.field)} />}
           </Stack>
         </Paper>
       )}

@@ -1,8 +1,11 @@
 import { Alert, Badge, Group, Stack, Table, Tabs, Text } from '@mantine/core';
 import { IconInfoCircle } from '@tabler/icons-react';
 import type { PreviewResult } from '../../../shared/import/types';
-import { countryList } from '../lib/format';
+import type { ReactNode } from 'react';
+import { importProfile } from '../../../shared/import/profile';
 import type { Register } from '../../../shared/kit/define';
+import type { Rec } from '../kit/api';
+import { fieldCell } from '../kit/columns';
 import { fieldLabel, rowActionLabels } from './labels';
 
 function Count({ label, value, color }: { label: string; value: number; color: string }) {
@@ -13,16 +16,52 @@ function Count({ label, value, color }: { label: string; value: number; color: s
   );
 }
 
-function show(value: unknown): string {
-  if (Array.isArray(value)) return value.join(', ');
-  if (value === null || value === undefined) return '';
-  if (typeof value === 'boolean') return value ? 'Yes' : 'No';
-  return String(value);
+/**
+ * The fields the first rows show: those the mapping fills, with the ones their cells also give (a DPA's signing
+ * date gives its status; "Signed 01/05/2023" gives the date), in the register's order; the notes stay in the
+ * Flagged tab.
+ */
+export function previewFields(reg: Register, mapped: readonly (string | null)[]): string[] {
+  const profile = importProfile(reg);
+  const wanted = new Set<string>();
+  for (const name of mapped) {
+    const spec = name ? profile.byName.get(name) : undefined;
+    if (!spec || spec.name === 'notes') continue;
+    wanted.add(spec.name);
+    if (spec.implies) wanted.add(spec.implies.field);
+    for (const target of Object.values(spec.dated ?? {})) wanted.add(target);
+  }
+  return reg.fieldList.map((f) => f.name).filter((n) => wanted.has(n));
+}
+
+/** A sample row's value as the register's table shows it; a value the row does not give, empty. */
+function sampleCell(reg: Register, name: string, values: Record<string, unknown>): ReactNode {
+  const v = values[name];
+  if (v === undefined || v === null) return null;
+  const field = reg.fields[name]!;
+  // A list or a reference that did not resolve (an invalid row) is shown as the file gave it.
+  if (
+    (field.kind === 'ref' && typeof v !== 'number') ||
+    (field.kind === 'refs' && !values[field.refs!.nameKey])
+  )
+    return Array.isArray(v) ? v.join(', ') : String(v);
+  // The kit's cell reads only the field and the names of the records it points to.
+  return fieldCell(name, field, values as Rec);
 }
 
 /** What the import would do: counts, every problem cell, duplicate groups and the first rows as they will be written. */
-export function PreviewPanel({ reg, preview }: { reg: Register; preview: PreviewResult }) {
+export function PreviewPanel({
+  reg,
+  preview,
+  mapped,
+}: {
+  reg: Register;
+  preview: PreviewResult;
+  /** The field each column maps to. */
+  mapped: readonly (string | null)[];
+}) {
   const { counts } = preview;
+  const shown = previewFields(reg, mapped);
   const errors = preview.issues.filter((i) => i.severity === 'error');
   const warnings = preview.issues.filter((i) => i.severity === 'warning');
   return (
@@ -98,9 +137,9 @@ export function PreviewPanel({ reg, preview }: { reg: Register; preview: Preview
                 <Table.Tr>
                   <Table.Th>Row</Table.Th>
                   <Table.Th>Action</Table.Th>
-                  <Table.Th>Name</Table.Th>
-                  <Table.Th>Services</Table.Th>
-                  <Table.Th>Processing countries</Table.Th>
+                  {shown.map((name) => (
+                    <Table.Th key={name}>{reg.fields[name]!.label}</Table.Th>
+                  ))}
                 </Table.Tr>
               </Table.Thead>
               <Table.Tbody>
@@ -111,13 +150,9 @@ export function PreviewPanel({ reg, preview }: { reg: Register; preview: Preview
                       {rowActionLabels[r.action]}
                       {r.duplicateOfRow ? ` (row ${r.duplicateOfRow})` : ''}
                     </Table.Td>
-                    <Table.Td>{show(r.values.name)}</Table.Td>
-                    <Table.Td>{show(r.values.services)}</Table.Td>
-                    <Table.Td>
-                      {Array.isArray(r.values.processingCountries)
-                        ? countryList(r.values.processingCountries as string[])
-                        : ''}
-                    </Table.Td>
+                    {shown.map((name) => (
+                      <Table.Td key={name}>{sampleCell(reg, name, r.values)}</Table.Td>
+                    ))}
                   </Table.Tr>
                 ))}
               </Table.Tbody>

@@ -54,7 +54,7 @@ export function enumChip(field: AnyField, value: unknown, title?: string): React
 }
 
 /** How a field's value reads in a cell, by its kind. */
-function fieldCell(name: string, field: AnyField, r: Rec): ReactNode {
+export function fieldCell(name: string, field: AnyField, r: Rec): ReactNode {
   const value = r[name];
   switch (field.kind) {
     case 'enum':

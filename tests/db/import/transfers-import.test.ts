@@ -75,6 +75,10 @@ describe('importing a transfer list', () => {
     ]);
     expect(warnings[0]!.message).toMatch(/version of the clauses is not given/);
     expect(warnings[1]!.message).toMatch(/^"Pinky promise" is not a transfer mechanism we know.*Left empty/);
+    // The first rows name the importer as the register shows it, not by its record number.
+    const first = preview.sample.find((r) => r.action === 'create')!;
+    expect(typeof first.values.importer).toBe('number');
+    expect(first.values.importerName).toEqual(expect.any(String));
 
     const committed = await ok(core, 'import:commit', request);
     expect([committed.created, committed.invalidRows]).toEqual([6, 1]);

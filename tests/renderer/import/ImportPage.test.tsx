@@ -125,7 +125,14 @@ const PREVIEW: PreviewResult = {
       action: 'create',
       recordId: null,
       duplicateOfRow: null,
-      values: { name: 'Acme Cloud, Inc.', services: ['Hosting'], processingCountries: ['US', 'DE'] },
+      values: {
+        name: 'Acme Cloud, Inc.',
+        dataCategories: ['Contact details'],
+        processingCountries: ['US', 'DE'],
+        dpaStatus: 'signed',
+        dpaSignedAt: '2024-04-03',
+        role: 'processor',
+      },
     },
   ],
   regionRule: 'Regions are not countries. "EU" and "EEA" are flagged.',
@@ -239,6 +246,26 @@ describe('import page', () => {
     expect(within(problems).getByText(/Narnia" is not a country/)).toBeTruthy();
     await user.click(screen.getByRole('tab', { name: 'Duplicates (1)' }));
     expect(screen.getByRole('table', { name: 'Duplicates' }).textContent).toContain('4, 9');
+    // The first rows show the fields the mapping fills, and the status a signing date gives, as the register
+    // shows them; not the defaults of fields no column gives (the role).
+    await user.click(screen.getByRole('tab', { name: 'First rows' }));
+    const rows = screen.getByRole('table', { name: 'First rows as imported' });
+    expect(
+      within(rows)
+        .getAllByRole('columnheader')
+        .map((h) => h.textContent),
+    ).toEqual([
+      'Row',
+      'Action',
+      'Name',
+      'Personal data categories',
+      'Processing countries',
+      'DPA status',
+      'DPA signed on',
+    ]);
+    expect(within(rows).getByText('Signed')).toBeTruthy();
+    expect(within(rows).getByText('Contact details')).toBeTruthy();
+    expect(within(rows).queryByText('Processor')).toBeNull();
 
     await user.click(screen.getByRole('button', { name: 'Import: 110 new, 5 updated' }));
     expect(await screen.findByTestId('import-result')).toBeTruthy();
