@@ -4,6 +4,7 @@ import { REGION_RULE } from '../../shared/import/countries-cell';
 import { importProfile, lowerLabel, unmappedRequired } from '../../shared/import/profile';
 import {
   createRowMapper,
+  given,
   mergeFields,
   validateRow,
   type MappedColumn,
@@ -523,12 +524,7 @@ export async function runImport(
       }
       counts.rows++;
       const mapped = mapRow(r.cells);
-      if (
-        heading &&
-        places &&
-        !hasValue(mapped.input[places.name]) &&
-        !hasValue(mapped.input.unclearLocations)
-      ) {
+      if (heading && places && !given(mapped.input[places.name]) && !given(mapped.input.unclearLocations)) {
         mapped.input[places.name] = [...heading.countries];
         mapped.provided.push(places.name);
         mapped.issues.push({
@@ -738,11 +734,6 @@ export async function runImport(
   } finally {
     await source.close();
   }
-}
-
-/** True for a value a row gave: not missing, not an empty list. */
-function hasValue(v: unknown): boolean {
-  return v !== undefined && v !== null && !(Array.isArray(v) && v.length === 0);
 }
 
 /** Refuses a mapping without a column for each field every row needs (a vendor's name). */

@@ -139,6 +139,12 @@ export function numericDateParts(text: string): { first: number; second: number 
 }
 
 /**
+ * A date written inside a cell of words: ISO, day-first with dots, n/n/yyyy, and a written month
+ * ("1 May 2023", "May 1st, 2023"). parseDateCell decides whether it is a real date; the forms are those it reads.
+ */
+export const DATE_IN_WORDS =
+  /\b(\d{4}[-/.]\d{1,2}[-/.]\d{1,2}|\d{1,2}\.\s?\d{1,2}\.\s?\d{2,4}|\d{1,2}[/-]\d{1,2}[/-]\d{2,4}|\d{1,2}(?:st|nd|rd|th|er)?\.?\s+\p{L}{3,}\.?\s+\d{4}|\p{L}{3,}\.?\s+\d{1,2}(?:st|nd|rd|th)?,?\s+\d{4})\b/u;
+/**
  * Reads one date cell into `YYYY-MM-DD`. Accepts xlsx date cells, Excel serial numbers, ISO dates (with or
  * without a time), `dd.mm.yyyy` (always day first, as German and French lists write it), `n/n/yyyy` and
  * `n-n-yyyy` (day or month first: decided by a value above 12, else by `order`, else reported as ambiguous),

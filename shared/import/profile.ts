@@ -127,6 +127,24 @@ export function unknownImportFields(
 }
 
 /**
+ * The fields a mapping fills: those mapped, the ones their cells also give (a DPA's signing date gives its
+ * status, "Signed 01/05/2023" the date) and those named from another field when no column maps to them (an
+ * activity's name from its purposes). In the register's order.
+ */
+export function fieldsFilled(profile: ImportProfile, mapped: readonly (string | null)[]): string[] {
+  const filled = new Set<string>();
+  for (const name of mapped) {
+    const spec = name ? profile.byName.get(name) : undefined;
+    if (!spec) continue;
+    filled.add(spec.name);
+    if (spec.implies) filled.add(spec.implies.field);
+    for (const target of Object.values(spec.dated ?? {})) filled.add(target);
+  }
+  for (const f of profile.fields) if (f.fallback && filled.has(f.fallback)) filled.add(f.name);
+  return profile.register.fieldList.map((f) => f.name).filter((n) => filled.has(n));
+}
+
+/**
  * The fields every row needs that a mapping leaves without a column: neither the field itself nor the field it
  * falls back on is mapped.
  */

@@ -1,5 +1,5 @@
 import { parseCountryCell, regionCountries } from './countries-cell';
-import { parseDateCell } from './dates';
+import { DATE_IN_WORDS, parseDateCell } from './dates';
 import { lowerLabel, type ImportFieldSpec, type ImportProfile } from './profile';
 import { cellText, splitList } from './text';
 import type { CellValue, DateOrder, ImportIssue } from './types';
@@ -132,7 +132,7 @@ function readCell(
         }
       }
       if (flagged) {
-        out.note = `${col.header} as listed in the file: ${text}`;
+        out.note = keptNote(col, text);
         out.unclear = cell.regions
           .filter((r) => !(options.expandRegions && regionCountries(r.kind)))
           .map((r) => r.text);
@@ -161,9 +161,15 @@ function readCell(
       return b.ok ? { value: b.value, issues: [] } : error(b.message);
     }
     case 'enum': {
-      // A date beside the value is read even when the words alone would do ("Signed (2023-05-01)").
-      const dated = spec.dated && DATE_IN_WORDS.test(text) ? enumInWords(spec, col, text) : null;
-      if (dated) return dated;
+      // A cell of a field whose values carry dates, with digits or brackets in it ("Signed (2023-05-01)",
+      // "Yes (expired 31.12.2022)"), is read as words and a date first; read without its brackets, it is said.
+      if (spec.dated && /[\d([]/.test(text)) {
+        const dated = enumInWords(spec, col, text);
+        if (dated) return dated;
+        const e = spec.enumRead!(raw);
+        if (!e.ok) return error(e.message);
+        return unplaced(spec, col, text, e.value, 'has words beside the status that were not read');
+      }
       const e = spec.enumRead!(raw);
       if (e.ok) return { value: e.value, issues: [] };
       return enumInWords(spec, col, text) ?? error(e.message);
@@ -194,12 +200,8 @@ function readCell(
   }
 }
 
-/**
- * A date written inside a cell of words: ISO, day-first with dots, n/n/yyyy, and a written month
- * ("1 May 2023", "May 1st, 2023"). parseDateCell decides whether it is a real date.
- */
-const DATE_IN_WORDS =
-  /\b(\d{4}[-/.]\d{1,2}[-/.]\d{1,2}|\d{1,2}\.\s?\d{1,2}\.\s?\d{2,4}|\d{1,2}[/-]\d{1,2}[/-]\d{2,4}|\d{1,2}(?:st|nd|rd|th|er)?\.?\s+\p{L}{3,}\.?\s+\d{4}|\p{L}{3,}\.?\s+\d{1,2}(?:st|nd|rd|th)?,?\s+\d{4})\b/u;
+/** The longest cell read as words and a date. */
+const MAX_WORDS_CELL = 300;
 /** What joins a value and its date ("Signed on 1 May 2023", "Signé le 01/05/2023", "Expired: 2024"). */
 const DATE_JOINERS =
   /[-–—:;,/()[\]]|\b(?:on|since|as of|from|dated|le|depuis|am|seit|vom|el|desde|il|dal|op|sinds|den|dnia|em|(?:19|20)\d{2})\b/giu;
@@ -214,6 +216,8 @@ const YEAR = /\b(?:19|20)\d{2}\b/;
  * no value.
  */
 function enumInWords(spec: ImportFieldSpec, col: MappedColumn, text: string): CellOutcome | null {
+  // A status is a few words: a long cell is not read as words (and the patterns never scan it).
+  if (text.length > MAX_WORDS_CELL) return null;
   const m = spec.dated ? DATE_IN_WORDS.exec(text) : null;
   const rest = m ? text.replace(m[0], ' ') : text;
   const year = spec.dated && YEAR.test(rest);
@@ -225,21 +229,39 @@ function enumInWords(spec: ImportFieldSpec, col: MappedColumn, text: string): Ce
   if (target && date?.ok && !year) return { value, also: { [target]: date.value }, issues: [] };
   const why = !m
     ? 'gives a year, not a date'
-    : !target
-      ? `gives a date, but ${lowerLabel(spec.label)} "${spec.optionLabels?.[value] ?? value}" has no date of its own`
-      : date && !date.ok && date.ambiguous
-        ? `gives a date whose order is unclear (${date.message.replace(/: choose.*$/, '')})`
-        : 'gives a date that cannot be read';
+    : year
+      ? 'gives more than one date or year'
+      : !target
+        ? `gives a date, but ${lowerLabel(spec.label)} "${spec.optionLabels?.[value] ?? value}" has no date of its own`
+        : date && !date.ok && date.ambiguous
+          ? `gives a date whose order is unclear (${date.message.replace(/: choose.*$/, '')})`
+          : 'gives a date that cannot be read';
+  return unplaced(spec, col, text, value, `${why}; the date was not taken`);
+}
+
+/** A value read from part of a cell: the rest is said in a warning, and the cell kept in the notes. */
+function unplaced(
+  spec: ImportFieldSpec,
+  col: MappedColumn,
+  text: string,
+  value: string,
+  why: string,
+): CellOutcome {
   return {
     value,
     issues: [
       {
-        message: `"${text.slice(0, 200)}" ${why}; the date was not taken. The cell is kept in the notes.`,
+        message: `"${text.slice(0, 200)}" ${why}. ${spec.label} was read as ${spec.optionLabels?.[value] ?? value}; the cell is kept in the notes.`,
         severity: 'warning',
       },
     ],
-    note: `${col.header} as listed in the file: ${text}`,
+    note: keptNote(col, text),
   };
+}
+
+/** The line a cell read only in part leaves in the record's notes, word for word. */
+function keptNote(col: MappedColumn, text: string): string {
+  return `${col.header} as listed in the file: ${text}`;
 }
 
 /**
@@ -367,8 +389,8 @@ export function createRowMapper(
     for (const f of implying) {
       const { field, value } = f.implies!;
       if (!given(input[f.name]) || given(input[field]) || issues.some((i) => i.field === field)) continue;
+      // Not counted among the fields the row gives: on an update, a stored status stays as it is.
       input[field] = value;
-      provided.add(field);
     }
     for (const f of fallbacks) {
       if (input[f.name] !== undefined) continue;
@@ -381,7 +403,7 @@ export function createRowMapper(
 }
 
 /** True for a value a row gave: not missing, not empty, not an empty list. */
-function given(v: unknown): boolean {
+export function given(v: unknown): boolean {
   return v !== undefined && v !== null && v !== '' && !(Array.isArray(v) && v.length === 0);
 }
 

@@ -1050,8 +1050,6 @@ const fields = {
         words: [
           'countersigned',
           'fully executed',
-          'in force',
-          'valid',
           'accepted',
           'accepted online',
           'online',

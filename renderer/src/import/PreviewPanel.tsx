@@ -2,7 +2,7 @@ import { Alert, Badge, Group, Stack, Table, Tabs, Text } from '@mantine/core';
 import { IconInfoCircle } from '@tabler/icons-react';
 import type { PreviewResult } from '../../../shared/import/types';
 import type { ReactNode } from 'react';
-import { importProfile } from '../../../shared/import/profile';
+import { fieldsFilled, importProfile } from '../../../shared/import/profile';
 import type { Register } from '../../../shared/kit/define';
 import type { Rec } from '../kit/api';
 import { fieldCell } from '../kit/columns';
@@ -16,22 +16,9 @@ function Count({ label, value, color }: { label: string; value: number; color: s
   );
 }
 
-/**
- * The fields the first rows show: those the mapping fills, with the ones their cells also give (a DPA's signing
- * date gives its status; "Signed 01/05/2023" gives the date), in the register's order; the notes stay in the
- * Flagged tab.
- */
+/** The fields the first rows show: those the mapping fills; the notes stay in the Flagged tab. */
 export function previewFields(reg: Register, mapped: readonly (string | null)[]): string[] {
-  const profile = importProfile(reg);
-  const wanted = new Set<string>();
-  for (const name of mapped) {
-    const spec = name ? profile.byName.get(name) : undefined;
-    if (!spec || spec.name === 'notes') continue;
-    wanted.add(spec.name);
-    if (spec.implies) wanted.add(spec.implies.field);
-    for (const target of Object.values(spec.dated ?? {})) wanted.add(target);
-  }
-  return reg.fieldList.map((f) => f.name).filter((n) => wanted.has(n));
+  return fieldsFilled(importProfile(reg), mapped).filter((n) => n !== 'notes');
 }
 
 /** A sample row's value as the register's table shows it; a value the row does not give, empty. */

@@ -242,7 +242,8 @@ describe('a row mapped to a vendor', () => {
       mapVendorRow(['Acme', null, null, '2024-03-01'], COLUMNS, { expandRegions: false }).input,
     ).toMatchObject({ dpaStatus: 'signed', dpaSignedAt: '2024-03-01' });
     expect(read('2024-03-01', null).input.dpaStatus).toBe('signed');
-    expect(read('2024-03-01', null).provided).toContain('dpaStatus');
+    // Not among the fields the row gives: an update leaves a stored status as it is.
+    expect(read('2024-03-01', null).provided).not.toContain('dpaStatus');
     expect(read('2024-03-01', 'Expired').input.dpaStatus).toBe('expired');
     expect(read(null, null).input.dpaStatus).toBeUndefined();
     // A status that cannot be read is reported, not replaced by the date's reading.
@@ -286,6 +287,20 @@ describe('a row mapped to a vendor', () => {
       dpaStatus: 'expired',
       notes: expect.stringMatching(/2022/),
     });
+    // Words in brackets that say something else are said, the cell kept: never a quiet "Signed".
+    for (const cell of ['Yes (expired 31.12.2022)', 'Yes (draft)', 'Yes (not countersigned)']) {
+      const r = read(cell);
+      expect(r.input).toMatchObject({ dpaStatus: 'signed', notes: `DPA as listed in the file: ${cell}` });
+      expect(r.input.dpaSignedAt).toBeUndefined();
+      expect(r.issues).toEqual([expect.objectContaining({ field: 'dpaStatus', severity: 'warning' })]);
+    }
+    // The end of a period is not the signing date: words that read as no status are said.
+    for (const cell of ['Signed, valid until 31.12.2025', 'Valid (31.12.2025)']) {
+      expect(read(cell).input.dpaSignedAt).toBeUndefined();
+      expect(read(cell).issues[0]).toMatchObject({ field: 'dpaStatus' });
+    }
+    // A long cell is not read as words.
+    expect(read(`Signed ${'é'.repeat(400)} 01.05.2023`).issues[0]).toMatchObject({ severity: 'error' });
   });
 
   it('reports each unreadable cell by column, field and reason', () => {
