@@ -1,6 +1,12 @@
 import { judgeDateOrder, tallyDateOrder, type DateOrderTally } from '../../shared/import/dates';
 import { presetKey, suggestMapping, VALUES_MUST_FIT } from '../../shared/import/header-match';
-import { importProfile, lowerLabel, unmappedRequired, type ImportProfile } from '../../shared/import/profile';
+import {
+  importProfile,
+  lowerLabel,
+  unmappedRequired,
+  type ImportFieldSpec,
+  type ImportProfile,
+} from '../../shared/import/profile';
 import { cellText, columnLetter } from '../../shared/import/text';
 import type { CellValue, ImportRegister, InspectResult } from '../../shared/import/types';
 import { ImportRegisterNames, registerByName } from '../../shared/registers/index';
@@ -66,6 +72,8 @@ interface ColumnStats {
   samples: string[];
   values: CellValue[];
   dates: DateOrderTally;
+  /** The largest small whole number the column holds (a rating's scale), 0 when none. */
+  maxNumber: number;
 }
 
 const SAMPLES = 5;
@@ -163,7 +171,13 @@ async function inspectSheet(
     const statsFor = (c: number) => {
       let s = stats.get(c);
       if (!s) {
-        s = { nonEmpty: 0, samples: [], values: [], dates: { dayFirst: 0, monthFirst: 0, ambiguous: 0 } };
+        s = {
+          nonEmpty: 0,
+          samples: [],
+          values: [],
+          dates: { dayFirst: 0, monthFirst: 0, ambiguous: 0 },
+          maxNumber: 0,
+        };
         stats.set(c, s);
       }
       return s;
@@ -194,6 +208,8 @@ async function inspectSheet(
         if (s.samples.length < SAMPLES && !s.samples.includes(text)) s.samples.push(text.slice(0, 80));
         if (s.values.length < FIT_VALUES) s.values.push(v);
         tallyDateOrder(s.dates, v);
+        const n = typeof v === 'number' ? v : /^\d{1,3}$/.test(text) ? Number(text) : NaN;
+        if (Number.isInteger(n) && n > s.maxNumber && n < 1000) s.maxNumber = n;
       });
     };
     const decideHeader = () => {
@@ -307,6 +323,11 @@ async function inspectSheet(
           `Most values in "${header}" do not read as ${lowerLabel(profile.byName.get(field)!.label)} (such as "${s.samples[0]}"): check this column's mapping.`,
         );
       }
+      const scale = field && s ? numberScale(profile.byName.get(field), s.maxNumber) : null;
+      if (scale)
+        warnings.push(
+          `"${header}" holds numbers up to ${s!.maxNumber}, but ${lowerLabel(profile.byName.get(field!)!.label)} reads numbers as ${scale}: check the scale. A higher number is reported; a lower one may say more or less than it means.`,
+        );
       if (hidden)
         warnings.push(
           `Column ${columnLetter(c)} ("${header}") is hidden in the workbook; it is ignored unless you map it.`,
@@ -380,4 +401,20 @@ async function inspectSheet(
   } finally {
     await source.close();
   }
+}
+
+/**
+ * For an enum that reads numbers (a risk rating: 1 Low … 4 Critical), the numbers it reads ("1 Low, 2 Medium,
+ * 3 High, 4 Critical") when the column holds a larger one: a 1–5 scale read as 1–4 would say 3 is High.
+ * Null when the column fits.
+ */
+function numberScale(spec: ImportFieldSpec | undefined, max: number): string | null {
+  if (!spec?.enumRead || max === 0 || spec.kind !== 'enum') return null;
+  const read: string[] = [];
+  for (let n = 1; n <= max; n++) {
+    const r = spec.enumRead(String(n));
+    if (!r.ok) break;
+    read.push(`${n} ${spec.optionLabels?.[r.value] ?? r.value}`);
+  }
+  return read.length > 0 && read.length < max ? read.join(', ') : null;
 }

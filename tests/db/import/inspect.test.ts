@@ -291,6 +291,23 @@ describe('inspecting a workbook', () => {
     expect((await inspect('both.csv')).warnings.join(' ')).not.toContain('No column gives');
   });
 
+  it('says when a rating column holds numbers past the scale the register reads', async () => {
+    writeCsv(join(dir, 'scale.csv'), [
+      ['Vendor', 'Risk'],
+      ['Acme Ltd', '3'],
+      ['Beta Ltd', '5'],
+    ]);
+    expect((await inspect('scale.csv')).warnings).toContain(
+      '"Risk" holds numbers up to 5, but risk rating reads numbers as 1 Low, 2 Medium, 3 High, 4 Critical: check the scale. A higher number is reported; a lower one may say more or less than it means.',
+    );
+    writeCsv(join(dir, 'fits.csv'), [
+      ['Vendor', 'Risk'],
+      ['Acme Ltd', '3'],
+      ['Beta Ltd', 'High'],
+    ]);
+    expect((await inspect('fits.csv')).warnings.join(' ')).not.toContain('check the scale');
+  });
+
   it('names repeated headers apart', async () => {
     writeCsv(join(dir, 'rep.csv'), [
       ['Vendor', 'Location', 'Location'],
