@@ -3,6 +3,7 @@ import { presetKey, suggestMapping, VALUES_MUST_FIT } from '../../shared/import/
 import {
   importProfile,
   lowerLabel,
+  optionLabel,
   unmappedRequired,
   type ImportFieldSpec,
   type ImportProfile,
@@ -371,7 +372,8 @@ async function inspectSheet(
       const implies = c.field ? profile.byName.get(c.field)?.implies : undefined;
       if (!implies || result.some((o) => o.field === implies.field)) continue;
       const target = profile.register.fields[implies.field]!;
-      const option = target.options?.find((o) => o.value === implies.value)?.label ?? implies.value;
+      const targetSpec = profile.byName.get(implies.field);
+      const option = targetSpec ? optionLabel(targetSpec, implies.value) : implies.value;
       warnings.push(
         `No column gives the ${lowerLabel(target.label)}: a row with a value in "${c.header}" is imported as ${option}.`,
       );
@@ -414,7 +416,7 @@ function numberScale(spec: ImportFieldSpec | undefined, max: number): string | n
   for (let n = 1; n <= max; n++) {
     const r = spec.enumRead(String(n));
     if (!r.ok) break;
-    read.push(`${n} ${spec.optionLabels?.[r.value] ?? r.value}`);
+    read.push(`${n} ${optionLabel(spec, r.value)}`);
   }
   return read.length > 0 && read.length < max ? read.join(', ') : null;
 }

@@ -139,29 +139,17 @@ export async function runImport(
   const audit = createAuditLog(db);
   const all = createRegisters(db, audit);
   const repo = all.repoOf(reg.name);
-  /** A row's fields with the names of the records its references point to, as the register shows them. */
-  const named = (fields: Record<string, unknown>, many: boolean): Record<string, unknown> => {
-    const out: Record<string, unknown> = { ...fields };
+  /** A row's title as the register shows it, with the names of the records its references point to. */
+  const rowTitle = (fields: RowFields): string => {
+    const named: Record<string, unknown> = { ...fields };
     for (const f of reg.fieldList) {
-      const one = f.field.ref;
-      const ref = one ?? (many ? f.field.refs : undefined);
-      if (!ref) continue;
-      const v = out[f.name];
-      const ids = one
-        ? typeof v === 'number'
-          ? [v]
-          : []
-        : Array.isArray(v)
-          ? v.filter((x): x is number => typeof x === 'number')
-          : [];
-      if (ids.length === 0) continue;
-      const titles = all.repoOf(ref.register).titles(ids, 1);
-      out[ref.nameKey] = one ? (titles.get(ids[0]!) ?? null) : ids.map((id) => titles.get(id) ?? null);
+      const ref = f.field.ref;
+      const id = named[f.name];
+      if (!ref || typeof id !== 'number') continue;
+      named[ref.nameKey] = all.repoOf(ref.register).titles([id], 1).get(id) ?? null;
     }
-    return out;
+    return reg.titleOf(named as never);
   };
-  /** A row's title as the register shows it. */
-  const rowTitle = (fields: RowFields): string => reg.titleOf(named(fields, false) as never);
   /** A record's stored fields, for merging (its derived facts are not needed, nor judged). */
   const storedFields = (id: number) => {
     const fields = repo.storedByIds([id]).get(id);
@@ -222,8 +210,10 @@ export async function runImport(
     values: Record<string, unknown>,
   ) => {
     if (mode === 'preview' && sample.length < SAMPLE_ROWS) {
-      // As the register would show them: a reference by the name of the record it points to.
-      sample.push({ row, action, recordId, duplicateOfRow: dupOf, values: named(values, true) });
+      // As the register would show them: a reference by the name of the record it points to. An invalid row's
+      // references are still the names the file gave.
+      const shown = action === 'invalid' ? { ...values } : { ...values, ...repo.refTitles(values) };
+      sample.push({ row, action, recordId, duplicateOfRow: dupOf, values: shown });
     }
   };
   const sourceDetail = (row: number) => {

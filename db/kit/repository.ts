@@ -869,6 +869,8 @@ export function createRepository(db: Db, audit: AuditLog, reg: Register, deps: R
       erasedOn = '';
     },
     titles,
+    /** The names of the records a record's references point to, under each reference's name key. */
+    refTitles,
     decodeFields,
     resolveRefs,
 

@@ -48,6 +48,11 @@ export interface ImportProfile {
   required: readonly ImportFieldSpec[];
 }
 
+/** An enum value's label as the register declares it ("signed" → "Signed"). */
+export function optionLabel(spec: ImportFieldSpec, value: string): string {
+  return spec.optionLabels?.[value] ?? value;
+}
+
 /** "Risk rating" → "risk rating", keeping an initialism ("DPA status") as it is. */
 export function lowerLabel(label: string): string {
   return /^[A-Z][a-z]/.test(label) ? label.charAt(0).toLowerCase() + label.slice(1) : label;

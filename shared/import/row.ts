@@ -1,6 +1,6 @@
 import { parseCountryCell, regionCountries } from './countries-cell';
 import { DATE_IN_WORDS, parseDateCell } from './dates';
-import { lowerLabel, type ImportFieldSpec, type ImportProfile } from './profile';
+import { lowerLabel, optionLabel, type ImportFieldSpec, type ImportProfile } from './profile';
 import { cellText, splitList } from './text';
 import type { CellValue, DateOrder, ImportIssue } from './types';
 import { parseBoolean, parseInteger } from './values';
@@ -232,7 +232,7 @@ function enumInWords(spec: ImportFieldSpec, col: MappedColumn, text: string): Ce
     : year
       ? 'gives more than one date or year'
       : !target
-        ? `gives a date, but ${lowerLabel(spec.label)} "${spec.optionLabels?.[value] ?? value}" has no date of its own`
+        ? `gives a date, but ${lowerLabel(spec.label)} "${optionLabel(spec, value)}" has no date of its own`
         : date && !date.ok && date.ambiguous
           ? `gives a date whose order is unclear (${date.message.replace(/: choose.*$/, '')})`
           : 'gives a date that cannot be read';
@@ -251,7 +251,7 @@ function unplaced(
     value,
     issues: [
       {
-        message: `"${text.slice(0, 200)}" ${why}. ${spec.label} was read as ${spec.optionLabels?.[value] ?? value}; the cell is kept in the notes.`,
+        message: `"${text.slice(0, 200)}" ${why}. ${spec.label} was read as ${optionLabel(spec, value)}; the cell is kept in the notes.`,
         severity: 'warning',
       },
     ],

@@ -255,18 +255,11 @@ describe('a row mapped to a vendor', () => {
   });
 
   it('reads a status and its date from one cell, and a column of the date its own wins', () => {
+    const name: MappedColumn = { column: 1, header: 'Vendor', field: 'name' };
+    const status: MappedColumn = { column: 2, header: 'DPA', field: 'dpaStatus' };
+    const signed: MappedColumn = { column: 3, header: 'Signed', field: 'dpaSignedAt' };
     const cols = (order: 'status-first' | 'date-first'): MappedColumn[] =>
-      order === 'status-first'
-        ? [
-            { column: 1, header: 'Vendor', field: 'name' },
-            { column: 2, header: 'DPA', field: 'dpaStatus' },
-            { column: 3, header: 'Signed', field: 'dpaSignedAt' },
-          ]
-        : [
-            { column: 1, header: 'Vendor', field: 'name' },
-            { column: 3, header: 'Signed', field: 'dpaSignedAt' },
-            { column: 2, header: 'DPA', field: 'dpaStatus' },
-          ];
+      order === 'status-first' ? [name, status, signed] : [name, signed, status];
     const o = { expandRegions: false };
     for (const order of ['status-first', 'date-first'] as const) {
       const r = mapVendorRow(['Acme', 'Signed 01.05.2023', '2023-06-30'], cols(order), o);
