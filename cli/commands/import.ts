@@ -10,7 +10,9 @@ import type {
   DuplicatePolicy,
   ImportRegister,
   InspectResult,
+  NumberScale,
 } from '../../shared/import/types';
+import { parseScale } from '../../shared/import/scale';
 import { ImportRegisterNames, registerByName } from '../../shared/registers/index';
 import { call, withCore } from '../core';
 import { CliError, printJson } from '../output';
@@ -22,6 +24,7 @@ interface ImportOptions {
   mapping?: string;
   onDuplicate: DuplicatePolicy;
   dateOrder?: DateOrder;
+  scale?: NumberScale;
   expandRegions?: boolean;
   strict?: boolean;
   apart?: number[];
@@ -77,12 +80,26 @@ function readMappingFile(path: string, register: ImportRegister): Record<string,
   return out;
 }
 
-/** The columns to send: inspect's proposal, the mapping file on top, and the date order for date columns. */
+/** `--scale 1-5`: the number meaning the lowest rating, then the one meaning the highest. */
+function scaleOption(value: string): NumberScale {
+  const s = parseScale(value);
+  if (!s)
+    throw new InvalidArgumentError(
+      "Give the lowest rating's number, then the highest's: 1-5, or 5-1 when 1 is the highest.",
+    );
+  return s;
+}
+
+/**
+ * The columns to send: inspect's proposal, the mapping file on top, the date order for date columns, and the
+ * scale for rating columns of numbers (--scale, else the one inspect judged).
+ */
 function buildColumns(
   inspected: InspectResult,
   file: Record<string, string | null> | null,
-  dateOrder: DateOrder | undefined,
+  { register, dateOrder, scale }: Pick<ImportOptions, 'register' | 'dateOrder' | 'scale'>,
 ): ColumnMapping[] {
+  const profile = importProfile(registerByName(register)!);
   const byKey = file ? new Map(Object.entries(file).map(([h, f]) => [presetKey(h), f])) : null;
   if (file) {
     const known = new Set(inspected.columns.map((c) => presetKey(c.header)));
@@ -99,7 +116,17 @@ function buildColumns(
     const field = fromFile !== undefined ? fromFile : c.field;
     const proven = c.dateOrder === 'dmy' || c.dateOrder === 'mdy' ? c.dateOrder : undefined;
     const order = dateOrder ?? proven;
-    return { column: c.column, header: c.header, field, ...(order ? { dateOrder: order } : {}) };
+    const rated =
+      field !== null && profile.byName.get(field)?.scale
+        ? (scale ?? (field === c.field ? (c.scale ?? undefined) : undefined))
+        : undefined;
+    return {
+      column: c.column,
+      header: c.header,
+      field,
+      ...(order ? { dateOrder: order } : {}),
+      ...(rated ? { scale: rated } : {}),
+    };
   });
 }
 
@@ -116,7 +143,7 @@ function dateOrderUnproven(
   if (inspected.rowCount !== null || opts.dateOrder) return false;
   const profile = importProfile(registerByName(opts.register)!);
   const seen = inspected.columns;
-  return buildColumns(inspected, file, undefined).some(
+  return buildColumns(inspected, file, { register: opts.register }).some(
     (c, i) =>
       c.field !== null &&
       profile.byName.get(c.field)?.kind === 'date' &&
@@ -172,6 +199,11 @@ export function registerImportCommands(program: Command): void {
         'dmy',
         'mdy',
       ]),
+    )
+    .option(
+      '--scale <low-high>',
+      'the scale of a rating column of numbers: 1-5, 1-10, or 5-1 when 1 is the highest (judged from the header and values otherwise)',
+      scaleOption,
     )
     .option('--expand-regions', 'expand "EU" and "EEA" to their member states (otherwise they are flagged)')
     .option(
@@ -237,7 +269,7 @@ export function registerImportCommands(program: Command): void {
         // the file goes on: a later date may prove it, as it would for a file read whole, so the file is then
         // inspected whole.
         if (dateOrderUnproven(inspected, fileMapping, opts)) inspected = await inspect(null);
-        const columns = buildColumns(inspected, fileMapping, opts.dateOrder);
+        const columns = buildColumns(inspected, fileMapping, opts);
         const request = {
           source: { path: file },
           register: opts.register,

@@ -5,10 +5,10 @@ import {
   lowerLabel,
   optionLabel,
   unmappedRequired,
-  type ImportFieldSpec,
   type ImportProfile,
 } from '../../shared/import/profile';
 import { cellText, columnLetter } from '../../shared/import/text';
+import { defaultScale, describeScale, headerScale, judgeScale, scaleName } from '../../shared/import/scale';
 import type { CellValue, ImportRegister, InspectResult } from '../../shared/import/types';
 import { ImportRegisterNames, registerByName } from '../../shared/registers/index';
 import { fileProblem } from './detect';
@@ -75,6 +75,8 @@ interface ColumnStats {
   dates: DateOrderTally;
   /** The largest small whole number the column holds (a rating's scale), 0 when none. */
   maxNumber: number;
+  /** The smallest whole number (0–999) the column holds; Infinity when none. */
+  minNumber: number;
 }
 
 const SAMPLES = 5;
@@ -178,6 +180,7 @@ async function inspectSheet(
           values: [],
           dates: { dayFirst: 0, monthFirst: 0, ambiguous: 0 },
           maxNumber: 0,
+          minNumber: Infinity,
         };
         stats.set(c, s);
       }
@@ -210,7 +213,10 @@ async function inspectSheet(
         if (s.values.length < FIT_VALUES) s.values.push(v);
         tallyDateOrder(s.dates, v);
         const n = typeof v === 'number' ? v : /^\d{1,3}$/.test(text) ? Number(text) : NaN;
-        if (Number.isInteger(n) && n > s.maxNumber && n < 1000) s.maxNumber = n;
+        if (Number.isInteger(n) && n >= 0 && n < 1000) {
+          if (n > s.maxNumber) s.maxNumber = n;
+          if (n < s.minNumber) s.minNumber = n;
+        }
       });
     };
     const decideHeader = () => {
@@ -324,11 +330,18 @@ async function inspectSheet(
           `Most values in "${header}" do not read as ${lowerLabel(profile.byName.get(field)!.label)} (such as "${s.samples[0]}"): check this column's mapping.`,
         );
       }
-      const scale = field && s ? numberScale(profile.byName.get(field), s.maxNumber) : null;
-      if (scale)
+      const numbers = s && s.minNumber !== Infinity ? { min: s.minNumber, max: s.maxNumber } : null;
+      const spec = field ? profile.byName.get(field) : undefined;
+      const scale = spec?.scale ? judgeScale(spec, header, numbers) : null;
+      if (spec?.scale && numbers) {
+        // How a rating column's numbers will read is said, the usual 1–4 too: a 1–5 list whose vendors all
+        // rate 4 or less looks like 1–4, and only the user knows.
         warnings.push(
-          `"${header}" holds numbers up to ${s!.maxNumber}, but ${lowerLabel(profile.byName.get(field!)!.label)} reads numbers as ${scale}: check the scale. A higher number is reported; a lower one may say more or less than it means.`,
+          scale
+            ? `"${header}" is read on a ${scaleName(scale)} scale: ${describeScale(spec, scale)}. ${headerScale(header) ? 'The header says so' : `Its numbers run ${numbers.min}–${numbers.max}`}; choose another scale if the list uses one.`
+            : `"${header}" holds numbers up to ${numbers.max}, and no usual scale fits them: choose the scale, or the numbers past ${defaultScale(spec).high} are reported.`,
         );
+      }
       if (hidden)
         warnings.push(
           `Column ${columnLetter(c)} ("${header}") is hidden in the workbook; it is ignored unless you map it.`,
@@ -355,6 +368,7 @@ async function inspectSheet(
         confidence: suggestion.confidence,
         field,
         dateOrder,
+        ...(spec?.scale ? { scale, numbers } : {}),
       };
     });
     const missing = unmappedRequired(
@@ -403,20 +417,4 @@ async function inspectSheet(
   } finally {
     await source.close();
   }
-}
-
-/**
- * For an enum that reads numbers (a risk rating: 1 Low … 4 Critical), the numbers it reads ("1 Low, 2 Medium,
- * 3 High, 4 Critical") when the column holds a larger one: a 1–5 scale read as 1–4 would say 3 is High.
- * Null when the column fits.
- */
-function numberScale(spec: ImportFieldSpec | undefined, max: number): string | null {
-  if (!spec?.enumRead || max === 0 || spec.kind !== 'enum') return null;
-  const read: string[] = [];
-  for (let n = 1; n <= max; n++) {
-    const r = spec.enumRead(String(n));
-    if (!r.ok) break;
-    read.push(`${n} ${optionLabel(spec, r.value)}`);
-  }
-  return read.length > 0 && read.length < max ? read.join(', ') : null;
 }

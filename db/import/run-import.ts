@@ -131,7 +131,9 @@ export async function runImport(
   const reg = registerByName(request.register)!;
   const profile = importProfile(reg);
   const columns: MappedColumn[] = request.columns.flatMap((c) =>
-    c.field ? [{ column: c.column, header: c.header, field: c.field, dateOrder: c.dateOrder }] : [],
+    c.field
+      ? [{ column: c.column, header: c.header, field: c.field, dateOrder: c.dateOrder, scale: c.scale }]
+      : [],
   );
   checkMapping(profile, columns);
   const policy = request.options.onDuplicate;

@@ -3,6 +3,7 @@ import { parseCountryCell } from './countries-cell';
 import { parseDateCell } from './dates';
 import { cellText, foldText } from './text';
 import type { ImportProfile } from './profile';
+import { wholeNumber } from './scale';
 import type { CellValue } from './types';
 import { parseBoolean, parseInteger } from './values';
 
@@ -147,6 +148,8 @@ export function headerCandidates(profile: ImportProfile, header: string): Header
   return out.sort((a, b) => b.score - a.score);
 }
 
+const isNumber = (v: CellValue) => wholeNumber(v, cellText(v, true)) !== null;
+
 /** True when a cell's value reads as the field's kind (a date for a date field, yes/no for a flag...). */
 export function valueFits(profile: ImportProfile, field: string, value: CellValue): boolean {
   const spec = profile.byName.get(field);
@@ -161,7 +164,8 @@ export function valueFits(profile: ImportProfile, field: string, value: CellValu
       return d.ok || d.ambiguous;
     }
     case 'enum':
-      return spec.enumRead!(value).ok;
+      // A rating column of numbers reads on its own scale (scale.ts).
+      return (spec.scale !== undefined && isNumber(value)) || spec.enumRead!(value).ok;
     case 'country':
     case 'countries': {
       const c = parseCountryCell(value);
@@ -233,7 +237,10 @@ export function provenField(
     .map((f) => ({
       field: f.name,
       kind: f.kind,
-      fit: samples.filter((v) => valueFits(profile, f.name, v)).length / samples.length,
+      // A number names no rating by itself: a column of counts does not prove a risk rating.
+      fit:
+        samples.filter((v) => valueFits(profile, f.name, v) && !(f.scale && isNumber(v))).length /
+        samples.length,
     }))
     .filter((f) => f.fit >= 0.9);
   if (fits.length === 0) return null;

@@ -37,6 +37,8 @@ export interface ImportFieldSpec {
   optionLabels?: Readonly<Record<string, string>>;
   /** Enums: the field a date beside each value goes to ("Signed 01/05/2023"). */
   dated?: Readonly<Record<string, string>>;
+  /** Ordered enums: the values from lowest to highest, that a column of numbers is read on (scale.ts). */
+  scale?: readonly string[];
 }
 
 /** What the import engine knows of a register: the fields a column can feed, and the ones a mapping needs. */
@@ -92,6 +94,7 @@ function spec(name: string, field: AnyField, identity: readonly string[]): Impor
       ? Object.fromEntries(field.options.map((o) => [o.value, o.label]))
       : undefined,
     dated: decl.dated,
+    scale: decl.scale && field.options ? field.options.map((o) => o.value) : undefined,
   };
 }
 

@@ -2,7 +2,8 @@ import { parseCountryCell, regionCountries } from './countries-cell';
 import { DATE_IN_WORDS, parseDateCell } from './dates';
 import { lowerLabel, optionLabel, type ImportFieldSpec, type ImportProfile } from './profile';
 import { cellText, splitList } from './text';
-import type { CellValue, DateOrder, ImportIssue } from './types';
+import { defaultScale, onScale, scaleName, wholeNumber } from './scale';
+import type { CellValue, DateOrder, ImportIssue, NumberScale } from './types';
 import { parseBoolean, parseInteger } from './values';
 
 /** A column the user mapped to a field. */
@@ -11,6 +12,8 @@ export interface MappedColumn {
   header: string;
   field: string;
   dateOrder?: DateOrder;
+  /** Ordered enums: the scale a column of numbers reads on (a risk rating on 1–5); the field's own otherwise. */
+  scale?: NumberScale;
 }
 
 /** A record's fields by name, as a row gives them. */
@@ -161,6 +164,17 @@ function readCell(
       return b.ok ? { value: b.value, issues: [] } : error(b.message);
     }
     case 'enum': {
+      // A number in a rating column reads on the column's scale (scale.ts).
+      const n = spec.scale ? wholeNumber(raw, text) : null;
+      if (n !== null) {
+        const scale = col.scale ?? defaultScale(spec);
+        const v = onScale(spec, scale, n);
+        return v !== null
+          ? { value: v, issues: [] }
+          : error(
+              `${n} is off the ${scaleName(scale)} scale ${lowerLabel(spec.label)} is read on: choose the column's scale.`,
+            );
+      }
       // A cell of a field whose values carry dates, with digits or brackets in it ("Signed (2023-05-01)",
       // "Yes (expired 31.12.2022)"), is read as words and a date first; read without its brackets, it is said.
       if (spec.dated && /[\d([]/.test(text)) {

@@ -47,6 +47,15 @@ export type ImportSource = z.infer<typeof ImportSourceSchema>;
 /** How a column was judged for dates: the order its values prove, or that the user must choose. */
 export const ColumnDateOrderSchema = z.enum(['dmy', 'mdy', 'ambiguous', 'mixed']).nullable();
 
+/**
+ * How a column of numbers reads as an ordered enum: the number meaning its lowest value and the one meaning its
+ * highest (1–5; 5–1 when 1 is the highest).
+ */
+export const NumberScaleSchema = z
+  .object({ low: z.number().int().min(0).max(999), high: z.number().int().min(0).max(999) })
+  .refine((s) => s.low !== s.high, { message: 'A scale needs two different ends.' });
+export type NumberScale = z.infer<typeof NumberScaleSchema>;
+
 export const ImportColumnSchema = z.object({
   /** 1-based column number (A = 1). */
   column: z.number().int().min(1),
@@ -64,6 +73,10 @@ export const ImportColumnSchema = z.object({
   /** The proposed mapping: the preset's when one was given, else the suggestion (null for hidden columns). */
   field: ImportFieldSchema.nullable(),
   dateOrder: ColumnDateOrderSchema,
+  /** Columns mapped to an ordered enum (a risk rating) that hold numbers: the scale they read on, when judged. */
+  scale: NumberScaleSchema.nullable().optional(),
+  /** The smallest and largest whole number the column holds (0–999), or null when it holds none. */
+  numbers: z.object({ min: z.number().int(), max: z.number().int() }).nullable().optional(),
 });
 export type ImportColumn = z.infer<typeof ImportColumnSchema>;
 
@@ -121,6 +134,8 @@ export const ColumnMappingSchema = z.object({
   field: ImportFieldSchema.nullable(),
   /** For date fields whose values are ambiguous (03/04/2024). */
   dateOrder: DateOrderSchema.optional(),
+  /** For a column of numbers mapped to an ordered enum (a risk rating on 1–5). */
+  scale: NumberScaleSchema.optional(),
 });
 export type ColumnMapping = z.infer<typeof ColumnMappingSchema>;
 

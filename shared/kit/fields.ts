@@ -114,6 +114,11 @@ export interface ImportDecl {
    * taken; the cell is kept in the notes.
    */
   dated?: Readonly<Record<string, string>>;
+  /**
+   * Enums whose options run from lowest to highest (a risk rating): a column of numbers is read on its own
+   * scale (1–5, 1–10, 1 as the highest), judged from the header and the values (shared/import/scale.ts).
+   */
+  scale?: true;
 }
 
 /** What a field's own reader makes of one cell. */

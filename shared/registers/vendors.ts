@@ -1592,6 +1592,7 @@ const fields = {
         ],
         exclude: ['residual', 'assessment date', 'measures'],
       },
+      scale: true,
     },
   }),
   internalOwner: text({

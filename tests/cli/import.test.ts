@@ -204,6 +204,30 @@ describe('dpo import', () => {
     expect(got(5_101)).toMatchObject({ name: 'Vendor 5100', dpaSignedAt: '2024-04-25' });
   });
 
+  it('reads a rating column of numbers on the scale judged or given with --scale', async () => {
+    const { dir, db } = await files();
+    const csv = join(dir, 'risk.csv');
+    writeCsv(csv, [
+      ['Vendor', 'Risk'],
+      ['Acme Ltd', '3'],
+      ['Beta Ltd', '5'],
+    ]);
+    const judged = dpo(['import', csv, '--dry-run', '--json', '--db', db]);
+    expect(judged.code).toBe(0);
+    expect(JSON.parse(judged.stdout).inspection.warnings).toContain(
+      '"Risk" is read on a 1–5 scale: 1–2 Low, 3 Medium, 4 High, 5 Critical. Its numbers run 3–5; choose another scale if the list uses one.',
+    );
+    const r = dpo(['import', csv, '--scale', '5-1', '--json', '--db', db]);
+    expect(r.code).toBe(0);
+    const risk = (id: number) =>
+      (JSON.parse(dpo(['vendors', 'get', String(id), '--json', '--db', db]).stdout) as { riskRating: string })
+        .riskRating;
+    expect([risk(1), risk(2)]).toEqual(['medium', 'low']);
+    const bad = dpo(['import', csv, '--scale', 'high', '--db', db]);
+    expect(bad.code).toBe(2);
+    expect(bad.stderr).toContain("Give the lowest rating's number, then the highest's");
+  });
+
   it('saves nothing for an unknown preset and lists imports', async () => {
     const { db, list } = await files();
     expect(dpo(['import', list, '--mapping', 'No such preset', '--db', db]).stderr).toMatch(

@@ -90,6 +90,7 @@ function choicesFrom(inspected: InspectResult): ColumnChoice[] {
     header: c.header,
     field: c.field,
     dateOrder: c.dateOrder === 'dmy' || c.dateOrder === 'mdy' ? c.dateOrder : null,
+    scale: c.scale ?? null,
   }));
 }
 
@@ -233,6 +234,7 @@ export function ImportPage({ register: initialRegister }: { register?: string })
             header: c.header,
             field: c.field,
             ...(c.dateOrder ? { dateOrder: c.dateOrder } : {}),
+            ...(c.scale ? { scale: c.scale } : {}),
           })),
           options: { onDuplicate, expandRegions, apart: apartRows(given) },
           expectedRows: inspected.rowCount ?? undefined,

@@ -1,7 +1,9 @@
 import { Badge, Group, Select, Table, Text } from '@mantine/core';
 import { useMemo } from 'react';
 import type { Register } from '../../../shared/kit/define';
-import type { DateOrder, ImportColumn } from '../../../shared/import/types';
+import { importProfile } from '../../../shared/import/profile';
+import { describeScale, judgeScale, parseScale, scaleName } from '../../../shared/import/scale';
+import type { DateOrder, ImportColumn, NumberScale } from '../../../shared/import/types';
 import { capitalised } from '../kit/api';
 import { fieldOptions, IGNORE } from './labels';
 
@@ -11,6 +13,8 @@ export interface ColumnChoice {
   header: string;
   field: string | null;
   dateOrder: DateOrder | null;
+  /** A rating column of numbers: the scale they read on (null: the field's own, 1 up to one per value). */
+  scale: NumberScale | null;
 }
 
 const DATE_ORDERS = [
@@ -18,9 +22,13 @@ const DATE_ORDERS = [
   { value: 'mdy', label: 'Month first (12/31/2025)' },
 ];
 
+/** The scales a rating column of numbers is offered: the usual ones, either way up. */
+const SCALES = ['1-3', '1-4', '1-5', '1-10', '0-100', '3-1', '4-1', '5-1', '10-1'];
+const scaleKey = (s: NumberScale) => `${s.low}-${s.high}`;
+
 /**
- * The columns of the sheet, each with its samples and a field picker (or "Ignore"), and a date-order picker
- * for date columns whose values could be read either way.
+ * The columns of the sheet, each with its samples and a field picker (or "Ignore"), a date-order picker for
+ * date columns whose values could be read either way, and a scale picker for rating columns of numbers.
  */
 export function MappingTable({
   reg,
@@ -36,6 +44,7 @@ export function MappingTable({
   disabled: boolean;
 }) {
   const options = useMemo(() => fieldOptions(reg), [reg]);
+  const profile = useMemo(() => importProfile(reg), [reg]);
   const Noun = capitalised(reg.noun.one);
   return (
     <Table.ScrollContainer minWidth={760}>
@@ -46,7 +55,7 @@ export function MappingTable({
             <Table.Th>Header in the file</Table.Th>
             <Table.Th>Sample values</Table.Th>
             <Table.Th w={260}>{Noun} field</Table.Th>
-            <Table.Th w={230}>Dates</Table.Th>
+            <Table.Th w={230}>Reading</Table.Th>
           </Table.Tr>
         </Table.Thead>
         <Table.Tbody>
@@ -56,6 +65,8 @@ export function MappingTable({
             const isDate = field !== null && reg.fields[field]?.kind === 'date';
             const needsOrder = isDate && (col.dateOrder === 'ambiguous' || col.dateOrder === 'mixed');
             const name = `column ${col.letter} (${col.header})`;
+            const rating = field !== null ? profile.byName.get(field) : undefined;
+            const scale = rating?.scale && col.numbers ? (choice?.scale ?? null) : undefined;
             return (
               <Table.Tr key={col.column} data-testid={`mapping-${col.letter}`}>
                 <Table.Td>
@@ -91,7 +102,12 @@ export function MappingTable({
                     disabled={disabled}
                     onChange={(v) => {
                       const next = !v || v === IGNORE ? null : v;
-                      onChange(col.column, { field: next });
+                      // A rating column of numbers takes the scale its header and values give.
+                      const spec = next ? profile.byName.get(next) : undefined;
+                      onChange(col.column, {
+                        field: next,
+                        scale: spec?.scale ? judgeScale(spec, col.header, col.numbers ?? null) : null,
+                      });
                     }}
                   />
                 </Table.Td>
@@ -119,6 +135,31 @@ export function MappingTable({
                         ? 'Day first, as the values show'
                         : 'Month first, as the values show'}
                     </Text>
+                  ) : scale !== undefined && rating ? (
+                    <>
+                      <Select
+                        size="xs"
+                        aria-label={`Number scale for ${name}`}
+                        placeholder="Choose the scale"
+                        data={[...new Set([...(scale ? [scaleKey(scale)] : []), ...SCALES])].map((k) => {
+                          const s = parseScale(k)!;
+                          return {
+                            value: k,
+                            label: s.low < s.high ? `${scaleName(s)}, ${s.high} highest` : scaleName(s),
+                          };
+                        })}
+                        value={scale ? scaleKey(scale) : null}
+                        disabled={disabled}
+                        allowDeselect={false}
+                        error={scale ? undefined : `Numbers up to ${col.numbers!.max}`}
+                        onChange={(v) => v && onChange(col.column, { scale: parseScale(v) })}
+                      />
+                      {scale && (
+                        <Text size="xs" c="dimmed" mt={2}>
+                          {describeScale(rating, scale)}
+                        </Text>
+                      )}
+                    </>
                   ) : null}
                 </Table.Td>
               </Table.Tr>

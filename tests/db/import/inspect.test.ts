@@ -291,21 +291,58 @@ describe('inspecting a workbook', () => {
     expect((await inspect('both.csv')).warnings.join(' ')).not.toContain('No column gives');
   });
 
-  it('says when a rating column holds numbers past the scale the register reads', async () => {
+  it('reads a rating column of numbers on the scale its header or values give, and says how', async () => {
     writeCsv(join(dir, 'scale.csv'), [
       ['Vendor', 'Risk'],
       ['Acme Ltd', '3'],
       ['Beta Ltd', '5'],
     ]);
-    expect((await inspect('scale.csv')).warnings).toContain(
-      '"Risk" holds numbers up to 5, but risk rating reads numbers as 1 Low, 2 Medium, 3 High, 4 Critical: check the scale. A higher number is reported; a lower one may say more or less than it means.',
+    const five = await inspect('scale.csv');
+    expect(five.columns[1]).toMatchObject({
+      field: 'riskRating',
+      scale: { low: 1, high: 5 },
+      numbers: { min: 3, max: 5 },
+    });
+    expect(five.warnings).toContain(
+      '"Risk" is read on a 1–5 scale: 1–2 Low, 3 Medium, 4 High, 5 Critical. Its numbers run 3–5; choose another scale if the list uses one.',
     );
+    // The header's scale wins over the values', and may put 1 at the top.
+    writeCsv(join(dir, 'stated.csv'), [
+      ['Vendor', 'Risk (1 = high, 5 = low)'],
+      ['Acme Ltd', '1'],
+      ['Beta Ltd', '2'],
+    ]);
+    const stated = await inspect('stated.csv');
+    expect(stated.columns[1]!.scale).toEqual({ low: 5, high: 1 });
+    expect(stated.warnings.join(' ')).toContain('1 Critical, 2 High, 3 Medium, 4–5 Low. The header says so');
+    // Words and small numbers: the register's own 1–4, said so the user can choose another.
     writeCsv(join(dir, 'fits.csv'), [
       ['Vendor', 'Risk'],
       ['Acme Ltd', '3'],
       ['Beta Ltd', 'High'],
     ]);
-    expect((await inspect('fits.csv')).warnings.join(' ')).not.toContain('check the scale');
+    const fits = await inspect('fits.csv');
+    expect(fits.columns[1]!.scale).toEqual({ low: 1, high: 4 });
+    expect(fits.warnings.join(' ')).toContain(
+      '"Risk" is read on a 1–4 scale: 1 Low, 2 Medium, 3 High, 4 Critical.',
+    );
+    // Numbers no usual scale holds, and a header that does not say: not guessed.
+    writeCsv(join(dir, 'wide.csv'), [
+      ['Vendor', 'Risk'],
+      ['Acme Ltd', '12'],
+      ['Beta Ltd', '40'],
+    ]);
+    const wide = await inspect('wide.csv');
+    expect(wide.columns[1]!.scale).toBeNull();
+    expect(wide.warnings).toContain(
+      '"Risk" holds numbers up to 40, and no usual scale fits them: choose the scale, or the numbers past 4 are reported.',
+    );
+    // A column with no numbers says nothing of scales.
+    writeCsv(join(dir, 'words.csv'), [
+      ['Vendor', 'Risk'],
+      ['Acme Ltd', 'Low'],
+    ]);
+    expect((await inspect('words.csv')).warnings.join(' ')).not.toContain('scale');
   });
 
   it('names repeated headers apart', async () => {
