@@ -76,7 +76,22 @@ function readMechanism(textValue: string): CellRead | null {
     return { ok: true, value: 'uk-addendum', also };
   }
   if (!scc) return null;
-  if (/\b(2010|2001|2004|old)\b/.test(folded) || /2010 87|2001 497|2004 915/.test(folded)) {
+  // "UK SCCs" without "addendum": since 21 March 2024 the old clauses no longer cover a UK restricted transfer
+  // (legal-reference §4.3, [S]), and lists mostly mean the EU SCCs with the UK Addendum; said, so it is checked.
+  // Naming the old clauses ("UK SCCs (2010)") keeps them, and the transfer check reports them.
+  if (
+    /\buk\b|united kingdom/.test(folded) &&
+    !/\b(2010|2001|2004|old|legacy|idta)\b|international data transfer agreement/.test(folded)
+  ) {
+    return {
+      ok: true,
+      value: 'uk-addendum',
+      also,
+      warning:
+        '"UK SCCs" is read as the UK Addendum to the EU SCCs: the old clauses no longer cover a UK transfer since 21 March 2024. Check the contract; if it is the IDTA, choose it.',
+    };
+  }
+  if (/\b(2010|2001|2004|old|legacy)\b/.test(folded) || /2010 87|2001 497|2004 915/.test(folded)) {
     return { ok: true, value: 'scc-2010' };
   }
   if (/\b(2021|new)\b/.test(folded) || /2021 914/.test(folded) || sccModule) {

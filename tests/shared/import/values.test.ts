@@ -336,6 +336,15 @@ describe('transfer mechanisms as registers in other European languages name them
     });
   });
 
+  it('reads "UK SCCs" as the UK Addendum and says so; the old clauses and the IDTA named beside it are kept', () => {
+    expect(read('UK SCCs')).toMatchObject({ ok: true, value: 'uk-addendum' });
+    expect((read('UK SCCs') as { warning?: string }).warning).toContain('read as the UK Addendum');
+    expect(read('UK SCCs (Module 2)')).toMatchObject({ value: 'uk-addendum', also: { sccModule: 2 } });
+    expect(read('EU SCCs + UK Addendum')).toMatchObject({ value: 'uk-addendum' });
+    expect(read('UK SCCs (2010)')).toMatchObject({ value: 'scc-2010' });
+    expect(read('EU SCCs (2021) / UK IDTA')).toMatchObject({ value: 'scc-2021' });
+  });
+
   it('records no mechanism for Privacy Shield, invalidated in 2020, and says so; the DPF beside it is read', () => {
     expect(read('EU-US Privacy Shield')).toMatchObject({
       ok: true,
