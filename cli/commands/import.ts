@@ -3,7 +3,7 @@ import { existsSync, readFileSync } from 'node:fs';
 import { randomUUID } from 'node:crypto';
 import type { Core } from '../../db/core';
 import { presetKey } from '../../shared/import/header-match';
-import { importProfile } from '../../shared/import/profile';
+import { importProfile, readsDates } from '../../shared/import/profile';
 import type {
   ColumnMapping,
   DateOrder,
@@ -146,8 +146,9 @@ function dateOrderUnproven(
   return buildColumns(inspected, file, { register: opts.register }).some(
     (c, i) =>
       c.field !== null &&
-      profile.byName.get(c.field)?.kind === 'date' &&
-      (seen[i]!.dateOrder === 'ambiguous' || seen[i]!.nonEmpty === 0),
+      readsDates(profile.byName.get(c.field)) &&
+      (seen[i]!.dateOrder === 'ambiguous' ||
+        (seen[i]!.nonEmpty === 0 && profile.byName.get(c.field)!.kind === 'date')),
   );
 }
 

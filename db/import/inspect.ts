@@ -4,6 +4,7 @@ import {
   importProfile,
   lowerLabel,
   optionLabel,
+  readsDates,
   unmappedRequired,
   type ImportProfile,
 } from '../../shared/import/profile';
@@ -346,11 +347,7 @@ async function inspectSheet(
         warnings.push(
           `Column ${columnLetter(c)} ("${header}") is hidden in the workbook; it is ignored unless you map it.`,
         );
-      if (
-        field &&
-        profile.byName.get(field)?.kind === 'date' &&
-        (dateOrder === 'ambiguous' || dateOrder === 'mixed')
-      ) {
+      if (readsDates(spec) && (dateOrder === 'ambiguous' || dateOrder === 'mixed')) {
         warnings.push(
           dateOrder === 'ambiguous'
             ? `The dates in "${header}" could be day-first or month-first (such as 03/04/2024): choose the order.`

@@ -247,7 +247,12 @@ export interface DateOrderTally {
 /** Adds one cell to a column's tally. */
 export function tallyDateOrder(tally: DateOrderTally, value: CellValue): void {
   if (typeof value !== 'string') return;
-  const parts = numericDateParts(value);
+  let parts = numericDateParts(value);
+  // A date among words ("Signed 05/01/2023"), for a status column whose cells carry dates.
+  if (!parts && value.length <= 300) {
+    const m = /(?:^|\D)(\d{1,2})[/-](\d{1,2})[/-](?:\d{4}|\d{2})(?!\d)/.exec(value);
+    if (m) parts = { first: Number(m[1]), second: Number(m[2]) };
+  }
   if (!parts || /^\s*\d{1,2}\.\d{1,2}\./.test(value)) return;
   if (parts.first > 12 && parts.second <= 12) tally.dayFirst++;
   else if (parts.second > 12 && parts.first <= 12) tally.monthFirst++;

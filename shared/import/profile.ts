@@ -50,6 +50,11 @@ export interface ImportProfile {
   required: readonly ImportFieldSpec[];
 }
 
+/** A field whose cells give dates: a date field, or an enum whose values carry one ("Signed 05/01/2023"). */
+export function readsDates(spec: ImportFieldSpec | undefined): boolean {
+  return spec !== undefined && (spec.kind === 'date' || spec.dated !== undefined);
+}
+
 /** An enum value's label as the register declares it ("signed" → "Signed"). */
 export function optionLabel(spec: ImportFieldSpec, value: string): string {
   return spec.optionLabels?.[value] ?? value;

@@ -239,7 +239,7 @@ function enumInWords(spec: ImportFieldSpec, col: MappedColumn, text: string): Ce
   if (!value) return null;
   if (!m && !year) return { value, issues: [] };
   const target = spec.dated![value];
-  const date = m ? parseDateCell(m[1]!) : null;
+  const date = m ? parseDateCell(m[1]!, col.dateOrder) : null;
   if (target && date?.ok && !year) return { value, also: { [target]: date.value }, issues: [] };
   const why = !m
     ? 'gives a year, not a date'

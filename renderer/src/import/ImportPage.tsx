@@ -32,7 +32,7 @@ import type {
   PreviewResult,
   UnsureMatch,
 } from '../../../shared/import/types';
-import { importProfile, lowerLabel, unmappedRequired } from '../../../shared/import/profile';
+import { importProfile, lowerLabel, readsDates, unmappedRequired } from '../../../shared/import/profile';
 import { ImportRegisterNames, registerByName, registers } from '../../../shared/registers/index';
 import type { ApiError, ChosenFile } from '../api/client';
 import { hasNativeFilePicker, invoke, toApiError, uploadImportFile } from '../api/client';
@@ -341,7 +341,7 @@ export function ImportPage({ register: initialRegister }: { register?: string })
         const c = choices.find((x) => x.column === col.column);
         return (
           c?.field &&
-          reg.fields[c.field]?.kind === 'date' &&
+          readsDates(profile.byName.get(c.field)) &&
           (col.dateOrder === 'ambiguous' || col.dateOrder === 'mixed') &&
           !c.dateOrder
         );

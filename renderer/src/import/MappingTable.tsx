@@ -1,7 +1,7 @@
 import { Badge, Group, Select, Table, Text } from '@mantine/core';
 import { useMemo } from 'react';
 import type { Register } from '../../../shared/kit/define';
-import { importProfile } from '../../../shared/import/profile';
+import { importProfile, readsDates } from '../../../shared/import/profile';
 import { describeScale, judgeScale, parseScale, scaleName } from '../../../shared/import/scale';
 import type { DateOrder, ImportColumn, NumberScale } from '../../../shared/import/types';
 import { capitalised } from '../kit/api';
@@ -62,7 +62,7 @@ export function MappingTable({
           {columns.map((col) => {
             const choice = choices.find((c) => c.column === col.column);
             const field = choice?.field ?? null;
-            const isDate = field !== null && reg.fields[field]?.kind === 'date';
+            const isDate = field !== null && readsDates(profile.byName.get(field));
             const needsOrder = isDate && (col.dateOrder === 'ambiguous' || col.dateOrder === 'mixed');
             const name = `column ${col.letter} (${col.header})`;
             const rating = field !== null ? profile.byName.get(field) : undefined;

@@ -11,7 +11,7 @@ import { ok, testCore } from '../../helpers/core';
 const SUPPLIERS = [
   'Supplier,DPA status,DPA signed,Country,Services',
   'IT SERVICES,,,,',
-  'Acme Cloud Ltd,Pending review,,Ireland,Hosting',
+  'Acme Cloud Ltd,Ask Legal,,Ireland,Hosting',
   'Beta Backup GmbH,Signed,"December 31st, 2025",Germany,Backups',
   'Gamma Mail AS,Signed,,Norway,Email',
   'MARKETING,,,,',
@@ -68,7 +68,7 @@ describe('an import of a real supplier list', () => {
     };
     const acme = await byName('Acme Cloud Ltd');
     expect(acme).toMatchObject({ dpaStatus: 'none', processingCountries: ['IE'] });
-    expect(acme.notes).toMatch(/DPA status \(not read\): Pending review/);
+    expect(acme.notes).toMatch(/DPA status \(not read\): Ask Legal/);
     // "Signed" without a date is signed, its date not known: never a false "No DPA".
     const gamma = await byName('Gamma Mail AS');
     expect(gamma).toMatchObject({ dpaStatus: 'signed', dpaSignedAt: null, processingCountries: ['NO'] });
@@ -112,6 +112,48 @@ describe('an import of a real supplier list', () => {
       const said = r.warnings.map((w) => `${w.row} ${w.message}`).join('\n');
       expect(said).toMatch(/^4 .*could be 12 March or 3 December.*the date was not taken/m);
       expect(said).toMatch(/^6 .*DPA status "Draft" has no date of its own/m);
+    } finally {
+      c.close();
+    }
+  });
+
+  it('reads the dates of a status column in the order its cells prove, or the one chosen', async () => {
+    const c = testCore();
+    try {
+      const path = join(c.dir, 'ordered.csv');
+      writeFileSync(
+        path,
+        [
+          'Supplier,DPA,Country',
+          'Kappa Mail AS,Signed 05/01/2023,Norway',
+          'Lambda CRM BV,Signed 25/01/2023,Netherlands',
+        ].join('\n'),
+      );
+      const inspected = await ok(c.core, 'import:inspect', { source: { path } });
+      expect(inspected.columns[1]).toMatchObject({ field: 'dpaStatus', dateOrder: 'dmy' });
+      // As the mapping sends it: the order the column proved.
+      const proven = requestFrom(path, inspected, {
+        options: { onDuplicate: 'skip', expandRegions: false, strict: false },
+      });
+      proven.columns[1]!.dateOrder = 'dmy';
+      await ok(c.core, 'import:commit', proven);
+      const rows = (await ok(c.core, 'vendors:list', {})).rows;
+      expect(rows.find((v) => v.name === 'Kappa Mail AS')).toMatchObject({ dpaSignedAt: '2023-01-05' });
+      // Dates that read either way: the order is asked for, like a date column's, and the chosen one is used.
+      const unsure = join(c.dir, 'unsure.csv');
+      writeFileSync(unsure, 'Supplier,DPA,Country\nMu Docs SL,Signed 05/01/2023,Spain\n');
+      const asked = await ok(c.core, 'import:inspect', { source: { path: unsure } });
+      expect(asked.columns[1]!.dateOrder).toBe('ambiguous');
+      expect(asked.warnings.join(' ')).toContain('The dates in "DPA" could be day-first or month-first');
+      const request = requestFrom(unsure, asked, {
+        options: { onDuplicate: 'skip', expandRegions: false, strict: false },
+      });
+      request.columns = request.columns.map((col) =>
+        col.field === 'dpaStatus' ? { ...col, dateOrder: 'mdy' } : col,
+      );
+      await ok(c.core, 'import:commit', request);
+      const mu = (await ok(c.core, 'vendors:list', { search: 'Mu Docs' })).rows[0]!;
+      expect(mu).toMatchObject({ dpaStatus: 'signed', dpaSignedAt: '2023-05-01' });
     } finally {
       c.close();
     }
