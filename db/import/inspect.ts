@@ -389,6 +389,27 @@ async function inspectSheet(
         `No column gives the ${lowerLabel(target.label)}: a row with a value in "${c.header}" is imported as ${option}.`,
       );
     }
+    // A cell that gives another field too ("Atlassian (Atlassian Pty Ltd)": the legal entity in brackets), where
+    // no column gives that field: said once, with the first such cell.
+    for (const c of result) {
+      const spec = c.field ? profile.byName.get(c.field) : undefined;
+      const values = stats.get(c.column)?.values;
+      if (!spec?.read || !values) continue;
+      for (const v of values) {
+        const text = cellText(v, true);
+        const read = spec.read(text);
+        const gives =
+          read?.ok && read.also
+            ? Object.keys(read.also).filter((f) => !result.some((o) => o.field === f))
+            : [];
+        if (gives.length === 0) continue;
+        const labels = gives.map((f) => lowerLabel(profile.register.fields[f]?.label ?? f));
+        warnings.push(
+          `Cells of "${c.header}" such as "${text.slice(0, 80)}" also give the ${labels.join(' and ')}: taken from them.`,
+        );
+        break;
+      }
+    }
     if (lastDataRow === 0) warnings.push('There are no data rows below the header.');
     // A file without what this register needs may be another register's list: say which, with what it fills.
     const looksLike = missing.length > 0 ? otherRegister(profile.register.name, head) : null;

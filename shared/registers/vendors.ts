@@ -7,6 +7,7 @@ import { defineRegister, derived } from '../kit/define';
 import { notesField, reviewDateField, reviewOverdue } from '../kit/oversight';
 import { sourceFields } from '../kit/source';
 import { sql, sqlInList, sqlLiteral } from '../kit/sql';
+import { brandAndEntity } from '../import/company';
 import { nameWithoutFootnote } from '../import/text';
 import { nextAdequacyChange } from '../reference/adequacy';
 import { transferCoverage, type CoverageEntry } from '../rules/transfer-coverage';
@@ -28,7 +29,8 @@ const fields = {
     import: {
       // "Sub-processor" merged over two columns: the brand, then the legal entity.
       next: 'legalEntity',
-      read: nameWithoutFootnote,
+      // "Atlassian (Atlassian Pty Ltd)": the name, and the legal entity in brackets (a column of its own wins).
+      read: brandAndEntity,
       synonyms: {
         exact: [
           'name',

@@ -159,6 +159,40 @@ describe('an import of a real supplier list', () => {
     }
   });
 
+  it('reads the legal entity a name gives in brackets, and keeps two entities of one brand apart', async () => {
+    const c = testCore();
+    try {
+      const path = join(c.dir, 'brands.csv');
+      writeFileSync(
+        path,
+        [
+          'Sub-processor,Purpose,Location',
+          'Atlassian (Atlassian Pty Ltd),Ticketing,Australia',
+          'Atlassian (Atlassian B.V.),Ticketing,Netherlands',
+          '"Zendesk, Inc. (Zendesk)",Support,United States',
+          '"Cloudflare, Inc. (CDN)",Delivery,United States',
+        ].join('\n'),
+      );
+      const inspected = await ok(c.core, 'import:inspect', { source: { path } });
+      expect(inspected.warnings).toContain(
+        'Cells of "Sub-processor" such as "Atlassian (Atlassian Pty Ltd)" also give the legal entity: taken from them.',
+      );
+      const r = await commitAsInspected(c, path, inspected);
+      expect(r).toMatchObject({ created: 4, merged: 0 });
+      const rows = (await ok(c.core, 'vendors:list', {})).rows.map((v) => [v.name, v.legalEntity]);
+      expect(rows).toEqual(
+        expect.arrayContaining([
+          ['Atlassian', 'Atlassian Pty Ltd'],
+          ['Atlassian', 'Atlassian B.V.'],
+          ['Zendesk', 'Zendesk, Inc.'],
+          ['Cloudflare, Inc. (CDN)', null],
+        ]),
+      );
+    } finally {
+      c.close();
+    }
+  });
+
   it('records no import when the file changes nothing, and says so', async () => {
     const before = (await ok(t.core, 'import:list', { limit: 50 })).rows.length;
     const again = await ok(t.core, 'import:commit', await request());
