@@ -1,4 +1,4 @@
-import { editDistance } from '../legal-name';
+import { editDistance, legalFormOf } from '../legal-name';
 import { parseCountryCell } from './countries-cell';
 import { parseDateCell } from './dates';
 import { cellText, foldText } from './text';
@@ -317,6 +317,21 @@ export function suggestMapping(profile: ImportProfile, columns: readonly ColumnF
     if (!next || taken.has(next) || !profile.byName.has(next)) continue;
     taken.add(next);
     chosen.set(c.column, { column: c.column, field: next, confidence: 0.8, fit: 1 });
+  }
+  // Two columns headed as the one field that declares what a second column holds ("Subencargado" and "Empresa",
+  // "Sub-processor" and "Company": the name, then the legal entity): the one left without a field holds that,
+  // when nothing else took it and its values are company names that are not the other's over again.
+  for (const p of pairs) {
+    if (chosen.has(p.column) || p.fit < VALUES_MUST_FIT) continue;
+    const next = profile.byName.get(p.field)?.next;
+    const winner = [...chosen.values()].find((c) => c.field === p.field);
+    if (!next || taken.has(next) || !profile.byName.has(next) || !winner) continue;
+    const mine = filledSamples(columns.find((c) => c.column === p.column)!).map((v) => cellText(v));
+    const theirs = filledSamples(columns.find((c) => c.column === winner.column)!).map((v) => cellText(v));
+    // Company names, one at least with its legal form: not a business unit's "Organization".
+    if (mine.every((v, i) => v === theirs[i]) || !mine.some((v) => legalFormOf(v) !== null)) continue;
+    taken.add(next);
+    chosen.set(p.column, { column: p.column, field: next, confidence: 0.6, fit: p.fit });
   }
   // A plainly headed column beside a more precisely headed one of the same field ("Country" beside "Location of
   // processing"): it holds the field the declaration names for it (where the company is), when its values fit.

@@ -105,6 +105,21 @@ describe('the vendor import’s vocabulary, on headers found in real files', () 
   });
 });
 
+describe('two columns headed as the name', () => {
+  it('takes the second as the legal entity when it holds company names ("Subencargado" and "Empresa")', () => {
+    const fields = (headers: [string, string], second: string[]) =>
+      suggestMapping(profile, [
+        { column: 1, header: headers[0], samples: ['Zendesk', 'AWS', 'Stripe'] },
+        { column: 2, header: headers[1], samples: second },
+      ]).map((x) => x.field);
+    const entities = ['Zendesk, Inc.', 'Amazon Web Services EMEA SARL', 'Stripe Payments Europe Ltd'];
+    expect(fields(['Subencargado', 'Empresa'], entities)).toEqual(['name', 'legalEntity']);
+    expect(fields(['Sub-processor', 'Company'], entities)).toEqual(['name', 'legalEntity']);
+    // A copy of the names, or names without a legal form, are not an entity.
+    expect(fields(['Sub-processor', 'Company'], ['Zendesk', 'AWS', 'Stripe'])[1]).toBeNull();
+  });
+});
+
 describe('a header two fields share, settled by its values', () => {
   it('takes "Rolle", "Role" or "Type" as the role only when it holds roles ("Rolle" else as the services)', () => {
     const field = (header: string, samples: string[]) =>
