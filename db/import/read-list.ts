@@ -59,7 +59,7 @@ export async function readSubprocessorList(
         `No column reads as ${lowerLabel(profile.byName.get(field)!.label)}: ${field === 'services' ? 'purposes' : 'countries'} are not compared.`,
       );
   }
-  const map = createRowMapper(profile, columns, { expandRegions: false });
+  const map = createRowMapper(profile, columns, { expandRegions: false, only: LIST_FIELDS });
   const entries: ListEntry[] = [];
   const nameless: {
     row: number;

@@ -12,7 +12,8 @@ const NOT_A_NAME =
  * "Atlassian (Atlassian Pty Ltd)", "Zendesk, Inc. (Zendesk)", "AWS (Amazon Web Services EMEA SARL)". The part
  * with a legal form is the legal entity, the other the name. Only when exactly one part has a legal form, and the
  * other is a name: not a place ("Stripe Payments Europe, Ltd. (Ireland)"), not a remark ("(formerly Heroku)"),
- * not a number. Otherwise the whole cell is the name, as before (a footnote mark dropped).
+ * not a number. Otherwise the whole cell is the name, as before (a footnote mark dropped); and so it is when the
+ * legal entity has a column of its own, or is not read (a sub-processor list compared by name).
  */
 export function brandAndEntity(text: string): CellRead | null {
   const plain = nameWithoutFootnote(text);
@@ -30,12 +31,12 @@ export function brandAndEntity(text: string): CellRead | null {
       /^[\p{Lu}\d]/u.test(inner) &&
       !NOT_A_NAME.test(inner) &&
       other.split(/\s+/).length <= 6 &&
-      !isPlace(other) &&
-      related(outerForm ? inner : outer, outerForm ? outer : inner)
+      related(outerForm ? inner : outer, outerForm ? outer : inner) &&
+      !isPlace(other)
     ) {
       return outerForm
-        ? { ok: true, value: inner, also: { legalEntity: outer } }
-        : { ok: true, value: outer, also: { legalEntity: inner } };
+        ? { ok: true, value: inner, also: { legalEntity: outer }, whole: cell }
+        : { ok: true, value: outer, also: { legalEntity: inner }, whole: cell };
     }
   }
   return plain;

@@ -22,6 +22,8 @@ export type RowFields = Record<string, unknown>;
 export interface RowOptions {
   /** Expand "EU" / "EEA" to their member states (REGION_RULE); otherwise they are flagged. */
   expandRegions: boolean;
+  /** The only fields the caller keeps (a sub-processor list: the name, countries, services); all when absent. */
+  only?: readonly string[];
 }
 
 /** A cell-level problem before the row number is known. */
@@ -58,6 +60,8 @@ function listEntries(text: string, commas: boolean): string[] | null {
 interface CellOutcome {
   value?: unknown;
   also?: Record<string, unknown>;
+  /** The value instead of a split into `also` (CellRead.whole). */
+  whole?: unknown;
   /** Places a countries cell gave that name no country (kept, where the register has a field for them). */
   unclear?: string[];
   issues: { message: string; severity: 'error' | 'warning' }[];
@@ -87,6 +91,7 @@ function readCell(
     return {
       value: own.value,
       also: own.also,
+      whole: own.whole,
       issues: own.warning ? [{ message: own.warning, severity: 'warning' }] : [],
     };
   }
@@ -315,6 +320,7 @@ interface RememberedOutcome extends CellOutcome {
 const remembered = (o: CellOutcome, text: string): RememberedOutcome => ({
   value: o.value,
   also: o.also,
+  whole: o.whole,
   unclear: o.unclear,
   issues: o.issues,
   note: o.note,
@@ -345,6 +351,11 @@ export function createRowMapper(
   );
   const notesColumns = columns.filter((c) => c.field === 'notes').length;
   const implying = profile.fields.filter((f) => f.implies && mappedFields.has(f.name));
+  /** Fields a split cell leaves to their own column, or that the caller does not keep (CellRead.whole). */
+  const readWhole = new Set([
+    ...mappedFields,
+    ...(options.only ? profile.fields.map((f) => f.name).filter((n) => !options.only!.includes(n)) : []),
+  ]);
 
   return function map(cells: readonly CellValue[]): MappedRow {
     const input: Record<string, unknown> = {};
@@ -381,6 +392,9 @@ export function createRowMapper(
       }
       if (outcome.value === undefined) return;
       const f = col.field;
+      // A split cell whose other part has a column of its own, or is not kept, is read whole.
+      if (outcome.whole !== undefined && Object.keys(outcome.also ?? {}).some((o) => readWhole.has(o)))
+        outcome = { ...outcome, value: outcome.whole, also: undefined };
       for (const [other, v] of Object.entries(outcome.also ?? {})) {
         if (input[other] === undefined) {
           input[other] = v;

@@ -123,7 +123,17 @@ export interface ImportDecl {
 
 /** What a field's own reader makes of one cell. */
 export type CellRead =
-  | { ok: true; value: unknown; also?: Record<string, unknown>; warning?: string }
+  | {
+      ok: true;
+      value: unknown;
+      also?: Record<string, unknown>;
+      /**
+       * A cell split into this field and `also` ("Atlassian (Atlassian Pty Ltd)"): the value it keeps instead, whole,
+       * when a field of `also` has a column of its own or is not read at all; nothing of the cell is lost then.
+       */
+      whole?: unknown;
+      warning?: string;
+    }
   | { ok: false; message: string };
 
 /** A per-column filter in the register table. */

@@ -111,6 +111,23 @@ describe('sub-processor list review', () => {
     for (const id of [slack.id, slackIe.id]) await ok(t.core, 'vendors:archive', { id });
   });
 
+  it('keeps two entities of one brand apart when the list gives the brand beside each', async () => {
+    const list = [
+      'Sub-processor\tLocation',
+      'Amazon Web Services, Inc. (AWS)\tUnited States',
+      'Amazon Web Services EMEA SARL (AWS)\tLuxembourg',
+    ].join('\n');
+    const r = await ok(t.core, 'reviews:check', {
+      vendor: acme,
+      noticeOn: '2026-03-02',
+      source: { text: list },
+    });
+    expect(r.read.companies).toBe(2);
+    expect(r.added.map((a) => a.name)).toEqual(
+      expect.arrayContaining(['Amazon Web Services EMEA SARL (AWS)']),
+    );
+  });
+
   it('compares a list with title rows, multi-country cells and a footnote, and writes nothing', async () => {
     const before = counts();
     const r = await ok(t.core, 'reviews:check', {

@@ -1,5 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { brandAndEntity } from '../../../shared/import/company';
+import { importProfile } from '../../../shared/import/profile';
+import { createRowMapper } from '../../../shared/import/row';
+import { registerByName } from '../../../shared/registers/index';
 
 describe('a name cell that gives the brand and the legal entity', () => {
   it('takes the part with a legal form as the legal entity, either way round', () => {
@@ -7,11 +10,13 @@ describe('a name cell that gives the brand and the legal entity', () => {
       ok: true,
       value: 'Atlassian',
       also: { legalEntity: 'Atlassian Pty Ltd' },
+      whole: 'Atlassian (Atlassian Pty Ltd)',
     });
     expect(brandAndEntity('Zendesk, Inc. (Zendesk)')).toEqual({
       ok: true,
       value: 'Zendesk',
       also: { legalEntity: 'Zendesk, Inc.' },
+      whole: 'Zendesk, Inc. (Zendesk)',
     });
     // Initials name the entity too.
     expect(brandAndEntity('AWS (Amazon Web Services EMEA SARL)')).toMatchObject({
@@ -41,5 +46,23 @@ describe('a name cell that gives the brand and the legal entity', () => {
     ])
       expect(brandAndEntity(cell)).toBeNull();
     expect(brandAndEntity('WorkOS, Inc.**')).toEqual({ ok: true, value: 'WorkOS, Inc.' });
+  });
+
+  it('reads the cell whole when the legal entity has a column of its own, or is not kept', () => {
+    const profile = importProfile(registerByName('vendors')!);
+    const name = { column: 1, header: 'Vendor', field: 'name' };
+    const entity = { column: 2, header: 'Legal entity', field: 'legalEntity' };
+    const both = createRowMapper(profile, [name, entity], { expandRegions: false });
+    expect(both(['Google LLC (Google Cloud)', 'Google Ireland Limited']).input).toMatchObject({
+      name: 'Google LLC (Google Cloud)',
+      legalEntity: 'Google Ireland Limited',
+    });
+    const alone = createRowMapper(profile, [name], { expandRegions: false });
+    expect(alone(['Google LLC (Google Cloud)']).input).toMatchObject({
+      name: 'Google Cloud',
+      legalEntity: 'Google LLC',
+    });
+    const listed = createRowMapper(profile, [name], { expandRegions: false, only: ['name'] });
+    expect(listed(['Google LLC (Google Cloud)']).input).toEqual({ name: 'Google LLC (Google Cloud)' });
   });
 });
