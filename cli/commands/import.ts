@@ -271,6 +271,16 @@ export function registerImportCommands(program: Command): void {
         // inspected whole.
         if (dateOrderUnproven(inspected, fileMapping, opts)) inspected = await inspect(null);
         const columns = buildColumns(inspected, fileMapping, opts);
+        if (opts.scale && !columns.some((c) => c.scale))
+          throw new CliError(
+            `--scale: no column of ${inspected.fileName} is mapped to a rating read on a scale (${
+              importProfile(registerByName(opts.register)!)
+                .fields.filter((f) => f.scale)
+                .map((f) => f.label.toLowerCase())
+                .join(', ') || 'this register has none'
+            }).`,
+            2,
+          );
         const request = {
           source: { path: file },
           register: opts.register,

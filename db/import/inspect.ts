@@ -337,9 +337,18 @@ async function inspectSheet(
       if (spec?.scale && numbers) {
         // How a rating column's numbers will read is said, the usual 1–4 too: a 1–5 list whose vendors all
         // rate 4 or less looks like 1–4, and only the user knows.
+        const off =
+          scale && numbers.min < Math.min(scale.low, scale.high)
+            ? ` A ${numbers.min} is off the scale: it is reported and left empty.`
+            : '';
+        // Vendor tiers often run the other way (Tier 1 the most critical); not guessed, but said.
+        const tier =
+          scale && scale.low < scale.high && /\btiers?\b/i.test(header)
+            ? ` If Tier 1 is the most critical, choose ${scaleName({ low: scale.high, high: scale.low })}.`
+            : '';
         warnings.push(
           scale
-            ? `"${header}" is read on a ${scaleName(scale)} scale: ${describeScale(spec, scale)}. ${headerScale(header) ? 'The header says so' : `Its numbers run ${numbers.min}–${numbers.max}`}; choose another scale if the list uses one.`
+            ? `"${header}" is read on a ${scaleName(scale)} scale: ${describeScale(spec, scale)}. ${headerScale(header) ? 'The header says so' : `Its numbers run ${numbers.min}–${numbers.max}`}; choose another scale if the list uses one.${off}${tier}`
             : `"${header}" holds numbers up to ${numbers.max}, and no usual scale fits them: choose the scale, or the numbers past ${defaultScale(spec).high} are reported.`,
         );
       }
@@ -365,7 +374,8 @@ async function inspectSheet(
         confidence: suggestion.confidence,
         field,
         dateOrder,
-        ...(spec?.scale ? { scale, numbers } : {}),
+        ...(spec?.scale ? { scale } : {}),
+        ...(numbers ? { numbers } : {}),
       };
     });
     const missing = unmappedRequired(

@@ -1,8 +1,9 @@
 import { editDistance, legalFormOf } from '../legal-name';
 import { parseCountryCell } from './countries-cell';
-import { parseDateCell } from './dates';
+import { DATE_IN_WORDS, parseDateCell } from './dates';
 import { cellText, foldText } from './text';
-import type { ImportProfile } from './profile';
+import type { ImportFieldSpec, ImportProfile } from './profile';
+import { DATE_JOINERS, readWords } from './row';
 import { wholeNumber } from './scale';
 import type { CellValue } from './types';
 import { parseBoolean, parseInteger } from './values';
@@ -148,6 +149,14 @@ export function headerCandidates(profile: ImportProfile, header: string): Header
   return out.sort((a, b) => b.score - a.score);
 }
 
+/** A status with its date in one cell ("Signed 13/01/2023", "Expired (2024-12-31)") fits its field. */
+function datedFits(spec: ImportFieldSpec, text: string): boolean {
+  const m = text.length <= 300 ? DATE_IN_WORDS.exec(text) : null;
+  if (!m) return false;
+  const rest = text.replace(m[0], ' ').replace(DATE_JOINERS, ' ').replace(/\s+/g, ' ').trim();
+  return rest !== '' && readWords(spec, rest) !== null;
+}
+
 const isNumber = (v: CellValue) => wholeNumber(v, cellText(v, true)) !== null;
 
 /** True when a cell's value reads as the field's kind (a date for a date field, yes/no for a flag...). */
@@ -165,7 +174,8 @@ export function valueFits(profile: ImportProfile, field: string, value: CellValu
     }
     case 'enum':
       // A rating column of numbers reads on its own scale (scale.ts).
-      return (spec.scale !== undefined && isNumber(value)) || spec.enumRead!(value).ok;
+      if ((spec.scale !== undefined && isNumber(value)) || spec.enumRead!(value).ok) return true;
+      return spec.dated !== undefined && datedFits(spec, cellText(value, true));
     case 'country':
     case 'countries': {
       const c = parseCountryCell(value);

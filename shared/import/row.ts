@@ -222,7 +222,7 @@ function readCell(
 /** The longest cell read as words and a date. */
 const MAX_WORDS_CELL = 300;
 /** What joins a value and its date ("Signed on 1 May 2023", "Signé le 01/05/2023", "Expired: 2024"). */
-const DATE_JOINERS =
+export const DATE_JOINERS =
   /[-–—:;,/()[\]]|\b(?:on|since|as of|from|dated|le|depuis|am|seit|vom|el|desde|il|dal|op|sinds|den|dnia|em|(?:19|20)\d{2})\b/giu;
 /** A year standing alone ("Expired 2022"). */
 const YEAR = /\b(?:19|20)\d{2}\b/;
@@ -287,7 +287,7 @@ function keptNote(col: MappedColumn, text: string): string {
  * The value words give: read whole, or word by word when every word reads as the same value ("Yes signed").
  * A word that reads as nothing ("not signed") gives nothing, so a negation is never read past.
  */
-function readWords(spec: ImportFieldSpec, words: string): string | null {
+export function readWords(spec: ImportFieldSpec, words: string): string | null {
   const whole = spec.enumRead!(words);
   if (whole.ok) return whole.value;
   const each = words.split(' ').map((w) => spec.enumRead!(w));

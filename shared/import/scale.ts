@@ -15,38 +15,72 @@ export interface NumberRange {
   max: number;
 }
 
-/** Words that name the top or the bottom of a scale in a header ("1 = high", "5 (lowest)"). */
+/** Words that put a number at the top or the bottom of a scale in a header ("1 = high", "5 (lowest)"). */
 const TOP =
-  /^(?:high|highest|very high|critical|severe|max(?:imum)?|worst|élevé|eleve|très élevé|hoch|sehr hoch|kritisch|hohes?)$/;
-const BOTTOM =
-  /^(?:low|lowest|very low|minimal|min(?:imum)?|best|none|faible|bas|très faible|niedrig|gering|sehr niedrig)$/;
+  /\b(?:high|highest|critical|most critical|severe|max|maximum|worst|most|élevé|eleve|hoch|höchste|kritisch)\b/;
+const BOTTOM = /\b(?:low|lowest|least|min|minimal|minimum|none|faible|bas|niedrig|gering|niedrigste)\b/;
 
-/** Reads a scale a header states: "1-5", "1 to 10", "(0–100)", "/5", "out of 10", "1 = high … 5 = low". */
+/** Which end each number a header explains stands at: "1 = low, 5 = high", "high=1", "1 (highest) – 3 (lowest)". */
+function meanings(h: string): Map<number, 'top' | 'bottom'> {
+  const out = new Map<number, 'top' | 'bottom'>();
+  const put = (n: number, words: string) => {
+    const top = TOP.test(words);
+    const bottom = BOTTOM.test(words);
+    if (top !== bottom) out.set(n, top ? 'top' : 'bottom');
+  };
+  for (const m of h.matchAll(/(?<![\d/.])(\d{1,3})\s*(?:=|:|\(|-|–|is|being)\s*((?:[a-zéèöü]+ ?){1,3})/g))
+    put(Number(m[1]), m[2]!);
+  for (const m of h.matchAll(/([a-zéèöü]+(?: [a-zéèöü]+)?)\s*(?:=|:)\s*(\d{1,3})(?![\d/.])/g))
+    if (!out.has(Number(m[2]))) put(Number(m[2]), m[1]!);
+  return out;
+}
+
+/** The ends a header states: "1-5", "1 to 10", "(0–100)", "/5", "out of 10"; or the numbers it explains. */
+function statedEnds(h: string, meant: Map<number, 'top' | 'bottom'>): [number, number] | null {
+  // Not a date ("as at 1-12-2024", "31/12/2024") nor a year ("FY2024/25").
+  const range = /(?<![\d/.-])([01])\s*(?:-|–|—|to|bis|à|a|\.\.)\s*(\d{1,3})(?!\d|\s*[-/.]\s*\d)/.exec(h);
+  const outOf = /(?:(?<![\d/.])\/|\bout of\b|\bsur\b|\bvon\b)\s*(\d{1,3})(?![\d/.])/.exec(h);
+  if (range) return [Number(range[1]), Number(range[2])];
+  if (outOf) return [1, Number(outOf[1])];
+  if (meant.size >= 2) {
+    const ns = [...meant.keys()];
+    return [Math.min(...ns), Math.max(...ns)];
+  }
+  return null;
+}
+
+/**
+ * Whether a header puts its scale's top at its smallest number ("1 = high", "1 = most critical", "low=5"), at its
+ * largest, or says nothing of it (null).
+ */
+function statedTopIsSmallest(
+  meant: Map<number, 'top' | 'bottom'>,
+  ends: [number, number] | null,
+): boolean | null {
+  const tops = [...meant].filter(([, w]) => w === 'top').map(([n]) => n);
+  const bottoms = [...meant].filter(([, w]) => w === 'bottom').map(([n]) => n);
+  if (tops.length > 0 && bottoms.length > 0) return Math.min(...tops) < Math.min(...bottoms);
+  const [lo, hi] = ends ?? [1, 1];
+  const near = (n: number) => (n - lo <= hi - n ? 'small' : 'large');
+  if (tops.length > 0) return near(Math.min(...tops)) === 'small';
+  if (bottoms.length > 0) return near(Math.max(...bottoms)) === 'large';
+  return null;
+}
+
+/** Reads the scale a header states ("Risk (1-5)", "/10", "1 = high … 5 = low"), the right way up; null if none. */
 export function headerScale(header: string): NumberScale | null {
   const h = header.toLowerCase().replace(/\s+/g, ' ');
-  // Numbers given a meaning: "1 = low, 5 = high", "1 (highest) – 4 (lowest)", "5: critical".
-  const meant = new Map<number, 'top' | 'bottom'>();
-  for (const m of h.matchAll(/\b(\d{1,3})\s*(?:=|:|\(|-|–)\s*([a-zéè]+(?: [a-zéè]+)?)/g)) {
-    const n = Number(m[1]);
-    const words = m[2]!.trim();
-    const first = words.split(' ')[0]!;
-    if (TOP.test(words) || TOP.test(first)) meant.set(n, 'top');
-    else if (BOTTOM.test(words) || BOTTOM.test(first)) meant.set(n, 'bottom');
-  }
-  const range = /\b([01])\s*(?:-|–|—|to|bis|à|a|\.\.)\s*(\d{1,3})\b/.exec(h);
-  const outOf = /(?:\/|\bout of\b|\bsur\b|\bvon\b)\s*(\d{1,3})\b/.exec(h);
-  let ends: [number, number] | null = null;
-  if (range) ends = [Number(range[1]), Number(range[2])];
-  else if (outOf) ends = [1, Number(outOf[1])];
-  else if (meant.size === 2) {
-    const [a, b] = [...meant.keys()].sort((x, y) => x - y) as [number, number];
-    ends = [a, b];
-  }
+  const meant = meanings(h);
+  const ends = statedEnds(h, meant);
   if (!ends || ends[1] < 2 || ends[1] <= ends[0]) return null;
   const [lo, hi] = ends;
-  // Which end is the top: "1 = high" or "5 = low" turns the scale round.
-  const reversed = meant.get(lo) === 'top' || meant.get(hi) === 'bottom';
-  return reversed ? { low: hi, high: lo } : { low: lo, high: hi };
+  return statedTopIsSmallest(meant, ends) ? { low: hi, high: lo } : { low: lo, high: hi };
+}
+
+/** A header that says which end is the top without giving the ends ("Risk ranking (1 = highest risk)"). */
+function headerTopIsSmallest(header: string, ends: [number, number]): boolean | null {
+  const h = header.toLowerCase().replace(/\s+/g, ' ');
+  return statedTopIsSmallest(meanings(h), ends);
 }
 
 /** The scale read when nothing says otherwise: 1 for the lowest value, up to one number per value. */
@@ -69,13 +103,18 @@ export function judgeScale(
   if (stated) return stated;
   if (!numbers) return null;
   const k = spec.scale.length;
-  const from = numbers.min === 0 ? 0 : 1;
-  for (const top of [from === 0 ? k - 1 : k, 5, 10]) {
-    if (top > from && numbers.max <= top) return { low: from, high: top };
+  // A 0 is not taken to start the scale: lists write it for "not rated", and it is reported, not read as Low.
+  const score = /\b(?:score|points?|punkte|percent|pourcentage)\b|%/.test(header.toLowerCase());
+  let top: number | null = null;
+  for (const t of score ? [k, 5, 10, 25, 100] : [k, 5, 10]) {
+    if (numbers.max <= t) {
+      top = t;
+      break;
+    }
   }
-  if (numbers.max <= 100 && /\b(?:score|points?|punkte|%|percent|pourcentage)\b|%/.test(header.toLowerCase()))
-    return { low: 0, high: 100 };
-  return null;
+  if (top === null) return null;
+  const from = top === 100 ? 0 : 1;
+  return headerTopIsSmallest(header, [from, top]) ? { low: top, high: from } : { low: from, high: top };
 }
 
 /** Where a whole number falls on a scale: the enum value, or null when it is off the scale. */

@@ -76,19 +76,38 @@ function readMechanism(textValue: string): CellRead | null {
     return { ok: true, value: 'uk-addendum', also };
   }
   if (!scc) return null;
+  // The IDTA named with UK words ("UK SCCs (IDTA)"): the UK agreement. Named beside EU clauses ("EU SCCs / UK
+  // IDTA"), the cell gives a mechanism per regime: the EU one is read, and the UK one said.
+  const idta = /\bidta\b|international data transfer agreement/.test(folded);
+  const eu = /\beu\b|2021|\beuropean\b/.test(folded);
+  if (idta && !eu)
+    return /\b(?:uk|united kingdom)\b/.test(folded) || !scc
+      ? { ok: true, value: 'idta' }
+      : {
+          ok: true,
+          value: 'idta',
+          warning: 'The cell names clauses and the UK IDTA: read as the IDTA. Check the contract.',
+        };
+  if (idta)
+    return {
+      ok: true,
+      value: 'scc-2021',
+      also,
+      warning:
+        'The cell names the EU SCCs and the UK IDTA: read as the EU SCCs. A UK transfer under the IDTA is its own transfer.',
+    };
   // "UK SCCs" without "addendum": since 21 March 2024 the old clauses no longer cover a UK restricted transfer
   // (legal-reference §4.3, [S]), and lists mostly mean the EU SCCs with the UK Addendum; said, so it is checked.
-  // Naming the old clauses ("UK SCCs (2010)") keeps them, and the transfer check reports them.
-  if (
-    /\buk\b|united kingdom/.test(folded) &&
-    !/\b(2010|2001|2004|old|legacy|idta)\b|international data transfer agreement/.test(folded)
-  ) {
+  // Naming the old clauses ("UK SCCs (2010)") keeps them, and the transfer check reports them. "UK" must qualify
+  // the clauses ("UK SCCs", "SCCs (UK)"), not name a party ("SCCs – Acme UK Ltd").
+  const ukClauses =
+    /\b(?:uk|united kingdom)\s+(?:eu\s+)?(?:sccs?|standard contractual clauses?|model clauses)\b|\b(?:sccs?|clauses)\s*\(?\s*(?:for (?:the )?)?(?:uk|united kingdom)\s*\)?\s*$/;
+  if (ukClauses.test(folded) && !/\b(2010|2001|2004|old|legacy)\b/.test(folded)) {
     return {
       ok: true,
       value: 'uk-addendum',
       also,
-      warning:
-        '"UK SCCs" is read as the UK Addendum to the EU SCCs: the old clauses no longer cover a UK transfer since 21 March 2024. Check the contract; if it is the IDTA, choose it.',
+      warning: `"${textValue.trim().slice(0, 80)}" is read as the UK Addendum to the EU SCCs: the old clauses no longer cover a UK transfer since 21 March 2024. Check the contract; if it is the IDTA, choose it.`,
     };
   }
   if (/\b(2010|2001|2004|old|legacy)\b/.test(folded) || /2010 87|2001 497|2004 915/.test(folded)) {

@@ -226,6 +226,24 @@ describe('dpo import', () => {
     const bad = dpo(['import', csv, '--scale', 'high', '--db', db]);
     expect(bad.code).toBe(2);
     expect(bad.stderr).toContain("Give the lowest rating's number, then the highest's");
+    // A vendor tier with a 0: said, with the other way up offered; the 0 is reported, not read as Low.
+    const tiers = join(dir, 'tiers.csv');
+    writeCsv(tiers, [
+      ['Vendor', 'Risk tier'],
+      ['Acme Ltd', '1'],
+      ['Beta Ltd', '0'],
+    ]);
+    const tier = JSON.parse(dpo(['import', tiers, '--dry-run', '--json', '--db', db]).stdout);
+    expect(tier.inspection.warnings.join(' ')).toContain(
+      'A 0 is off the scale: it is reported and left empty. If Tier 1 is the most critical, choose 1–4, 1 highest.',
+    );
+    expect(tier.warnings).toEqual([expect.objectContaining({ row: 3, field: 'riskRating' })]);
+    // --scale with no rating column is a wrong option, not ignored.
+    const none = join(dir, 'none.csv');
+    writeCsv(none, [['Vendor'], ['Acme Ltd']]);
+    const ignored = dpo(['import', none, '--scale', '1-5', '--db', db]);
+    expect(ignored.code).toBe(2);
+    expect(ignored.stderr).toContain('--scale: no column of none.csv is mapped to a rating');
   });
 
   it('saves nothing for an unknown preset and lists imports', async () => {

@@ -23,7 +23,7 @@ const DATE_ORDERS = [
 ];
 
 /** The scales a rating column of numbers is offered: the usual ones, either way up. */
-const SCALES = ['1-3', '1-4', '1-5', '1-10', '0-100', '3-1', '4-1', '5-1', '10-1'];
+const SCALES = ['1-3', '1-4', '1-5', '0-5', '1-10', '0-10', '1-25', '0-100', '3-1', '4-1', '5-1', '10-1'];
 const scaleKey = (s: NumberScale) => `${s.low}-${s.high}`;
 
 /**

@@ -18,15 +18,35 @@ describe('rating scales', () => {
     expect(headerScale('Risk (1 = high, 5 = low)')).toEqual({ low: 5, high: 1 });
     expect(headerScale('Risk 1 (highest) - 3 (lowest)')).toEqual({ low: 3, high: 1 });
     expect(headerScale('Risikostufe (1-3, 1 = hoch)')).toEqual({ low: 3, high: 1 });
+    expect(headerScale('Risk (1 = Critical, 2 = High, 3 = Medium, 4 = Low)')).toEqual({ low: 4, high: 1 });
+    expect(headerScale('Risk tier 1–4 (1 = most critical)')).toEqual({ low: 4, high: 1 });
+    expect(headerScale('Risk (high=1, low=5)')).toEqual({ low: 5, high: 1 });
+    expect(headerScale('Risk (1 = low to 4 = critical)')).toEqual({ low: 1, high: 4 });
     expect(headerScale('Risk rating')).toBeNull();
     expect(headerScale('Tier 2 risk')).toBeNull();
+    // Dates and years are not scales.
+    expect(headerScale('Risk rating (as at 31/12/2024)')).toBeNull();
+    expect(headerScale('Risk rating FY2024/25')).toBeNull();
+    expect(headerScale('Risk (as at 1-12-2024)')).toBeNull();
+    expect(headerScale('ISO 27001 risk')).toBeNull();
+  });
+
+  it('turns a scale judged from the values round when the header says 1 is the top', () => {
+    expect(judgeScale(risk, 'Risk ranking (1 = highest risk)', { min: 1, max: 4 })).toEqual({
+      low: 4,
+      high: 1,
+    });
+    expect(judgeScale(risk, 'Risk (5 = lowest)', { min: 1, max: 5 })).toEqual({ low: 5, high: 1 });
+    expect(judgeScale(risk, 'Risk (5 = highest)', { min: 1, max: 5 })).toEqual({ low: 1, high: 5 });
   });
 
   it('judges an unstated scale from the values: the smallest usual one they fit', () => {
     expect(judgeScale(risk, 'Risk', { min: 1, max: 3 })).toEqual({ low: 1, high: 4 });
     expect(judgeScale(risk, 'Risk', { min: 1, max: 5 })).toEqual({ low: 1, high: 5 });
     expect(judgeScale(risk, 'Risk', { min: 2, max: 9 })).toEqual({ low: 1, high: 10 });
-    expect(judgeScale(risk, 'Risk', { min: 0, max: 3 })).toEqual({ low: 0, high: 3 });
+    // A 0 does not start the scale (lists write it for "not rated"): it is reported.
+    expect(judgeScale(risk, 'Risk', { min: 0, max: 3 })).toEqual({ low: 1, high: 4 });
+    expect(judgeScale(risk, 'Risk score', { min: 4, max: 25 })).toEqual({ low: 1, high: 25 });
     expect(judgeScale(risk, 'Risk score', { min: 12, max: 88 })).toEqual({ low: 0, high: 100 });
     expect(judgeScale(risk, 'Risk', { min: 12, max: 88 })).toBeNull();
     expect(judgeScale(risk, 'Risk', null)).toBeNull();

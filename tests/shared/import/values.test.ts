@@ -339,13 +339,21 @@ describe('transfer mechanisms as registers in other European languages name them
     });
   });
 
-  it('reads "UK SCCs" as the UK Addendum and says so; the old clauses and the IDTA named beside it are kept', () => {
+  it('reads "UK SCCs" as the UK Addendum and says so; the old clauses and the IDTA named are kept', () => {
     expect(read('UK SCCs')).toMatchObject({ ok: true, value: 'uk-addendum' });
     expect((read('UK SCCs') as { warning?: string }).warning).toContain('read as the UK Addendum');
     expect(read('UK SCCs (Module 2)')).toMatchObject({ value: 'uk-addendum', also: { sccModule: 2 } });
     expect(read('EU SCCs + UK Addendum')).toMatchObject({ value: 'uk-addendum' });
     expect(read('UK SCCs (2010)')).toMatchObject({ value: 'scc-2010' });
     expect(read('EU SCCs (2021) / UK IDTA')).toMatchObject({ value: 'scc-2021' });
+    expect((read('SCC (EU) / IDTA (UK)') as { warning?: string }).warning).toContain(
+      'names the EU SCCs and the UK IDTA',
+    );
+    expect(read('UK SCCs (IDTA)')).toMatchObject({ value: 'idta' });
+    expect(read('SCCs (UK)')).toMatchObject({ value: 'uk-addendum' });
+    // "UK" naming a party, not the clauses.
+    expect(read('SCCs – Acme UK Ltd')).toMatchObject({ value: 'scc-2021' });
+    expect(read('SCCs (UK entity)')).toMatchObject({ value: 'scc-2021' });
   });
 
   it('records no mechanism for Privacy Shield, invalidated in 2020, and says so; the DPF beside it is read', () => {
