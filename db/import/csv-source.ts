@@ -114,17 +114,23 @@ export function isPipeTable(text: string, delimiter: string): boolean {
 
 const RULE_CELL = /^\s*:?-{3,}:?\s*$/;
 
-/** A markdown table's record as cells: the empty fields outside the outer pipes dropped, links and emphasis read as their text. */
-function pipeCells(record: string[]): string[] {
+/**
+ * A markdown table's record as cells: the empty fields outside the outer pipes dropped, links and emphasis read
+ * as their text. A cell's first link's address is noted in `links` (by 1-based column).
+ */
+function pipeCells(record: string[], links?: Map<number, string>): string[] {
   let cells = record;
   if (cells.length > 1 && cells[0]!.trim() === '') cells = cells.slice(1);
   if (cells.length > 1 && cells[cells.length - 1]!.trim() === '') cells = cells.slice(0, -1);
   if (cells.length > 0 && cells.every((c) => RULE_CELL.test(c))) return [];
   // Each pattern fails at once where it cannot match (no nested brackets or marks inside), so a long cell of
   // brackets or stars costs time in its length, not in its square.
-  return cells.map((c) =>
+  return cells.map((c, i) =>
     c
-      .replace(/\[([^[\]]*)\]\(([^()]*)\)/g, '$1')
+      .replace(/\[([^[\]]*)\]\(([^()]*)\)/g, (_m, text: string, url: string) => {
+        if (links && !links.has(i + 1) && url.trim() !== '') links.set(i + 1, url.trim());
+        return text;
+      })
       .replace(/\*\*([^*]+)\*\*|__([^_]+)__/g, '$1$2')
       .replace(/`([^`]*)`/g, '$1')
       .trim(),
@@ -194,8 +200,10 @@ export async function openCsvSource(path: string, fileName: string, size: number
             if (sepLine) continue;
           }
           row++;
-          const fields = pipes ? pipeCells(record) : record;
-          yield { row, cells: fields.map((c, i) => (i === 0 ? c.replace(/^\uFEFF/, '') : c) || null) };
+          const links = pipes ? new Map<number, string>() : undefined;
+          const fields = pipes ? pipeCells(record, links) : record;
+          const cells = fields.map((c, i) => (i === 0 ? c.replace(/^\uFEFF/, '') : c) || null);
+          yield links && links.size > 0 ? { row, cells, links } : { row, cells };
         }
       } catch (err) {
         const e = err as { code?: string; message: string };

@@ -7,6 +7,8 @@ import { openXlsxSource } from './xlsx-source';
 export interface SheetRow {
   row: number;
   cells: CellValue[];
+  /** Web links on the row's cells, by 1-based column: a workbook's hyperlinks, a markdown table's links. */
+  links?: ReadonlyMap<number, string>;
 }
 
 /** A merged range, 1-based and inclusive. */

@@ -515,7 +515,7 @@ export async function runImport(
         continue;
       }
       counts.rows++;
-      const mapped = mapRow(r.cells);
+      const mapped = mapRow(r.cells, r.links);
       if (heading && places && !given(mapped.input[places.name]) && !given(mapped.input.unclearLocations)) {
         mapped.input[places.name] = [...heading.countries];
         mapped.provided.push(places.name);

@@ -52,6 +52,62 @@ async function readSheets(path: string, entries: ZipEntry[]): Promise<SheetInfo[
   return sheets;
 }
 
+/** The most hyperlinks kept from one sheet (one per row of the largest list, several columns over). */
+const MAX_LINKS = 1_000_000;
+
+/**
+ * A sheet's web hyperlinks by row, then by 1-based column. A workbook lists them after its rows (`<hyperlink
+ * ref="A2" r:id="rId1"/>`, the address in the sheet's relationships), so the sheet is read once beforehand for
+ * them; only when its relationships hold an external hyperlink, so a sheet without one costs nothing.
+ */
+async function readHyperlinks(
+  path: string,
+  entries: readonly ZipEntry[],
+  sheetEntry: ZipEntry | null,
+): Promise<Map<number, Map<number, string>>> {
+  const links = new Map<number, Map<number, string>>();
+  if (!sheetEntry) return links;
+  const slash = sheetEntry.name.lastIndexOf('/');
+  const relsName = `${sheetEntry.name.slice(0, slash)}/_rels/${sheetEntry.name.slice(slash + 1)}.rels`;
+  const relsEntry = entries.find((e) => e.name === relsName);
+  if (!relsEntry) return links;
+  const targets = new Map<string, string>();
+  for (const m of (await readEntry(path, relsEntry))
+    .toString('utf8')
+    .matchAll(/<(?:\w+:)?Relationship\b[^>]*>/g)) {
+    const a = attributes(m[0]);
+    if (a.Id && a.Target && /\/hyperlink$/.test(a.Type ?? '') && /^https?:\/\//i.test(a.Target))
+      targets.set(a.Id, a.Target);
+  }
+  if (targets.size === 0) return links;
+  let carry = '';
+  let count = 0;
+  await streamEntry(path, sheetEntry, (chunk) => {
+    const text = carry + chunk.toString('latin1');
+    for (const m of text.matchAll(/<(?:\w+:)?hyperlink\b[^>]*>/g)) {
+      const a = attributes(m[0]);
+      const rid = a['r:id'] ?? Object.entries(a).find(([k]) => k.endsWith(':id'))?.[1];
+      const target = rid ? targets.get(rid) : undefined;
+      const [first, last] = (a.ref ?? '').split(':');
+      const from = first ? decodeRef(first) : null;
+      const to = last ? decodeRef(last) : from;
+      if (!target || !from || !to) continue;
+      // The address as written (UTF-8 in the file; read here byte for byte).
+      const url = Buffer.from(target, 'latin1').toString('utf8');
+      for (let r = from.row; r <= to.row && count < MAX_LINKS; r++) {
+        for (let c = from.col; c <= Math.min(to.col, from.col + 50); c++, count++) {
+          let row = links.get(r);
+          if (!row) links.set(r, (row = new Map()));
+          row.set(c, url);
+        }
+      }
+    }
+    const cut = text.lastIndexOf('>');
+    carry = text.slice(cut + 1).slice(-4000);
+  });
+  return links;
+}
+
 /** Reads `A1` into a 1-based row and column. */
 function decodeRef(ref: string): { row: number; col: number } | null {
   const m = /^\$?([A-Z]{1,3})\$?(\d+)$/.exec(ref.trim().toUpperCase());
@@ -317,7 +373,9 @@ export async function openXlsxSource(
         entries: 'emit',
       });
       reader = wb;
+      let links: Map<number, Map<number, string>>;
       try {
+        links = await readHyperlinks(path, entries, sheet.entry);
         await primeReader(wb as unknown as PrimeableReader, path, entries);
       } catch (err) {
         if (err instanceof ZipDamaged) {
@@ -353,7 +411,8 @@ export async function openXlsxSource(
             const values = r.values as ExcelValue[];
             const cells: CellValue[] = [];
             for (let c = 1; c < values.length; c++) cells.push(toCellValue(values[c]));
-            yield { row: r.number, cells };
+            const rowLinks = links.size > 0 ? links.get(r.number) : undefined;
+            yield rowLinks ? { row: r.number, cells, links: rowLinks } : { row: r.number, cells };
           }
           break;
         }

@@ -39,6 +39,8 @@ export interface ImportFieldSpec {
   dated?: Readonly<Record<string, string>>;
   /** Ordered enums: the values from lowest to highest, that a column of numbers is read on (scale.ts). */
   scale?: readonly string[];
+  /** The field a link on this field's cell gives (a hyperlink's address). */
+  link?: string;
 }
 
 /** What the import engine knows of a register: the fields a column can feed, and the ones a mapping needs. */
@@ -100,6 +102,7 @@ function spec(name: string, field: AnyField, identity: readonly string[]): Impor
       : undefined,
     dated: decl.dated,
     scale: decl.scale && field.options ? field.options.map((o) => o.value) : undefined,
+    link: decl.link,
   };
 }
 

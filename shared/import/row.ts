@@ -357,7 +357,10 @@ export function createRowMapper(
     ...(options.only ? profile.fields.map((f) => f.name).filter((n) => !options.only!.includes(n)) : []),
   ]);
 
-  return function map(cells: readonly CellValue[]): MappedRow {
+  /** Columns whose cells' links give a field (a vendor's name linked to its website). */
+  const linking = columns.some((c) => profile.byName.get(c.field)?.link);
+
+  return function map(cells: readonly CellValue[], links?: ReadonlyMap<number, string>): MappedRow {
     const input: Record<string, unknown> = {};
     const provided = new Set<string>();
     const issues: CellIssue[] = [];
@@ -409,6 +412,18 @@ export function createRowMapper(
         input[f] = input[f] === undefined ? outcome.value : `${String(input[f])}\n${String(outcome.value)}`;
       } else if (input[f] === undefined || fromOthers?.delete(f)) input[f] = outcome.value;
       if (f !== 'notes') provided.add(f);
+      // A link on the cell: its address, to the field the declaration names; a column of that field's own wins,
+      // unless the column is that field's and its cell only labels the link ("Privacy policy").
+      const url = linking && links ? links.get(col.column) : undefined;
+      const to = url !== undefined ? spec.link : undefined;
+      if (to && url!.length <= 500 && /^https?:\/\/\S+$/i.test(url!)) {
+        if (to === f) input[f] = url;
+        else if (input[to] === undefined) {
+          input[to] = url;
+          provided.add(to);
+          (fromOthers ??= new Set()).add(to);
+        }
+      }
     });
     if (notes.length > 0) {
       input.notes = notes.join('\n');

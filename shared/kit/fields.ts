@@ -119,6 +119,12 @@ export interface ImportDecl {
    * scale (1–5, 1–10, 1 as the highest), judged from the header and the values (shared/import/scale.ts).
    */
   scale?: true;
+  /**
+   * The field a link on this field's cell gives (a workbook's hyperlink, a markdown link in a table pasted from a
+   * web page): a vendor's name linked to its website. This field itself when its cells label the link ("Privacy
+   * policy"): the link's address is then its value. Web addresses (http, https) only.
+   */
+  link?: string;
 }
 
 /** What a field's own reader makes of one cell. */

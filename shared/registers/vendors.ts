@@ -29,6 +29,8 @@ const fields = {
     import: {
       // "Sub-processor" merged over two columns: the brand, then the legal entity.
       next: 'legalEntity',
+      // A name linked to the vendor's site (a list copied from its web page): the site is its website.
+      link: 'website',
       // "Atlassian (Atlassian Pty Ltd)": the name, and the legal entity in brackets (a column of its own wins).
       read: brandAndEntity,
       synonyms: {
@@ -511,6 +513,8 @@ const fields = {
         ],
         exclude: ['contact'],
       },
+      // A cell labelling its link ("Privacy policy", "Link"): the link's address.
+      link: 'website',
     },
   }),
   contact: longText({

@@ -5,7 +5,14 @@ import iconv from 'iconv-lite';
 import { writeFileSync } from 'node:fs';
 import type { ImportRequest, InspectResult } from '../../../shared/import/types';
 
-export type Cell = string | number | boolean | Date | null | { formula: string; result?: unknown };
+export type Cell =
+  | string
+  | number
+  | boolean
+  | Date
+  | null
+  | { formula: string; result?: unknown }
+  | { text: string; hyperlink: string };
 
 export interface SheetSpec {
   name: string;

@@ -195,6 +195,54 @@ describe('an import of a real supplier list', () => {
     }
   });
 
+  it('takes a vendor’s website from the link on its name, in a workbook or a table pasted from a web page', async () => {
+    const c = testCore();
+    try {
+      const xlsx = join(c.dir, 'linked.xlsx');
+      await writeXlsx(xlsx, [
+        {
+          name: 'Subprocessors',
+          rows: [
+            ['Sub-processor', 'Location', 'Privacy policy'],
+            [
+              { text: 'Zendesk, Inc.', hyperlink: 'https://www.zendesk.com/' },
+              'United States',
+              { text: 'Policy', hyperlink: 'https://www.zendesk.com/company/privacy/' },
+            ],
+            [{ text: 'Twilio Inc.', hyperlink: 'https://www.twilio.com/' }, 'United States', null],
+            [{ text: 'Acme Ltd', hyperlink: 'mailto:dpo@acme.example' }, 'Ireland', null],
+          ],
+        },
+      ]);
+      await commitAsInspected(c, xlsx, await ok(c.core, 'import:inspect', { source: { path: xlsx } }));
+      const md = join(c.dir, 'pasted.md');
+      writeFileSync(
+        md,
+        [
+          '| Sub-processor | Location |',
+          '|---|---|',
+          '| [Stripe, Inc.](https://stripe.com) | United States |',
+          '| Hetzner Online GmbH | Germany |',
+        ].join('\n'),
+      );
+      await commitAsInspected(c, md, await ok(c.core, 'import:inspect', { source: { path: md } }));
+      const sites = Object.fromEntries(
+        (await ok(c.core, 'vendors:list', {})).rows.map((v) => [v.name, v.website]),
+      );
+      expect(sites).toEqual({
+        // The column labelling its link gives the link's address, and wins over the name's link.
+        'Zendesk, Inc.': 'https://www.zendesk.com/company/privacy/',
+        'Twilio Inc.': 'https://www.twilio.com/',
+        // Only web addresses.
+        'Acme Ltd': null,
+        'Stripe, Inc.': 'https://stripe.com',
+        'Hetzner Online GmbH': null,
+      });
+    } finally {
+      c.close();
+    }
+  });
+
   it('records no import when the file changes nothing, and says so', async () => {
     const before = (await ok(t.core, 'import:list', { limit: 50 })).rows.length;
     const again = await ok(t.core, 'import:commit', await request());
