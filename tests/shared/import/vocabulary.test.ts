@@ -23,6 +23,15 @@ describe('the vendor import’s vocabulary, on headers found in real files', () 
     // GitLab's published list: the entity's country beside its processing locations.
     ['Entity Country', 'headquartersCountry'],
     ['Country of establishment', 'headquartersCountry'],
+    // A vendor-management export: the contract's end is the service contract's, the DPA's end is the DPA's.
+    ['Contract Expiration Date', 'contractEndsOn'],
+    ['Contract end date', 'contractEndsOn'],
+    ['Vertragsende', 'contractEndsOn'],
+    ['Fin du contrat', 'contractEndsOn'],
+    ['DPA expiry date', 'dpaExpiresAt'],
+    ['AVV gültig bis', 'dpaExpiresAt'],
+    ['Inherent Risk Level', 'riskRating'],
+    ['Risk tier', 'riskRating'],
   ])('reads "%s" as %s', (header, field) => {
     expect(top(header)).toBe(field);
   });
