@@ -183,6 +183,10 @@ export function valueFits(profile: ImportProfile, field: string, value: CellValu
     }
     case 'int':
       return parseInteger(value, spec.unit ?? 'days').ok;
+    // A yes or a no names no category nor service: "Personal data processed?" answered Yes is a question's
+    // column, not a list of data categories.
+    case 'labels':
+      return cellText(value) !== '' && !parseBoolean(value).ok;
     default:
       return cellText(value) !== '';
   }
@@ -247,10 +251,12 @@ export function provenField(
     .map((f) => ({
       field: f.name,
       kind: f.kind,
-      // A number names no rating by itself: a column of counts does not prove a risk rating.
+      // A number names no rating by itself: a column of counts does not prove a risk rating. Nor does a yes or
+      // a no prove a DPA status: it answers whatever the header asks.
       fit:
-        samples.filter((v) => valueFits(profile, f.name, v) && !(f.scale && isNumber(v))).length /
-        samples.length,
+        samples.filter(
+          (v) => valueFits(profile, f.name, v) && !(f.scale && isNumber(v)) && !parseBoolean(v).ok,
+        ).length / samples.length,
     }))
     .filter((f) => f.fit >= 0.9);
   if (fits.length === 0) return null;
@@ -291,7 +297,10 @@ export function suggestMapping(profile: ImportProfile, columns: readonly ColumnF
       // Free text fits any value: where the values prove a field of their own, free text is the weaker reading.
       const fit =
         proven && proven.field !== cand.field && kind && FREE_TEXT.has(kind) ? Math.min(rawFit, 0.5) : rawFit;
-      if (fit >= VALUES_MUST_FIT || cand.score === 1)
+      // A header word for word keeps its field against its values, but not a list field against a column of
+      // yes and no: that is a question's answers ("Personal data processed?"), never the list.
+      const answers = kind === 'labels' && samples.length >= 2 && samples.every((v) => parseBoolean(v).ok);
+      if (fit >= VALUES_MUST_FIT || (cand.score === 1 && !answers))
         pairs.push({
           column: col.column,
           field: cand.field,

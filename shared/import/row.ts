@@ -166,7 +166,22 @@ function readCell(
     }
     case 'bool': {
       const b = parseBoolean(raw);
-      return b.ok ? { value: b.value, issues: [] } : error(b.message);
+      if (b.ok) return { value: b.value, issues: [] };
+      // A yes or no with words after it ("Yes - health data", "No (planned for 2026)"): the yes or no is read,
+      // the words said and kept in the notes.
+      const lead = text.length <= MAX_WORDS_CELL ? /^([\p{L}]{1,5})\s*[-–—:,;(/]\s*\S/u.exec(text) : null;
+      const first = lead ? parseBoolean(lead[1]!) : null;
+      if (!first?.ok) return error(b.message);
+      return {
+        value: first.value,
+        issues: [
+          {
+            message: `"${text.slice(0, 200)}" has words beside the ${first.value ? 'yes' : 'no'}. ${spec.label} was read as ${first.value ? 'Yes' : 'No'}; the cell is kept in the notes.`,
+            severity: 'warning',
+          },
+        ],
+        note: keptNote(col, text),
+      };
     }
     case 'enum': {
       // A number in a rating column reads on the column's scale (scale.ts).

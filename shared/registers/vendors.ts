@@ -955,6 +955,8 @@ const fields = {
         label: 'No DPA',
         color: 'red',
         words: [
+          // "DPA signed (Y/N)": N beside the Y already read as signed.
+          'n',
           'not in place',
           'not started',
           'to do',

@@ -89,4 +89,24 @@ describe('rating scales', () => {
     expect(parseScale('3-3')).toBeNull();
     expect(parseScale('high')).toBeNull();
   });
+
+  it('reads a yes or no with words after it, and keeps the words', () => {
+    const map = createRowMapper(
+      profile,
+      [
+        { column: 1, header: 'Vendor', field: 'name' },
+        { column: 2, header: 'Special category data?', field: 'specialCategoryData' },
+      ],
+      { expandRegions: false },
+    );
+    const yes = map(['Acme Ltd', 'Yes - health data']);
+    expect(yes.input).toMatchObject({
+      specialCategoryData: true,
+      notes: 'Special category data? as listed in the file: Yes - health data',
+    });
+    expect(yes.issues[0]!.message).toContain('has words beside the yes');
+    expect(map(['Acme Ltd', 'No (planned for 2026)']).input.specialCategoryData).toBe(false);
+    // Not a yes or no at all: reported as before.
+    expect(map(['Acme Ltd', 'Maybe - ask IT']).issues[0]!.severity).toBe('error');
+  });
 });

@@ -266,6 +266,8 @@ describe('yes/no, numbers and enums', () => {
       ['dpaStatus', 'Sent for signature', 'draft'],
       ['dpaStatus', 'Awaiting vendor', 'requested'],
       ['dpaStatus', 'Pending review', 'draft'],
+      ['dpaStatus', 'N', 'none'],
+      ['dpaStatus', 'Y', 'signed'],
       ['dpaStatus', 'Pending signature', 'draft'],
       ['dpaStatus', 'Pending vendor response', 'requested'],
       ['dpaStatus', 'Not needed', 'not-required'],

@@ -114,6 +114,21 @@ describe('the vendor import’s vocabulary, on headers found in real files', () 
   });
 });
 
+describe('a column of yes and no', () => {
+  it('never fills a list field, even under its exact header ("Personal data processed?" answered Yes)', () => {
+    const s = suggestMapping(profile, [
+      { column: 1, header: 'Supplier', samples: ['Acme', 'Beta', 'Gamma'] },
+      { column: 2, header: 'Personal data processed?', samples: ['Yes', 'Yes', 'No'] },
+      {
+        column: 3,
+        header: 'Personal data processed',
+        samples: ['Name, email', 'Payroll data', 'IP address'],
+      },
+    ]);
+    expect(s.map((x) => x.field)).toEqual(['name', null, 'dataCategories']);
+  });
+});
+
 describe('two columns headed as the name', () => {
   it('takes the second as the legal entity when it holds company names ("Subencargado" and "Empresa")', () => {
     const fields = (headers: [string, string], second: string[]) =>
