@@ -204,6 +204,8 @@ export async function runImport(
     }
     if (g.rows.length < MAX_GROUP_ROWS && !g.rows.includes(row)) g.rows.push(row);
   };
+  /** The fields the row being read gave (its columns, and what a cell gave besides: a link, a legal entity). */
+  let rowGiven: readonly string[] = [];
   const remember = (
     row: number,
     action: RowAction,
@@ -215,7 +217,7 @@ export async function runImport(
       // As the register would show them: a reference by the name of the record it points to. An invalid row's
       // references are still the names the file gave.
       const shown = action === 'invalid' ? { ...values } : { ...values, ...repo.refTitles(values) };
-      sample.push({ row, action, recordId, duplicateOfRow: dupOf, values: shown });
+      sample.push({ row, action, recordId, duplicateOfRow: dupOf, values: shown, given: [...rowGiven] });
     }
   };
   const sourceDetail = (row: number) => {
@@ -516,6 +518,7 @@ export async function runImport(
       }
       counts.rows++;
       const mapped = mapRow(r.cells, r.links);
+      if (mode === 'preview') rowGiven = mapped.provided;
       if (heading && places && !given(mapped.input[places.name]) && !given(mapped.input.unclearLocations)) {
         mapped.input[places.name] = [...heading.countries];
         mapped.provided.push(places.name);

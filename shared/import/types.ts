@@ -241,6 +241,8 @@ export const MappedRowSchema = z.object({
   recordId: IdSchema.nullable(),
   duplicateOfRow: z.number().int().nullable(),
   values: z.record(z.string(), z.unknown()),
+  /** The fields the row gave: its mapped columns, and what a cell gave besides (a link's website). */
+  given: z.array(z.string()).optional(),
 });
 export type MappedRow = z.infer<typeof MappedRowSchema>;
 

@@ -16,9 +16,19 @@ function Count({ label, value, color }: { label: string; value: number; color: s
   );
 }
 
-/** The fields the first rows show: those the mapping fills; the notes stay in the Flagged tab. */
-export function previewFields(reg: Register, mapped: readonly (string | null)[]): string[] {
-  return fieldsFilled(importProfile(reg), mapped).filter((n) => n !== 'notes');
+/**
+ * The fields the first rows show: those the mapping fills, and those their cells gave besides (a website from a
+ * linked name, a legal entity in brackets), in the register's order; the notes stay in the Flagged tab.
+ */
+export function previewFields(
+  reg: Register,
+  mapped: readonly (string | null)[],
+  sample: readonly { given?: readonly string[] }[] = [],
+): string[] {
+  const shown = new Set(fieldsFilled(importProfile(reg), mapped));
+  for (const r of sample) for (const f of r.given ?? []) if (reg.fields[f]) shown.add(f);
+  shown.delete('notes');
+  return Object.keys(reg.fields).filter((n) => shown.has(n));
 }
 
 /** A sample row's value as the register's table shows it; a value the row does not give, empty. */
@@ -48,7 +58,7 @@ export function PreviewPanel({
   mapped: readonly (string | null)[];
 }) {
   const { counts } = preview;
-  const shown = previewFields(reg, mapped);
+  const shown = previewFields(reg, mapped, preview.sample);
   const errors = preview.issues.filter((i) => i.severity === 'error');
   const warnings = preview.issues.filter((i) => i.severity === 'warning');
   return (

@@ -132,7 +132,10 @@ const PREVIEW: PreviewResult = {
         dpaStatus: 'signed',
         dpaSignedAt: '2024-04-03',
         role: 'processor',
+        website: 'https://acme.example',
       },
+      // The name was a link to the vendor's site: its website, though no column maps to it.
+      given: ['name', 'dataCategories', 'processingCountries', 'dpaSignedAt', 'website'],
     },
   ],
   regionRule: 'Regions are not countries. "EU" and "EEA" are flagged.',
@@ -246,8 +249,9 @@ describe('import page', () => {
     expect(within(problems).getByText(/Narnia" is not a country/)).toBeTruthy();
     await user.click(screen.getByRole('tab', { name: 'Duplicates (1)' }));
     expect(screen.getByRole('table', { name: 'Duplicates' }).textContent).toContain('4, 9');
-    // The first rows show the fields the mapping fills, and the status a signing date gives, as the register
-    // shows them; not the defaults of fields no column gives (the role).
+    // The first rows show the fields the mapping fills, the status a signing date gives and what a cell gave
+    // besides (a linked name's website), as the register shows them; not the defaults of fields no column gives
+    // (the role).
     await user.click(screen.getByRole('tab', { name: 'First rows' }));
     const rows = screen.getByRole('table', { name: 'First rows as imported' });
     expect(
@@ -258,11 +262,13 @@ describe('import page', () => {
       'Row',
       'Action',
       'Name',
+      'Website',
       'Personal data categories',
       'Processing countries',
       'DPA status',
       'DPA signed on',
     ]);
+    expect(within(rows).getByText('https://acme.example')).toBeTruthy();
     expect(within(rows).getByText('Signed')).toBeTruthy();
     expect(within(rows).getByText('Contact details')).toBeTruthy();
     expect(within(rows).queryByText('Processor')).toBeNull();
