@@ -48,9 +48,11 @@ export async function openRowSource(
   path: string,
   fileName: string,
   sheet?: string | null,
+  /** Give each row the web links on its cells (a workbook's hyperlinks; a markdown table's links always come). */
+  withLinks = false,
 ): Promise<RowSource> {
   const detected = await detectFile(path, fileName);
   return detected.format === 'xlsx'
-    ? openXlsxSource(path, fileName, detected.size, detected.entries, sheet ?? null)
+    ? openXlsxSource(path, fileName, detected.size, detected.entries, sheet ?? null, withLinks)
     : openCsvSource(path, fileName, detected.size);
 }

@@ -459,7 +459,9 @@ export async function runImport(
     return null;
   };
 
-  const source = await openRowSource(params.path, fileName, request.sheet);
+  // Links only when a mapped field takes them (a vendor's name linked to its website).
+  const takesLinks = columns.some((c) => profile.byName.get(c.field)?.link);
+  const source = await openRowSource(params.path, fileName, request.sheet, takesLinks);
   // The audit chain's head is held while the rows are written (this import's own log object: a rollback leaves
   // nothing to let go of).
   let releaseAudit: (() => void) | null = null;

@@ -1,5 +1,6 @@
 import { once } from 'node:events';
 import { PassThrough } from 'node:stream';
+import { StringDecoder } from 'node:string_decoder';
 import ExcelJS from 'exceljs';
 import { AppError } from '../../shared/errors';
 import type { CellValue } from '../../shared/import/types';
@@ -55,57 +56,79 @@ async function readSheets(path: string, entries: ZipEntry[]): Promise<SheetInfo[
 /** The most hyperlinks kept from one sheet (one per row of the largest list, several columns over). */
 const MAX_LINKS = 1_000_000;
 
+/** A sheet's web hyperlinks: the address by cell (row × 16,384 + column), and the columns that have any. */
+interface SheetLinks {
+  at: Map<number, string>;
+  columns: Set<number>;
+}
+
+/** Each tag of a streamed XML part, its text read as UTF-8 across chunk boundaries. */
+async function eachTag(
+  path: string,
+  entry: ZipEntry,
+  pattern: RegExp,
+  onTag: (tag: string) => void,
+): Promise<void> {
+  const decoder = new StringDecoder('utf8');
+  let carry = '';
+  await streamEntry(path, entry, (chunk) => {
+    const text = carry + decoder.write(chunk);
+    for (const m of text.matchAll(pattern)) onTag(m[0]);
+    const cut = text.lastIndexOf('>');
+    carry = text.slice(cut + 1).slice(-8000);
+  });
+}
+
 /**
- * A sheet's web hyperlinks by row, then by 1-based column. A workbook lists them after its rows (`<hyperlink
- * ref="A2" r:id="rId1"/>`, the address in the sheet's relationships), so the sheet is read once beforehand for
- * them; only when its relationships hold an external hyperlink, so a sheet without one costs nothing.
+ * A sheet's web hyperlinks. A workbook lists them after its rows (`<hyperlink ref="A2" r:id="rId1"/>`, the
+ * address in the sheet's relationships), so the sheet is read once beforehand for them; only when its
+ * relationships hold an external web link, so a sheet without one costs nothing. Both parts are streamed: a list
+ * of 100,000 linked names has relationships of some 17 MB.
  */
 async function readHyperlinks(
   path: string,
   entries: readonly ZipEntry[],
   sheetEntry: ZipEntry | null,
-): Promise<Map<number, Map<number, string>>> {
-  const links = new Map<number, Map<number, string>>();
-  if (!sheetEntry) return links;
+): Promise<SheetLinks | null> {
+  if (!sheetEntry) return null;
   const slash = sheetEntry.name.lastIndexOf('/');
   const relsName = `${sheetEntry.name.slice(0, slash)}/_rels/${sheetEntry.name.slice(slash + 1)}.rels`;
   const relsEntry = entries.find((e) => e.name === relsName);
-  if (!relsEntry) return links;
+  if (!relsEntry) return null;
   const targets = new Map<string, string>();
-  for (const m of (await readEntry(path, relsEntry))
-    .toString('utf8')
-    .matchAll(/<(?:\w+:)?Relationship\b[^>]*>/g)) {
-    const a = attributes(m[0]);
+  await eachTag(path, relsEntry, /<(?:\w+:)?Relationship\b[^>]*>/g, (tag) => {
+    const a = attributes(tag);
     if (a.Id && a.Target && /\/hyperlink$/.test(a.Type ?? '') && /^https?:\/\//i.test(a.Target))
       targets.set(a.Id, a.Target);
-  }
-  if (targets.size === 0) return links;
-  let carry = '';
-  let count = 0;
-  await streamEntry(path, sheetEntry, (chunk) => {
-    const text = carry + chunk.toString('latin1');
-    for (const m of text.matchAll(/<(?:\w+:)?hyperlink\b[^>]*>/g)) {
-      const a = attributes(m[0]);
-      const rid = a['r:id'] ?? Object.entries(a).find(([k]) => k.endsWith(':id'))?.[1];
-      const target = rid ? targets.get(rid) : undefined;
-      const [first, last] = (a.ref ?? '').split(':');
-      const from = first ? decodeRef(first) : null;
-      const to = last ? decodeRef(last) : from;
-      if (!target || !from || !to) continue;
-      // The address as written (UTF-8 in the file; read here byte for byte).
-      const url = Buffer.from(target, 'latin1').toString('utf8');
-      for (let r = from.row; r <= to.row && count < MAX_LINKS; r++) {
-        for (let c = from.col; c <= Math.min(to.col, from.col + 50); c++, count++) {
-          let row = links.get(r);
-          if (!row) links.set(r, (row = new Map()));
-          row.set(c, url);
-        }
+  });
+  if (targets.size === 0) return null;
+  const links: SheetLinks = { at: new Map(), columns: new Set() };
+  await eachTag(path, sheetEntry, /<(?:\w+:)?hyperlink\b[^>]*>/g, (tag) => {
+    const a = attributes(tag);
+    const rid = a['r:id'] ?? Object.entries(a).find(([k]) => k.endsWith(':id'))?.[1];
+    const url = rid ? targets.get(rid) : undefined;
+    const [first, last] = (a.ref ?? '').split(':');
+    const from = first ? decodeRef(first) : null;
+    const to = last ? decodeRef(last) : from;
+    if (!url || !from || !to) return;
+    for (let r = from.row; r <= to.row && links.at.size < MAX_LINKS; r++) {
+      for (let c = from.col; c <= Math.min(to.col, from.col + 50); c++) {
+        links.at.set(r * 16_384 + c, url);
+        links.columns.add(c);
       }
     }
-    const cut = text.lastIndexOf('>');
-    carry = text.slice(cut + 1).slice(-4000);
   });
   return links;
+}
+
+/** A row's links by column, or undefined when it has none. */
+function rowLinks(links: SheetLinks, row: number): Map<number, string> | undefined {
+  let out: Map<number, string> | undefined;
+  for (const c of links.columns) {
+    const url = links.at.get(row * 16_384 + c);
+    if (url !== undefined) (out ??= new Map()).set(c, url);
+  }
+  return out;
 }
 
 /** Reads `A1` into a 1-based row and column. */
@@ -252,6 +275,8 @@ export async function openXlsxSource(
   fileSize: number,
   entries: ZipEntry[],
   wanted: string | null,
+  /** Read the sheet's web hyperlinks too (an import whose mapping takes them). */
+  withLinks = false,
 ): Promise<RowSource> {
   let sheets: SheetInfo[];
   try {
@@ -373,9 +398,9 @@ export async function openXlsxSource(
         entries: 'emit',
       });
       reader = wb;
-      let links: Map<number, Map<number, string>>;
+      let links: SheetLinks | null = null;
       try {
-        links = await readHyperlinks(path, entries, sheet.entry);
+        if (withLinks) links = await readHyperlinks(path, entries, sheet.entry);
         await primeReader(wb as unknown as PrimeableReader, path, entries);
       } catch (err) {
         if (err instanceof ZipDamaged) {
@@ -411,8 +436,8 @@ export async function openXlsxSource(
             const values = r.values as ExcelValue[];
             const cells: CellValue[] = [];
             for (let c = 1; c < values.length; c++) cells.push(toCellValue(values[c]));
-            const rowLinks = links.size > 0 ? links.get(r.number) : undefined;
-            yield rowLinks ? { row: r.number, cells, links: rowLinks } : { row: r.number, cells };
+            const onRow = links ? rowLinks(links, r.number) : undefined;
+            yield onRow ? { row: r.number, cells, links: onRow } : { row: r.number, cells };
           }
           break;
         }

@@ -157,6 +157,13 @@ function datedFits(spec: ImportFieldSpec, text: string): boolean {
   return rest !== '' && readWords(spec, rest) !== null;
 }
 
+/** A bare answer to a question ("Yes", "N", "Oui", "✓"): proves no field by itself. */
+const BARE_ANSWER = /^(?:(yes|y|ja|oui|si|sí|true|wahr|vrai|x|✓|✔)|no|n|nein|non|false|falsch|faux|✗|✘)$/i;
+const bareAnswer = (v: CellValue): 'yes' | 'no' | null => {
+  const m = BARE_ANSWER.exec(cellText(v, true));
+  return m ? (m[1] ? 'yes' : 'no') : null;
+};
+
 const isNumber = (v: CellValue) => wholeNumber(v, cellText(v, true)) !== null;
 
 /** True when a cell's value reads as the field's kind (a date for a date field, yes/no for a flag...). */
@@ -183,10 +190,6 @@ export function valueFits(profile: ImportProfile, field: string, value: CellValu
     }
     case 'int':
       return parseInteger(value, spec.unit ?? 'days').ok;
-    // A yes or a no names no category nor service: "Personal data processed?" answered Yes is a question's
-    // column, not a list of data categories.
-    case 'labels':
-      return cellText(value) !== '' && !parseBoolean(value).ok;
     default:
       return cellText(value) !== '';
   }
@@ -246,18 +249,16 @@ export function provenField(
   samples: readonly CellValue[],
 ): { field: string; fit: number } | null {
   if (samples.length < 3) return null;
+  // A yes or a no answers whatever the header asks: it proves no status, and is left out of an enum's count.
+  // A number names no rating by itself: a column of counts does not prove a risk rating.
+  const worded = samples.filter((v) => bareAnswer(v) === null);
   const fits = profile.fields
     .filter((f) => PROVING.has(f.kind))
-    .map((f) => ({
-      field: f.name,
-      kind: f.kind,
-      // A number names no rating by itself: a column of counts does not prove a risk rating. Nor does a yes or
-      // a no prove a DPA status: it answers whatever the header asks.
-      fit:
-        samples.filter(
-          (v) => valueFits(profile, f.name, v) && !(f.scale && isNumber(v)) && !parseBoolean(v).ok,
-        ).length / samples.length,
-    }))
+    .map((f) => {
+      const pool = f.kind === 'enum' ? worded : samples;
+      const fitting = pool.filter((v) => valueFits(profile, f.name, v) && !(f.scale && isNumber(v)));
+      return { field: f.name, kind: f.kind, fit: pool.length >= 3 ? fitting.length / pool.length : 0 };
+    })
     .filter((f) => f.fit >= 0.9);
   if (fits.length === 0) return null;
   const lists = fits.filter((f) => f.kind === 'countries');
@@ -299,8 +300,13 @@ export function suggestMapping(profile: ImportProfile, columns: readonly ColumnF
         proven && proven.field !== cand.field && kind && FREE_TEXT.has(kind) ? Math.min(rawFit, 0.5) : rawFit;
       // A header word for word keeps its field against its values, but not a list field against a column of
       // yes and no: that is a question's answers ("Personal data processed?"), never the list.
-      const answers = kind === 'labels' && samples.length >= 2 && samples.every((v) => parseBoolean(v).ok);
-      if (fit >= VALUES_MUST_FIT || (cand.score === 1 && !answers))
+      // ("None" throughout is an empty list, not an answer: some yes is needed.)
+      const answers =
+        kind === 'labels' &&
+        samples.length >= 2 &&
+        samples.every((v) => bareAnswer(v) !== null) &&
+        samples.some((v) => bareAnswer(v) === 'yes');
+      if (!answers && (fit >= VALUES_MUST_FIT || cand.score === 1))
         pairs.push({
           column: col.column,
           field: cand.field,

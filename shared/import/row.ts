@@ -37,6 +37,18 @@ export interface MappedRow {
   issues: CellIssue[];
 }
 
+/**
+ * A link to a document or a file share rather than a site (a DPO's register linking each vendor to its DPA on
+ * SharePoint): not the vendor's website.
+ */
+function isDocumentLink(url: string): boolean {
+  return (
+    /^https?:\/\/[^/]*(?:sharepoint\.com|onedrive\.live\.com|1drv\.ms|drive\.google\.com|docs\.google\.com|dropbox\.com|box\.com|confluence|atlassian\.net\/wiki)/i.test(
+      url,
+    ) || /\.(?:pdf|docx?|xlsx?|pptx?|odt|ods|zip)(?:[?#]|$)/i.test(url)
+  );
+}
+
 /** Fields whose cells add entries to a list: several columns (or rows of a duplicate) accumulate. */
 const LIST_KINDS = new Set(['labels', 'countries', 'choices', 'refs']);
 
@@ -169,9 +181,14 @@ function readCell(
       if (b.ok) return { value: b.value, issues: [] };
       // A yes or no with words after it ("Yes - health data", "No (planned for 2026)"): the yes or no is read,
       // the words said and kept in the notes.
-      const lead = text.length <= MAX_WORDS_CELL ? /^([\p{L}]{1,5})\s*[-–—:,;(/]\s*\S/u.exec(text) : null;
+      // Not a placeholder ("Yes/No", "N/A"), a word joined by a hyphen ("Non-EU", "Non-standard clause"), nor two
+      // answers ("Yes - No").
+      const lead =
+        text.length <= MAX_WORDS_CELL
+          ? /^(\p{L}{1,5})(?:\s+[-–—]\s+|\s*[,;:]\s+|\s*\(\s*)(\S.*)$/u.exec(text)
+          : null;
       const first = lead ? parseBoolean(lead[1]!) : null;
-      if (!first?.ok) return error(b.message);
+      if (!first?.ok || parseBoolean(lead![2]!.replace(/\)\s*$/, '')).ok) return error(b.message);
       return {
         value: first.value,
         issues: [
@@ -432,8 +449,10 @@ export function createRowMapper(
       const url = linking && links ? links.get(col.column) : undefined;
       const to = url !== undefined ? spec.link : undefined;
       if (to && url!.length <= 500 && /^https?:\/\/\S+$/i.test(url!)) {
-        if (to === f) input[f] = url;
-        else if (input[to] === undefined) {
+        // A cell that shows an address keeps it (its link may be a mail filter's wrapper).
+        if (to === f) {
+          if (!/^(?:https?:\/\/|www\.)/i.test(text)) input[f] = url;
+        } else if (input[to] === undefined && !isDocumentLink(url!)) {
           input[to] = url;
           provided.add(to);
           (fromOthers ??= new Set()).add(to);

@@ -211,6 +211,27 @@ describe('an import of a real supplier list', () => {
             ],
             [{ text: 'Twilio Inc.', hyperlink: 'https://www.twilio.com/' }, 'United States', null],
             [{ text: 'Acme Ltd', hyperlink: 'mailto:dpo@acme.example' }, 'Ireland', null],
+            [
+              { text: 'Müller GmbH', hyperlink: 'https://müller.example/datenschutzerklärung' },
+              'Germany',
+              null,
+            ],
+            // A register linking each vendor to its DPA on a file share: not a website.
+            [
+              { text: 'Omega AS', hyperlink: 'https://acme.sharepoint.com/sites/legal/DPA-Omega.pdf' },
+              'Norway',
+              null,
+            ],
+            // An address shown in the cell is kept; its link is a mail filter's wrapper.
+            [
+              'Sigma BV',
+              'Netherlands',
+              {
+                text: 'https://sigma.example/',
+                hyperlink:
+                  'https://eur01.safelinks.protection.outlook.com/?url=https%3A%2F%2Fsigma.example%2F',
+              },
+            ],
           ],
         },
       ]);
@@ -235,6 +256,9 @@ describe('an import of a real supplier list', () => {
         'Twilio Inc.': 'https://www.twilio.com/',
         // Only web addresses.
         'Acme Ltd': null,
+        'Müller GmbH': 'https://müller.example/datenschutzerklärung',
+        'Omega AS': null,
+        'Sigma BV': 'https://sigma.example/',
         'Stripe, Inc.': 'https://stripe.com',
         'Hetzner Online GmbH': null,
       });

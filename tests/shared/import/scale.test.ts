@@ -108,5 +108,8 @@ describe('rating scales', () => {
     expect(map(['Acme Ltd', 'No (planned for 2026)']).input.specialCategoryData).toBe(false);
     // Not a yes or no at all: reported as before.
     expect(map(['Acme Ltd', 'Maybe - ask IT']).issues[0]!.severity).toBe('error');
+    // Placeholders, hyphenated words and two answers are not a yes or no with words.
+    for (const cell of ['Yes/No', 'Y/N', 'N/A', 'N/A - SaaS', 'Non-EU', 'Non-standard clause', 'Yes - No'])
+      expect(map(['Acme Ltd', cell]).issues[0]!.severity, cell).toBe('error');
   });
 });

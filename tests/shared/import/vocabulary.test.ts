@@ -127,6 +127,20 @@ describe('a column of yes and no', () => {
     ]);
     expect(s.map((x) => x.field)).toEqual(['name', null, 'dataCategories']);
   });
+
+  it('leaves yes and no out when values prove a field, and keeps a list of mostly "None"', () => {
+    const fields = (header: string, samples: string[]) =>
+      suggestMapping(profile, [
+        { column: 1, header: 'Vendor', samples: ['Acme', 'Beta', 'Gamma'] },
+        { column: 2, header, samples },
+      ])[1]!.field;
+    expect(fields('Status', ['Signed', 'In place', 'Not in place', 'Signed', 'Yes'])).toBe('dpaStatus');
+    // "NO" is Norway here, not a no.
+    expect(fields('Where is data hosted?', ['NO', 'SE', 'DK', 'FI'])).toBe('processingCountries');
+    expect(
+      fields('Personal data shared', ['Contact details', 'None', 'None', 'None', 'Name, email', 'None']),
+    ).toBe('dataCategories');
+  });
 });
 
 describe('two columns headed as the name', () => {
