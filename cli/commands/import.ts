@@ -293,7 +293,11 @@ export function registerImportCommands(program: Command): void {
             strict: opts.strict === true,
             apart: opts.apart ?? [],
           },
-          expectedRows: inspected.rowCount ?? undefined,
+          // Counted, or judged from the sample: the progress shown, and where the import runs (jobs.ts).
+          expectedRows: inspected.rowCount ?? inspected.rowEstimate ?? undefined,
+          ...(inspected.rowCount === null && inspected.rowEstimate !== undefined
+            ? { rowsEstimated: true }
+            : {}),
         };
         const jobId = randomUUID();
         const stop = showProgress(core, jobId, tty);

@@ -171,6 +171,7 @@ async function inspectSheet(
     let read = 0;
     /** The file goes on past the sample read (`sampleRows`). */
     let sampled = false;
+    let rowEstimate: number | null = null;
 
     const statsFor = (c: number) => {
       let s = stats.get(c);
@@ -261,6 +262,9 @@ async function inspectSheet(
       }
       if (params.sampleRows && rowCount >= params.sampleRows) {
         sampled = true;
+        // The rows the whole file holds, judged from the bytes the sample took (its sheet's XML for a workbook).
+        const p = source.progress();
+        rowEstimate = p.done > 0 && p.total > p.done ? Math.round((rowCount * p.total) / p.done) : null;
         break;
       }
       take(r);
@@ -438,6 +442,7 @@ async function inspectSheet(
       headerRow: hr,
       headerDetected: params.headerRow == null,
       rowCount: sampled ? null : rowCount,
+      ...(sampled && rowEstimate !== null ? { rowEstimate } : {}),
       columns: result,
       warnings,
       looksLike,

@@ -85,10 +85,19 @@ const WORKER_HEAP_MB = 256;
  * bounded, whatever the file's length. 3 MB is some 16,000 rows of a twelve-column CSV, or some 38,000 of an xlsx.
  */
 const AUTO_INLINE_BYTES = 3 * 2 ** 20;
+/**
+ * An import of more rows than this runs in the worker whatever the file's size: a narrow workbook of 100,000
+ * rows is under 2 MB compressed, and read inline, with no heap limit, it took the process to some 470 MB.
+ */
+const AUTO_INLINE_ROWS = 15_000;
 
-/** Whether a task runs inline in 'auto' mode: a file to read, and a small one. */
-function smallInput(task: ImportTask): boolean {
+/** Whether a task runs inline in 'auto' mode: a file to read, a small one, and a short list (when it is known). */
+export function smallInput(task: ImportTask): boolean {
   if (task.kind === 'undo' || task.kind === 'export') return false;
+  if (task.kind === 'preview' || task.kind === 'commit') {
+    const rows = task.request.expectedRows;
+    if (rows === undefined || rows > AUTO_INLINE_ROWS) return false;
+  }
   try {
     return statSync(task.path).size < AUTO_INLINE_BYTES;
   } catch {
@@ -308,7 +317,11 @@ export function createJobRunner(options: JobRunnerOptions) {
       if (running.has(jobId)) throw new AppError('CONFLICT', `A job with id ${jobId} is already running.`);
       // A first and a last event, so a progress bar appears at once and completes even for a short job.
       const expected =
-        task.kind === 'preview' || task.kind === 'commit' ? (task.request.expectedRows ?? null) : null;
+        task.kind === 'preview' || task.kind === 'commit'
+          ? task.request.rowsEstimated
+            ? null
+            : (task.request.expectedRows ?? null)
+          : null;
       emit(jobId, task.kind, { rows: 0, total: expected, percent: 0 });
       await turn(jobId, task.kind);
       try {

@@ -487,7 +487,8 @@ export async function runImport(
         const p = source.progress();
         job.progress({
           rows: counts.rows,
-          total: request.expectedRows ?? null,
+          // A count judged from a sample is not shown as the total (the percentage, by bytes, is exact).
+          total: request.rowsEstimated ? null : (request.expectedRows ?? null),
           percent: p.total ? Math.min(100, (100 * p.done) / p.total) : 0,
         });
       }

@@ -114,6 +114,11 @@ export const InspectResultSchema = z.object({
    * (`sampleRows`) and the file goes on.
    */
   rowCount: z.number().int().nonnegative().nullable(),
+  /**
+   * With `rowCount` null: the rows the whole file holds, judged from the bytes read for the sample. The reader
+   * reads ahead of the rows it gives, so the judgement errs low.
+   */
+  rowEstimate: z.number().int().nonnegative().optional(),
   columns: z.array(ImportColumnSchema),
   warnings: z.array(z.string()),
   /**
@@ -173,6 +178,8 @@ export const ImportRequestSchema = z.object({
   options: ImportOptionsSchema,
   /** Rows counted by inspect, so progress can say "1,200 of 100,000". */
   expectedRows: z.number().int().nonnegative().optional(),
+  /** The row count is judged from a sample (`rowEstimate`), not counted. */
+  rowsEstimated: z.boolean().optional(),
   jobId: JobIdSchema.optional(),
 });
 export type ImportRequest = z.input<typeof ImportRequestSchema>;
