@@ -8,6 +8,7 @@ import { m0006BreachesAndRequests } from './0006-breaches-and-requests';
 import { m0007BreachClosure } from './0007-breach-closure';
 import { m0008OverviewFacts } from './0008-overview-facts';
 import { m0009SubprocessorReviews } from './0009-subprocessor-reviews';
+import { m0010BrandKeys } from './0010-brand-keys';
 
 export interface Migration {
   version: number;
@@ -29,6 +30,7 @@ export const migrations: readonly Migration[] = [
   m0007BreachClosure,
   m0008OverviewFacts,
   m0009SubprocessorReviews,
+  m0010BrandKeys,
 ];
 
 export const LATEST_SCHEMA_VERSION = migrations.length;

@@ -62,3 +62,13 @@ function isPlace(text: string): boolean {
   const c = parseCountryCell(text);
   return c.unknown.length === 0 && c.countries.length + c.regions.length > 0;
 }
+
+/**
+ * The name a company is known by, for its identity key: the brand of a name cell that gives the brand and the
+ * legal entity together ("Zendesk, Inc. (Zendesk)" → "Zendesk"), so a record stored that way and a row naming the
+ * brand with its entity apart are found as one; any other name as it is.
+ */
+export function brandOf(name: string): string {
+  const split = name.includes('(') ? brandAndEntity(name) : null;
+  return split?.ok && split.also ? String(split.value) : name;
+}

@@ -7,7 +7,7 @@ import { defineRegister, derived } from '../kit/define';
 import { notesField, reviewDateField, reviewOverdue } from '../kit/oversight';
 import { sourceFields } from '../kit/source';
 import { sql, sqlInList, sqlLiteral } from '../kit/sql';
-import { brandAndEntity } from '../import/company';
+import { brandAndEntity, brandOf } from '../import/company';
 import { nameWithoutFootnote } from '../import/text';
 import { nextAdequacyChange } from '../reference/adequacy';
 import { transferCoverage, type CoverageEntry } from '../rules/transfer-coverage';
@@ -1876,7 +1876,8 @@ export const vendors = defineRegister({
   identity: {
     fields: ['name'],
     column: 'name_key',
-    key: (v: StoredFields<typeof fields>) => normaliseLegalName(v.name),
+    // "Zendesk, Inc. (Zendesk)" is keyed by its brand, as the import stores such a cell (brandOf).
+    key: (v: StoredFields<typeof fields>) => normaliseLegalName(brandOf(v.name)),
     fuzzy: true,
     same: 'same legal name',
     similar: 'very similar name',
