@@ -33,7 +33,7 @@ describe('migration 10: vendors keyed by their brand', () => {
     ]);
     db.close();
 
-    const core = openCore({ dbPath: path, door: 'cli' });
+    const core = openCore({ dbPath: path, door: 'cli', actor: 'tester' });
     try {
       const csv = join(t.dir, 'again.csv');
       writeFileSync(csv, 'Sub-processor,Location\n"Zendesk, Inc. (Zendesk)",United States\n');
