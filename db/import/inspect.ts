@@ -9,7 +9,14 @@ import {
   type ImportProfile,
 } from '../../shared/import/profile';
 import { cellText, columnLetter } from '../../shared/import/text';
-import { defaultScale, describeScale, headerScale, judgeScale, scaleName } from '../../shared/import/scale';
+import {
+  defaultScale,
+  describeScale,
+  headerScale,
+  judgeScale,
+  scaleName,
+  wholeNumber,
+} from '../../shared/import/scale';
 import type { CellValue, ImportRegister, InspectResult } from '../../shared/import/types';
 import { ImportRegisterNames, registerByName } from '../../shared/registers/index';
 import { fileProblem } from './detect';
@@ -214,8 +221,8 @@ async function inspectSheet(
         if (s.samples.length < SAMPLES && !s.samples.includes(text)) s.samples.push(text.slice(0, 80));
         if (s.values.length < FIT_VALUES) s.values.push(v);
         tallyDateOrder(s.dates, v);
-        const n = typeof v === 'number' ? v : /^\d{1,3}$/.test(text) ? Number(text) : NaN;
-        if (Number.isInteger(n) && n >= 0 && n < 1000) {
+        const n = wholeNumber(v, text);
+        if (n !== null) {
           if (n > s.maxNumber) s.maxNumber = n;
           if (n < s.minNumber) s.minNumber = n;
         }
