@@ -79,6 +79,12 @@ const CANCEL_GRACE_MS = 10_000;
  */
 const WORKER_HEAP_MB = 256;
 /**
+ * The worker's young generation, where the short-lived objects of each row are made. Capped at 16 MB, a
+ * 100,000-row workbook with a link on every row peaks ~25 MB lower (390–392 → 368 MB, whole process), and the
+ * 100,000-row CSV 10–20 MB lower, for a few per cent more collecting (within the noise of paired runs).
+ */
+const WORKER_YOUNG_MB = 16;
+/**
  * Below this size a file is read on the caller's thread in 'auto' mode (the command line): starting a worker loads
  * the readers and the core a second time, about 0.4 s of CPU, as much as the whole import of a short list, and a
  * small file cannot take the process's memory near its goal. Above it the worker's heap limit keeps the memory
@@ -150,7 +156,7 @@ export function createJobRunner(options: JobRunnerOptions) {
     const worker = new Worker(entry.url, {
       execArgv: entry.execArgv,
       workerData: { lowPriority: options.lowPriority ?? true },
-      resourceLimits: { maxOldGenerationSizeMb: WORKER_HEAP_MB },
+      resourceLimits: { maxOldGenerationSizeMb: WORKER_HEAP_MB, maxYoungGenerationSizeMb: WORKER_YOUNG_MB },
     });
     workers.add(worker);
     worker.on('exit', () => {

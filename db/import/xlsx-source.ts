@@ -80,6 +80,12 @@ async function eachTag(
 }
 
 /**
+ * A copy of a string read out of a larger text. A piece of a string can keep the whole text it was cut from in
+ * memory; the addresses are kept for the whole read, and the text they come from is megabytes long.
+ */
+const copied = (s: string): string => Buffer.from(s, 'utf8').toString('utf8');
+
+/**
  * A sheet's web hyperlinks. A workbook lists them after its rows (`<hyperlink ref="A2" r:id="rId1"/>`, the
  * address in the sheet's relationships), so the sheet is read once beforehand for them; only when its
  * relationships hold an external web link, so a sheet without one costs nothing. Both parts are streamed: a list
@@ -99,7 +105,7 @@ async function readHyperlinks(
   await eachTag(path, relsEntry, /<(?:\w+:)?Relationship\b[^>]*>/g, (tag) => {
     const a = attributes(tag);
     if (a.Id && a.Target && /\/hyperlink$/.test(a.Type ?? '') && /^https?:\/\//i.test(a.Target))
-      targets.set(a.Id, a.Target);
+      targets.set(copied(a.Id), copied(a.Target));
   });
   if (targets.size === 0) return null;
   const links: SheetLinks = { at: new Map(), columns: new Set() };
