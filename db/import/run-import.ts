@@ -465,12 +465,15 @@ export async function runImport(
   // The audit chain's head is held while the rows are written (this import's own log object: a rollback leaves
   // nothing to let go of).
   let releaseAudit: (() => void) | null = null;
+  // The new records' full-text rows are written after the rows, in one statement (repository `holdIndex`).
+  let heldIndex: ReturnType<typeof repo.holdIndex> | null = null;
   if (mode === 'commit') {
     db.exec('BEGIN IMMEDIATE');
     releaseAudit = audit.hold();
     // Stored verdicts whose day has come are judged here, inside the import's transaction: while it holds the
     // write lock, lists elsewhere cannot do it (and do not wait to).
     for (const r of all.list) all.repoOf(r.name).refreshStored(ctx);
+    heldIndex = repo.holdIndex();
   }
   try {
     let read = 0;
@@ -635,6 +638,7 @@ export async function runImport(
     // The rows are written: the audit chain's head goes back to its table, where the import's own entry and
     // its end mark read it.
     releaseAudit?.();
+    heldIndex?.write();
 
     const duplicates: DuplicateGroup[] = [...groups.entries()]
       .filter(([, g]) => g.rows.length > 1 || g.existing)
@@ -730,6 +734,7 @@ export async function runImport(
     if (db.inTransaction) db.exec('ROLLBACK');
     throw err;
   } finally {
+    heldIndex?.drop();
     await source.close();
   }
 }

@@ -353,15 +353,70 @@ export function createRepository(db: Db, audit: AuditLog, reg: Register, deps: R
     return { ...p, ...storedValues(fields, meta, ctx) };
   }
 
+  /**
+   * Records inserted while the index is held (`holdIndex`), not yet in the full-text index or the country
+   * tables. Written between a long import's rows, their pages crowd the table's own out of the caches (a bare
+   * script inserting 100,000 vendors with a full-text row each spent 12 s of CPU on the vendor rows, 3.4 s
+   * without); written after them, one statement for a run of records, they take under a second. The import of
+   * 100,000 CSV rows spends 4–6% less CPU so.
+   */
+  let unindexed: Set<number> | null = null;
+  /** The rows `index` writes for the records with ids from ? to ?, read back from the columns it takes them from. */
+  const indexFromTableSql = [
+    `INSERT INTO ${reg.ftsTable} (rowid, ${[...ftsColumns.map((f) => f.name), 'other'].join(', ')})
+     SELECT id, ${[...ftsColumns.map((f) => f.column), 'search_extra'].join(', ')} FROM ${reg.table}
+     WHERE id BETWEEN ? AND ?`,
+    ...countryTables.map(
+      (
+        f,
+      ) => `INSERT OR IGNORE INTO ${f.field.countryTable!.table} (country, ${f.field.countryTable!.idColumn})
+     SELECT j.value, r.id FROM ${reg.table} r, json_each(r.${f.column}) j WHERE r.id BETWEEN ? AND ?`,
+    ),
+  ];
+
+  /**
+   * Holds back the full-text rows and country rows of the records inserted from now on (the caller holds the
+   * write transaction), until `write` adds them, each run of consecutive ids in one statement. `drop` forgets
+   * them: the transaction is rolled back. A record updated or removed meanwhile is indexed then, and not again.
+   */
+  function holdIndex(): { write: () => void; drop: () => void } {
+    if (unindexed) throw new Error(`The ${reg.name} index is already held.`);
+    const held = new Set<number>();
+    unindexed = held;
+    const drop = () => {
+      if (unindexed === held) unindexed = null;
+    };
+    return {
+      write: () => {
+        drop();
+        const ids = [...held].sort((a, b) => a - b);
+        for (const text of indexFromTableSql) {
+          const insert = one(text);
+          for (let i = 0; i < ids.length;) {
+            let j = i;
+            while (j + 1 < ids.length && ids[j + 1] === ids[j]! + 1) j++;
+            insert.run(ids[i], ids[j]);
+            i = j + 1;
+          }
+        }
+      },
+      drop,
+    };
+  }
+
   /** Keeps the full-text index, the country tables and the link tables in step with one row. */
   function index(id: number, p: Record<string, unknown>, fields: Fields, replace: boolean): void {
     if (replace) unindex(id);
-    one(ftsInsertSql).run(ftsArgs(id, p));
-    for (const { name, sql } of countryInserts) {
-      const countries = fields[name] as string[];
-      if (countries.length === 0) continue;
-      const insert = one(sql);
-      for (const c of countries) insert.run(c, id);
+    if (unindexed && !replace) {
+      unindexed.add(id);
+    } else {
+      one(ftsInsertSql).run(ftsArgs(id, p));
+      for (const { name, sql } of countryInserts) {
+        const countries = fields[name] as string[];
+        if (countries.length === 0) continue;
+        const insert = one(sql);
+        for (const c of countries) insert.run(c, id);
+      }
     }
     for (const { name, sql } of linkInserts) {
       const refs = fields[name] as number[];
@@ -372,7 +427,7 @@ export function createRepository(db: Db, audit: AuditLog, reg: Register, deps: R
   }
 
   function unindex(id: number): void {
-    one(`DELETE FROM ${reg.ftsTable} WHERE rowid = ?`).run(id);
+    if (!unindexed?.delete(id)) one(`DELETE FROM ${reg.ftsTable} WHERE rowid = ?`).run(id);
     for (const f of countryTables) {
       one(`DELETE FROM ${f.field.countryTable!.table} WHERE ${f.field.countryTable!.idColumn} = ?`).run(id);
     }
@@ -860,6 +915,7 @@ export function createRepository(db: Db, audit: AuditLog, reg: Register, deps: R
     sqlEnv: env,
     get,
     insertOne,
+    holdIndex,
     updateOne,
     removeOne,
     refreshStored,

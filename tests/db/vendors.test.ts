@@ -287,6 +287,59 @@ describe('demo data', () => {
   });
 });
 
+describe('index held during a long write', () => {
+  it("writes the held records' full-text and country rows once, after the rows, and forgets them on a rollback", async () => {
+    t = testCore();
+    const { VendorInputSchema } = await import('../../shared/domain/vendor');
+    const repo = t.core.registers.repoOf('vendors');
+    const ctx = { actor: 'tester', now: () => new Date('2026-03-02T10:00:00Z') };
+    const parse = (name: string, country: string) =>
+      VendorInputSchema.parse({ name, role: 'processor', processingCountries: [country] });
+    const ftsCount = () =>
+      (t.core.db.prepare('SELECT count(*) AS n FROM vendor_fts').get() as { n: number }).n;
+    await ok(t.core, 'vendors:create', { name: 'Earlier Oy', processingCountries: ['FI'] });
+    t.core.db.transaction(() => {
+      const held = repo.holdIndex();
+      repo.insertOne(parse('Alpha Hosting', 'US'), ctx);
+      const b = repo.insertOne(parse('Bravo Mail', 'DE'), ctx);
+      repo.insertOne(parse('Charlie Analytics', 'JP'), ctx);
+      // Changed while held: indexed by the change, and not a second time by `write`.
+      repo.updateOne(b, parse('Bravo Mailer', 'FR'), ctx);
+      expect(() => repo.holdIndex()).toThrow(/already held/);
+      // Held: only the earlier vendor and the changed one are in the full-text index yet.
+      expect(ftsCount()).toBe(2);
+      held.write();
+      held.drop();
+    })();
+    const search = async (text: string) =>
+      (await ok(t.core, 'vendors:list', { search: text })).rows.map((v: { name: string }) => v.name);
+    const inCountry = async (code: string) =>
+      (await ok(t.core, 'vendors:list', { filters: { processingCountry: [code] } })).rows.map(
+        (v: { name: string }) => v.name,
+      );
+    expect(await search('alpha')).toEqual(['Alpha Hosting']);
+    expect(await search('mailer')).toEqual(['Bravo Mailer']);
+    expect(await search('charlie')).toEqual(['Charlie Analytics']);
+    expect(await search('earlier')).toEqual(['Earlier Oy']);
+    expect(await inCountry('US')).toEqual(['Alpha Hosting']);
+    expect(await inCountry('FR')).toEqual(['Bravo Mailer']);
+    expect(await inCountry('DE')).toEqual([]);
+    expect(await inCountry('JP')).toEqual(['Charlie Analytics']);
+    expect(ftsCount()).toBe(4);
+
+    // A rolled-back write: the hold is let go, and the next insert is indexed at once.
+    const held = repo.holdIndex();
+    t.core.db.exec('BEGIN');
+    repo.insertOne(parse('Delta Rolled Back', 'US'), ctx);
+    t.core.db.exec('ROLLBACK');
+    held.drop();
+    await ok(t.core, 'vendors:create', { name: 'Echo Support', processingCountries: ['SE'] });
+    expect(await search('echo')).toEqual(['Echo Support']);
+    expect(await inCountry('SE')).toEqual(['Echo Support']);
+    expect(await search('delta')).toEqual([]);
+  });
+});
+
 describe('vendor list on a larger register', () => {
   it('gives the same pages whichever way it walks to them', async () => {
     t = testCore();
