@@ -160,6 +160,30 @@ export async function runImport(
   };
   const importId = mode === 'commit' ? randomUUID() : 'preview';
   const ctx = { actor: params.actor, now: () => params.now, importId };
+  /**
+   * New records wait here and are written a batch at a time. The reading and checking of a row between two
+   * inserts crowds the table's pages out of the processor's caches; written together, the inserts take less CPU.
+   * A row that needs what is written (a duplicate of an earlier row, a match in the register, a reference by
+   * name to a record of this register) writes the waiting records first, so every row sees the register as if
+   * each row were written when read.
+   */
+  const waiting: { fields: RowFields; entity: Entity | null }[] = [];
+  const writeWaiting = () => {
+    for (const w of waiting) {
+      const id = repo.insertOne(w.fields, ctx, { prepared: true });
+      if (w.entity) w.entity.recordId = id;
+    }
+    waiting.length = 0;
+  };
+  // References to this register's own records (another register's records are not waiting here).
+  const refNames = reg.fieldList
+    .filter((f) => (f.field.ref ?? f.field.refs)?.register === reg.name)
+    .map((f) => f.name);
+  const refersByName = (fields: RowFields) =>
+    refNames.some((n) => {
+      const v = fields[n];
+      return v !== null && v !== undefined && (!Array.isArray(v) || v.length > 0);
+    });
   const existing = repo.identityIndex();
   const titleOf = (id: number) => repo.titles([id], 1).get(id) ?? `#${id}`;
 
@@ -548,6 +572,7 @@ export async function runImport(
           (input) => {
             const v = validateRow(profile, input, columns, r.cells);
             if (!v.ok) return { ok: false as const, issues: v.issues };
+            if (waiting.length > 0 && refersByName(v.fields)) writeWaiting();
             const refs = resolved(v.fields, r.cells);
             return refs.ok
               ? { ok: true as const, fields: refs.fields }
@@ -568,6 +593,7 @@ export async function runImport(
       const name = rowTitle(fields);
       // The entity this row names: its identity key, told apart from another entity with the same key.
       const entity = identityKey ? entityOf(identityKey, fields, r.row, name) : null;
+      if (waiting.length > 0 && entity && entity.seenRow > 0) writeWaiting();
       const key = entity?.key ?? '';
       const prior =
         entity && entity.seenRow > 0
@@ -575,6 +601,7 @@ export async function runImport(
           : undefined;
       const match =
         identityKey && !prior ? matchOf(identityKey, fields, r.row, name) : (prior?.recordId ?? null);
+      if (waiting.length > 0 && match !== null) writeWaiting();
       if (prior) {
         group(key, prior.name, prior.row, match);
         group(key, prior.name, r.row, match);
@@ -624,15 +651,18 @@ export async function runImport(
         }
       }
       // A new record: no duplicate, or the policy is "create".
-      let id: number | null = null;
-      if (mode === 'commit') id = repo.insertOne(fields, ctx, { prepared: true });
       counts.created++;
       if (entity && !prior) {
-        see(entity, r.row, name, id);
+        see(entity, r.row, name, null);
         keep(key, fields);
+      }
+      if (mode === 'commit') {
+        waiting.push({ fields, entity: entity && !prior ? entity : null });
+        if (waiting.length >= BATCH) writeWaiting();
       }
       remember(r.row, 'create', null, prior?.row ?? null, fields);
     }
+    writeWaiting();
     if (read === 0) throw fileProblem('empty', `${fileName} has no rows.`);
     job.checkCancelled();
     // The rows are written: the audit chain's head goes back to its table, where the import's own entry and

@@ -238,6 +238,46 @@ describe('commit and undo', () => {
     expect((await ok(create.core, 'vendors:list', {})).total).toBe(7);
   });
 
+  it('writes new vendors a batch at a time, yet each row sees the rows before it: duplicates across batches merge, and the log keeps the file order', async () => {
+    const { dir, core } = setup();
+    await ok(core, 'vendors:create', { name: 'Vendor 600 GmbH', services: ['Billing'] });
+    const rows: string[][] = [['Vendor', 'Service', 'Location']];
+    for (let i = 0; i < 700; i++) {
+      // Every 29th row from 300 on names the vendor of a row 260 rows (a batch or more) before it.
+      const n = i >= 300 && i % 29 === 0 ? i - 260 : i;
+      rows.push([`Vendor ${n} GmbH`, `Service ${i}`, i % 2 ? 'Germany' : 'France']);
+    }
+    const path = join(dir, 'long.csv');
+    writeCsv(path, rows);
+    const r = await ok(
+      core,
+      'import:commit',
+      await inspectAndRequest(core, path, { options: { onDuplicate: 'update' } }),
+    );
+    const repeats = rows.slice(1).filter((_, i) => i >= 300 && i % 29 === 0).length;
+    expect(r).toMatchObject({ rows: 700, created: 700 - repeats - 1, merged: repeats, updated: 1 });
+    const named = async (name: string) => {
+      const found = core.db.prepare('SELECT id FROM vendors WHERE name = ?').all(name) as { id: number }[];
+      expect(found).toHaveLength(1);
+      return (await ok(core, 'vendors:get', { id: found[0]!.id })).vendor;
+    };
+    expect((await named('Vendor 59 GmbH')).services).toEqual(['Service 59', 'Service 319']);
+    expect((await named('Vendor 600 GmbH')).services).toEqual(['Billing', 'Service 600']);
+    expect((await ok(core, 'vendors:list', { search: 'service 699' })).total).toBe(1);
+    // The log's entries follow the file: each vendor's creation, then a merge after the row it repeats.
+    const created = core.db
+      .prepare(
+        "SELECT entity_id AS id FROM audit_log WHERE entity = 'vendor' AND action = 'create' ORDER BY id",
+      )
+      .all() as { id: number }[];
+    const ids = created.map((c) => c.id);
+    expect(ids).toEqual([...ids].sort((a, b) => a - b));
+    expect(
+      (await ok(core, 'vendors:list', { filters: { processingCountry: ['FR'] } })).total,
+    ).toBeGreaterThan(300);
+    expect((await ok(core, 'audit:verify', {})).ok).toBe(true);
+  });
+
   it('refuses to undo an import whose vendors were changed since, and changes nothing', async () => {
     const { dir, core } = setup();
     const path = await listFile(dir);
