@@ -1,9 +1,9 @@
 import { editDistance, legalFormOf } from '../legal-name';
 import { parseCountryCell } from './countries-cell';
-import { DATE_IN_WORDS, parseDateCell } from './dates';
+import { parseDateCell } from './dates';
 import { cellText, foldText } from './text';
 import type { ImportFieldSpec, ImportProfile } from './profile';
-import { DATE_JOINERS, readWords } from './row';
+import { wordsBesideDate } from './row';
 import { wholeNumber } from './scale';
 import type { CellValue } from './types';
 import { parseBoolean, parseInteger } from './values';
@@ -151,10 +151,8 @@ export function headerCandidates(profile: ImportProfile, header: string): Header
 
 /** A status with its date in one cell ("Signed 13/01/2023", "Expired (2024-12-31)") fits its field. */
 function datedFits(spec: ImportFieldSpec, text: string): boolean {
-  const m = text.length <= 300 ? DATE_IN_WORDS.exec(text) : null;
-  if (!m) return false;
-  const rest = text.replace(m[0], ' ').replace(DATE_JOINERS, ' ').replace(/\s+/g, ' ').trim();
-  return rest !== '' && readWords(spec, rest) !== null;
+  const words = wordsBesideDate(spec, text);
+  return words?.date != null && words.value !== null;
 }
 
 /** A bare answer to a question ("Yes", "N", "Oui", "✓"): proves no field by itself. */

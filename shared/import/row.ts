@@ -254,7 +254,7 @@ function readCell(
 /** The longest cell read as words and a date. */
 const MAX_WORDS_CELL = 300;
 /** What joins a value and its date ("Signed on 1 May 2023", "Signé le 01/05/2023", "Expired: 2024"). */
-export const DATE_JOINERS =
+const DATE_JOINERS =
   /[-–—:;,/()[\]]|\b(?:on|since|as of|from|dated|le|depuis|am|seit|vom|el|desde|il|dal|op|sinds|den|dnia|em|(?:19|20)\d{2})\b/giu;
 /** A year standing alone ("Expired 2022"). */
 const YEAR = /\b(?:19|20)\d{2}\b/;
@@ -267,13 +267,10 @@ const YEAR = /\b(?:19|20)\d{2}\b/;
  * no value.
  */
 function enumInWords(spec: ImportFieldSpec, col: MappedColumn, text: string): CellOutcome | null {
-  // A status is a few words: a long cell is not read as words (and the patterns never scan it).
-  if (text.length > MAX_WORDS_CELL) return null;
-  const m = spec.dated ? DATE_IN_WORDS.exec(text) : null;
-  const rest = m ? text.replace(m[0], ' ') : text;
+  const words = wordsBesideDate(spec, text);
+  if (!words?.value) return null;
+  const { value, date: m, rest } = words;
   const year = spec.dated && YEAR.test(rest);
-  const value = readWords(spec, rest.replace(DATE_JOINERS, ' ').replace(/\s+/g, ' ').trim());
-  if (!value) return null;
   if (!m && !year) return { value, issues: [] };
   const target = spec.dated![value];
   const date = m ? parseDateCell(m[1]!, col.dateOrder) : null;
@@ -288,6 +285,23 @@ function enumInWords(spec: ImportFieldSpec, col: MappedColumn, text: string): Ce
           ? `gives a date whose order is unclear (${date.message.replace(/: choose.*$/, '')})`
           : 'gives a date that cannot be read';
   return unplaced(spec, col, text, value, `${why}; the date was not taken`);
+}
+
+/**
+ * A cell's words beside the date they may give, for a field whose values carry dates (`dated`): the date found
+ * ("Signed 13/01/2023", "Expired (2024-12-31)"), the text without it, and the value the remaining words read as
+ * once what joins them to the date is gone (null when they read as none). Null for a cell too long to be a
+ * status. The inspection (header-match.ts) and the row reader both read a dated status so.
+ */
+export function wordsBesideDate(
+  spec: ImportFieldSpec,
+  text: string,
+): { date: RegExpExecArray | null; rest: string; value: string | null } | null {
+  // A status is a few words: a long cell is not read as words (and the patterns never scan it).
+  if (text.length > MAX_WORDS_CELL) return null;
+  const date = spec.dated ? DATE_IN_WORDS.exec(text) : null;
+  const rest = date ? text.replace(date[0], ' ') : text;
+  return { date, rest, value: readWords(spec, rest.replace(DATE_JOINERS, ' ').replace(/\s+/g, ' ').trim()) };
 }
 
 /** A value read from part of a cell: the rest is said in a warning, and the cell kept in the notes. */
@@ -319,7 +333,7 @@ function keptNote(col: MappedColumn, text: string): string {
  * The value words give: read whole, or word by word when every word reads as the same value ("Yes signed").
  * A word that reads as nothing ("not signed") gives nothing, so a negation is never read past.
  */
-export function readWords(spec: ImportFieldSpec, words: string): string | null {
+function readWords(spec: ImportFieldSpec, words: string): string | null {
   const whole = spec.enumRead!(words);
   if (whole.ok) return whole.value;
   const each = words.split(' ').map((w) => spec.enumRead!(w));
