@@ -127,8 +127,11 @@ function pipeCells(record: string[], links?: Map<number, string>): string[] {
   // brackets or stars costs time in its length, not in its square.
   return cells.map((c, i) =>
     c
-      .replace(/\[([^[\]]*)\]\(([^()]*)\)/g, (_m, text: string, url: string) => {
-        if (links && !links.has(i + 1) && url.trim() !== '') links.set(i + 1, url.trim());
+      .replace(/\[([^[\]]*)\]\(([^()]*)\)/g, (_m, text: string, target: string) => {
+        // The address is the target's first word, without the angle brackets it may stand in; a title may
+        // follow it ('[Stripe](https://stripe.com "Payments")').
+        const url = (target.trim().split(/\s+/)[0] ?? '').replace(/^<(.*)>$/, '$1');
+        if (links && !links.has(i + 1) && url !== '') links.set(i + 1, url);
         return text;
       })
       .replace(/\*\*([^*]+)\*\*|__([^_]+)__/g, '$1$2')

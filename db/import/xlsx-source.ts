@@ -127,6 +127,28 @@ async function readHyperlinks(
   return links;
 }
 
+/** `HYPERLINK("address", …)` or `HYPERLINK(D2, …)`: the address as text, or the cell giving it. */
+const HYPERLINK_FORMULA = /^\s*=?\s*HYPERLINK\s*\(\s*(?:"((?:[^"]|"")*)"|\$?([A-Z]{1,3})\$?(\d+)\s*[,;)])/i;
+
+/**
+ * The web address a `=HYPERLINK()` formula links its cell to (a list kept in Excel often links its names so):
+ * an address written in the formula, or one in another cell of the same row. Null for anything else (an address
+ * built by the formula, a cell on another row).
+ */
+export function formulaLink(v: ExcelValue, row: number, values: readonly ExcelValue[]): string | null {
+  if (v === null || typeof v !== 'object' || !('formula' in v)) return null;
+  const m = HYPERLINK_FORMULA.exec(String((v as { formula?: unknown }).formula ?? ''));
+  if (!m) return null;
+  let url: string | null = null;
+  if (m[1] !== undefined) url = m[1].replace(/""/g, '"');
+  else if (Number(m[3]) === row) {
+    const c = toCellValue(values[decodeRef(`${m[2]}1`)?.col ?? 0] ?? null);
+    url = typeof c === 'string' ? c : null;
+  }
+  url = url?.trim() ?? null;
+  return url && /^https?:\/\/\S+$/i.test(url) ? url : null;
+}
+
 /** A row's links by column, or undefined when it has none. */
 function rowLinks(links: SheetLinks, row: number): Map<number, string> | undefined {
   let out: Map<number, string> | undefined;
@@ -441,8 +463,15 @@ export async function openXlsxSource(
           for await (const r of ws) {
             const values = r.values as ExcelValue[];
             const cells: CellValue[] = [];
-            for (let c = 1; c < values.length; c++) cells.push(toCellValue(values[c]));
-            const onRow = links ? rowLinks(links, r.number) : undefined;
+            let formulas: Map<number, string> | undefined;
+            for (let c = 1; c < values.length; c++) {
+              cells.push(toCellValue(values[c]));
+              const url = withLinks ? formulaLink(values[c], r.number, values) : null;
+              if (url) (formulas ??= new Map()).set(c, url);
+            }
+            let onRow = links ? rowLinks(links, r.number) : undefined;
+            // A cell's own hyperlink comes before the formula's (Excel shows and follows that one).
+            if (formulas) onRow = new Map([...formulas, ...(onRow ?? [])]);
             yield onRow ? { row: r.number, cells, links: onRow } : { row: r.number, cells };
           }
           break;

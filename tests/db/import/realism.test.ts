@@ -244,6 +244,7 @@ describe('an import of a real supplier list', () => {
           '|---|---|',
           '| [Stripe, Inc.](https://stripe.com) | United States |',
           '| Hetzner Online GmbH | Germany |',
+          '| [Mollie B.V.](<https://www.mollie.com/> "Mollie payments") | Netherlands |',
         ].join('\n'),
       );
       await commitAsInspected(c, md, await ok(c.core, 'import:inspect', { source: { path: md } }));
@@ -261,6 +262,59 @@ describe('an import of a real supplier list', () => {
         'Sigma BV': 'https://sigma.example/',
         'Stripe, Inc.': 'https://stripe.com',
         'Hetzner Online GmbH': null,
+        'Mollie B.V.': 'https://www.mollie.com/',
+      });
+    } finally {
+      c.close();
+    }
+  });
+
+  it('takes a website from a =HYPERLINK() formula on the name, written in it or in a cell of its row', async () => {
+    const c = testCore();
+    try {
+      const xlsx = join(c.dir, 'formulas.xlsx');
+      await writeXlsx(xlsx, [
+        {
+          name: 'Vendors',
+          rows: [
+            ['Vendor', 'Country', 'Ref'],
+            [
+              { formula: 'HYPERLINK("https://www.atlassian.com/","Atlassian")', result: 'Atlassian' },
+              'Australia',
+              null,
+            ],
+            [{ formula: 'HYPERLINK(C3,"Slack")', result: 'Slack' }, 'United States', 'https://slack.com/'],
+            // Another row's cell, an address the formula builds, and a file on a share: none is taken.
+            [{ formula: 'HYPERLINK(C2,"Miro")', result: 'Miro' }, 'Netherlands', null],
+            [
+              { formula: 'HYPERLINK("https://"&C5,"Notion")', result: 'Notion' },
+              'United States',
+              'notion.so',
+            ],
+            [
+              {
+                formula: 'HYPERLINK("https://acme.sharepoint.com/sites/legal/DPA-Okta.pdf","Okta")',
+                result: 'Okta',
+              },
+              'United States',
+              null,
+            ],
+          ],
+        },
+      ]);
+      const inspected = await ok(c.core, 'import:inspect', { source: { path: xlsx } });
+      const request = requestFrom(xlsx, inspected);
+      request.columns = request.columns.map((col) => (col.header === 'Ref' ? { ...col, field: null } : col));
+      await ok(c.core, 'import:commit', request);
+      const sites = Object.fromEntries(
+        (await ok(c.core, 'vendors:list', {})).rows.map((v) => [v.name, v.website]),
+      );
+      expect(sites).toEqual({
+        Atlassian: 'https://www.atlassian.com/',
+        Slack: 'https://slack.com/',
+        Miro: null,
+        Notion: null,
+        Okta: null,
       });
     } finally {
       c.close();
