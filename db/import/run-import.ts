@@ -238,9 +238,13 @@ export async function runImport(
     values: Record<string, unknown>,
   ) => {
     if (mode === 'preview' && sample.length < SAMPLE_ROWS) {
-      // As the register would show them: a reference by the name of the record it points to. An invalid row's
+      // As the register would show them: a reference by the name of the record it points to, and the facts its
+      // columns show instead of a stored value (a signed DPA past its expiry shows as expired). An invalid row's
       // references are still the names the file gave.
-      const shown = action === 'invalid' ? { ...values } : { ...values, ...repo.refTitles(values) };
+      const shown =
+        action === 'invalid'
+          ? { ...values }
+          : { ...values, ...repo.refTitles(values), ...repo.shownValues(values, ctx) };
       sample.push({ row, action, recordId, duplicateOfRow: dupOf, values: shown, given: [...rowGiven] });
     }
   };

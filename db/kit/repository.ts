@@ -345,6 +345,32 @@ export function createRepository(db: Db, audit: AuditLog, reg: Register, deps: R
     return out;
   }
 
+  /** The derived facts a field's column shows in its stead (`table.shows`: the DPA column's effective status). */
+  const shownFacts = [
+    ...new Set(
+      fieldList.map((f) => (f.field.table ? f.field.table.shows : undefined)).filter((n) => n !== undefined),
+    ),
+  ].map((name) => [name, reg.derived[name]!] as const);
+
+  /**
+   * The facts the register's columns show instead of stored values, judged for a record not yet written (an
+   * import's preview shows its rows as the register will).
+   */
+  function shownValues(fields: Fields, ctx: { now: () => Date }): Record<string, unknown> {
+    if (shownFacts.length === 0) return {};
+    const now = ctx.now().toISOString();
+    const record = {
+      ...fields,
+      ...refTitles(fields),
+      id: 0,
+      archived: false,
+      createdAt: now,
+      updatedAt: now,
+    } as KitRecord;
+    const e = deriveEnvs([record], ctx, 1, new Map(), true)(record);
+    return Object.fromEntries(shownFacts.map(([name, fact]) => [name, fact.compute(record as never, e)]));
+  }
+
   function params(fields: Fields, meta: { id: number; archived: boolean; now: string }, ctx: AuditContext) {
     const p: Record<string, unknown> = {};
     for (const f of fieldList) p[f.column] = encodeValue(f.field, fields[f.name]);
@@ -927,6 +953,7 @@ export function createRepository(db: Db, audit: AuditLog, reg: Register, deps: R
     titles,
     /** The names of the records a record's references point to, under each reference's name key. */
     refTitles,
+    shownValues,
     decodeFields,
     resolveRefs,
 

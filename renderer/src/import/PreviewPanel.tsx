@@ -42,7 +42,11 @@ function sampleCell(reg: Register, name: string, values: Record<string, unknown>
     (field.kind === 'refs' && !values[field.refs!.nameKey])
   )
     return Array.isArray(v) ? v.join(', ') : String(v);
-  // The kit's cell reads only the field and the names of the records it points to.
+  // The kit's cell reads only the field and the names of the records it points to; a column that shows a
+  // derived fact in the register (the effective DPA status) shows it here too.
+  const shows = field.table ? field.table.shows : undefined;
+  if (shows && values[shows] !== undefined)
+    return fieldCell(name, field, { ...values, [name]: values[shows] } as Rec);
   return fieldCell(name, field, values as Rec);
 }
 

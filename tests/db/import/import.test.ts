@@ -86,6 +86,21 @@ describe('preview', () => {
     expect(count(core, 'SELECT count(*) AS n FROM vendors')).toBe(1);
   });
 
+  it('shows a row as the register will: a signed DPA past its expiry date as expired', async () => {
+    const { dir, core } = setup();
+    const path = join(dir, 'dpas.csv');
+    writeCsv(path, [
+      ['Vendor', 'DPA status', 'DPA expiry date'],
+      ['Acme', 'Signed', '2025-12-31'],
+      ['Globex', 'Signed', '2027-12-31'],
+    ]);
+    const p = await ok(core, 'import:preview', await inspectAndRequest(core, path));
+    expect(p.sample.map((r) => [r.values.dpaStatus, r.values.effectiveDpaStatus])).toEqual([
+      ['signed', 'expired'],
+      ['signed', 'signed'],
+    ]);
+  });
+
   it('reads formulas as the values Excel saved, and reports one saved without a value', async () => {
     const { dir, core } = setup();
     const path = join(dir, 'formulas.xlsx');

@@ -137,6 +137,24 @@ const PREVIEW: PreviewResult = {
       // The name was a link to the vendor's site: its website, though no column maps to it.
       given: ['name', 'dataCategories', 'processingCountries', 'dpaSignedAt', 'website'],
     },
+    {
+      row: 5,
+      action: 'create',
+      recordId: null,
+      duplicateOfRow: null,
+      // Signed, and past its expiry: the register's DPA column shows the effective status.
+      values: {
+        name: 'Initech GmbH',
+        dataCategories: [],
+        processingCountries: ['DE'],
+        dpaStatus: 'signed',
+        effectiveDpaStatus: 'expired',
+        dpaSignedAt: '2019-05-01',
+        dpaExpiresAt: '2024-04-30',
+        role: 'processor',
+      },
+      given: ['name', 'processingCountries', 'dpaSignedAt'],
+    },
   ],
   regionRule: 'Regions are not countries. "EU" and "EEA" are flagged.',
 };
@@ -270,6 +288,7 @@ describe('import page', () => {
     ]);
     expect(within(rows).getByText('https://acme.example')).toBeTruthy();
     expect(within(rows).getByText('Signed')).toBeTruthy();
+    expect(within(rows).getByText('Expired')).toBeTruthy();
     expect(within(rows).getByText('Contact details')).toBeTruthy();
     expect(within(rows).queryByText('Processor')).toBeNull();
 
