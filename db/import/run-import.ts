@@ -589,7 +589,12 @@ export async function runImport(
       for (const i of rowIssues) noteIssue(i);
       if (!fields) {
         counts.invalid++;
-        remember(r.row, 'invalid', null, null, mapped.input);
+        // An invalid row shows what its cells gave: a cell that could not be read, as the file gave it.
+        const asGiven: Record<string, unknown> = { ...mapped.input };
+        for (const i of rowIssues)
+          if (i.severity === 'error' && i.field && i.value !== null && !given(asGiven[i.field]))
+            asGiven[i.field] = i.value;
+        remember(r.row, 'invalid', null, null, asGiven);
         continue;
       }
 

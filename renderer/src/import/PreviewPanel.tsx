@@ -32,10 +32,17 @@ export function previewFields(
 }
 
 /** A sample row's value as the register's table shows it; a value the row does not give, empty. */
-function sampleCell(reg: Register, name: string, values: Record<string, unknown>): ReactNode {
+function sampleCell(
+  reg: Register,
+  name: string,
+  values: Record<string, unknown>,
+  invalid: boolean,
+): ReactNode {
   const v = values[name];
   if (v === undefined || v === null) return null;
   const field = reg.fields[name]!;
+  // An invalid row's cell that could not be read comes as the text the file gave.
+  if (invalid && typeof v === 'string' && field.kind !== 'text') return v;
   // A list or a reference that did not resolve (an invalid row) is shown as the file gave it.
   if (
     (field.kind === 'ref' && typeof v !== 'number') ||
@@ -152,7 +159,9 @@ export function PreviewPanel({
                       {r.duplicateOfRow ? ` (row ${r.duplicateOfRow})` : ''}
                     </Table.Td>
                     {shown.map((name) => (
-                      <Table.Td key={name}>{sampleCell(reg, name, r.values)}</Table.Td>
+                      <Table.Td key={name}>
+                        {sampleCell(reg, name, r.values, r.action === 'invalid')}
+                      </Table.Td>
                     ))}
                   </Table.Tr>
                 ))}

@@ -154,6 +154,12 @@ describe('preview', () => {
       [5, 'Vendor', 'name'],
     ]);
     expect(strict.issues[0]!.message).toMatch(/Narnia/);
+    // The first rows show an invalid row's unreadable cells as the file gave them, not blank.
+    expect(strict.sample.filter((r) => r.action === 'invalid').map((r) => r.values)).toEqual([
+      expect.objectContaining({ name: 'Bad country', processingCountries: 'Narnia' }),
+      expect.objectContaining({ name: 'Bad date', dpaSignedAt: '31/02/2024' }),
+      expect.objectContaining({ riskRating: 'high' }),
+    ]);
     // By default a vendor with a name is imported; its unreadable cells are left empty, with a warning each.
     const p = await ok(core, 'import:preview', await inspectAndRequest(core, path));
     expect(p.counts).toMatchObject({ rows: 4, created: 3, invalid: 1 });

@@ -155,6 +155,15 @@ const PREVIEW: PreviewResult = {
       },
       given: ['name', 'processingCountries', 'dpaSignedAt'],
     },
+    {
+      row: 17,
+      action: 'invalid',
+      recordId: null,
+      duplicateOfRow: null,
+      // A cell that could not be read comes as the file gave it.
+      values: { name: 'Narnia Hosting', processingCountries: 'Narnia' },
+      given: ['name', 'processingCountries'],
+    },
   ],
   regionRule: 'Regions are not countries. "EU" and "EEA" are flagged.',
 };
@@ -289,6 +298,7 @@ describe('import page', () => {
     expect(within(rows).getByText('https://acme.example')).toBeTruthy();
     expect(within(rows).getByText('Signed')).toBeTruthy();
     expect(within(rows).getByText('Expired')).toBeTruthy();
+    expect(within(rows).getByText('Narnia')).toBeTruthy();
     expect(within(rows).getByText('Contact details')).toBeTruthy();
     expect(within(rows).queryByText('Processor')).toBeNull();
 
