@@ -383,8 +383,8 @@ export function createRepository(db: Db, audit: AuditLog, reg: Register, deps: R
    * Records inserted while the index is held (`holdIndex`), not yet in the full-text index or the country
    * tables. Written between a long import's rows, their pages crowd the table's own out of the caches (a bare
    * script inserting 100,000 vendors with a full-text row each spent 12 s of CPU on the vendor rows, 3.4 s
-   * without); written after them, one statement for a run of records, they take under a second. The import of
-   * 100,000 CSV rows spends 4–6% less CPU so.
+   * without); written after them, one statement for a run of records, they take under a second. In the import,
+   * with its own work between the rows, the gain is a few per cent.
    */
   let unindexed: Set<number> | null = null;
   /** The rows `index` writes for the records with ids from ? to ?, read back from the columns it takes them from. */
