@@ -18,14 +18,26 @@ function Count({ label, value, color }: { label: string; value: number; color: s
 
 /**
  * The fields the first rows show: those the mapping fills, and those their cells gave besides (a website from a
- * linked name, a legal entity in brackets), in the register's order; the notes stay in the Flagged tab.
+ * linked name, a legal entity in brackets), in the register's order; the notes stay in the Flagged tab. A field
+ * no column maps, filled only through another (the signing date a DPA status's words may give), shows when a row
+ * gives it.
  */
 export function previewFields(
   reg: Register,
   mapped: readonly (string | null)[],
-  sample: readonly { given?: readonly string[] }[] = [],
+  sample: readonly { given?: readonly string[]; values?: Record<string, unknown> }[] = [],
 ): string[] {
-  const shown = new Set(fieldsFilled(importProfile(reg), mapped));
+  const own = new Set(mapped);
+  const shown = new Set(
+    fieldsFilled(importProfile(reg), mapped).filter(
+      (n) =>
+        own.has(n) ||
+        sample.some((r) => {
+          const v = r.values?.[n];
+          return v !== null && v !== undefined && v !== '' && !(Array.isArray(v) && v.length === 0);
+        }),
+    ),
+  );
   for (const r of sample) for (const f of r.given ?? []) if (reg.fields[f]) shown.add(f);
   shown.delete('notes');
   return Object.keys(reg.fields).filter((n) => shown.has(n));
