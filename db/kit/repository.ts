@@ -318,14 +318,15 @@ export function createRepository(db: Db, audit: AuditLog, reg: Register, deps: R
     return words.filter(Boolean).join(' ');
   }
 
-  /** The stored derived facts of a record about to be written, with the day they stop holding. */
-  function storedValues(
+  /**
+   * A record about to be written as its derived facts read it, with what they may read. A new one (id 0) has
+   * nothing pointing to it yet, so no related records are looked for.
+   */
+  function unsaved(
     fields: Fields,
     meta: { id: number; archived: boolean; now: string },
-    ctx: AuditContext,
-  ) {
-    const out: Record<string, unknown> = {};
-    if (storedFacts.length === 0) return out;
+    ctx: { now: () => Date },
+  ): { record: KitRecord; e: DeriveEnv } {
     const record = {
       ...fields,
       ...refTitles(fields),
@@ -334,7 +335,18 @@ export function createRepository(db: Db, audit: AuditLog, reg: Register, deps: R
       createdAt: meta.now,
       updatedAt: meta.now,
     } as KitRecord;
-    const e = deriveEnvs([record], ctx, 1, new Map(), meta.id === 0)(record);
+    return { record, e: deriveEnvs([record], ctx, 1, new Map(), meta.id === 0)(record) };
+  }
+
+  /** The stored derived facts of a record about to be written, with the day they stop holding. */
+  function storedValues(
+    fields: Fields,
+    meta: { id: number; archived: boolean; now: string },
+    ctx: AuditContext,
+  ) {
+    const out: Record<string, unknown> = {};
+    if (storedFacts.length === 0) return out;
+    const { record, e } = unsaved(fields, meta, ctx);
     let until = NEVER;
     for (const [, fact] of storedFacts) {
       out[fact.store!.column] = fact.store!.value(fact.compute(record as never, e));
@@ -358,16 +370,7 @@ export function createRepository(db: Db, audit: AuditLog, reg: Register, deps: R
    */
   function shownValues(fields: Fields, ctx: { now: () => Date }): Record<string, unknown> {
     if (shownFacts.length === 0) return {};
-    const now = ctx.now().toISOString();
-    const record = {
-      ...fields,
-      ...refTitles(fields),
-      id: 0,
-      archived: false,
-      createdAt: now,
-      updatedAt: now,
-    } as KitRecord;
-    const e = deriveEnvs([record], ctx, 1, new Map(), true)(record);
+    const { record, e } = unsaved(fields, { id: 0, archived: false, now: ctx.now().toISOString() }, ctx);
     return Object.fromEntries(shownFacts.map(([name, fact]) => [name, fact.compute(record as never, e)]));
   }
 
