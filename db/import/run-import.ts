@@ -179,11 +179,7 @@ export async function runImport(
   const refNames = reg.fieldList
     .filter((f) => (f.field.ref ?? f.field.refs)?.register === reg.name)
     .map((f) => f.name);
-  const refersByName = (fields: RowFields) =>
-    refNames.some((n) => {
-      const v = fields[n];
-      return v !== null && v !== undefined && (!Array.isArray(v) || v.length > 0);
-    });
+  const refersByName = (fields: RowFields) => refNames.some((n) => given(fields[n]));
   const existing = repo.identityIndex();
   const titleOf = (id: number) => repo.titles([id], 1).get(id) ?? `#${id}`;
 

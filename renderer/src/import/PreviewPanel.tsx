@@ -3,6 +3,7 @@ import { IconInfoCircle } from '@tabler/icons-react';
 import type { PreviewResult } from '../../../shared/import/types';
 import type { ReactNode } from 'react';
 import { fieldsFilled, importProfile } from '../../../shared/import/profile';
+import { given } from '../../../shared/import/row';
 import type { Register } from '../../../shared/kit/define';
 import type { Rec } from '../kit/api';
 import { fieldCell } from '../kit/columns';
@@ -30,12 +31,7 @@ export function previewFields(
   const own = new Set(mapped);
   const shown = new Set(
     fieldsFilled(importProfile(reg), mapped).filter(
-      (n) =>
-        own.has(n) ||
-        sample.some((r) => {
-          const v = r.values?.[n];
-          return v !== null && v !== undefined && v !== '' && !(Array.isArray(v) && v.length === 0);
-        }),
+      (n) => own.has(n) || sample.some((r) => given(r.values?.[n])),
     ),
   );
   for (const r of sample) for (const f of r.given ?? []) if (reg.fields[f]) shown.add(f);
