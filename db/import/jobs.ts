@@ -323,10 +323,8 @@ export function createJobRunner(options: JobRunnerOptions) {
       if (running.has(jobId)) throw new AppError('CONFLICT', `A job with id ${jobId} is already running.`);
       // A first and a last event, so a progress bar appears at once and completes even for a short job.
       const expected =
-        task.kind === 'preview' || task.kind === 'commit'
-          ? task.request.rowsEstimated
-            ? null
-            : (task.request.expectedRows ?? null)
+        (task.kind === 'preview' || task.kind === 'commit') && !task.request.rowsEstimated
+          ? (task.request.expectedRows ?? null)
           : null;
       emit(jobId, task.kind, { rows: 0, total: expected, percent: 0 });
       await turn(jobId, task.kind);

@@ -135,7 +135,7 @@ const HYPERLINK_FORMULA = /^\s*=?\s*HYPERLINK\s*\(\s*(?:"((?:[^"]|"")*)"|\$?([A-
  * an address written in the formula, or one in another cell of the same row. Null for anything else (an address
  * built by the formula, a cell on another row).
  */
-export function formulaLink(v: ExcelValue, row: number, values: readonly ExcelValue[]): string | null {
+function formulaLink(v: ExcelValue, row: number, values: readonly ExcelValue[]): string | null {
   if (v === null || typeof v !== 'object' || !('formula' in v)) return null;
   const m = HYPERLINK_FORMULA.exec(String((v as { formula?: unknown }).formula ?? ''));
   if (!m) return null;

@@ -418,15 +418,16 @@ export function createRepository(db: Db, audit: AuditLog, reg: Register, deps: R
     return {
       write: () => {
         drop();
-        const ids = [...held].sort((a, b) => a - b);
+        // The held ids as runs of consecutive ids, [first, last].
+        const runs: [number, number][] = [];
+        for (const id of [...held].sort((a, b) => a - b)) {
+          const run = runs[runs.length - 1];
+          if (run && id === run[1] + 1) run[1] = id;
+          else runs.push([id, id]);
+        }
         for (const text of indexFromTableSql) {
           const insert = one(text);
-          for (let i = 0; i < ids.length;) {
-            let j = i;
-            while (j + 1 < ids.length && ids[j + 1] === ids[j]! + 1) j++;
-            insert.run(ids[i], ids[j]);
-            i = j + 1;
-          }
+          for (const [first, last] of runs) insert.run(first, last);
         }
       },
       drop,
