@@ -32,6 +32,10 @@ async function request(extra: Partial<ImportRequest['options']> = {}): Promise<I
 }
 
 /** Commits a file of a core of its own as its inspection maps it: duplicates skipped, regions flagged, lenient. */
+/** Each vendor's website, by name. */
+const websites = async (c: ReturnType<typeof testCore>) =>
+  Object.fromEntries((await ok(c.core, 'vendors:list', {})).rows.map((v) => [v.name, v.website]));
+
 const commitAsInspected = (c: ReturnType<typeof testCore>, path: string, i: InspectResult) =>
   ok(
     c.core,
@@ -248,10 +252,7 @@ describe('an import of a real supplier list', () => {
         ].join('\n'),
       );
       await commitAsInspected(c, md, await ok(c.core, 'import:inspect', { source: { path: md } }));
-      const sites = Object.fromEntries(
-        (await ok(c.core, 'vendors:list', {})).rows.map((v) => [v.name, v.website]),
-      );
-      expect(sites).toEqual({
+      expect(await websites(c)).toEqual({
         // The column labelling its link gives the link's address, and wins over the name's link.
         'Zendesk, Inc.': 'https://www.zendesk.com/company/privacy/',
         'Twilio Inc.': 'https://www.twilio.com/',
@@ -306,10 +307,7 @@ describe('an import of a real supplier list', () => {
       const request = requestFrom(xlsx, inspected);
       request.columns = request.columns.map((col) => (col.header === 'Ref' ? { ...col, field: null } : col));
       await ok(c.core, 'import:commit', request);
-      const sites = Object.fromEntries(
-        (await ok(c.core, 'vendors:list', {})).rows.map((v) => [v.name, v.website]),
-      );
-      expect(sites).toEqual({
+      expect(await websites(c)).toEqual({
         Atlassian: 'https://www.atlassian.com/',
         Slack: 'https://slack.com/',
         Miro: null,
